@@ -1,0 +1,191 @@
+package dev.handoff.conversation.boundary;
+
+import dev.handoff.conversation.control.ConversationStore;
+import dev.handoff.conversation.entity.Author;
+import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.conversation.entity.Message;
+import dev.handoff.platform.ConflictException;
+import dev.handoff.platform.ForbiddenException;
+import dev.handoff.platform.NotFoundException;
+import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.MessagePosted;
+import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.entity.Agent;
+import dev.handoff.routing.entity.Offer;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The agent's side: the inbox, accepting a handoff (exactly one agent wins), replying and
+ * resolving. Callers pass the signed-in user's name and whether they supervise; an agent sees and
+ * touches only their own chats and offers.
+ */
+@Stateless
+public class AgentDeskService {
+
+    private static final Logger LOG = Logger.getLogger(AgentDeskService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ConversationStore store;
+
+    @Inject
+    RoutingService routing;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<MessagePosted> messagePosted;
+
+    @Inject
+    Event<ConversationChanged> conversationChanged;
+
+    public InboxView inbox(String username) {
+        Agent agent = agent(username);
+        List<ConversationView> offers = em.createNamedQuery(Offer.FIND_PENDING_BY_AGENT, Offer.class)
+                .setParameter("agent", agent)
+                .getResultStream()
+                .map(o -> store.view(o.getConversation()))
+                .toList();
+        List<ConversationView> active = em.createNamedQuery(Conversation.FIND_ACTIVE_BY_AGENT, Conversation.class)
+                .setParameter("agent", agent)
+                .getResultStream()
+                .map(store::view)
+                .toList();
+        List<ConversationView> queue = em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)
+                .getResultStream()
+                .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
+                        || "general".equals(c.getRequiredSkill()))
+                .map(store::view)
+                .toList();
+        return new InboxView(agent.getPresence().name().toLowerCase(), agent.getMaxConcurrentChats(), offers, active, queue);
+    }
+
+    /**
+     * Takes ownership of a queued handoff. Two agents racing for the same chat both pass the state
+     * check, but only the first commit matches the version it read; the other gets a conflict.
+     */
+    public ConversationView accept(String conversationId, String username) {
+        Agent agent = agent(username);
+        Conversation conversation = store.get(conversationId);
+        if (conversation.getState() != ConversationState.QUEUED) {
+            throw new ConflictException(conversation.isOwnedBy(username)
+                    ? "You already own this chat"
+                    : "This chat has already been taken or is no longer waiting");
+        }
+        long active = em.createNamedQuery(Conversation.COUNT_ACTIVE_BY_AGENT, Long.class)
+                .setParameter("agent", agent)
+                .getSingleResult();
+        if (active >= agent.getMaxConcurrentChats()) {
+            throw new ConflictException("You are at your capacity of " + agent.getMaxConcurrentChats() + " chats");
+        }
+        Instant now = clock.instant();
+        conversation.acceptBy(agent, now);
+        Message joined = conversation.append(Author.SYSTEM, "Handoff",
+                agent.getUser().getDisplayName() + " has joined the chat.", now);
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException("Another agent accepted this chat a moment before you");
+        } catch (PersistenceException e) {
+            // H2 reports a lost race as a concurrent-update error rather than a stale version.
+            LOG.fine(() -> "accept of " + conversationId + " by " + username + " lost a race: " + e);
+            throw new ConflictException("Another agent accepted this chat a moment before you");
+        }
+        em.persist(joined);
+        routing.settleOffers(conversationId, username);
+        em.flush();
+        conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
+        messagePosted.fire(new MessagePosted(conversationId, joined.getSeq(), Author.SYSTEM, username));
+        return store.view(conversation);
+    }
+
+    public void decline(String conversationId, String username) {
+        routing.decline(conversationId, username);
+    }
+
+    public MessageView reply(String conversationId, String username, String text) {
+        Conversation conversation = store.getForUpdate(conversationId);
+        requireOwner(conversation, username);
+        Agent agent = conversation.getAssignedAgent();
+        Message message = conversation.append(Author.AGENT, agent.getUser().getDisplayName(), text, clock.instant());
+        em.persist(message);
+        em.flush();
+        messagePosted.fire(new MessagePosted(conversationId, message.getSeq(), Author.AGENT, username));
+        return MessageView.of(message);
+    }
+
+    public ConversationView resolve(String conversationId, String username, String resolution) {
+        Conversation conversation = store.getForUpdate(conversationId);
+        requireOwner(conversation, username);
+        String note = resolution == null || resolution.isBlank() ? "resolved" : resolution.strip();
+        conversation.resolve(note.length() > 1000 ? note.substring(0, 1000) : note, clock.instant());
+        em.flush();
+        conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
+        routing.routeWaiting();
+        return store.view(conversation);
+    }
+
+    /** A chat and its transcript, if the caller may see it: its owner, an agent it is offered to, or a supervisor. */
+    public ChatView chat(String conversationId, String username, boolean supervisor) {
+        Conversation conversation = store.get(conversationId);
+        if (!supervisor && !conversation.isOwnedBy(username) && !isOfferedTo(conversation, username)
+                && conversation.getState() != ConversationState.QUEUED) {
+            throw new ForbiddenException("This chat belongs to another agent");
+        }
+        return new ChatView(store.view(conversation), store.transcript(conversationId), conversation.isOwnedBy(username));
+    }
+
+    /** Supervisors' view: every queued and assigned chat. */
+    public List<ConversationView> openHandoffs() {
+        return em.createQuery("SELECT c FROM Conversation c WHERE c.state IN (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED) ORDER BY c.escalatedAt", Conversation.class)
+                .getResultStream()
+                .map(store::view)
+                .toList();
+    }
+
+    public List<ConversationView> recent(int max) {
+        return em.createNamedQuery(Conversation.FIND_RECENT, Conversation.class)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(store::view)
+                .toList();
+    }
+
+    private boolean isOfferedTo(Conversation conversation, String username) {
+        return em.createNamedQuery(Offer.FIND_PENDING_BY_CONVERSATION, Offer.class)
+                .setParameter("conversationId", conversation.getId())
+                .getResultStream()
+                .anyMatch(o -> o.getAgent().getUsername().equals(username));
+    }
+
+    private static void requireOwner(Conversation conversation, String username) {
+        if (!conversation.isOwnedBy(username)) {
+            throw new ForbiddenException("Only the agent who owns this chat can do that");
+        }
+    }
+
+    private Agent agent(String username) {
+        return em.createNamedQuery(Agent.FIND_BY_USERNAME, Agent.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(username + " has no agent profile"));
+    }
+
+    /** A chat with its transcript; {@code mine} says whether the viewer owns it. */
+    public record ChatView(ConversationView conversation, List<MessageView> transcript, boolean mine) {}
+}

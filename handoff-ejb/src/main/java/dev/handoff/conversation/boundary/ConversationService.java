@@ -1,0 +1,163 @@
+package dev.handoff.conversation.boundary;
+
+import dev.handoff.conversation.control.ConversationStore;
+import dev.handoff.conversation.entity.Author;
+import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.conversation.entity.Customer;
+import dev.handoff.conversation.entity.Message;
+import dev.handoff.escalation.control.Decision;
+import dev.handoff.escalation.control.TriggerEngine;
+import dev.handoff.escalation.control.TriggerFiring;
+import dev.handoff.escalation.control.TriggerInput;
+import dev.handoff.escalation.entity.TriggerHit;
+import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.MessagePosted;
+import dev.handoff.routing.boundary.RoutingService;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The bot platform's side of a conversation: start it, post customer and bot messages (each one
+ * runs through the live triggers and may escalate the chat), read its state and new messages.
+ */
+@Stateless
+public class ConversationService {
+
+    /** How much of the transcript the triggers see. */
+    static final int TRIGGER_WINDOW = 20;
+    public static final int MAX_PAGE = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ConversationStore store;
+
+    @Inject
+    TriggerEngine triggers;
+
+    @Inject
+    RoutingService routing;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<MessagePosted> messagePosted;
+
+    @Inject
+    Event<ConversationChanged> conversationChanged;
+
+    @Inject
+    @ConfigProperty(name = "handoff.routing.default-skill", defaultValue = "general")
+    String defaultSkill;
+
+    public ConversationView start(StartCommand command) {
+        Instant now = clock.instant();
+        Customer customer = store.findCustomer(command.customerExternalId().strip()).orElseGet(() -> {
+            Customer created = new Customer(command.customerExternalId(), now);
+            em.persist(created);
+            return created;
+        });
+        customer.updateProfile(command.customerName(), command.customerEmail(), command.customerTier(),
+                command.customerAccountValue(), now);
+        Conversation conversation = new Conversation(customer, command.channel(), now);
+        conversation.onPage(command.pageUrl(), command.pageTitle());
+        conversation.attachMetadata(command.metadataJson());
+        em.persist(conversation);
+        em.flush();
+        return store.view(conversation);
+    }
+
+    public PostOutcome post(String conversationId, PostCommand command) {
+        if (command.author() == Author.AGENT) {
+            throw new InvalidInputException("author", "agents write through the portal; the API accepts customer, bot or system");
+        }
+        Instant now = clock.instant();
+        Conversation conversation = store.getForUpdate(conversationId);
+        Message message = conversation.append(command.author(), null, command.text(), now)
+                .withBotSignal(command.intent(), command.confidence())
+                .onPage(command.pageUrl());
+        conversation.onPage(command.pageUrl(), command.pageTitle());
+        em.persist(message);
+
+        List<TriggerView> fired = List.of();
+        boolean escalatedNow = false;
+        if (conversation.getState() == ConversationState.BOT && command.author() != Author.SYSTEM) {
+            Decision decision = triggers.evaluate(transcriptFor(conversation, message));
+            if (decision.escalate()) {
+                escalatedNow = escalate(conversation, message, decision, now);
+                fired = decision.firings().stream().map(f -> TriggerView.of(f, message.getSeq())).toList();
+            }
+        }
+        em.flush();
+        messagePosted.fire(new MessagePosted(conversationId, message.getSeq(), message.getAuthor(), owner(conversation)));
+        return new PostOutcome(MessageView.of(message), escalatedNow, fired, store.view(conversation));
+    }
+
+    private boolean escalate(Conversation conversation, Message message, Decision decision, Instant now) {
+        String skill = decision.skill(defaultSkill).orElse(defaultSkill);
+        if (!conversation.escalate(skill, decision.priority(), decision.summary(), now)) {
+            return false;
+        }
+        for (TriggerFiring f : decision.firings()) {
+            em.persist(new TriggerHit(conversation, message.getSeq(), f.name(), f.reason(), f.evidence(), now));
+        }
+        Message notice = conversation.append(Author.SYSTEM, "Handoff", transitionText(skill), now);
+        em.persist(notice);
+        em.flush();
+        conversationChanged.fire(new ConversationChanged(conversation.getId(), conversation.getState(), null));
+        messagePosted.fire(new MessagePosted(conversation.getId(), notice.getSeq(), Author.SYSTEM, null));
+        routing.route(conversation);
+        return true;
+    }
+
+    private String transitionText(String skill) {
+        String team = skill == null || skill.equals(defaultSkill) ? "our support team" : "our " + skill + " team";
+        return "I'm bringing in a member of " + team + " to help you with this. "
+                + "They will see everything you've written so far, so you won't need to repeat yourself.";
+    }
+
+    private TriggerInput transcriptFor(Conversation conversation, Message latest) {
+        int from = Math.max(0, latest.getSeq() - TRIGGER_WINDOW);
+        List<TriggerInput.Line> lines = store.messagesAfter(conversation.getId(), from, TRIGGER_WINDOW).stream()
+                .map(m -> new TriggerInput.Line(m.getAuthor(), m.getText(), m.getConfidence()))
+                .toList();
+        Customer customer = conversation.getCustomer();
+        return new TriggerInput(lines, new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue()));
+    }
+
+    public ConversationView get(String conversationId) {
+        return store.view(store.get(conversationId));
+    }
+
+    /** Messages with a sequence number above {@code after}, oldest first, at most {@code limit}. */
+    public List<MessageView> messagesAfter(String conversationId, int after, int limit) {
+        store.get(conversationId);
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        return store.messagesAfter(conversationId, Math.max(0, after), size).stream().map(MessageView::of).toList();
+    }
+
+    /** The bot platform ends the chat: the customer left or the bot solved it. */
+    public ConversationView close(String conversationId) {
+        Conversation conversation = store.getForUpdate(conversationId);
+        String owner = owner(conversation);
+        conversation.close(clock.instant());
+        routing.settleOffers(conversationId, null);
+        conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), owner));
+        return store.view(conversation);
+    }
+
+    private static String owner(Conversation conversation) {
+        return conversation.getAssignedAgent() == null ? null : conversation.getAssignedAgent().getUsername();
+    }
+}

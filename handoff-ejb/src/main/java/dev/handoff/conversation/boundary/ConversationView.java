@@ -1,0 +1,27 @@
+package dev.handoff.conversation.boundary;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything about a conversation a caller may see: state, customer, page, why it escalated,
+ * queue position and estimated wait while queued, and the agent once assigned.
+ */
+public record ConversationView(String id, String state, String channel, CustomerView customer, String pageUrl,
+        String pageTitle, String metadata, String requiredSkill, int priority, String escalationReason,
+        List<TriggerView> triggers, Integer queuePosition, Long estimatedWaitSeconds, String assignedAgent,
+        String assignedAgentName, int messageCount, Instant createdAt, Instant escalatedAt, Instant acceptedAt,
+        Instant closedAt, String resolution) {
+
+    public record CustomerView(String externalId, String name, String email, String tier, BigDecimal accountValue) {
+
+        public String displayName() {
+            return name != null && !name.isBlank() ? name : externalId;
+        }
+    }
+
+    public boolean isEscalated() {
+        return "queued".equals(state) || "assigned".equals(state) || "resolved".equals(state);
+    }
+}

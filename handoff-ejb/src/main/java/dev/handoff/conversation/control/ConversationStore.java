@@ -1,0 +1,96 @@
+package dev.handoff.conversation.control;
+
+import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.conversation.boundary.MessageView;
+import dev.handoff.conversation.boundary.TriggerView;
+import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.conversation.entity.Customer;
+import dev.handoff.conversation.entity.Message;
+import dev.handoff.escalation.entity.TriggerHit;
+import dev.handoff.platform.NotFoundException;
+import dev.handoff.routing.control.QueueEstimator;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Loads conversations and turns them into views. Runs inside the calling boundary's transaction. */
+@Dependent
+public class ConversationStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    QueueEstimator queue;
+
+    public Conversation get(String id) {
+        Conversation conversation = id == null || id.length() > 36 ? null : em.find(Conversation.class, id);
+        if (conversation == null) {
+            throw new NotFoundException("Conversation " + id + " does not exist");
+        }
+        return conversation;
+    }
+
+    /** The conversation, locked for writing so messages get gap-free sequence numbers. */
+    public Conversation getForUpdate(String id) {
+        Conversation conversation = id == null || id.length() > 36
+                ? null
+                : em.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (conversation == null) {
+            throw new NotFoundException("Conversation " + id + " does not exist");
+        }
+        return conversation;
+    }
+
+    public Optional<Customer> findCustomer(String externalId) {
+        return em.createNamedQuery(Customer.FIND_BY_EXTERNAL_ID, Customer.class)
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<Message> messagesAfter(String conversationId, int after, int limit) {
+        return em.createNamedQuery(Message.FIND_AFTER, Message.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public List<MessageView> transcript(String conversationId) {
+        return messagesAfter(conversationId, 0, 10_000).stream().map(MessageView::of).toList();
+    }
+
+    public List<TriggerView> triggers(String conversationId) {
+        return em.createNamedQuery(TriggerHit.FIND_BY_CONVERSATION, TriggerHit.class)
+                .setParameter("conversationId", conversationId)
+                .getResultStream()
+                .map(TriggerView::of)
+                .toList();
+    }
+
+    public ConversationView view(Conversation c) {
+        Customer customer = c.getCustomer();
+        Integer position = null;
+        Long estimate = null;
+        if (c.getState() == ConversationState.QUEUED) {
+            QueueEstimator.Estimate e = queue.estimate(c);
+            position = e.position();
+            estimate = e.waitSeconds();
+        }
+        return new ConversationView(c.getId(), c.getState().wireName(), c.getChannel(),
+                new ConversationView.CustomerView(customer.getExternalId(), customer.getName(), customer.getEmail(),
+                        customer.getTier(), customer.getAccountValue()),
+                c.getPageUrl(), c.getPageTitle(), c.getMetadata(), c.getRequiredSkill(), c.getPriority(),
+                c.getEscalationReason(), triggers(c.getId()), position, estimate,
+                c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUsername(),
+                c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUser().getDisplayName(),
+                c.getMessageCount(), c.getCreatedAt(), c.getEscalatedAt(), c.getAcceptedAt(), c.getClosedAt(),
+                c.getResolution());
+    }
+}

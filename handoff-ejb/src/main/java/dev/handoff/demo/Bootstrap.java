@@ -1,0 +1,144 @@
+package dev.handoff.demo;
+
+import dev.handoff.access.boundary.ApiKeyService;
+import dev.handoff.access.boundary.IssuedKey;
+import dev.handoff.access.entity.ApiScope;
+import dev.handoff.identity.boundary.UserService;
+import dev.handoff.identity.entity.Role;
+import dev.handoff.platform.Database;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * First start: an empty database gets either the demo data set (embedded database, or when asked)
+ * or a single administrator, so there is always someone who can sign in.
+ */
+@Singleton
+@Startup
+@DependsOn("Database")
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @EJB
+    Database database;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    DemoData demo;
+
+    @Inject
+    @ConfigProperty(name = "handoff.demo.enabled", defaultValue = "auto")
+    String demoEnabled;
+
+    @Inject
+    @ConfigProperty(name = "handoff.demo.api-key")
+    Optional<String> demoApiKey;
+
+    @Inject
+    @ConfigProperty(name = "handoff.admin.initial-password")
+    Optional<String> initialAdminPassword;
+
+    @Inject
+    @ConfigProperty(name = "handoff.public-url", defaultValue = "http://localhost:8080/")
+    String publicUrl;
+
+    @PostConstruct
+    void start() {
+        boolean demoWanted = "true".equalsIgnoreCase(demoEnabled)
+                || ("auto".equalsIgnoreCase(demoEnabled) && database.isEmbedded());
+        boolean empty = users.count() == 0;
+        if (demoWanted) {
+            String apiKey = demoKey(empty);
+            if (empty) {
+                demo.load();
+            }
+            LOG.info(banner(apiKey, empty));
+        } else if (empty) {
+            createFirstAdmin();
+        }
+    }
+
+    /** The configured demo key (registered once), a fresh random one on first start, or none. */
+    private String demoKey(boolean firstStart) {
+        if (demoApiKey.isPresent() && !demoApiKey.get().isBlank()) {
+            String secret = demoApiKey.get().strip();
+            if (keys.findBySecret(secret).isEmpty()) {
+                keys.register("Demo bot (HANDOFF_DEMO_API_KEY)", ApiScope.BOT, "bootstrap", secret);
+            }
+            return secret;
+        }
+        if (firstStart) {
+            IssuedKey issued = keys.issue("Demo bot", ApiScope.BOT, "bootstrap");
+            return issued.secret();
+        }
+        return null;
+    }
+
+    private void createFirstAdmin() {
+        String password = initialAdminPassword.filter(p -> p.length() >= UserService.MIN_PASSWORD)
+                .orElseGet(Bootstrap::randomPassword);
+        users.create("admin", "Administrator", Role.ADMIN, password.toCharArray(), Map.of(), 1);
+        if (initialAdminPassword.isPresent()) {
+            LOG.info("Created the first administrator 'admin' with the password from handoff.admin.initial-password.");
+            return;
+        }
+        // Secrets stay out of logs: the one-time password goes to a file only its owner can read.
+        Path file = Path.of("handoff-initial-admin-password").toAbsolutePath();
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password + System.lineSeparator());
+            LOG.warning("Created the first administrator 'admin'. Its one-time password is in " + file
+                    + " - sign in, change it and delete the file.");
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.severe("Created the first administrator 'admin' but could not write its password to " + file
+                    + " (" + e + "). Set handoff.admin.initial-password and reset the database, or reset the password in the database.");
+        }
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    private String banner(String apiKey, boolean firstStart) {
+        String line = "=".repeat(72);
+        StringBuilder b = new StringBuilder("\n").append(line).append('\n')
+                .append("  Handoff is running").append(firstStart ? " with fresh demo data" : " (demo data kept from an earlier start)").append('\n')
+                .append("  Portal:   ").append(publicUrl).append('\n')
+                .append("  API:      ").append(publicUrl).append("api/v1   (OpenAPI document at /openapi)\n")
+                .append("  Database: ").append(database.product()).append('\n')
+                .append("  Demo logins (password '").append(DemoData.PASSWORD).append("' for all):\n");
+        DemoData.LOGINS.forEach((user, role) -> b.append("    ").append(String.format("%-8s", user)).append(role).append('\n'));
+        if (apiKey != null) {
+            b.append("  Demo bot API key: ").append(apiKey).append('\n');
+        } else {
+            b.append("  Demo bot API key: issued at the first start; set HANDOFF_DEMO_API_KEY or create one under Admin > API keys\n");
+        }
+        return b.append(line).toString();
+    }
+}

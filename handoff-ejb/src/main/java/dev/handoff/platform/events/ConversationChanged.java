@@ -1,0 +1,6 @@
+package dev.handoff.platform.events;
+
+import dev.handoff.conversation.entity.ConversationState;
+
+/** A conversation changed state (escalated, accepted, resolved, closed). */
+public record ConversationChanged(String conversationId, ConversationState state, String owner) {}

@@ -1,0 +1,6 @@
+package dev.handoff.platform.events;
+
+import dev.handoff.conversation.entity.Author;
+
+/** A message was added to a conversation; {@code owner} is the assigned agent's username, if any. */
+public record MessagePosted(String conversationId, int seq, Author author, String owner) {}

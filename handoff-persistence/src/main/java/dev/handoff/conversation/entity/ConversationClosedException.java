@@ -1,0 +1,11 @@
+package dev.handoff.conversation.entity;
+
+/** A write to a conversation that is resolved or closed. */
+public class ConversationClosedException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ConversationClosedException(String id, ConversationState state) {
+        super("Conversation " + id + " is " + state.wireName() + " and accepts no more messages");
+    }
+}

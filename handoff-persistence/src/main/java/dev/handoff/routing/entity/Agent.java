@@ -1,0 +1,147 @@
+package dev.handoff.routing.entity;
+
+import dev.handoff.identity.entity.UserAccount;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** The routing profile of a portal user who takes chats: skills, capacity and presence. */
+@Entity
+@Table(name = "agent")
+@NamedQuery(name = Agent.FIND_BY_USERNAME, query = "SELECT a FROM Agent a WHERE a.user.username = :username")
+@NamedQuery(name = Agent.FIND_ONLINE, query = "SELECT a FROM Agent a WHERE a.presence = dev.handoff.routing.entity.Presence.ONLINE AND a.user.enabled = TRUE")
+@NamedQuery(name = Agent.FIND_ALL, query = "SELECT a FROM Agent a ORDER BY a.user.username")
+public class Agent {
+
+    public static final String FIND_BY_USERNAME = "Agent.findByUsername";
+    public static final String FIND_ONLINE = "Agent.findOnline";
+    public static final String FIND_ALL = "Agent.findAll";
+    public static final int MAX_CAPACITY = 20;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @OneToOne(optional = false)
+    @JoinColumn(name = "user_id", nullable = false, unique = true)
+    private UserAccount user;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Presence presence;
+
+    @Column(name = "max_concurrent_chats", nullable = false)
+    private int maxConcurrentChats;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agent_skill", joinColumns = @JoinColumn(name = "agent_id"))
+    @MapKeyColumn(name = "skill", length = 64)
+    @Column(name = "proficiency", nullable = false)
+    private Map<String, Integer> skills = new HashMap<>();
+
+    @Column(name = "last_assigned_at")
+    private Instant lastAssignedAt;
+
+    @Version
+    private long version;
+
+    protected Agent() {}
+
+    public Agent(UserAccount user, int maxConcurrentChats, Map<String, Integer> skills) {
+        this.user = Objects.requireNonNull(user, "user");
+        this.presence = Presence.OFFLINE;
+        changeCapacity(maxConcurrentChats);
+        replaceSkills(skills);
+    }
+
+    public void changeCapacity(int max) {
+        if (max < 1 || max > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY);
+        }
+        this.maxConcurrentChats = max;
+    }
+
+    /** Replaces all skills; names are lower-cased, proficiency must be 1..5. */
+    public void replaceSkills(Map<String, Integer> newSkills) {
+        Map<String, Integer> checked = new HashMap<>();
+        newSkills.forEach((name, level) -> {
+            String skill = normalizeSkill(name);
+            if (level == null || level < 1 || level > 5) {
+                throw new IllegalArgumentException("proficiency of " + skill + " must be between 1 and 5");
+            }
+            checked.put(skill, level);
+        });
+        skills.clear();
+        skills.putAll(checked);
+    }
+
+    public static String normalizeSkill(String name) {
+        if (name == null || !name.strip().matches("[A-Za-z0-9][A-Za-z0-9 _-]{0,63}")) {
+            throw new IllegalArgumentException("skill names are 1-64 letters, digits, spaces, '_' or '-': " + name);
+        }
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public void changePresence(Presence newPresence) {
+        this.presence = Objects.requireNonNull(newPresence);
+    }
+
+    public void assigned(Instant at) {
+        this.lastAssignedAt = at;
+    }
+
+    public int proficiencyIn(String skill) {
+        return skill == null ? 0 : skills.getOrDefault(skill, 0);
+    }
+
+    public boolean isAvailable() {
+        return presence == Presence.ONLINE && user.isEnabled();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public UserAccount getUser() {
+        return user;
+    }
+
+    public String getUsername() {
+        return user.getUsername();
+    }
+
+    public Presence getPresence() {
+        return presence;
+    }
+
+    public int getMaxConcurrentChats() {
+        return maxConcurrentChats;
+    }
+
+    public Map<String, Integer> getSkills() {
+        return Collections.unmodifiableMap(skills);
+    }
+
+    public Instant getLastAssignedAt() {
+        return lastAssignedAt;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.handoff.web.faces;
+
+import dev.handoff.platform.ConflictException;
+import dev.handoff.platform.ForbiddenException;
+import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.NotFoundException;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Runs a backing-bean action and turns business exceptions into a message on the page. */
+public final class Messages {
+
+    private static final Logger LOG = Logger.getLogger(Messages.class.getName());
+
+    private Messages() {}
+
+    public static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    public static void error(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    /** @return the action's result, or null after showing why it failed */
+    public static <T> T attempt(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException thrown) {
+            Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
+            if (e instanceof InvalidInputException || e instanceof ConflictException || e instanceof ForbiddenException
+                    || e instanceof NotFoundException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                error(e.getMessage());
+            } else {
+                LOG.log(Level.SEVERE, "Portal action failed", thrown);
+                error("Something went wrong; the details are in the server log.");
+            }
+            return null;
+        }
+    }
+
+    public static boolean attempt(Runnable action) {
+        return attempt(() -> {
+            action.run();
+            return Boolean.TRUE;
+        }) != null;
+    }
+}

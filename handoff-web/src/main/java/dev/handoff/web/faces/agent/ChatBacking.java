@@ -1,0 +1,90 @@
+package dev.handoff.web.faces.agent;
+
+import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.platform.ForbiddenException;
+import dev.handoff.platform.NotFoundException;
+import dev.handoff.web.faces.Messages;
+import dev.handoff.web.security.Roles;
+import jakarta.ejb.EJBException;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+
+/** Backs agent/chat.xhtml: one chat with its transcript, reply and resolve. Only its owner or a supervisor gets in. */
+@Named
+@ViewScoped
+public class ChatBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AgentDeskService desk;
+
+    private String id;
+    private transient AgentDeskService.ChatView chat;
+    private String reply;
+    private String resolution;
+
+    public void load() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            chat = desk.chat(id, external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR));
+        } catch (ForbiddenException | NotFoundException | EJBException e) {
+            external.responseSendError(e instanceof NotFoundException ? 404 : 403, "Not your chat");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void refresh() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        chat = desk.chat(id, external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR));
+    }
+
+    public void send() {
+        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        if (Messages.attempt(() -> desk.reply(id, user, reply)) != null) {
+            reply = null;
+        }
+        refresh();
+    }
+
+    public void resolve() {
+        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        if (Messages.attempt(() -> desk.resolve(id, user, resolution)) != null) {
+            Messages.info("Chat resolved.");
+        }
+        refresh();
+    }
+
+    public AgentDeskService.ChatView getChat() {
+        return chat;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getReply() {
+        return reply;
+    }
+
+    public void setReply(String reply) {
+        this.reply = reply;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.handoff.web.faces.agent;
+
+import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.conversation.boundary.InboxView;
+import dev.handoff.conversation.boundary.MessageView;
+import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.entity.Presence;
+import dev.handoff.web.faces.Messages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Backs agent/inbox.xhtml: presence, live offers with their context, active chats and the queue. */
+@Named
+@ViewScoped
+public class InboxBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int PREVIEW = 6;
+
+    @Inject
+    AgentDeskService desk;
+
+    @Inject
+    RoutingService routing;
+
+    private transient InboxView inbox;
+    private transient Map<String, List<MessageView>> previews;
+    private String presence;
+
+    /** Opening the inbox signs the agent in for work: offline becomes online (away stays away). */
+    public void open() {
+        String user = user();
+        if (routing.presenceOf(user) == Presence.OFFLINE) {
+            routing.setPresence(user, Presence.ONLINE);
+        }
+        refresh();
+    }
+
+    public void refresh() {
+        inbox = desk.inbox(user());
+        presence = inbox.presence();
+        previews = new HashMap<>();
+    }
+
+    public void changePresence() {
+        if (Messages.attempt(() -> routing.setPresence(user(), Presence.valueOf(presence.toUpperCase(Locale.ROOT))))) {
+            refresh();
+        }
+    }
+
+    public void accept(String conversationId) throws IOException {
+        ConversationView taken = Messages.attempt(() -> desk.accept(conversationId, user()));
+        if (taken != null) {
+            FacesContext.getCurrentInstance().getExternalContext()
+                    .redirect(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                            + "/agent/chat.xhtml?id=" + conversationId);
+            return;
+        }
+        refresh();
+    }
+
+    public void decline(String conversationId) {
+        Messages.attempt(() -> desk.decline(conversationId, user()));
+        refresh();
+    }
+
+    /** The last messages of an offered chat, so the agent knows the story before accepting. */
+    public List<MessageView> preview(String conversationId) {
+        return previews.computeIfAbsent(conversationId, id -> {
+            List<MessageView> all = desk.chat(id, user(), false).transcript();
+            return all.subList(Math.max(0, all.size() - PREVIEW), all.size());
+        });
+    }
+
+    public String waited(ConversationView c) {
+        if (c.escalatedAt() == null) {
+            return "";
+        }
+        Duration d = Duration.between(c.escalatedAt(), c.acceptedAt() != null ? c.acceptedAt() : Instant.now());
+        return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+    }
+
+    private static String user() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    public InboxView getInbox() {
+        if (inbox == null) {
+            refresh();
+        }
+        return inbox;
+    }
+
+    public String getPresence() {
+        return presence;
+    }
+
+    public void setPresence(String presence) {
+        this.presence = presence;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.handoff.web.rest;
+
+import dev.handoff.conversation.entity.Message;
+import dev.handoff.platform.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Field checks for API requests; each failure names the JSON field at fault. */
+final class Checks {
+
+    private Checks() {}
+
+    static <T> T required(T value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        return value;
+    }
+
+    static String max(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw new InvalidInputException(field, field + " is longer than " + max + " characters (" + value.length() + ")");
+        }
+        return value;
+    }
+
+    static String text(String value, String field) {
+        required(value, field);
+        return max(value, Message.MAX_TEXT, field);
+    }
+
+    static String email(String value, String field) {
+        max(value, 254, field);
+        if (value != null && !value.isBlank() && !value.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidInputException(field, field + " is not an e-mail address");
+        }
+        return value;
+    }
+
+    static String url(String value, String field) {
+        max(value, 2048, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new InvalidInputException(field, field + " must be an http or https URL");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(field, field + " is not a valid URL");
+        }
+    }
+
+    static Double confidence(Double value, String field) {
+        if (value != null && (value.isNaN() || value < 0 || value > 1)) {
+            throw new InvalidInputException(field, field + " must be between 0 and 1");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.handoff.web.rest;
+
+import dev.handoff.conversation.boundary.ConversationService;
+import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.conversation.boundary.MessageView;
+import dev.handoff.conversation.boundary.PostCommand;
+import dev.handoff.conversation.boundary.PostOutcome;
+import dev.handoff.conversation.boundary.StartCommand;
+import dev.handoff.conversation.entity.Author;
+import dev.handoff.platform.InvalidInputException;
+import dev.handoff.web.push.ConversationStreams;
+import dev.handoff.web.rest.dto.ConversationResponse;
+import dev.handoff.web.rest.dto.CustomerRequest;
+import dev.handoff.web.rest.dto.MessagePage;
+import dev.handoff.web.rest.dto.MessageResponse;
+import dev.handoff.web.rest.dto.PageRequest;
+import dev.handoff.web.rest.dto.PostMessageRequest;
+import dev.handoff.web.rest.dto.PostMessageResponse;
+import dev.handoff.web.rest.dto.StartConversationRequest;
+import dev.handoff.web.rest.dto.TriggerResponse;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Conversations for the bot platform: start, post messages, read state and new messages, stream them. */
+@Path("conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Conversations")
+@APIResponse(responseCode = "401", description = "Missing, unknown or revoked API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class ConversationsResource {
+
+    @Inject
+    ConversationService conversations;
+
+    @Inject
+    ConversationStreams streams;
+
+    @POST
+    @Operation(summary = "Start a conversation",
+            description = "Registers (or updates) the customer and opens a conversation handled by the bot.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StartConversationRequest.class),
+            examples = @ExampleObject(name = "start", value = "{\"customer\":{\"externalId\":\"cus-1001\",\"name\":\"Sarah Lee\","
+                    + "\"email\":\"sarah.lee@example.com\",\"tier\":\"enterprise\",\"accountValue\":48000},\"channel\":\"web\","
+                    + "\"page\":{\"url\":\"https://app.example.com/billing\",\"title\":\"Billing\"},\"metadata\":{\"locale\":\"en-GB\"}}")))
+    @APIResponse(responseCode = "201", description = "Created; Location points at the conversation",
+            content = @Content(schema = @Schema(implementation = ConversationResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or an invalid field",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response start(StartConversationRequest request, @Context UriInfo uri) {
+        Checks.required(request, "body");
+        CustomerRequest customer = Checks.required(request.customer(), "customer");
+        Checks.max(Checks.required(customer.externalId(), "customer.externalId"), 128, "customer.externalId");
+        Checks.max(customer.name(), 200, "customer.name");
+        Checks.email(customer.email(), "customer.email");
+        Checks.max(customer.tier(), 64, "customer.tier");
+        if (customer.accountValue() != null && customer.accountValue().signum() < 0) {
+            throw new InvalidInputException("customer.accountValue", "customer.accountValue must not be negative");
+        }
+        Checks.max(request.channel(), 64, "channel");
+        PageRequest page = request.page() == null ? new PageRequest(null, null) : request.page();
+        String metadata = request.metadata() == null ? null : request.metadata().toString();
+        Checks.max(metadata, 4000, "metadata");
+        ConversationView view = conversations.start(new StartCommand(customer.externalId(), customer.name(), customer.email(),
+                customer.tier(), customer.accountValue(), request.channel(), Checks.url(page.url(), "page.url"),
+                Checks.max(page.title(), 300, "page.title"), metadata));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
+                .entity(ConversationResponse.of(view))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a conversation", description = "State, queue position and estimated wait while queued, assigned agent.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConversationResponse.class)))
+    @APIResponse(responseCode = "404", description = "Unknown conversation",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ConversationResponse get(@PathParam("id") String id) {
+        return ConversationResponse.of(conversations.get(id));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Operation(summary = "Post a customer, bot or system message",
+            description = "Customer and bot messages run through the live trigger set. The answer says whether the conversation "
+                    + "is escalated, which triggers fired and why, and the conversation's state.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PostMessageRequest.class),
+            examples = @ExampleObject(name = "customer", value = "{\"author\":\"customer\",\"text\":\"I was charged twice, I want to talk to a person\","
+                    + "\"page\":{\"url\":\"https://app.example.com/billing\"}}")))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PostMessageResponse.class),
+            examples = @ExampleObject(name = "escalated", value = "{\"message\":{\"seq\":1,\"author\":\"customer\",\"text\":\"I was charged twice, "
+                    + "I want to talk to a person\",\"createdAt\":\"2026-12-02T09:15:02.113Z\"},\"escalated\":true,\"escalatedNow\":true,"
+                    + "\"triggers\":[{\"name\":\"explicit-human-request\",\"reason\":\"The customer asked for a person: \\\"talk to a person\\\"\","
+                    + "\"evidence\":\"talk to a person\",\"messageSeq\":1},{\"name\":\"billing-dispute\",\"reason\":\"Billing or refund words: "
+                    + "\\\"charged twice\\\"\",\"evidence\":\"charged twice\",\"messageSeq\":1}],\"state\":\"queued\"}")))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, missing or oversized text, unknown author",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown conversation",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The conversation is resolved or closed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response post(@PathParam("id") String id, PostMessageRequest request) {
+        Checks.required(request, "body");
+        String authorName = Checks.required(request.author(), "author");
+        Author author = Author.fromWire(authorName)
+                .filter(a -> a != Author.AGENT)
+                .orElseThrow(() -> new InvalidInputException("author", "author must be one of customer, bot, system"));
+        String text = Checks.text(request.text(), "text");
+        Checks.max(request.intent(), 128, "intent");
+        Checks.confidence(request.confidence(), "confidence");
+        PageRequest page = request.page() == null ? new PageRequest(null, null) : request.page();
+        PostOutcome outcome = conversations.post(id, new PostCommand(author, text, request.intent(), request.confidence(),
+                Checks.url(page.url(), "page.url"), Checks.max(page.title(), 300, "page.title")));
+        ConversationResponse conversation = ConversationResponse.of(outcome.conversation());
+        List<TriggerResponse> fired = outcome.firedNow().stream().map(TriggerResponse::of).toList();
+        return Response.status(Response.Status.CREATED)
+                .entity(new PostMessageResponse(MessageResponse.of(outcome.message()), conversation.escalated(),
+                        outcome.escalatedNow(), fired, conversation.state(), conversation))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @Operation(summary = "Read new messages",
+            description = "Messages with seq greater than 'after', oldest first (at most 'limit', default 100, max 200). "
+                    + "Poll with after=lastSeq to relay the agent's replies to the customer.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MessagePage.class)))
+    @APIResponse(responseCode = "404", description = "Unknown conversation",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MessagePage messages(@PathParam("id") String id, @QueryParam("after") @DefaultValue("0") int after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (after < 0) {
+            throw new InvalidInputException("after", "after must be 0 or more");
+        }
+        if (limit < 1 || limit > ConversationService.MAX_PAGE) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + ConversationService.MAX_PAGE);
+        }
+        List<MessageView> found = conversations.messagesAfter(id, after, limit);
+        int last = found.isEmpty() ? after : found.get(found.size() - 1).seq();
+        return new MessagePage(found.stream().map(MessageResponse::of).toList(), last, conversations.get(id).state());
+    }
+
+    @GET
+    @Path("{id}/messages/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Stream messages (server-sent events)",
+            description = "Sends every message after 'after' (or the Last-Event-ID header), then each new one as it is written: "
+                    + "event 'message' with the message as JSON and the seq as event id; event 'state' when the conversation changes state.")
+    @APIResponse(responseCode = "200", description = "text/event-stream")
+    public void stream(@PathParam("id") String id, @QueryParam("after") @DefaultValue("0") int after,
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
+        int from = after;
+        if (lastEventId != null && lastEventId.strip().matches("\\d{1,9}")) {
+            from = Math.max(from, Integer.parseInt(lastEventId.strip()));
+        }
+        conversations.get(id);
+        streams.open(id, Math.max(0, from), sink, sse);
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Operation(summary = "Close a conversation", description = "The customer left or the bot finished. Pending offers are withdrawn.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConversationResponse.class)))
+    @APIResponse(responseCode = "409", description = "Already resolved or closed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ConversationResponse close(@PathParam("id") String id) {
+        return ConversationResponse.of(conversations.close(id));
+    }
+}

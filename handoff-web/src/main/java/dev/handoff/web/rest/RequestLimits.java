@@ -1,0 +1,54 @@
+package dev.handoff.web.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413, declared length or not. */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class RequestLimits implements ContainerRequestFilter {
+
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        if (!request.hasEntity()) {
+            return;
+        }
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.strip()) > MAX_BODY_BYTES) {
+                    tooLarge(request);
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                request.abortWith(Problem.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid Content-Length",
+                        "The Content-Length header is not a number."));
+                return;
+            }
+        }
+        InputStream in = request.getEntityStream();
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            tooLarge(request);
+            return;
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    private static void tooLarge(ContainerRequestContext request) {
+        request.abortWith(Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "Request body too large",
+                "Request bodies are limited to " + MAX_BODY_BYTES + " bytes; a message's text to 4000 characters."));
+    }
+}

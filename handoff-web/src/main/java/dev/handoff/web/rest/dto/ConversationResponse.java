@@ -1,0 +1,47 @@
+package dev.handoff.web.rest.dto;
+
+import dev.handoff.conversation.boundary.ConversationView;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A conversation: state, why it escalated, queue position and estimated wait while queued, the agent once assigned.")
+public record ConversationResponse(
+        @Schema(example = "0b6f4a7e-3c2d-4a8e-9f1b-2d6c1e9a7f30") String id,
+        @Schema(enumeration = {"bot", "queued", "assigned", "resolved", "closed"}) String state,
+        @Schema(description = "true once the conversation went to the human queue") boolean escalated,
+        String channel,
+        Customer customer,
+        PageRequest page,
+        JsonObject metadata,
+        @Schema(example = "billing") String requiredSkill,
+        List<TriggerResponse> triggers,
+        @Schema(description = "1 = next in line; only while queued") Integer queuePosition,
+        @Schema(description = "Estimated seconds until an agent accepts; only while queued") Long estimatedWaitSeconds,
+        Agent assignedAgent,
+        int messageCount,
+        Instant createdAt,
+        Instant escalatedAt,
+        Instant acceptedAt,
+        Instant closedAt) {
+
+    public record Customer(String externalId, String name, String email, String tier, BigDecimal accountValue) {}
+
+    public record Agent(@Schema(example = "alice") String username, @Schema(example = "Alice Martin") String name) {}
+
+    public static ConversationResponse of(ConversationView v) {
+        ConversationView.CustomerView c = v.customer();
+        return new ConversationResponse(v.id(), v.state(), v.isEscalated(), v.channel(),
+                new Customer(c.externalId(), c.name(), c.email(), c.tier(), c.accountValue()),
+                v.pageUrl() == null && v.pageTitle() == null ? null : new PageRequest(v.pageUrl(), v.pageTitle()),
+                v.metadata() == null ? null : Json.createReader(new StringReader(v.metadata())).readObject(),
+                v.requiredSkill(), v.triggers().stream().map(TriggerResponse::of).toList(), v.queuePosition(),
+                v.estimatedWaitSeconds(),
+                v.assignedAgent() == null ? null : new Agent(v.assignedAgent(), v.assignedAgentName()),
+                v.messageCount(), v.createdAt(), v.escalatedAt(), v.acceptedAt(), v.closedAt());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.handoff.web.rest.dto;
+
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "The customer as the bot platform knows them. Only externalId is required; later values update the profile.")
+public record CustomerRequest(
+        @Schema(required = true, example = "cus-1001", maxLength = 128) String externalId,
+        @Schema(example = "Sarah Lee", maxLength = 200) String name,
+        @Schema(example = "sarah.lee@example.com", maxLength = 254) String email,
+        @Schema(example = "enterprise", maxLength = 64, description = "Plan or tier") String tier,
+        @Schema(example = "48000", description = "Account value (e.g. annual revenue), not negative") BigDecimal accountValue) {}

@@ -1,0 +1,16 @@
+package dev.handoff.web.rest.dto;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A dry run: either one customer message (text) or a whole transcript (messages), optionally with customer data.")
+public record EvaluateRequest(
+        @Schema(example = "How do refunds work?") String text,
+        List<EvaluateLine> messages,
+        CustomerRequest customer) {
+
+    public record EvaluateLine(
+            @Schema(enumeration = {"customer", "bot", "system", "agent"}) String author,
+            String text,
+            Double confidence) {}
+}

@@ -1,0 +1,13 @@
+package dev.handoff.web.rest.dto;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "The stored message and what it did: is the conversation escalated now, which triggers fired and why.")
+public record PostMessageResponse(
+        MessageResponse message,
+        @Schema(description = "Whether the conversation is escalated (queued, assigned or resolved by an agent)") boolean escalated,
+        @Schema(description = "Whether this very message escalated it") boolean escalatedNow,
+        @Schema(description = "Triggers this message fired (empty if none)") List<TriggerResponse> triggers,
+        @Schema(enumeration = {"bot", "queued", "assigned", "resolved", "closed"}) String state,
+        ConversationResponse conversation) {}
