@@ -31,8 +31,8 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=handoff.db.user}",
         password = "${MPCONFIG=handoff.db.password}",
         properties = {
-            "fish.payara.min-pool-size=${MPCONFIG=handoff.db.min-pool-size}",
-            "fish.payara.max-pool-size=${MPCONFIG=handoff.db.max-pool-size}",
+            "fish.payara.min-pool-size=${MPCONFIG=handoff.db.min-pool-size:2}",
+            "fish.payara.max-pool-size=${MPCONFIG=handoff.db.max-pool-size:32}",
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=meta-data",
             "fish.payara.fail-all-connections=true"

@@ -30,7 +30,7 @@ public final class KeyMaterial {
     /** A fixed secret from configuration must still look like a key and be long enough to be safe. */
     public static boolean isWellFormed(String secret) {
         return secret != null && secret.startsWith(PREFIX) && secret.length() >= PREFIX.length() + 24
-                && secret.length() <= 128 && secret.substring(PREFIX.length()).chars().allMatch(Character::isLetterOrDigit);
+                && secret.length() <= 128 && secret.substring(PREFIX.length()).chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c));
     }
 
     public static String hash(String secret) {
@@ -42,7 +42,7 @@ public final class KeyMaterial {
         }
     }
 
-    /** What the portal shows to recognise a key: "hk_Ab3x…". */
+    /** What the portal shows to recognise a key: "hk_Ab3xZ…". */
     public static String displayPrefix(String secret) {
         return secret.substring(0, Math.min(secret.length(), PREFIX.length() + 5));
     }

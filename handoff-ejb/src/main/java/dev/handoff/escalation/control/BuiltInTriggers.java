@@ -21,15 +21,18 @@ public class BuiltInTriggers implements TriggerEngine {
     public static final String BOT_UNSURE = "bot-low-confidence";
 
     private static final String PEOPLE =
-            "(?:human|humans|person|people|agent|agents|representative|rep|someone|somebody|operator|supervisor|manager|staff|employee|live support|customer service)";
+            "(?:human|person|people|agent|representative|rep|someone|somebody|operator|supervisor|manager|staff|employee|live support|customer service)";
     /** "talk to a person", "connect me with an agent", "get me a human", "I want a real person". */
     private static final Pattern ASK_FOR_PERSON = Pattern.compile(
             "\\b(?:talk|speak|chat|connect|transfer|put|get|give|need|want|escalate|reach|contact|call)\\b"
-                    + "[^.?!]{0,25}?\\b" + PEOPLE + "\\b");
+                    // a short span that is not about buying or managing seats ("I want to add more agents")
+                    + "(?:(?!\\b(?:add|buy|invite|remove|hire|more|seats?|licen[cs]es?)\\b)[^.?!,;]){0,25}?\\b" + PEOPLE + "\\b");
     private static final Pattern REAL_PERSON = Pattern.compile(
             "\\b(?:real|live|actual)\\s+(?:human|person|agent|people)\\b|\\bhuman\\s*(?:please|pls|plz|now)\\b|\\bhuman being\\b");
     private static final Pattern NEGATED = Pattern.compile(
-            "\\b(?:don'?t|do not|dont|no need to|not|never|without)\\s+(?:\\w+\\s+){0,2}$");
+            "\\b(?:don'?t|do not|dont|not|never|without|no need to)\\s+(?:\\w+\\s+){0,2}$");
+    /** "no need to talk to a person": the match starts at "need", so only "no" is left before it. */
+    private static final Pattern NO_NEED = Pattern.compile("\\bno\\s+$");
 
     private static final List<Pattern> BILLING_TERMS = List.of(
             Pattern.compile("\\b(?:charged|billed)\\s+(?:me\\s+)?(?:twice|two times|double|2x)\\b"),
@@ -73,9 +76,17 @@ public class BuiltInTriggers implements TriggerEngine {
         Set<String> evidence = new LinkedHashSet<>();
         for (Pattern pattern : List.of(ASK_FOR_PERSON, REAL_PERSON)) {
             Matcher m = pattern.matcher(text);
-            while (m.find()) {
-                if (!NEGATED.matcher(text.substring(0, m.start())).find()) {
+            int from = 0;
+            while (from < text.length() && m.find(from)) {
+                String before = text.substring(0, m.start());
+                boolean negated = NEGATED.matcher(before).find()
+                        || m.group().startsWith("need") && NO_NEED.matcher(before).find();
+                if (negated) {
+                    // "I don't want a bot, I want a human": a negated start must not hide a later request.
+                    from = m.start() + 1;
+                } else {
                     evidence.add(m.group());
+                    from = m.end();
                 }
             }
         }

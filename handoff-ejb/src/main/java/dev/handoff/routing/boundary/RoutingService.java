@@ -10,7 +10,6 @@ import dev.handoff.routing.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.routing.entity.OfferState;
 import dev.handoff.routing.entity.Presence;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -135,8 +134,7 @@ public class RoutingService {
         }
     }
 
-    /** Every 10 s: expire offers nobody answered in time, then offer what is waiting. */
-    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    /** Expires offers nobody answered in time, then offers what is waiting. Run by {@link RoutingClock}. */
     public void tick() {
         Instant cutoff = clock.instant().minusSeconds(offerTimeoutSeconds);
         List<Offer> stale = em.createNamedQuery(Offer.FIND_PENDING_OLDER_THAN, Offer.class)

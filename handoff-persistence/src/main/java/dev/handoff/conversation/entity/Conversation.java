@@ -119,8 +119,9 @@ public class Conversation {
     /** Appends a message with the next sequence number; refuses once the chat is over. */
     public Message append(Author author, String authorName, String text, Instant at) {
         requireOpen();
+        Message message = new Message(this, messageCount + 1, author, authorName, text, at);
         messageCount++;
-        return new Message(this, messageCount, author, authorName, text, at);
+        return message;
     }
 
     /** Hands the chat to the human queue. Escalating an escalated chat changes nothing. */

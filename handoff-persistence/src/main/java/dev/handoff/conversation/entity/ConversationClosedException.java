@@ -1,6 +1,9 @@
 package dev.handoff.conversation.entity;
 
+import jakarta.ejb.ApplicationException;
+
 /** A write to a conversation that is resolved or closed. */
+@ApplicationException(rollback = true)
 public class ConversationClosedException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;

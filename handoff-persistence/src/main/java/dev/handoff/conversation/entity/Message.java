@@ -74,7 +74,7 @@ public class Message {
     }
 
     public Message withBotSignal(String botIntent, Double botConfidence) {
-        if (botConfidence != null && (botConfidence < 0 || botConfidence > 1)) {
+        if (botConfidence != null && !(botConfidence >= 0 && botConfidence <= 1)) {
             throw new IllegalArgumentException("confidence must be between 0 and 1");
         }
         this.intent = botIntent;

@@ -72,7 +72,7 @@ public class UrlRoutingDataSource implements DataSource {
         }
         throw new IllegalArgumentException(
                 "Unsupported database URL (expected jdbc:h2: or jdbc:mysql:): "
-                        + url.replaceAll("password=[^&;]*", "password=***"));
+                        + url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@"));
     }
 
     /** MySQL Connector/J speaks {@code jdbc:mysql:}; MariaDB URLs are accepted and translated. */

@@ -31,6 +31,11 @@ public class ChatBacking implements Serializable {
 
     public void load() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (id == null || id.isBlank()) {
+            external.responseSendError(404, "No chat given");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
         try {
             chat = desk.chat(id, external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR));
         } catch (ForbiddenException | NotFoundException | EJBException e) {
@@ -58,6 +63,11 @@ public class ChatBacking implements Serializable {
             Messages.info("Chat resolved.");
         }
         refresh();
+    }
+
+    /** "14:05:09" in UTC: when a message was written. */
+    public String time(java.time.Instant at) {
+        return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
     public AgentDeskService.ChatView getChat() {

@@ -1,0 +1,127 @@
+package dev.handoff.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, with the page objects of the portal. Uses the
+ * chromium and chromedriver found on the PATH (apt packages chromium, chromium-driver), so
+ * Selenium Manager never tries to download a browser.
+ */
+final class Browser implements AutoCloseable {
+
+    final WebDriver driver;
+    final String base;
+    private final Path screenshots;
+
+    Browser(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        File chromedriver = onPath("chromedriver").orElseThrow(() -> new IllegalStateException(
+                "chromedriver is not installed: apt-get install chromium chromium-driver (bash .ci/run does it)"));
+        File chromium = onPath("chromium").orElseThrow(() -> new IllegalStateException(
+                "chromium is not installed: apt-get install chromium chromium-driver (bash .ci/run does it)"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build();
+        this.driver = new ChromeDriver(service, options);
+        this.screenshots = Path.of(System.getProperty("handoff.it.screenshots", "target/screenshots"));
+    }
+
+    private static Optional<File> onPath(String name) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
+                .map(dir -> new File(dir, name))
+                .filter(File::canExecute)
+                .findFirst();
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    WebElement waitFor(By by) {
+        return until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void waitForText(By by, String text) {
+        until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void waitForUrl(String fragment) {
+        until(ExpectedConditions.urlContains(fragment));
+    }
+
+    /** Waits up to 20 s; on time-out keeps a screenshot and the page source to show what was there instead. */
+    <T> T until(java.util.function.Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String name = "failure-" + System.currentTimeMillis();
+            screenshot(name);
+            try {
+                Files.writeString(screenshots.resolve(name + ".html"), driver.getPageSource());
+            } catch (IOException io) {
+                e.addSuppressed(io);
+            }
+            throw e;
+        }
+    }
+
+    String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    /** Saves a PNG under target/screenshots and returns its path. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(screenshots);
+            Path file = screenshots.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Signs in through the login form and waits for the role's home page. */
+    void login(String username, String password) {
+        open("/login.xhtml");
+        waitFor(By.id("login:username")).sendKeys(username);
+        driver.findElement(By.id("login:password")).sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+    }
+
+    /** Waits until the inbox's push socket is open, so no offer is missed. */
+    void waitForPushSocket() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return typeof faces !== 'undefined' && document.readyState === 'complete'")));
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,416 @@
+package dev.handoff.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handoff.access.boundary.ApiKeyService;
+import dev.handoff.access.boundary.IssuedKey;
+import dev.handoff.access.entity.ApiScope;
+import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.conversation.boundary.ConversationService;
+import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.conversation.boundary.InboxView;
+import dev.handoff.conversation.boundary.MessageView;
+import dev.handoff.conversation.boundary.PostCommand;
+import dev.handoff.conversation.boundary.PostOutcome;
+import dev.handoff.conversation.boundary.StartCommand;
+import dev.handoff.conversation.entity.Author;
+import dev.handoff.conversation.entity.ConversationClosedException;
+import dev.handoff.platform.ConflictException;
+import dev.handoff.platform.ForbiddenException;
+import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.entity.Presence;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The bot API, persistence and the handoff loop against a real Payara Micro with the real WAR:
+ * client tests speak HTTP like a bot platform; in-container tests drive the agent side directly.
+ * Runs on the embedded H2 database, or on MariaDB with -Pmariadb.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HandoffApiIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
+                .addClasses(HandoffApiIT.class, Api.class, Api.Reply.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    AgentDeskService desk;
+
+    @Inject
+    ConversationService conversations;
+
+    @Resource(lookup = "java:app/jdbc/handoff")
+    DataSource dataSource;
+
+    @Inject
+    RoutingService routing;
+
+    @Inject
+    ApiKeyService keys;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private Api api() {
+        return new Api(base.toString(), Api.itKey());
+    }
+
+    // ---- the bot API, as a bot platform sees it --------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void aBillingComplaintAskingForAPersonEscalatesWithReasons() {
+        Api api = api();
+        String id = api.start("it-escalate-1", "Sarah Lee");
+
+        Api.Reply quiet = api.say(id, "customer", "Hello, where can I find my invoices?");
+        assertEquals(201, quiet.status(), quiet.body());
+        assertFalse(quiet.json().getBoolean("escalated"));
+        assertEquals("bot", quiet.json().getString("state"));
+        assertTrue(quiet.json().getJsonArray("triggers").isEmpty());
+
+        Api.Reply reply = api.say(id, "customer", "I was charged twice, I want to talk to a person");
+        assertEquals(201, reply.status(), reply.body());
+        JsonObject answer = reply.json();
+        assertTrue(answer.getBoolean("escalated"));
+        assertTrue(answer.getBoolean("escalatedNow"));
+        assertEquals("queued", answer.getString("state"));
+        List<String> names = answer.getJsonArray("triggers").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("name")).sorted().toList();
+        assertEquals(List.of("billing-dispute", "explicit-human-request"), names);
+        JsonObject billing = answer.getJsonArray("triggers").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("name").equals("billing-dispute")).findFirst().orElseThrow();
+        assertTrue(billing.getString("reason").contains("charged twice"), billing.toString());
+        assertEquals(2, billing.getInt("messageSeq"));
+
+        JsonObject conversation = api.get("/api/v1/conversations/" + id).json();
+        assertEquals("queued", conversation.getString("state"));
+        assertEquals("billing", conversation.getString("requiredSkill"));
+        assertTrue(conversation.getInt("queuePosition") >= 1);
+        assertTrue(conversation.getJsonNumber("estimatedWaitSeconds").longValue() > 0);
+        assertEquals("Sarah Lee", conversation.getJsonObject("customer").getString("name"));
+        assertEquals("https://app.example.com/billing", conversation.getJsonObject("page").getString("url"));
+
+        JsonObject page = api.get("/api/v1/conversations/" + id + "/messages?after=1").json();
+        List<String> authors = page.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("author")).toList();
+        assertEquals(List.of("customer", "system"), authors, "the escalating message, then the transition notice");
+        assertEquals(3, page.getInt("lastSeq"));
+        assertTrue(page.getJsonArray("messages").getJsonObject(1).getString("text").contains("billing team"));
+
+        // A further customer message is stored but does not escalate twice.
+        Api.Reply again = api.say(id, "customer", "Refund me please");
+        assertTrue(again.json().getBoolean("escalated"));
+        assertFalse(again.json().getBoolean("escalatedNow"));
+        assertEquals(4, again.json().getJsonObject("message").getInt("seq"));
+    }
+
+    @Test
+    @RunAsClient
+    void evaluateIsADryRunOfTheLiveTriggers() {
+        Api api = api();
+        JsonObject one = api.post("/api/v1/evaluate", "{\"text\":\"please connect me to an agent\"}").json();
+        assertTrue(one.getBoolean("escalated"));
+        assertEquals("explicit-human-request", one.getJsonArray("triggers").getJsonObject(0).getString("name"));
+
+        JsonObject calm = api.post("/api/v1/evaluate", "{\"text\":\"How do I export my data?\"}").json();
+        assertFalse(calm.getBoolean("escalated"));
+        assertTrue(calm.getJsonArray("triggers").isEmpty());
+
+        JsonObject transcript = api.post("/api/v1/evaluate", "{\"messages\":[{\"author\":\"customer\",\"text\":\"The export fails\"},"
+                + "{\"author\":\"bot\",\"text\":\"Maybe try again?\",\"confidence\":0.1},"
+                + "{\"author\":\"customer\",\"text\":\"I want my money back\"}]}").json();
+        assertTrue(transcript.getBoolean("escalated"));
+        assertEquals(2, transcript.getInt("escalatingMessage"), "the unsure bot answer escalates first");
+        assertEquals("bot-low-confidence", transcript.getJsonArray("triggers").getJsonObject(0).getString("name"));
+
+        Api.Reply both = api.post("/api/v1/evaluate", "{\"text\":\"x\",\"messages\":[{\"text\":\"y\"}]}");
+        assertEquals(400, both.status());
+        assertTrue(both.isProblem());
+    }
+
+    @Test
+    @RunAsClient
+    void badInputGetsProblemResponsesNeverStackTraces() {
+        Api api = api();
+        String id = api.start("it-problems-1", "Problem Child");
+
+        Api.Reply anonymous = api.withKey(null).get("/api/v1/conversations/" + id);
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.isProblem(), anonymous.contentType());
+        assertNotNull(anonymous.wwwAuthenticate());
+        assertEquals("Missing API key", anonymous.json().getString("title"));
+
+        Api.Reply wrongKey = api.withKey("hk_thisKeyDoesNotExist000000000000000").get("/api/v1/conversations/" + id);
+        assertEquals(401, wrongKey.status());
+        assertEquals("Invalid API key", wrongKey.json().getString("title"));
+
+        Api.Reply basic = api.withKey(null).send(api.withKey(null).request("/api/v1/conversations/" + id).header("Authorization", "Basic YTpi").GET());
+        assertEquals(401, basic.status());
+
+        Api.Reply malformed = api.post("/api/v1/conversations/" + id + "/messages", "{\"author\":\"customer\",\"text\":");
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.isProblem());
+        assertEquals("Malformed JSON", malformed.json().getString("title"));
+        assertFalse(malformed.body().contains("at org."), "no stack trace: " + malformed.body());
+
+        Api.Reply wrongType = api.post("/api/v1/conversations/" + id + "/messages", "{\"author\":\"customer\",\"text\":\"hi\",\"confidence\":\"high\"}");
+        assertEquals(400, wrongType.status());
+
+        Api.Reply missing = api.post("/api/v1/conversations/" + id + "/messages", "{\"author\":\"customer\"}");
+        assertEquals(400, missing.status());
+        assertEquals("text", missing.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        Api.Reply tooLong = api.say(id, "customer", "a".repeat(4001));
+        assertEquals(400, tooLong.status());
+        assertTrue(tooLong.detail().contains("4000"), tooLong.body());
+
+        Api.Reply huge = api.say(id, "customer", "b".repeat(70_000));
+        assertEquals(413, huge.status());
+        assertTrue(huge.isProblem());
+
+        Api.Reply agentAuthor = api.say(id, "agent", "I am not really an agent");
+        assertEquals(400, agentAuthor.status());
+        assertEquals("author", agentAuthor.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        Api.Reply noCustomer = api.post("/api/v1/conversations", "{\"channel\":\"web\"}");
+        assertEquals(400, noCustomer.status());
+        assertEquals("customer", noCustomer.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        Api.Reply badUrl = api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"x\"},\"page\":{\"url\":\"javascript:alert(1)\"}}");
+        assertEquals(400, badUrl.status());
+        assertEquals("page.url", badUrl.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        Api.Reply unknown = api.get("/api/v1/conversations/00000000-0000-0000-0000-000000000000");
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.isProblem());
+
+        Api.Reply wrongMedia = api.post("/api/v1/conversations/" + id + "/messages", "author=customer", "text/plain");
+        assertEquals(415, wrongMedia.status());
+        assertTrue(wrongMedia.isProblem());
+
+        // Nothing that was accepted is lost: the conversation still has no messages and is still open.
+        JsonObject after = api.get("/api/v1/conversations/" + id).json();
+        assertEquals(0, after.getInt("messageCount"));
+
+        assertEquals(200, api.post("/api/v1/conversations/" + id + "/close", "").status());
+        Api.Reply closed = api.say(id, "customer", "are you there?");
+        assertEquals(409, closed.status());
+        assertTrue(closed.detail().contains("closed"), closed.body());
+    }
+
+    @Test
+    @RunAsClient
+    void messagesStreamAsServerSentEvents() throws Exception {
+        Api api = api();
+        String id = api.start("it-sse-1", "Streamer");
+        api.say(id, "customer", "first");
+        HttpResponse<InputStream> response = api.http().send(
+                api.request("/api/v1/conversations/" + id + "/messages/stream").header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        List<String> ids = new ArrayList<>();
+        CountDownLatch three = new CountDownLatch(3);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("id:")) {
+                        synchronized (ids) {
+                            ids.add(line.substring(3).strip());
+                        }
+                        three.countDown();
+                    }
+                }
+            } catch (Exception e) {
+                // the stream is closed when the test ends
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        api.say(id, "bot", "second");
+        api.say(id, "customer", "third");
+        assertTrue(three.await(15, TimeUnit.SECONDS), "got only " + ids);
+        synchronized (ids) {
+            assertEquals(List.of("1", "2", "3"), ids.subList(0, 3), "backlog then live, in order, no duplicates");
+        }
+        response.body().close();
+    }
+
+    @Test
+    @RunAsClient
+    void healthAndOpenApiAreServed() {
+        Api anonymous = new Api(base.toString(), null);
+        Api.Reply ready = anonymous.get("/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("\"database\""), ready.body());
+        assertEquals(200, anonymous.get("/health/live").status());
+        Api.Reply openapi = anonymous.get("/openapi");
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/v1/conversations/{id}/messages"), "documented endpoints");
+        assertTrue(openapi.body().contains("/api/v1/evaluate"));
+    }
+
+    // ---- the agent side, inside the container --------------------------------------------------
+
+    private String escalated(String externalId, String text) {
+        String id = conversations.start(new StartCommand(externalId, "Customer " + externalId, null, "pro", null, "web",
+                "https://app.example.com/billing", "Billing", null)).id();
+        PostOutcome outcome = conversations.post(id, new PostCommand(Author.CUSTOMER, text, null, null, null, null));
+        assertTrue(outcome.escalatedNow(), "escalates: " + text);
+        return id;
+    }
+
+    @Test
+    void theHandoffLoopRoutesAcceptsAndRelaysTheAgentsReply() {
+        routing.setPresence("alice", Presence.ONLINE);
+        try {
+            String id = escalated("it-loop-1", "I want a refund for a double charge");
+
+            InboxView inbox = desk.inbox("alice");
+            assertTrue(inbox.offers().stream().anyMatch(o -> o.id().equals(id)), "offered to alice, the billing expert online");
+
+            ConversationView accepted = desk.accept(id, "alice");
+            assertEquals("assigned", accepted.state());
+            assertEquals("alice", accepted.assignedAgent());
+            assertTrue(desk.inbox("alice").offers().stream().noneMatch(o -> o.id().equals(id)), "the offer is settled");
+
+            desk.reply(id, "alice", "Hi, I can see the double charge and have refunded it.");
+            MessageView reply = conversations.messagesAfter(id, 0, 100).stream()
+                    .filter(m -> m.author().equals("agent")).findFirst().orElseThrow();
+            assertEquals("Hi, I can see the double charge and have refunded it.", reply.text());
+            assertEquals("Alice Martin", reply.authorName());
+            assertEquals("alice", conversations.get(id).assignedAgent());
+
+            desk.resolve(id, "alice", "refunded");
+            assertEquals("resolved", conversations.get(id).state());
+            assertThrows(ConversationClosedException.class,
+                    () -> conversations.post(id, new PostCommand(Author.CUSTOMER, "one more thing", null, null, null, null)));
+        } finally {
+            routing.setPresence("alice", Presence.OFFLINE);
+        }
+    }
+
+    @Test
+    void anOfferNotTakenGoesToTheNextAgentWhenDeclined() {
+        routing.setPresence("alice", Presence.ONLINE);
+        routing.setPresence("carol", Presence.ONLINE);
+        try {
+            String id = escalated("it-decline-1", "There is an unauthorized charge on my card");
+            assertTrue(desk.inbox("alice").offers().stream().anyMatch(o -> o.id().equals(id)), "alice (billing 5) first");
+            desk.decline(id, "alice");
+            assertTrue(desk.inbox("alice").offers().stream().noneMatch(o -> o.id().equals(id)));
+            assertTrue(desk.inbox("carol").offers().stream().anyMatch(o -> o.id().equals(id)), "then carol (billing 3)");
+            desk.accept(id, "carol");
+            desk.resolve(id, "carol", "done");
+        } finally {
+            routing.setPresence("alice", Presence.OFFLINE);
+            routing.setPresence("carol", Presence.OFFLINE);
+        }
+    }
+
+    @Test
+    void exactlyOneOfTwoAgentsWinsTheAcceptRace() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = escalated("it-race-" + round, "talk to a person please");
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> attempts = new ArrayList<>();
+            for (String agent : List.of("carol", "dave")) {
+                attempts.add(executor.submit(() -> {
+                    start.await();
+                    try {
+                        desk.accept(id, agent);
+                        return agent;
+                    } catch (ConflictException lost) {
+                        return null;
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> winners = new ArrayList<>();
+            for (Future<String> attempt : attempts) {
+                String winner = attempt.get(30, TimeUnit.SECONDS);
+                if (winner != null) {
+                    winners.add(winner);
+                }
+            }
+            assertEquals(1, winners.size(), "round " + round + ": winners " + winners);
+            assertEquals(winners.get(0), conversations.get(id).assignedAgent());
+            long joins = conversations.messagesAfter(id, 0, 100).stream().filter(m -> m.text().endsWith("has joined the chat.")).count();
+            assertEquals(1, joins, "one join notice");
+            desk.resolve(id, winners.get(0), "race round done");
+        }
+    }
+
+    @Test
+    void anAgentCannotOpenOrWriteInAnotherAgentsChat() {
+        String id = escalated("it-private-1", "connect me to an agent");
+        desk.accept(id, "bob");
+        ForbiddenException read = assertThrows(ForbiddenException.class, () -> desk.chat(id, "dave", false));
+        assertTrue(read.getMessage().contains("another agent"), read.getMessage());
+        assertThrows(ForbiddenException.class, () -> desk.reply(id, "dave", "hijack"));
+        assertThrows(ForbiddenException.class, () -> desk.resolve(id, "dave", "hijack"));
+        assertEquals("bob", desk.chat(id, "sam", true).conversation().assignedAgent(), "a supervisor sees all");
+        desk.resolve(id, "bob", "done");
+    }
+
+    @Test
+    void revokedKeysAreRefusedAndOnlyHashesAreStored() {
+        IssuedKey issued = keys.issue("IT revocation", ApiScope.BOT, "it");
+        assertFalse(keys.findBySecret(issued.secret()).orElseThrow().isRevoked());
+        keys.revoke(issued.id(), "it");
+        assertTrue(keys.findBySecret(issued.secret()).orElseThrow().isRevoked());
+        List<?> hashes = em.createNativeQuery("SELECT key_hash FROM api_key").getResultList();
+        assertFalse(hashes.stream().map(String::valueOf).anyMatch(h -> h.contains(issued.secret())), "never the secret itself");
+        assertTrue(hashes.stream().map(String::valueOf).allMatch(h -> h.strip().matches("[0-9a-f]{64}")));
+    }
+
+    @Test
+    void theSchemaIsManagedByFlyway() {
+        MigrationInfo current = Flyway.configure().dataSource(dataSource).load().info().current();
+        assertNotNull(current, "Flyway has applied migrations");
+        assertEquals("1", current.getVersion().getVersion());
+        assertEquals(MigrationState.SUCCESS, current.getState());
+    }
+}

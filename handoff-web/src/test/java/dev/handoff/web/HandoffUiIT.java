@@ -1,0 +1,176 @@
+package dev.handoff.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The portal in a real browser (headless Debian Chromium) against the real WAR on Payara Micro:
+ * a live offer produced through the bot API, accepted, answered and resolved; role boundaries; API
+ * key administration; the supervisor's live queue. Screenshots go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HandoffUiIT {
+
+    static final String PASSWORD = "handoff-demo";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api() {
+        return new Api(base.toString(), Api.itKey());
+    }
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void anAgentGetsALiveOfferAcceptsRepliesAndResolves() throws Exception {
+        Api api = api();
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("alice", PASSWORD);
+            browser.waitForUrl("/agent/inbox.xhtml");
+            browser.waitForPushSocket();
+
+            String id = api.start("ui-customer-1", "Dana <script>alert('x')</script> Smith");
+            JsonObject escalation = api.say(id, "customer", "I was charged twice, I want to talk to a person").json();
+            assertTrue(escalation.getBoolean("escalated"));
+
+            // The offer arrives by push, without a reload, with the reason and the transcript.
+            WebElement offer = browser.waitFor(By.cssSelector(".offer[data-conversation='" + id + "']"));
+            String card = offer.getText();
+            assertTrue(card.contains("Dana <script>alert('x')</script> Smith"), "the name is shown as text, escaped: " + card);
+            assertTrue(card.contains("charged twice"), "the reason is visible before accepting: " + card);
+            assertTrue(card.contains("I was charged twice, I want to talk to a person"), "the transcript is visible: " + card);
+            assertTrue(card.contains("billing"), card);
+            assertTrue(browser.driver.findElements(By.tagName("script")).stream()
+                    .noneMatch(s -> String.valueOf(s.getAttribute("innerHTML")).contains("alert('x')")), "no injected script");
+            browser.screenshot("01-agent-live-offer");
+
+            offer.findElement(By.cssSelector(".accept")).click();
+            browser.waitForUrl("/agent/chat.xhtml?id=" + id);
+            browser.waitForText(By.id("chat:transcript"), "Alice Martin has joined the chat.");
+
+            String reply = "Hi Dana, I can see the two March charges - I'm refunding the duplicate now.";
+            browser.waitFor(By.id("chat:reply")).sendKeys(reply);
+            browser.driver.findElement(By.id("chat:send")).click();
+            browser.waitForText(By.id("chat:transcript"), reply);
+
+            // The reply reaches the bot platform through the API.
+            List<JsonObject> messages = api.get("/api/v1/conversations/" + id + "/messages?after=0").json()
+                    .getJsonArray("messages").getValuesAs(JsonObject.class);
+            JsonObject last = messages.get(messages.size() - 1);
+            assertEquals("agent", last.getString("author"));
+            assertEquals(reply, last.getString("text"));
+
+            // The customer answers through the API; the agent sees it live.
+            api.say(id, "customer", "Thank you! Will it show on my card this week?");
+            browser.waitForText(By.id("chat:transcript"), "Will it show on my card this week?");
+            browser.screenshot("02-agent-chat");
+
+            browser.driver.findElement(By.id("chat:resolution")).sendKeys("Refunded duplicate charge");
+            browser.driver.findElement(By.id("chat:resolveButton")).click();
+            browser.waitForText(By.id("chat:state"), "resolved");
+            assertEquals("resolved", api.get("/api/v1/conversations/" + id).json().getString("state"));
+            assertTrue(Files.size(browser.screenshot("03-agent-resolved")) > 10_000, "a real screenshot");
+        }
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void rolesAreEnforcedOnEveryArea() {
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("alice", "not-her-password");
+            browser.waitForText(By.id("login:messages"), "Wrong username or password");
+
+            browser.login("alice", PASSWORD);
+            browser.waitForUrl("/agent/inbox.xhtml");
+            for (String forbidden : List.of("/admin/users.xhtml", "/admin/api-keys.xhtml", "/supervisor/queue.xhtml")) {
+                browser.open(forbidden);
+                browser.waitForText(By.tagName("h1"), "Not allowed");
+            }
+            assertTrue(browser.driver.findElements(By.id("nav-users")).isEmpty() || !browser.driver.getPageSource().contains("nav-users"));
+            browser.screenshot("04-agent-forbidden");
+        }
+        try (Browser browser = new Browser(base.toString())) {
+            browser.open("/agent/inbox.xhtml");
+            browser.waitForUrl("/login.xhtml");
+            assertTrue(browser.driver.getPageSource().contains("Sign in"), "anonymous users go to the login page");
+        }
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void anAdminIssuesAndRevokesAnApiKey() {
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("admin", PASSWORD);
+            browser.waitForUrl("/admin/users.xhtml");
+            assertTrue(browser.text(By.id("users:table")).contains("alice"));
+
+            browser.open("/admin/api-keys.xhtml");
+            browser.waitFor(By.id("keys:name")).sendKeys("UI test bot");
+            browser.driver.findElement(By.id("keys:issue")).click();
+            String secret = browser.waitFor(By.id("secret")).getText().strip();
+            assertTrue(secret.startsWith("hk_"), secret);
+            browser.screenshot("05-admin-api-key-issued");
+
+            Api withNewKey = new Api(base.toString(), secret);
+            assertEquals(201, withNewKey.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"ui-key-1\"}}").status());
+
+            WebElement row = browser.driver.findElements(By.cssSelector("[id='keys:table'] tbody tr")).stream()
+                    .filter(r -> r.getText().contains("UI test bot")).findFirst().orElseThrow();
+            row.findElement(By.cssSelector("button")).click();
+            browser.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+            browser.waitForText(By.id("keys:table"), "revoked");
+            Api.Reply refused = withNewKey.get("/api/v1/conversations/00000000-0000-0000-0000-000000000000");
+            assertEquals(401, refused.status());
+            assertEquals("Revoked API key", refused.json().getString("title"));
+            assertFalse(browser.text(By.id("keys:table")).contains(secret), "the secret is not listed");
+        }
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void aSupervisorSeesTheQueueChangeLive() {
+        Api api = api();
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("sam", PASSWORD);
+            browser.waitForUrl("/supervisor/queue.xhtml");
+            browser.waitFor(By.id("queue:handoffs"));
+            browser.waitForPushSocket();
+
+            String id = api.start("ui-queue-1", "Queue Watcher");
+            api.say(id, "customer", "Connect me to an agent, the export is broken");
+            browser.waitForText(By.id("queue:handoffs"), "Queue Watcher");
+            browser.screenshot("06-supervisor-queue");
+            assertTrue(browser.text(By.id("queue:agents")).contains("Alice Martin"));
+        }
+    }
+}
