@@ -270,4 +270,11 @@ PY
     fi
 fi
 
+# Observers that fail after commit (portal push, SSE) are invisible to the API but break the portal.
+if [[ -f "$SERVER_LOG" ]] && grep -q "WELD-000401" "$SERVER_LOG"; then
+    grep -m3 -A2 "WELD-000401" "$SERVER_LOG" || true
+    fail "server.log shows CDI observers failing (WELD-000401): portal push would not work on the EAR"
+fi
+log "ok  no failing CDI observers in server.log"
+
 STATUS=PASS

@@ -6,9 +6,9 @@ import dev.handoff.platform.events.OfferChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
-import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.util.Collection;
 
 /**
  * Pushes changes to the portal after they commit. Agents listen on the user-scoped channel
@@ -21,29 +21,42 @@ public class InboxPush {
     public static final String CHAT = "chat";
     public static final String QUEUE = "queue";
 
-    @Inject
-    @Push(channel = "inbox")
-    PushContext inbox;
-
-    @Inject
-    @Push(channel = "queue")
-    PushContext queue;
-
     void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
-        inbox.send(OFFERS, event.agents());
-        queue.send(QUEUE);
+        toUsers(OFFERS, event.agents());
+        toQueue();
     }
 
     void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
         if (event.owner() != null) {
-            inbox.send(CHAT, event.owner());
+            toUser(CHAT, event.owner());
         }
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
         if (event.owner() != null) {
-            inbox.send(OFFERS, event.owner());
+            toUser(OFFERS, event.owner());
         }
-        queue.send(QUEUE);
+        toQueue();
+    }
+
+    private static void toUser(String message, String user) {
+        PushContext inbox = PushChannels.inbox();
+        if (inbox != null) {
+            inbox.send(message, user);
+        }
+    }
+
+    private static <S extends Serializable> void toUsers(String message, Collection<S> users) {
+        PushContext inbox = PushChannels.inbox();
+        if (inbox != null && !users.isEmpty()) {
+            inbox.send(message, users);
+        }
+    }
+
+    private static void toQueue() {
+        PushContext queue = PushChannels.queue();
+        if (queue != null) {
+            queue.send(QUEUE);
+        }
     }
 }

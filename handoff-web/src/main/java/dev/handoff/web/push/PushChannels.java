@@ -1,0 +1,50 @@
+package dev.handoff.web.push;
+
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * Holds the portal's push channels. In an EAR the events come from the EJB module, and an observer
+ * created on that side gets no Faces push contexts injected; a listener of the web module always
+ * does, so it obtains them once at start-up and every observer uses these.
+ */
+@WebListener
+public class PushChannels implements ServletContextListener {
+
+    private static volatile PushContext inbox;
+    private static volatile PushContext queue;
+
+    @Inject
+    @Push(channel = "inbox")
+    PushContext inboxChannel;
+
+    @Inject
+    @Push(channel = "queue")
+    PushContext queueChannel;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        inbox = inboxChannel;
+        queue = queueChannel;
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        inbox = null;
+        queue = null;
+    }
+
+    /** The user-scoped channel of agents' inboxes and chats; null until the web module has started. */
+    static PushContext inbox() {
+        return inbox;
+    }
+
+    /** The application-wide channel of the supervisors' queue view. */
+    static PushContext queue() {
+        return queue;
+    }
+}
