@@ -24,14 +24,25 @@ public record TriggerInput(List<Line> transcript, CustomerFacts customer) {
         return transcript.isEmpty() ? null : transcript.get(transcript.size() - 1);
     }
 
-    /** One message: who wrote it, the text and, for bot messages, the bot's own confidence. */
-    public record Line(Author author, String text, Double botConfidence) {
+    /** One message: who wrote it, the text and, for bot messages, the bot's own confidence and intent. */
+    public record Line(Author author, String text, Double botConfidence, String intent) {
+
+        public Line(Author author, String text, Double botConfidence) {
+            this(author, text, botConfidence, null);
+        }
+
         public static Line customer(String text) {
-            return new Line(Author.CUSTOMER, text, null);
+            return new Line(Author.CUSTOMER, text, null, null);
         }
     }
 
-    public record CustomerFacts(String tier, BigDecimal accountValue) {
-        public static final CustomerFacts UNKNOWN = new CustomerFacts(null, null);
+    /** What we know of the customer: tier, account value, and when they were last handed to a person. */
+    public record CustomerFacts(String tier, BigDecimal accountValue, java.time.Instant lastEscalatedAt) {
+
+        public static final CustomerFacts UNKNOWN = new CustomerFacts(null, null, null);
+
+        public CustomerFacts(String tier, BigDecimal accountValue) {
+            this(tier, accountValue, null);
+        }
     }
 }

@@ -1,0 +1,381 @@
+package dev.handoff.escalation.control;
+
+import dev.handoff.conversation.entity.Author;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A trigger-set document made executable: phrase matchers built, the topic classifier trained,
+ * combinations ordered after what they combine. Immutable and thread-safe; evaluating a message
+ * tokenises it once, classifies it at most once and scores sentiment at most once per message.
+ */
+public final class CompiledTriggerSet implements TriggerEngine {
+
+    private final TriggerSetDocument document;
+    private final List<Rule> rules;
+    private final TopicClassifier classifier;
+    private final Map<String, List<String[]>> keywords;
+    private final Sentiment sentiment;
+
+    private CompiledTriggerSet(TriggerSetDocument document, List<Rule> rules, TopicClassifier classifier,
+            Map<String, List<String[]>> keywords, Sentiment sentiment) {
+        this.document = document;
+        this.rules = rules;
+        this.classifier = classifier;
+        this.keywords = keywords;
+        this.sentiment = sentiment;
+    }
+
+    /** Validates and compiles; a trained classifier may be passed in to skip training (stored models). */
+    public static CompiledTriggerSet compile(TriggerSetDocument doc, Lexicons lexicons, TopicClassifier trained) {
+        List<TriggerSetValidator.Violation> violations = TriggerSetValidator.validate(doc);
+        if (!violations.isEmpty()) {
+            throw new InvalidTriggerSetException(violations);
+        }
+        TopicClassifier classifier = trained;
+        if (classifier == null && !doc.topicsOrEmpty().isEmpty()) {
+            Map<String, List<String>> examples = new LinkedHashMap<>();
+            doc.topicsOrEmpty().forEach(t -> examples.put(t.name(), t.examplesOrEmpty()));
+            classifier = TopicClassifier.train(examples, doc.negativesOrEmpty());
+        }
+        Map<String, List<String[]>> keywords = new HashMap<>();
+        for (TriggerSetDocument.TopicSpec topic : doc.topicsOrEmpty()) {
+            keywords.put(topic.name(), topic.keywordsOrEmpty().stream().map(Text::words).filter(w -> w.length > 0).toList());
+        }
+        List<Rule> plain = new ArrayList<>();
+        List<TriggerSetDocument.TriggerSpec> combinations = new ArrayList<>();
+        for (TriggerSetDocument.TriggerSpec spec : doc.triggersOrEmpty()) {
+            if (!spec.isEnabled()) {
+                continue;
+            }
+            switch (spec.kind()) {
+                case "phrase" -> plain.add(new PhraseRule(spec, new PhraseMatcher(spec.phrases(),
+                        spec.negations() == null ? List.of() : spec.negations())));
+                case "topic" -> plain.add(new TopicRule(spec, keywords.getOrDefault(spec.topic(), List.of())));
+                case "sentiment" -> plain.add(new SentimentRule(spec));
+                case "botFailure" -> plain.add(new BotFailureRule(spec));
+                case "customer" -> plain.add(new CustomerRule(spec));
+                case "combination" -> combinations.add(spec);
+                default -> throw new IllegalStateException(spec.kind());
+            }
+        }
+        List<Rule> rules = new ArrayList<>(plain);
+        Set<String> placed = new HashSet<>();
+        plain.forEach(r -> placed.add(r.spec().name()));
+        // combinations after every trigger they refer to; a disabled part simply never fires
+        List<TriggerSetDocument.TriggerSpec> pending = new ArrayList<>(combinations);
+        while (!pending.isEmpty()) {
+            boolean progress = false;
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                TriggerSetDocument.TriggerSpec spec = it.next();
+                boolean ready = spec.of().stream().allMatch(ref -> placed.contains(ref) || combinations.stream().noneMatch(c -> c.name().equals(ref)));
+                if (ready) {
+                    rules.add(new CombinationRule(spec));
+                    placed.add(spec.name());
+                    it.remove();
+                    progress = true;
+                }
+            }
+            if (!progress) {
+                throw new IllegalStateException("combination cycle survived validation");
+            }
+        }
+        return new CompiledTriggerSet(doc, List.copyOf(rules), classifier, keywords, new Sentiment(lexicons));
+    }
+
+    public static CompiledTriggerSet compile(TriggerSetDocument doc, Lexicons lexicons) {
+        return compile(doc, lexicons, null);
+    }
+
+    public TriggerSetDocument document() {
+        return document;
+    }
+
+    public Optional<TopicClassifier> classifier() {
+        return Optional.ofNullable(classifier);
+    }
+
+    @Override
+    public Decision evaluate(TriggerInput input) {
+        TriggerInput.Line latest = input.latest();
+        if (latest == null) {
+            return Decision.NONE;
+        }
+        Analysis analysis = new Analysis(input);
+        Map<String, TriggerFiring> fired = new HashMap<>();
+        List<TriggerFiring> decision = new ArrayList<>();
+        for (Rule rule : rules) {
+            Optional<TriggerFiring> firing = rule.test(analysis, fired);
+            if (firing.isPresent()) {
+                fired.put(rule.spec().name(), firing.get());
+                if (rule.spec().isStandalone()) {
+                    decision.add(firing.get());
+                }
+            }
+        }
+        return new Decision(decision);
+    }
+
+    /** What the rules look at, computed lazily and at most once per evaluation. */
+    final class Analysis {
+        final TriggerInput input;
+        final TriggerInput.Line latest;
+        private List<Text.Token> tokens;
+        private Map<String, Double> topics;
+        private Sentiment.Score latestSentiment;
+
+        Analysis(TriggerInput input) {
+            this.input = input;
+            this.latest = input.latest();
+        }
+
+        boolean customerSpoke() {
+            return latest.author() == Author.CUSTOMER && latest.text() != null && !latest.text().isBlank();
+        }
+
+        List<Text.Token> tokens() {
+            if (tokens == null) {
+                tokens = Text.tokens(latest.text());
+            }
+            return tokens;
+        }
+
+        Map<String, Double> topics() {
+            if (topics == null) {
+                topics = classifier == null ? Map.of() : classifier.scores(tokens().stream().map(Text.Token::word).toArray(String[]::new));
+            }
+            return topics;
+        }
+
+        Sentiment.Score sentiment() {
+            if (latestSentiment == null) {
+                latestSentiment = sentiment.score(latest.text());
+            }
+            return latestSentiment;
+        }
+
+        /** Sentiment of the last {@code n} customer messages, oldest first (the latest included). */
+        List<Sentiment.Score> customerSentiments(int n) {
+            List<Sentiment.Score> scores = new ArrayList<>();
+            List<TriggerInput.Line> lines = input.transcript();
+            for (int i = lines.size() - 1; i >= 0 && scores.size() < n; i--) {
+                TriggerInput.Line line = lines.get(i);
+                if (line.author() == Author.CUSTOMER) {
+                    scores.add(0, line == latest ? sentiment() : sentiment.score(line.text()));
+                }
+            }
+            return scores;
+        }
+    }
+
+    interface Rule {
+        TriggerSetDocument.TriggerSpec spec();
+
+        Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired);
+
+        default TriggerFiring fire(String reason, String evidence) {
+            return new TriggerFiring(spec().name(), reason, evidence, spec().firstSkill(), spec().priorityOrDefault());
+        }
+    }
+
+    record PhraseRule(TriggerSetDocument.TriggerSpec spec, PhraseMatcher matcher) implements Rule {
+        @Override
+        public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
+            if (!a.customerSpoke()) {
+                return Optional.empty();
+            }
+            return matcher.find(a.tokens()).map(found -> fire("Phrase matched: \"" + found + "\"", found));
+        }
+    }
+
+    record TopicRule(TriggerSetDocument.TriggerSpec spec, List<String[]> keywords) implements Rule {
+
+        @Override
+        public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
+            if (!a.customerSpoke()) {
+                return Optional.empty();
+            }
+            for (String[] keyword : keywords) {
+                if (contains(a.tokens(), keyword)) {
+                    String k = String.join(" ", keyword);
+                    return Optional.of(fire("Keyword \"" + k + "\" of topic " + spec.topic(), "keyword " + k));
+                }
+            }
+            double score = a.topics().getOrDefault(spec.topic(), 0.0);
+            if (score >= spec.minScore()) {
+                return Optional.of(fire(String.format(Locale.ROOT, "Topic %s (score %.2f, needs %.2f)", spec.topic(), score, spec.minScore()),
+                        String.format(Locale.ROOT, "topic %s %.2f", spec.topic(), score)));
+            }
+            return Optional.empty();
+        }
+
+        private static boolean contains(List<Text.Token> tokens, String[] words) {
+            outer:
+            for (int i = 0; i + words.length <= tokens.size(); i++) {
+                for (int k = 0; k < words.length; k++) {
+                    if (!tokens.get(i + k).word().equals(words[k])) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
+    record SentimentRule(TriggerSetDocument.TriggerSpec spec) implements Rule {
+        @Override
+        public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
+            if (!a.customerSpoke()) {
+                return Optional.empty();
+            }
+            Sentiment.Score now = a.sentiment();
+            if (now.value() <= spec.threshold()) {
+                return Optional.of(fire(String.format(Locale.ROOT, "Negative sentiment %.1f (threshold %.1f)", now.value(), spec.threshold()),
+                        now.describe()));
+            }
+            int window = spec.trendWindow() == null ? 0 : spec.trendWindow();
+            double drop = spec.trendDrop() == null ? 0 : spec.trendDrop();
+            int repeats = spec.profanityRepeats() == null ? 0 : spec.profanityRepeats();
+            List<Sentiment.Score> recent = a.customerSentiments(Math.max(window, Math.max(repeats, 1)));
+            if (window >= 2 && drop > 0 && recent.size() >= 2) {
+                List<Sentiment.Score> span = recent.subList(Math.max(0, recent.size() - window), recent.size());
+                double worsening = span.get(0).value() - now.value();
+                if (worsening >= drop && now.value() < 0) {
+                    return Optional.of(fire(String.format(Locale.ROOT, "Sentiment worsened by %.1f over the last %d messages", worsening, span.size()),
+                            String.format(Locale.ROOT, "from %.1f to %.1f", span.get(0).value(), now.value())));
+                }
+            }
+            if (repeats > 0 && now.profanity() > 0) {
+                int total = recent.stream().mapToInt(Sentiment.Score::profanity).sum();
+                if (total >= repeats) {
+                    return Optional.of(fire("Repeated profanity (" + total + " in the last " + recent.size() + " messages)",
+                            String.join(", ", now.evidence())));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    record BotFailureRule(TriggerSetDocument.TriggerSpec spec) implements Rule {
+        @Override
+        public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
+            TriggerInput.Line latest = a.latest;
+            if (latest.author() == Author.BOT) {
+                if (spec.minConfidence() != null && latest.botConfidence() != null && latest.botConfidence() < spec.minConfidence()) {
+                    return Optional.of(fire(String.format(Locale.ROOT, "Bot confidence %.2f below %.2f", latest.botConfidence(), spec.minConfidence()),
+                            String.format(Locale.ROOT, "confidence=%.2f", latest.botConfidence())));
+                }
+                int needed = spec.fallbacksInARow() == null ? 0 : spec.fallbacksInARow();
+                if (needed > 0 && spec.fallbackIntent() != null) {
+                    int run = 0;
+                    List<TriggerInput.Line> lines = a.input.transcript();
+                    for (int i = lines.size() - 1; i >= 0; i--) {
+                        TriggerInput.Line line = lines.get(i);
+                        if (line.author() != Author.BOT) {
+                            continue;
+                        }
+                        if (spec.fallbackIntent().equalsIgnoreCase(String.valueOf(line.intent()))) {
+                            run++;
+                        } else {
+                            break;
+                        }
+                    }
+                    if (run >= needed) {
+                        return Optional.of(fire(run + " fallback answers in a row", "intent=" + spec.fallbackIntent() + " x" + run));
+                    }
+                }
+                return Optional.empty();
+            }
+            if (a.customerSpoke() && spec.repeatSimilarity() != null && spec.repeatSimilarity() > 0) {
+                Set<String> now = shingles(a.tokens());
+                if (now.size() >= 3) {
+                    List<TriggerInput.Line> lines = a.input.transcript();
+                    for (int i = lines.size() - 2; i >= 0; i--) {
+                        TriggerInput.Line line = lines.get(i);
+                        if (line.author() != Author.CUSTOMER) {
+                            continue;
+                        }
+                        double similarity = jaccard(now, shingles(Text.tokens(line.text())));
+                        if (similarity >= spec.repeatSimilarity()) {
+                            return Optional.of(fire(String.format(Locale.ROOT, "The customer is repeating themselves (similarity %.2f)", similarity),
+                                    "\"" + abbreviate(line.text()) + "\""));
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Set<String> shingles(List<Text.Token> tokens) {
+            Set<String> set = new HashSet<>();
+            for (Text.Token t : tokens) {
+                set.add(t.word());
+            }
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                set.add(tokens.get(i).word() + " " + tokens.get(i + 1).word());
+            }
+            return set;
+        }
+
+        private static double jaccard(Set<String> a, Set<String> b) {
+            if (a.isEmpty() || b.isEmpty()) {
+                return 0;
+            }
+            int common = 0;
+            for (String s : a) {
+                if (b.contains(s)) {
+                    common++;
+                }
+            }
+            return (double) common / (a.size() + b.size() - common);
+        }
+
+        private static String abbreviate(String text) {
+            return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+        }
+    }
+
+    record CustomerRule(TriggerSetDocument.TriggerSpec spec) implements Rule {
+        @Override
+        public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
+            TriggerInput.CustomerFacts c = a.input.customer();
+            if (spec.tiers() != null && c.tier() != null
+                    && spec.tiers().stream().anyMatch(t -> t.equalsIgnoreCase(c.tier().strip()))) {
+                return Optional.of(fire("Customer tier " + c.tier(), "tier=" + c.tier()));
+            }
+            if (spec.minAccountValue() != null && c.accountValue() != null && c.accountValue().compareTo(spec.minAccountValue()) >= 0) {
+                return Optional.of(fire("Account value " + c.accountValue().toPlainString() + " is at least "
+                        + spec.minAccountValue().toPlainString(), "accountValue=" + c.accountValue().toPlainString()));
+            }
+            int days = spec.recentEscalationDays() == null ? 0 : spec.recentEscalationDays();
+            if (days > 0 && c.lastEscalatedAt() != null
+                    && Duration.between(c.lastEscalatedAt(), Instant.now()).compareTo(Duration.ofDays(days)) <= 0) {
+                return Optional.of(fire("Handed to a person within the last " + days + " days", "lastEscalatedAt=" + c.lastEscalatedAt()));
+            }
+            return Optional.empty();
+        }
+    }
+
+    record CombinationRule(TriggerSetDocument.TriggerSpec spec) implements Rule {
+        @Override
+        public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
+            List<TriggerFiring> parts = spec.of().stream().map(fired::get).filter(java.util.Objects::nonNull).toList();
+            boolean all = parts.size() == spec.of().size();
+            if ("and".equals(spec.operator()) ? !all : parts.isEmpty()) {
+                return Optional.empty();
+            }
+            String evidence = String.join("; ", parts.stream().map(p -> p.name() + ": " + p.evidence()).toList());
+            return Optional.of(fire(("and".equals(spec.operator()) ? "All of " : "One of ") + String.join(", ", spec.of()), evidence));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.handoff.escalation.control;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one way triggers read text: lower case, accents folded, curly quotes straightened, split into
+ * word tokens. Each token remembers its clause (split at . , ; ! ?) so negation never crosses
+ * "I don't want a bot, I want a human".
+ */
+public final class Text {
+
+    private Text() {}
+
+    /** A word and the clause it belongs to; {@code caps} is true when it was written in capitals. */
+    public record Token(String word, int clause, boolean caps) {}
+
+    public static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return folded.replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
+    }
+
+    public static List<Token> tokens(String raw) {
+        List<Token> tokens = new ArrayList<>();
+        if (raw == null) {
+            return tokens;
+        }
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .replace('\u2019', '\'').replace('\u2018', '\'');
+        int clause = 0;
+        StringBuilder word = new StringBuilder();
+        boolean upper = true;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean partOfWord = Character.isLetterOrDigit(c) || c == '*'
+                    || (c == '\'' && word.length() > 0 && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)));
+            if (partOfWord) {
+                word.append(c);
+                if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                    upper = false;
+                }
+                continue;
+            }
+            if (word.length() > 0) {
+                String w = word.toString();
+                boolean caps = upper && w.length() >= 2 && w.chars().anyMatch(Character::isLetter);
+                tokens.add(new Token(w.toLowerCase(Locale.ROOT), clause, caps));
+                word.setLength(0);
+            }
+            upper = true;
+            if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '\n') {
+                clause++;
+            }
+        }
+        return tokens;
+    }
+
+    public static String[] words(String raw) {
+        return tokens(raw).stream().map(Token::word).toArray(String[]::new);
+    }
+
+    public static long count(String raw, char c) {
+        return raw == null ? 0 : raw.chars().filter(x -> x == c).count();
+    }
+}
