@@ -94,10 +94,15 @@ public class Bootstrap {
     }
 
     private void createFirstAdmin() {
-        String password = initialAdminPassword.filter(p -> p.length() >= UserService.MIN_PASSWORD)
-                .orElseGet(Bootstrap::randomPassword);
+        Optional<String> configured = initialAdminPassword.filter(p -> !p.isBlank());
+        if (configured.isPresent() && configured.get().length() < UserService.MIN_PASSWORD) {
+            LOG.warning("handoff.admin.initial-password is shorter than " + UserService.MIN_PASSWORD
+                    + " characters and was not used; a random one-time password is written to a file instead.");
+            configured = Optional.empty();
+        }
+        String password = configured.orElseGet(Bootstrap::randomPassword);
         users.create("admin", "Administrator", Role.ADMIN, password.toCharArray(), Map.of(), 1);
-        if (initialAdminPassword.isPresent()) {
+        if (configured.isPresent()) {
             LOG.info("Created the first administrator 'admin' with the password from handoff.admin.initial-password.");
             return;
         }

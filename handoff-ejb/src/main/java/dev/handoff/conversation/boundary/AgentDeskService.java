@@ -99,11 +99,11 @@ public class AgentDeskService {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw new ConflictException("Another agent accepted this chat a moment before you");
+            throw new ConflictException("This chat changed while you were accepting it - most likely another agent took it. Refresh and try again.");
         } catch (PersistenceException e) {
             // H2 reports a lost race as a concurrent-update error rather than a stale version.
             LOG.fine(() -> "accept of " + conversationId + " by " + username + " lost a race: " + e);
-            throw new ConflictException("Another agent accepted this chat a moment before you");
+            throw new ConflictException("This chat changed while you were accepting it - most likely another agent took it. Refresh and try again.");
         }
         em.persist(joined);
         routing.settleOffers(conversationId, username);

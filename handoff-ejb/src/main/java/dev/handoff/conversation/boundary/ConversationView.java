@@ -21,7 +21,8 @@ public record ConversationView(String id, String state, String channel, Customer
         }
     }
 
+    /** True once the chat went to the human queue, whatever happened after (closed chats included). */
     public boolean isEscalated() {
-        return "queued".equals(state) || "assigned".equals(state) || "resolved".equals(state);
+        return escalatedAt != null;
     }
 }

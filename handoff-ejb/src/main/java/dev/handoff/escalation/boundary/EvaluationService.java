@@ -29,12 +29,12 @@ public class EvaluationService {
             index++;
             Decision decision = engine.evaluate(new TriggerInput(seen, whole.customer()));
             if (decision.escalate()) {
-                return new Evaluation(decision, index, whole.transcript().size());
+                return new Evaluation(decision, index, index);
             }
         }
         return new Evaluation(Decision.NONE, 0, whole.transcript().size());
     }
 
-    /** The decision, the 1-based index of the message that escalated (0 if none) and how many were read. */
+    /** The decision, the 1-based index of the message that escalated (0 if none) and how many were read (it stops there). */
     public record Evaluation(Decision decision, int escalatedAt, int evaluated) {}
 }

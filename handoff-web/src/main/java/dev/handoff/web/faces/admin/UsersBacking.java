@@ -72,11 +72,73 @@ public class UsersBacking implements Serializable {
         rows = null;
     }
 
-    public void updateAgent(Row row, String newSkills, int newCapacity) {
-        if (Messages.attempt(() -> users.updateAgent(row.agentId(), SkillList.parse(newSkills), newCapacity))) {
-            Messages.info("Updated " + row.username() + ".");
+    /** Loads the chosen user's skills and capacity into the edit form. */
+    public void pick() {
+        getRows().stream().filter(r -> r.username().equals(editUsername)).findFirst().ifPresent(r -> {
+            editSkills = r.skills();
+            editCapacity = r.capacity() == null ? 1 : r.capacity();
+        });
+    }
+
+    public void saveAgent() {
+        Row row = getRows().stream().filter(r -> r.username().equals(editUsername)).findFirst().orElse(null);
+        if (row == null || row.agentId() == null) {
+            Messages.error("Choose an agent or supervisor to edit.");
+            return;
+        }
+        if (Messages.attempt(() -> users.updateAgent(row.agentId(), SkillList.parse(editSkills), editCapacity))) {
+            Messages.info("Updated " + row.username() + ": " + editSkills + ", up to " + editCapacity + " chats.");
         }
         rows = null;
+    }
+
+    public void resetPassword() {
+        Row row = getRows().stream().filter(r -> r.username().equals(editUsername)).findFirst().orElse(null);
+        if (row == null) {
+            Messages.error("Choose a user.");
+            return;
+        }
+        if (Messages.attempt(() -> users.resetPassword(row.id(), newPassword == null ? new char[0] : newPassword.toCharArray()))) {
+            Messages.info("Password of " + row.username() + " changed.");
+        }
+        newPassword = null;
+    }
+
+    private String editUsername;
+    private String editSkills;
+    private int editCapacity = 3;
+    private String newPassword;
+
+    public String getEditUsername() {
+        return editUsername;
+    }
+
+    public void setEditUsername(String editUsername) {
+        this.editUsername = editUsername;
+    }
+
+    public String getEditSkills() {
+        return editSkills;
+    }
+
+    public void setEditSkills(String editSkills) {
+        this.editSkills = editSkills;
+    }
+
+    public int getEditCapacity() {
+        return editCapacity;
+    }
+
+    public void setEditCapacity(int editCapacity) {
+        this.editCapacity = editCapacity;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
     }
 
     public Role[] getRoles() {
