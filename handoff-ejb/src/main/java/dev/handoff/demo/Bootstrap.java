@@ -3,6 +3,7 @@ package dev.handoff.demo;
 import dev.handoff.access.boundary.ApiKeyService;
 import dev.handoff.access.boundary.IssuedKey;
 import dev.handoff.access.entity.ApiScope;
+import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.platform.Database;
@@ -46,12 +47,19 @@ public class Bootstrap {
     DemoData demo;
 
     @Inject
+    TriggerSetService triggerSets;
+
+    @Inject
     @ConfigProperty(name = "handoff.demo.enabled", defaultValue = "auto")
     String demoEnabled;
 
     @Inject
     @ConfigProperty(name = "handoff.demo.api-key")
     Optional<String> demoApiKey;
+
+    @Inject
+    @ConfigProperty(name = "handoff.demo.admin-api-key")
+    Optional<String> demoAdminApiKey;
 
     @Inject
     @ConfigProperty(name = "handoff.admin.initial-password")
@@ -63,11 +71,14 @@ public class Bootstrap {
 
     @PostConstruct
     void start() {
+        triggerSets.ensurePublished();
         boolean demoWanted = "true".equalsIgnoreCase(demoEnabled)
                 || ("auto".equalsIgnoreCase(demoEnabled) && database.isEmbedded());
         boolean empty = users.count() == 0;
         if (demoWanted) {
             String apiKey = demoKey(empty);
+            demoAdminApiKey.filter(k -> !k.isBlank()).map(String::strip).filter(k -> keys.findBySecret(k).isEmpty())
+                    .ifPresent(k -> keys.register("Demo admin (HANDOFF_DEMO_ADMIN_API_KEY)", ApiScope.ADMIN, "bootstrap", k));
             if (empty) {
                 demo.load();
             }

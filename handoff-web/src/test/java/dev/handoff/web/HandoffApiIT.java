@@ -163,7 +163,8 @@ class HandoffApiIT {
                 + "{\"author\":\"customer\",\"text\":\"I want my money back\"}]}").json();
         assertTrue(transcript.getBoolean("escalated"));
         assertEquals(2, transcript.getInt("escalatingMessage"), "the unsure bot answer escalates first");
-        assertEquals("bot-low-confidence", transcript.getJsonArray("triggers").getJsonObject(0).getString("name"));
+        assertEquals("bot-failure", transcript.getJsonArray("triggers").getJsonObject(0).getString("name"));
+        assertEquals(2, transcript.getInt("evaluatedMessages"), "stops at the escalating message");
 
         Api.Reply both = api.post("/api/v1/evaluate", "{\"text\":\"x\",\"messages\":[{\"text\":\"y\"}]}");
         assertEquals(400, both.status());
@@ -276,6 +277,92 @@ class HandoffApiIT {
             assertEquals(List.of("1", "2", "3"), ids.subList(0, 3), "backlog then live, in order, no duplicates");
         }
         response.body().close();
+    }
+
+    @Test
+    @RunAsClient
+    void triggerSetsRoundTripThroughTheAdminApiAndANewTopicGoesLive() {
+        Api admin = new Api(base.toString(), System.getProperty("handoff.it.adminKey"));
+        Api bot = api();
+
+        Api.Reply forbidden = bot.get("/api/v1/admin/trigger-sets/live");
+        assertEquals(403, forbidden.status(), "a bot key cannot manage triggers");
+        assertTrue(forbidden.isProblem());
+
+        Api.Reply live = admin.get("/api/v1/admin/trigger-sets/live");
+        assertEquals(200, live.status(), live.body());
+        JsonObject exported = live.json();
+        jakarta.json.JsonArray history = jsonArray(admin.get("/api/v1/admin/trigger-sets/versions").body());
+        assertFalse(history.isEmpty(), "the shipped default set is version 1");
+        int before = history.getJsonObject(0).getInt("versionNo");
+
+        // export -> import -> publish: the same document comes back as the next version
+        Api.Reply imported = admin.send(admin.request("/api/v1/admin/trigger-sets/draft").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(live.body())));
+        assertEquals(200, imported.status(), imported.body());
+        Api.Reply published = admin.post("/api/v1/admin/trigger-sets/draft/publish", "{\"note\":\"round trip\"}");
+        assertEquals(200, published.status(), published.body());
+        assertEquals(before + 1, published.json().getInt("versionNo"));
+        assertTrue(published.json().getJsonNumber("catchRate").doubleValue() >= 0.95);
+        assertEquals(exported, admin.get("/api/v1/admin/trigger-sets/live").json(), "unchanged by the round trip");
+
+        // a faulty document is refused and the problem names the field
+        String broken = live.body().replaceFirst("\"minScore\"\\s*:\\s*[0-9.]+", "\"minScore\": 7");
+        Api.Reply invalid = admin.send(admin.request("/api/v1/admin/trigger-sets/draft").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(broken)));
+        assertEquals(400, invalid.status(), invalid.body());
+        assertTrue(invalid.json().getJsonArray("errors").getJsonObject(0).getString("field").matches("triggers\\[\\d+]\\.minScore"), invalid.body());
+
+        // a draft that catches nothing is refused without an override, and the override is audited
+        String silent = live.body().replace("\"enabled\": true", "\"enabled\": false").replace("\"enabled\":true", "\"enabled\":false");
+        assertEquals(200, admin.send(admin.request("/api/v1/admin/trigger-sets/draft").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(silent))).status());
+        Api.Reply refused = admin.post("/api/v1/admin/trigger-sets/draft/publish", "{\"note\":\"all off\"}");
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.detail().contains("floor"), refused.body());
+        Api.Reply overridden = admin.post("/api/v1/admin/trigger-sets/draft/publish",
+                "{\"note\":\"all off\",\"overrideReason\":\"maintenance window, humans unavailable\"}");
+        assertEquals(200, overridden.status(), overridden.body());
+        assertEquals("maintenance window, humans unavailable", overridden.json().getString("overrideReason"));
+        assertFalse(bot.post("/api/v1/evaluate", "{\"text\":\"connect me to an agent\"}").json().getBoolean("escalated"),
+                "the silent set is live");
+
+        // roll back to the round-tripped version: escalations are back
+        Api.Reply rolledBack = admin.post("/api/v1/admin/trigger-sets/versions/" + (before + 1) + "/rollback", "");
+        assertEquals(200, rolledBack.status(), rolledBack.body());
+        assertEquals(before + 3, rolledBack.json().getInt("versionNo"));
+        assertTrue(bot.post("/api/v1/evaluate", "{\"text\":\"connect me to an agent\"}").json().getBoolean("escalated"));
+
+        // an admin adds a topic from examples; the next message on that topic escalates
+        jakarta.json.JsonObjectBuilder doc = jakarta.json.Json.createObjectBuilder(exported);
+        jakarta.json.JsonArrayBuilder topics = jakarta.json.Json.createArrayBuilder(exported.getJsonArray("topics"));
+        topics.add(jakarta.json.Json.createObjectBuilder().add("name", "shipping-delay")
+                .add("examples", jakarta.json.Json.createArrayBuilder().add("my parcel has not arrived after three weeks")
+                        .add("where is my package, it is two weeks late").add("the delivery never showed up")
+                        .add("tracking has not updated in ten days").add("my order is lost in the post")
+                        .add("the courier says delivered but nothing arrived").add("still waiting for my shipment")));
+        jakarta.json.JsonArrayBuilder triggers = jakarta.json.Json.createArrayBuilder(exported.getJsonArray("triggers"));
+        triggers.add(jakarta.json.Json.createObjectBuilder().add("name", "shipping-delay").add("kind", "topic")
+                .add("topic", "shipping-delay").add("minScore", 0.5).add("priority", 65)
+                .add("skills", jakarta.json.Json.createArrayBuilder().add("logistics")));
+        String withTopic = doc.add("topics", topics).add("triggers", triggers).build().toString();
+        assertEquals(200, admin.send(admin.request("/api/v1/admin/trigger-sets/draft").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(withTopic))).status());
+        JsonObject bench = admin.post("/api/v1/admin/trigger-sets/draft/bench", "").json();
+        assertTrue(bench.getJsonNumber("catchRate").doubleValue() >= 0.95, bench.toString());
+        Api.Reply withTopicLive = admin.post("/api/v1/admin/trigger-sets/draft/publish", "{\"note\":\"shipping delays\"}");
+        assertEquals(200, withTopicLive.status(), withTopicLive.body());
+
+        String id = bot.start("it-topic-1", "Parcel Person");
+        JsonObject answer = bot.say(id, "customer", "my package still hasn't arrived, the tracking hasn't moved for two weeks").json();
+        assertTrue(answer.getBoolean("escalated"), answer.toString());
+        assertTrue(answer.getJsonArray("triggers").getValuesAs(JsonObject.class).stream()
+                .anyMatch(t -> t.getString("name").equals("shipping-delay")), answer.toString());
+        assertEquals("logistics", bot.get("/api/v1/conversations/" + id).json().getString("requiredSkill"));
+    }
+
+    private static jakarta.json.JsonArray jsonArray(String body) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray();
     }
 
     @Test

@@ -13,8 +13,15 @@ import java.util.Set;
  * folded, one typo per word of five letters or more ("humna", "agnet"), little filler words ignored
  * ("talk to human" = "talk to a human"), up to one other extra word between phrase words, and not
  * when negated in the same clause ("I don't
- * need to talk to anyone"). Typos are resolved against the phrases' own vocabulary with a
+ * need to talk to anyone") or by the extra word itself ("I don't want to speak to").
+ * Typos are resolved against the phrases' own vocabulary with a
  * delete-one index (SymSpell), so lookups stay cheap however many phrases there are.
+ *
+ * <p>Filler words are dropped from a phrase only while at least two words remain, so "agent
+ * please" keeps its "please" and "real person" its "real". A phrase of a single word ("human",
+ * "representative", "operator") is a one-word request: it matches only when the message is that
+ * word alone, give or take filler and a few attention words ("Operator!", "human please",
+ * "Manager. Now."), never as a word inside a longer sentence ("is there a person icon?").
  */
 public final class PhraseMatcher {
 
@@ -23,8 +30,15 @@ public final class PhraseMatcher {
     static final int NEGATION_REACH = 3;
     /** Little words people add or drop at will ("talk to human", "transfer me to an agent"). */
     static final Set<String> FILLER = Set.of("a", "an", "the", "some", "one", "any", "me", "my", "your", "please", "pls", "plz", "just", "real", "actual");
+    /** Articles: the only words dropped from a phrase that filler-stripping would leave with one word. */
+    static final Set<String> ARTICLES = Set.of("a", "an", "the");
+    /** Words that may accompany a one-word request without making it a sentence ("Manager. Now."). */
+    static final Set<String> ATTENTION = Set.of("now", "hello", "hi", "hey", "helo", "ok", "okay", "asap", "thanks", "thx",
+            "immediately", "urgently", "again", "yes", "yo", "oi");
 
     private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
+    private final Set<String> oneWord = new HashSet<>();
+    private final Set<String> negatingWords = new HashSet<>();
     private final Set<String> vocabulary = new HashSet<>();
     private final Map<String, String> deletes = new HashMap<>();
     private final List<String[]> negations = new ArrayList<>();
@@ -33,13 +47,20 @@ public final class PhraseMatcher {
         for (String phrase : phrases) {
             String[] all = Text.words(phrase);
             String[] words = java.util.Arrays.stream(all).filter(w -> !FILLER.contains(w)).toArray(String[]::new);
+            if (words.length < 2) {
+                words = java.util.Arrays.stream(all).filter(w -> !ARTICLES.contains(w)).toArray(String[]::new);
+            }
             if (words.length == 0) {
                 words = all;
             }
             if (words.length == 0) {
                 continue;
             }
-            byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+            if (words.length == 1) {
+                oneWord.add(words[0]);
+            } else {
+                byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+            }
             for (String w : words) {
                 vocabulary.add(w);
             }
@@ -56,6 +77,9 @@ public final class PhraseMatcher {
             if (words.length > 0) {
                 negations.add(words);
             }
+            if (words.length == 1) {
+                negatingWords.add(words[0]);
+            }
         }
     }
 
@@ -64,6 +88,24 @@ public final class PhraseMatcher {
         String[] canonical = new String[tokens.size()];
         for (int i = 0; i < canonical.length; i++) {
             canonical[i] = canonical(tokens.get(i).word());
+        }
+        if (!oneWord.isEmpty()) {
+            // a one-word request: the message is that word, give or take filler and attention words
+            int request = -1;
+            boolean alone = true;
+            for (int i = 0; i < canonical.length && alone; i++) {
+                if (FILLER.contains(canonical[i]) || ATTENTION.contains(canonical[i])) {
+                    continue;
+                }
+                if (request < 0 && oneWord.contains(canonical[i])) {
+                    request = i;
+                } else {
+                    alone = false;
+                }
+            }
+            if (alone && request >= 0) {
+                return Optional.of(tokens.get(request).word());
+            }
         }
         for (int start = 0; start < canonical.length; start++) {
             List<String[]> candidates = byFirstWord.get(canonical[start]);
@@ -84,8 +126,11 @@ public final class PhraseMatcher {
         return Optional.empty();
     }
 
-    /** Index of the last matched token, or -1. Phrase words must be in order within one clause. */
-    private static int match(String[] canonical, List<Text.Token> tokens, int start, String[] phrase) {
+    /**
+     * Index of the last matched token, or -1. Phrase words must be in order within one clause; an
+     * extra word between them that is itself a negation ("I don't want to speak to") spoils the match.
+     */
+    private int match(String[] canonical, List<Text.Token> tokens, int start, String[] phrase) {
         int clause = tokens.get(start).clause();
         int at = start;
         for (int p = 1; p < phrase.length; p++) {
@@ -100,6 +145,9 @@ public final class PhraseMatcher {
                     break;
                 }
                 if (!FILLER.contains(canonical[next])) {
+                    if (negatingWords.contains(tokens.get(next).word())) {
+                        return -1;
+                    }
                     gaps++;
                 }
             }

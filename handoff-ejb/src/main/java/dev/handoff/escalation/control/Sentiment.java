@@ -1,14 +1,19 @@
 package dev.handoff.escalation.control;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
- * Lexicon sentiment of one message, in the spirit of VADER: each known word scores -5..+5; an
- * intensifier before it multiplies, a negator in the three words before it (same clause) flips and
- * dampens it, capitals strengthen it; exclamation marks push the total further the way it already
- * leans; each profanity counts -3. The evidence lists the words that carried the score.
+ * Lexicon sentiment of one message, in the spirit of VADER: each known word or expression of
+ * several words ("fed up", "are you kidding") scores -5..+5; an intensifier before it multiplies
+ * (more so when the intensifier is in capitals: "SO annoyed"), a negator in the three words before
+ * it (same clause) flips and dampens it, capitals strengthen it; exclamation marks push the total
+ * further the way it already leans; each profanity counts -3. The evidence lists the words that
+ * carried the score.
  */
 public final class Sentiment {
 
@@ -18,9 +23,18 @@ public final class Sentiment {
     static final double SHOUTING = -2.0;
 
     private final Lexicons lexicons;
+    /** Lexicon entries of several words, by first word, longest first. */
+    private final Map<String, List<String[]>> expressions = new HashMap<>();
 
     public Sentiment(Lexicons lexicons) {
         this.lexicons = lexicons;
+        for (String entry : lexicons.sentiment().keySet()) {
+            String[] words = entry.split(" ");
+            if (words.length > 1 && lexicons.sentiment().get(entry) != 0) {
+                expressions.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+            }
+        }
+        expressions.values().forEach(list -> list.sort(Comparator.comparingInt((String[] w) -> -w.length).thenComparing(w -> String.join(" ", w))));
     }
 
     /** The score of a message, its profanity count, and the words that mattered. */
@@ -40,8 +54,45 @@ public final class Sentiment {
         double total = 0;
         int profanity = 0;
         List<String> evidence = new ArrayList<>();
+        // expressions of several words the single-word lexicon cannot hold ("fed up", "are you kidding");
+        // their words are not scored again on their own, and a negator inside one ("can't believe")
+        // belongs to the expression rather than negating what follows
+        boolean[] inExpression = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            List<String[]> candidates = expressions.get(tokens.get(i).word());
+            if (candidates == null || inExpression[i]) {
+                continue;
+            }
+            for (String[] expression : candidates) {
+                int n = expression.length;
+                if (!matches(tokens, i, expression)) {
+                    continue;
+                }
+                double value = lexicons.sentiment().get(String.join(" ", expression));
+                if (i > 0 && tokens.get(i - 1).clause() == tokens.get(i).clause()) {
+                    value *= boost(tokens.get(i - 1));
+                }
+                if (negated(tokens, i, inExpression)) {
+                    value *= NEGATION;
+                }
+                boolean caps = true;
+                for (int k = i; k < i + n; k++) {
+                    caps &= tokens.get(k).caps();
+                    inExpression[k] = true;
+                }
+                if (caps) {
+                    value *= CAPS_BOOST;
+                }
+                total += value;
+                evidence.add((value < 0 ? "" : "+") + String.join(" ", expression));
+                break;
+            }
+        }
         for (int i = 0; i < tokens.size(); i++) {
             Text.Token token = tokens.get(i);
+            if (inExpression[i]) {
+                continue;
+            }
             if (isProfanity(token.word())) {
                 profanity++;
                 total += PROFANITY_SCORE;
@@ -53,13 +104,10 @@ public final class Sentiment {
                 continue;
             }
             double value = base;
-            if (i > 0 && tokens.get(i - 1).clause() == token.clause()) {
-                Double boost = lexicons.intensifiers().get(tokens.get(i - 1).word());
-                if (boost != null) {
-                    value *= boost;
-                }
+            if (i > 0 && tokens.get(i - 1).clause() == token.clause() && !inExpression[i - 1]) {
+                value *= boost(tokens.get(i - 1));
             }
-            if (negated(tokens, i)) {
+            if (negated(tokens, i, inExpression)) {
                 value *= NEGATION;
             }
             if (token.caps()) {
@@ -67,15 +115,6 @@ public final class Sentiment {
             }
             total += value;
             evidence.add((value < 0 ? "" : "+") + token.word());
-        }
-        // two-word expressions the single-word lexicon cannot hold ("fed up", "had enough")
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            Integer pair = lexicons.sentiment().get(tokens.get(i).word() + " " + tokens.get(i + 1).word());
-            if (pair != null && tokens.get(i).clause() == tokens.get(i + 1).clause()) {
-                double value = negated(tokens, i) ? pair * NEGATION : pair;
-                total += value;
-                evidence.add((value < 0 ? "" : "+") + tokens.get(i).word() + " " + tokens.get(i + 1).word());
-            }
         }
         long bangs = Math.min(Text.count(raw, '!'), 4);
         if (bangs > 0 && total != 0) {
@@ -95,14 +134,37 @@ public final class Sentiment {
         return new Score(total, profanity, List.copyOf(evidence));
     }
 
-    private boolean negated(List<Text.Token> tokens, int index) {
+    /** The multiplier of an intensifier ("so", "really"), stronger when it is itself shouted ("SO annoyed"); 1 otherwise. */
+    private double boost(Text.Token before) {
+        Double boost = lexicons.intensifiers().get(before.word());
+        if (boost == null) {
+            return 1;
+        }
+        return before.caps() && boost > 1 ? boost * CAPS_BOOST : boost;
+    }
+
+    private static boolean matches(List<Text.Token> tokens, int start, String[] expression) {
+        if (start + expression.length > tokens.size()) {
+            return false;
+        }
+        int clause = tokens.get(start).clause();
+        for (int k = 0; k < expression.length; k++) {
+            Text.Token t = tokens.get(start + k);
+            if (t.clause() != clause || !t.word().equals(expression[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean negated(List<Text.Token> tokens, int index, boolean[] inExpression) {
         int clause = tokens.get(index).clause();
         for (int j = index - 1; j >= Math.max(0, index - 3); j--) {
             Text.Token before = tokens.get(j);
             if (before.clause() != clause) {
                 return false;
             }
-            if (lexicons.negators().contains(before.word())) {
+            if (!inExpression[j] && lexicons.negators().contains(before.word())) {
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package dev.handoff.web.rest;
 
+import dev.handoff.escalation.boundary.PublishRefusedException;
+import dev.handoff.escalation.control.InvalidTriggerSetException;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
@@ -33,6 +35,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
+        if (e instanceof InvalidTriggerSetException invalid) {
+            return Problem.response(400, "invalid-trigger-set", "Invalid trigger set", invalid.getMessage(),
+                    invalid.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+        if (e instanceof PublishRefusedException refused) {
+            return Problem.response(409, "below-floor", "Below the publishing floor", refused.getMessage(), null);
+        }
         if (e instanceof InvalidInputException invalid) {
             return Problem.invalid(invalid.field(), invalid.getMessage());
         }

@@ -1,0 +1,86 @@
+package dev.handoff.escalation.boundary;
+
+import dev.handoff.escalation.control.CompiledTriggerSet;
+import dev.handoff.escalation.control.DefaultTriggerSet;
+import dev.handoff.escalation.control.Lexicons;
+import dev.handoff.escalation.control.TriggerEngine;
+import dev.handoff.escalation.control.TriggerSetDocument;
+import dev.handoff.platform.events.TriggerSetPublished;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.logging.Logger;
+
+/**
+ * The live trigger set: the newest published version, compiled once and swapped atomically when a
+ * new version is published, so message handling never waits for a classifier to train. Every
+ * {@link TriggerEngine} injected anywhere evaluates against whatever is live at that moment.
+ */
+@ApplicationScoped
+public class LiveTriggers {
+
+    private static final Logger LOG = Logger.getLogger(LiveTriggers.class.getName());
+
+    @Inject
+    TriggerSetStore store;
+
+    private volatile Live live;
+
+    record Live(int versionNo, CompiledTriggerSet set) {}
+
+    @Produces
+    @Singleton
+    TriggerEngine liveEngine() {
+        return input -> current().set().evaluate(input);
+    }
+
+    public int versionNo() {
+        return current().versionNo();
+    }
+
+    Live current() {
+        Live now = live;
+        if (now == null) {
+            synchronized (this) {
+                if (live == null) {
+                    live = load();
+                }
+                now = live;
+            }
+        }
+        return now;
+    }
+
+    private Live load() {
+        long started = System.nanoTime();
+        Live loaded = store.published()
+                .map(v -> new Live(v.getVersionNo(), CompiledTriggerSet.compile(DefaultTriggerSet.parse(v.getDocument()), Lexicons.bundled())))
+                .orElseGet(() -> new Live(0, CompiledTriggerSet.compile(DefaultTriggerSet.document(), Lexicons.bundled())));
+        LOG.info(() -> "Trigger set version " + loaded.versionNo() + " is live (compiled in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        return loaded;
+    }
+
+    /** Installs a set compiled during publication, so the new version is live without compiling twice. */
+    void install(int versionNo, CompiledTriggerSet set) {
+        Live current = live;
+        if (current == null || current.versionNo() < versionNo) {
+            live = new Live(versionNo, set);
+        }
+    }
+
+    void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) TriggerSetPublished event) {
+        if (live == null || live.versionNo() != event.versionNo()) {
+            live = null;
+            current();
+        }
+    }
+
+    /** Compiles a document the way the live set is compiled (for drafts, try-it and the bench). */
+    public CompiledTriggerSet compile(TriggerSetDocument document) {
+        return CompiledTriggerSet.compile(document, Lexicons.bundled());
+    }
+}

@@ -1,0 +1,161 @@
+package dev.handoff.escalation.boundary;
+
+import dev.handoff.escalation.control.BenchReport;
+import dev.handoff.escalation.control.CompiledTriggerSet;
+import dev.handoff.escalation.control.DefaultTriggerSet;
+import dev.handoff.escalation.control.LabelledCase;
+import dev.handoff.escalation.control.LabelledSuites;
+import dev.handoff.escalation.control.TestBench;
+import dev.handoff.escalation.control.TriggerSetDocument;
+import dev.handoff.escalation.entity.TriggerSetVersion;
+import dev.handoff.platform.NotFoundException;
+import dev.handoff.platform.events.TriggerSetPublished;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Trigger sets as configuration with a history: edit the one draft, bench it against the labelled
+ * suite, publish it as the next live version (refused below the catch-rate floor or above the
+ * false-positive ceiling unless an override reason is recorded), list versions, roll back.
+ */
+@Stateless
+public class TriggerSetService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TriggerSetStore store;
+
+    @Inject
+    LiveTriggers live;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TriggerSetPublished> published;
+
+    @Inject
+    @ConfigProperty(name = "handoff.triggers.publish.min-catch-rate", defaultValue = "0.95")
+    double minCatchRate;
+
+    @Inject
+    @ConfigProperty(name = "handoff.triggers.publish.max-false-positive-rate", defaultValue = "0.10")
+    double maxFalsePositiveRate;
+
+    /** First start: the shipped default set becomes version 1. */
+    public void ensurePublished() {
+        if (store.published().isEmpty()) {
+            TriggerSetDocument doc = DefaultTriggerSet.document();
+            TriggerSetVersion v = TriggerSetVersion.draft(doc.name(), DefaultTriggerSet.toJson(doc), "system", clock.instant());
+            em.persist(v);
+            BenchReport report = TestBench.run(live.compile(doc), LabelledSuites.shipped());
+            v.publish(store.nextNumber(), "system", clock.instant(), "Default trigger set shipped with Handoff",
+                    report.catchRate(), report.falsePositiveRate(), null);
+            em.flush();
+            published.fire(new TriggerSetPublished(v.getVersionNo()));
+        }
+    }
+
+    public TriggerSetView live() {
+        return TriggerSetView.of(store.published().orElseThrow(() -> new NotFoundException("no trigger set is published yet")));
+    }
+
+    /** The draft, started from the live version if there is none. */
+    public TriggerSetView draft(String user) {
+        return TriggerSetView.of(draftEntity(user));
+    }
+
+    private TriggerSetVersion draftEntity(String user) {
+        return store.draft().orElseGet(() -> {
+            TriggerSetVersion base = store.published().orElseThrow(() -> new NotFoundException("no trigger set is published yet"));
+            TriggerSetVersion draft = TriggerSetVersion.draft(base.getName(), base.getDocument(), user, clock.instant());
+            em.persist(draft);
+            return draft;
+        });
+    }
+
+    /** Replaces the draft with a document (validated, and compiled to prove it trains). */
+    public TriggerSetView saveDraft(TriggerSetDocument document, String user) {
+        live.compile(document);
+        TriggerSetVersion draft = draftEntity(user);
+        draft.replaceDocument(document.name(), DefaultTriggerSet.toJson(document));
+        em.flush();
+        return TriggerSetView.of(draft);
+    }
+
+    public void discardDraft() {
+        store.draft().ifPresent(em::remove);
+    }
+
+    /** Runs the draft over the shipped labelled suite. */
+    public BenchReport benchDraft(String user) {
+        return bench(DefaultTriggerSet.parse(draftEntity(user).getDocument()), LabelledSuites.shipped());
+    }
+
+    public BenchReport bench(TriggerSetDocument document, List<LabelledCase> suite) {
+        return TestBench.run(live.compile(document), suite);
+    }
+
+    /**
+     * Publishes the draft as the next version. Below the floor it needs {@code overrideReason},
+     * which is stored with the version for the audit trail.
+     */
+    public TriggerSetView publish(String user, String note, String overrideReason) {
+        TriggerSetVersion draft = store.draft().orElseThrow(() -> new NotFoundException("there is no draft to publish"));
+        CompiledTriggerSet compiled = live.compile(DefaultTriggerSet.parse(draft.getDocument()));
+        BenchReport report = TestBench.run(compiled, LabelledSuites.shipped());
+        boolean belowFloor = report.catchRate() < minCatchRate || report.falsePositiveRate() > maxFalsePositiveRate;
+        boolean overridden = overrideReason != null && !overrideReason.isBlank();
+        if (belowFloor && !overridden) {
+            throw new PublishRefusedException(String.format(Locale.ROOT,
+                    "The draft catches %.1f%% (floor %.1f%%) with %.1f%% false positives (ceiling %.1f%%). "
+                            + "Publish with an override reason to go live anyway.",
+                    100 * report.catchRate(), 100 * minCatchRate, 100 * report.falsePositiveRate(), 100 * maxFalsePositiveRate), report);
+        }
+        store.published().ifPresent(TriggerSetVersion::retire);
+        em.flush();
+        int number = store.nextNumber();
+        draft.publish(number, user, clock.instant(), note, report.catchRate(), report.falsePositiveRate(),
+                belowFloor ? overrideReason : null);
+        em.flush();
+        live.install(number, compiled);
+        published.fire(new TriggerSetPublished(number));
+        return TriggerSetView.of(draft);
+    }
+
+    /** Publishes a copy of an earlier version as the next version (history is never rewritten). */
+    public TriggerSetView rollback(int versionNo, String user) {
+        TriggerSetVersion old = store.byNumber(versionNo).orElseThrow(() -> new NotFoundException("version " + versionNo + " does not exist"));
+        discardDraft();
+        em.flush();
+        TriggerSetVersion draft = TriggerSetVersion.draft(old.getName(), old.getDocument(), user, clock.instant());
+        em.persist(draft);
+        em.flush();
+        return publish(user, "Rollback to version " + versionNo, "rollback to version " + versionNo + " (published before)");
+    }
+
+    public List<TriggerSetView> history() {
+        return store.history().stream().map(TriggerSetView::of).toList();
+    }
+
+    public TriggerSetView version(int versionNo) {
+        return TriggerSetView.of(store.byNumber(versionNo).orElseThrow(() -> new NotFoundException("version " + versionNo + " does not exist")));
+    }
+
+    public double minCatchRate() {
+        return minCatchRate;
+    }
+
+    public double maxFalsePositiveRate() {
+        return maxFalsePositiveRate;
+    }
+}

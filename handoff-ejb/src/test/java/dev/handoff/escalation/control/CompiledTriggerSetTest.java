@@ -1,0 +1,129 @@
+package dev.handoff.escalation.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handoff.conversation.entity.Author;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Trigger kinds of the compiled engine on hand-made sets: topics from examples, combinations, bot failure, customers. */
+class CompiledTriggerSetTest {
+
+    static final List<String> ROUTINE = List.of("how do I change my password", "what are your opening hours", "thanks, that helped",
+            "where can I download my invoice", "how do I export to csv", "can I add a colleague", "what plans do you offer",
+            "is there a mobile app", "hello", "how do refunds work");
+
+    static TriggerSetDocument.TriggerSpec trigger(String name, String kind) {
+        return new TriggerSetDocument.TriggerSpec(name, kind, null, true, true, 50, List.of("general"), null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static TriggerSetDocument doc(List<TriggerSetDocument.TopicSpec> topics, List<TriggerSetDocument.TriggerSpec> triggers) {
+        return new TriggerSetDocument(TriggerSetDocument.FORMAT, "test", null, topics, ROUTINE, triggers);
+    }
+
+    @Test
+    void aTopicDefinedByExamplesGeneralisesToNewWording() {
+        TriggerSetDocument.TopicSpec shipping = new TriggerSetDocument.TopicSpec("shipping-delay", null, List.of(), List.of(
+                "my parcel has not arrived after three weeks", "where is my package, it is two weeks late", "the delivery never showed up",
+                "tracking has not updated in ten days", "my order is lost in the post", "the courier says delivered but nothing arrived",
+                "still waiting for my shipment"));
+        TriggerSetDocument.TriggerSpec spec = withTopic(trigger("shipping-delay", "topic"), "shipping-delay", 0.5);
+        CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(shipping), List.of(spec)), Lexicons.bundled());
+        Decision d = set.evaluate(TriggerInput.of("my package still hasn't arrived, the tracking hasn't moved for two weeks"));
+        assertTrue(d.escalate(), "new wording of the topic");
+        assertTrue(d.firings().get(0).evidence().startsWith("topic shipping-delay"), d.firings().toString());
+        assertFalse(set.evaluate(TriggerInput.of("how do I change my password please")).escalate(), "routine stays with the bot");
+    }
+
+    static TriggerSetDocument.TriggerSpec withTopic(TriggerSetDocument.TriggerSpec t, String topic, double minScore) {
+        return new TriggerSetDocument.TriggerSpec(t.name(), t.kind(), null, true, true, 60, List.of("logistics"), null, null, topic,
+                minScore, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void combinationsNeedAllPartsForAndAndOnePartForOr() {
+        TriggerSetDocument.TriggerSpec vip = new TriggerSetDocument.TriggerSpec("vip", "customer", null, true, false, 0, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, List.of("enterprise"), new BigDecimal("50000"), null, null, null);
+        TriggerSetDocument.TriggerSpec grumpy = new TriggerSetDocument.TriggerSpec("grumpy", "sentiment", null, true, false, 0, null, null,
+                null, null, null, -1.0, 0, 0.0, 0, null, null, null, null, null, null, null, null, null);
+        TriggerSetDocument.TriggerSpec both = new TriggerSetDocument.TriggerSpec("vip-upset", "combination", null, true, true, 80,
+                List.of("senior"), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "and",
+                List.of("vip", "grumpy"));
+        CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(), List.of(vip, grumpy, both)), Lexicons.bundled());
+        TriggerInput.CustomerFacts enterprise = new TriggerInput.CustomerFacts("Enterprise", new BigDecimal("1000"));
+        TriggerInput.CustomerFacts free = new TriggerInput.CustomerFacts("free", BigDecimal.ZERO);
+        String annoyed = "this is annoying and slow";
+        Decision upsetVip = set.evaluate(new TriggerInput(List.of(TriggerInput.Line.customer(annoyed)), enterprise));
+        assertEquals(List.of("vip-upset"), upsetVip.firings().stream().map(TriggerFiring::name).toList(), "only standalone triggers decide");
+        assertEquals("senior", upsetVip.firings().get(0).skill());
+        assertTrue(upsetVip.firings().get(0).evidence().contains("tier=Enterprise"));
+        assertFalse(set.evaluate(new TriggerInput(List.of(TriggerInput.Line.customer(annoyed)), free)).escalate(), "not a VIP");
+        assertFalse(set.evaluate(new TriggerInput(List.of(TriggerInput.Line.customer("thanks, lovely")), enterprise)).escalate(), "not upset");
+    }
+
+    @Test
+    void botFailureFiresOnLowConfidenceFallbacksInARowAndRepetition() {
+        TriggerSetDocument.TriggerSpec failing = new TriggerSetDocument.TriggerSpec("bot-failure", "botFailure", null, true, true, 50, null,
+                null, null, null, null, null, null, null, null, 0.35, "fallback", 2, 0.8, null, null, null, null, null);
+        CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(), List.of(failing)), Lexicons.bundled());
+        assertTrue(set.evaluate(transcript(new TriggerInput.Line(Author.BOT, "maybe this?", 0.2, "guess"))).escalate());
+        assertFalse(set.evaluate(transcript(new TriggerInput.Line(Author.BOT, "here you go", 0.9, "answer"))).escalate());
+        Decision fallbacks = set.evaluate(transcript(new TriggerInput.Line(Author.BOT, "sorry?", 0.9, "fallback"),
+                TriggerInput.Line.customer("the export"), new TriggerInput.Line(Author.BOT, "sorry, I did not get that", 0.9, "fallback")));
+        assertTrue(fallbacks.escalate());
+        assertTrue(fallbacks.firings().get(0).reason().contains("2 fallback answers in a row"));
+        assertFalse(set.evaluate(transcript(new TriggerInput.Line(Author.BOT, "sorry?", 0.9, "fallback"))).escalate(), "one is not a run");
+        Decision repeated = set.evaluate(transcript(TriggerInput.Line.customer("the csv export fails with error 42"),
+                new TriggerInput.Line(Author.BOT, "try again", 0.9, "answer"), TriggerInput.Line.customer("The CSV export fails with error 42!")));
+        assertTrue(repeated.escalate(), "the customer repeats themselves");
+        assertFalse(set.evaluate(transcript(TriggerInput.Line.customer("the csv export fails with error 42"),
+                TriggerInput.Line.customer("and how do I change the date format?"))).escalate());
+    }
+
+    static TriggerInput transcript(TriggerInput.Line... lines) {
+        return new TriggerInput(new ArrayList<>(List.of(lines)), null);
+    }
+
+    @Test
+    void sentimentFiresOnAWorseningTrendAndRepeatedProfanity() {
+        TriggerSetDocument.TriggerSpec mood = new TriggerSetDocument.TriggerSpec("frustration", "sentiment", null, true, true, 75, null,
+                null, null, null, null, -6.0, 3, 3.0, 2, null, null, null, null, null, null, null, null, null);
+        CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(), List.of(mood)), Lexicons.bundled());
+        Decision trend = set.evaluate(transcript(TriggerInput.Line.customer("great, thanks, that is helpful"),
+                TriggerInput.Line.customer("hmm it is still not working"), TriggerInput.Line.customer("this is really annoying and useless")));
+        assertTrue(trend.escalate(), "worse and worse");
+        assertTrue(trend.firings().get(0).reason().startsWith("Sentiment worsened"), trend.firings().toString());
+        Decision swearing = set.evaluate(transcript(TriggerInput.Line.customer("wtf is this"), TriggerInput.Line.customer("damn thing")));
+        assertTrue(swearing.escalate());
+        assertTrue(swearing.firings().get(0).reason().startsWith("Repeated profanity"), swearing.firings().toString());
+        assertFalse(set.evaluate(transcript(TriggerInput.Line.customer("it does not work"))).escalate());
+    }
+
+    @Test
+    void invalidDocumentsAreRefusedNamingTheField() {
+        TriggerSetDocument.TriggerSpec bad = withTopic(trigger("t", "topic"), "missing-topic", 3.0);
+        InvalidTriggerSetException e = assertThrows(InvalidTriggerSetException.class,
+                () -> CompiledTriggerSet.compile(doc(List.of(), List.of(bad)), Lexicons.bundled()));
+        List<String> fields = e.violations().stream().map(TriggerSetValidator.Violation::field).toList();
+        assertTrue(fields.contains("triggers[0].topic"), fields.toString());
+        assertTrue(fields.contains("triggers[0].minScore"), fields.toString());
+        TriggerSetDocument.TriggerSpec loop = new TriggerSetDocument.TriggerSpec("a", "combination", null, true, true, 1, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, "or", List.of("a", "a"));
+        assertThrows(InvalidTriggerSetException.class, () -> CompiledTriggerSet.compile(doc(List.of(), List.of(loop)), Lexicons.bundled()));
+    }
+
+    @Test
+    void emptyAndHugeMessagesAreHandled() {
+        CompiledTriggerSet set = CompiledTriggerSet.compile(DefaultTriggerSet.document(), Lexicons.bundled());
+        assertFalse(set.evaluate(TriggerInput.of("")).escalate());
+        assertFalse(set.evaluate(TriggerInput.of("   ")).escalate());
+        assertFalse(set.evaluate(new TriggerInput(List.of(), null)).escalate());
+        assertTrue(set.evaluate(TriggerInput.of("lorem ipsum ".repeat(300) + " connect me to an agent")).escalate());
+    }
+}
