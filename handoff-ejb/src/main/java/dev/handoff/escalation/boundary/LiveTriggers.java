@@ -79,8 +79,16 @@ public class LiveTriggers {
         }
     }
 
+    private volatile CompiledTriggerSet lastDraft;
+
     /** Compiles a document the way the live set is compiled (for drafts, try-it and the bench). */
     public CompiledTriggerSet compile(TriggerSetDocument document) {
-        return CompiledTriggerSet.compile(document, Lexicons.bundled());
+        CompiledTriggerSet cached = lastDraft;
+        if (cached != null && cached.document().equals(document)) {
+            return cached;
+        }
+        CompiledTriggerSet compiled = CompiledTriggerSet.compile(document, Lexicons.bundled());
+        lastDraft = compiled;
+        return compiled;
     }
 }

@@ -5,7 +5,9 @@ import dev.handoff.escalation.control.CompiledTriggerSet;
 import dev.handoff.escalation.control.DefaultTriggerSet;
 import dev.handoff.escalation.control.LabelledCase;
 import dev.handoff.escalation.control.LabelledSuites;
+import dev.handoff.escalation.control.Decision;
 import dev.handoff.escalation.control.TestBench;
+import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.control.TriggerSetDocument;
 import dev.handoff.escalation.entity.TriggerSetVersion;
 import dev.handoff.platform.NotFoundException;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -141,6 +144,64 @@ public class TriggerSetService {
         em.persist(draft);
         em.flush();
         return publish(user, "Rollback to version " + versionNo, "rollback to version " + versionNo + " (published before)");
+    }
+
+    /** Evaluates a message or transcript against the draft: the admin's "try it" box. Persists nothing. */
+    public Decision tryDraft(TriggerInput input, String user) {
+        return live.compile(DefaultTriggerSet.parse(draftEntity(user).getDocument())).evaluate(input);
+    }
+
+    public TriggerSetView setEnabled(String triggerName, boolean enabled, String user) {
+        TriggerSetDocument doc = DefaultTriggerSet.parse(draftEntity(user).getDocument());
+        List<TriggerSetDocument.TriggerSpec> triggers = new ArrayList<>();
+        boolean found = false;
+        for (TriggerSetDocument.TriggerSpec t : doc.triggersOrEmpty()) {
+            if (t.name().equals(triggerName)) {
+                found = true;
+                t = new TriggerSetDocument.TriggerSpec(t.name(), t.kind(), t.description(), enabled, t.standalone(), t.priority(),
+                        t.skills(), t.phrases(), t.negations(), t.topic(), t.minScore(), t.threshold(), t.trendWindow(), t.trendDrop(),
+                        t.profanityRepeats(), t.minConfidence(), t.fallbackIntent(), t.fallbacksInARow(), t.repeatSimilarity(), t.tiers(),
+                        t.minAccountValue(), t.recentEscalationDays(), t.operator(), t.of());
+            }
+            triggers.add(t);
+        }
+        if (!found) {
+            throw new NotFoundException("no trigger named " + triggerName);
+        }
+        return saveDraft(withTriggers(doc, doc.topicsOrEmpty(), triggers), user);
+    }
+
+    /** Moves a trigger one place up (-1) or down (+1) in the draft's list. */
+    public TriggerSetView move(String triggerName, int delta, String user) {
+        TriggerSetDocument doc = DefaultTriggerSet.parse(draftEntity(user).getDocument());
+        List<TriggerSetDocument.TriggerSpec> triggers = new ArrayList<>(doc.triggersOrEmpty());
+        for (int i = 0; i < triggers.size(); i++) {
+            if (triggers.get(i).name().equals(triggerName)) {
+                int j = Math.max(0, Math.min(triggers.size() - 1, i + Integer.signum(delta)));
+                triggers.add(j, triggers.remove(i));
+                return saveDraft(withTriggers(doc, doc.topicsOrEmpty(), triggers), user);
+            }
+        }
+        throw new NotFoundException("no trigger named " + triggerName);
+    }
+
+    /** Adds (or replaces) a topic defined by example phrases, with a topic trigger of the same name. */
+    public TriggerSetView addTopicTrigger(String name, List<String> examples, List<String> keywords, String skill, int priority,
+            double minScore, String user) {
+        TriggerSetDocument doc = DefaultTriggerSet.parse(draftEntity(user).getDocument());
+        List<TriggerSetDocument.TopicSpec> topics = new ArrayList<>(doc.topicsOrEmpty());
+        topics.removeIf(t -> t.name().equals(name));
+        topics.add(new TriggerSetDocument.TopicSpec(name, null, keywords, examples));
+        List<TriggerSetDocument.TriggerSpec> triggers = new ArrayList<>(doc.triggersOrEmpty());
+        triggers.removeIf(t -> t.name().equals(name));
+        triggers.add(new TriggerSetDocument.TriggerSpec(name, "topic", "Topic defined in the portal by " + user, true, true, priority,
+                List.of(skill), null, null, name, minScore, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        return saveDraft(withTriggers(doc, topics, triggers), user);
+    }
+
+    private static TriggerSetDocument withTriggers(TriggerSetDocument doc, List<TriggerSetDocument.TopicSpec> topics,
+            List<TriggerSetDocument.TriggerSpec> triggers) {
+        return new TriggerSetDocument(doc.format(), doc.name(), doc.description(), topics, doc.negativeExamples(), triggers);
     }
 
     public List<TriggerSetView> history() {

@@ -19,9 +19,10 @@ import java.util.Set;
  *
  * <p>Filler words are dropped from a phrase only while at least two words remain, so "agent
  * please" keeps its "please" and "real person" its "real". A phrase of a single word ("human",
- * "representative", "operator") is a one-word request: it matches only when the message is that
- * word alone, give or take filler and a few attention words ("Operator!", "human please",
- * "Manager. Now."), never as a word inside a longer sentence ("is there a person icon?").
+ * "representative", "operator") is a one-word request: it matches only when a sentence or clause
+ * is that word alone, give or take filler, attention words and the bare asking ("Operator!",
+ * "human please", "Manager. Now.", "you're a bot, I want a person"), never as a word inside a
+ * longer sentence ("is there a person icon?").
  */
 public final class PhraseMatcher {
 
@@ -29,12 +30,17 @@ public final class PhraseMatcher {
     static final int MAX_GAP = 1;
     static final int NEGATION_REACH = 3;
     /** Little words people add or drop at will ("talk to human", "transfer me to an agent"). */
-    static final Set<String> FILLER = Set.of("a", "an", "the", "some", "one", "any", "me", "my", "your", "please", "pls", "plz", "just", "real", "actual");
+    static final Set<String> FILLER = Set.of("a", "an", "the", "some", "one", "any", "me", "my", "your", "please", "pls", "plz", "just", "real", "actual",
+            "to", "with");
     /** Articles: the only words dropped from a phrase that filler-stripping would leave with one word. */
     static final Set<String> ARTICLES = Set.of("a", "an", "the");
-    /** Words that may accompany a one-word request without making it a sentence ("Manager. Now."). */
+    /**
+     * Words that may accompany a one-word request without turning it into some other sentence:
+     * attention and urgency ("Manager. Now.") and the bare asking ("I need a human", "can I get an agent").
+     */
     static final Set<String> ATTENTION = Set.of("now", "hello", "hi", "hey", "helo", "ok", "okay", "asap", "thanks", "thx",
-            "immediately", "urgently", "again", "yes", "yo", "oi");
+            "immediately", "urgently", "again", "yes", "yo", "oi", "i", "i'd", "we", "need", "want", "get", "give", "can",
+            "could", "have", "like", "would", "u");
 
     private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
     private final Set<String> oneWord = new HashSet<>();
@@ -90,11 +96,18 @@ public final class PhraseMatcher {
             canonical[i] = canonical(tokens.get(i).word());
         }
         if (!oneWord.isEmpty()) {
-            // a one-word request: the message is that word, give or take filler and attention words
+            // a one-word request: a sentence or clause that is that word, give or take filler and attention words
             int request = -1;
             boolean alone = true;
-            for (int i = 0; i < canonical.length && alone; i++) {
-                if (FILLER.contains(canonical[i]) || ATTENTION.contains(canonical[i])) {
+            for (int i = 0; i < canonical.length; i++) {
+                if (i > 0 && tokens.get(i).clause() != tokens.get(i - 1).clause()) {
+                    if (alone && request >= 0) {
+                        break;
+                    }
+                    request = -1;
+                    alone = true;
+                }
+                if (!alone || FILLER.contains(canonical[i]) || ATTENTION.contains(canonical[i])) {
                     continue;
                 }
                 if (request < 0 && oneWord.contains(canonical[i])) {
@@ -103,7 +116,7 @@ public final class PhraseMatcher {
                     alone = false;
                 }
             }
-            if (alone && request >= 0) {
+            if (alone && request >= 0 && !negated(tokens, request)) {
                 return Optional.of(tokens.get(request).word());
             }
         }

@@ -1,0 +1,341 @@
+package dev.handoff.web.faces.admin;
+
+import dev.handoff.escalation.boundary.PublishRefusedException;
+import dev.handoff.escalation.boundary.TriggerSetService;
+import dev.handoff.escalation.boundary.TriggerSetView;
+import dev.handoff.escalation.control.BenchReport;
+import dev.handoff.escalation.control.Decision;
+import dev.handoff.escalation.control.DefaultTriggerSet;
+import dev.handoff.escalation.control.InvalidTriggerSetException;
+import dev.handoff.escalation.control.PastedTranscript;
+import dev.handoff.escalation.control.TriggerFiring;
+import dev.handoff.escalation.control.TriggerInput;
+import dev.handoff.escalation.control.TriggerSetDocument;
+import dev.handoff.web.faces.Messages;
+import jakarta.ejb.EJBException;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Backs admin/triggers.xhtml: the draft's triggers (enable, reorder), a topic trigger built from
+ * example phrases, the "try it" box with evidence, the bench, publishing with the floor and its
+ * override, the JSON document (export/import) and the version history with rollback.
+ */
+@Named
+@ViewScoped
+public class TriggersBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    TriggerSetService triggerSets;
+
+    private transient TriggerSetView draft;
+    private transient TriggerSetDocument document;
+    private transient List<TriggerSetView> history;
+    private transient TriggerSetView live;
+    private String json;
+    private String tryText;
+    private transient List<Piece> highlighted;
+    private transient List<TriggerFiring> tryFirings;
+    private transient BenchReport bench;
+    private String note;
+    private String overrideReason;
+    private boolean belowFloor;
+    private String topicName;
+    private String topicExamples;
+    private String topicKeywords;
+    private String topicSkill = "general";
+    private int topicPriority = 60;
+    private double topicMinScore = 0.6;
+
+    /** A piece of the tried text; {@code hit} pieces are the evidence and are shown marked. */
+    public record Piece(String text, boolean hit) {}
+
+    public void load() {
+        draft = triggerSets.draft(user());
+        document = DefaultTriggerSet.parse(draft.document());
+        json = draft.document();
+        history = triggerSets.history();
+        live = history.isEmpty() ? null : history.get(0);
+    }
+
+    private void reload() {
+        load();
+    }
+
+    public void toggle(String name, boolean enabled) {
+        Messages.attempt(() -> triggerSets.setEnabled(name, enabled, user()));
+        reload();
+    }
+
+    public void move(String name, int delta) {
+        Messages.attempt(() -> triggerSets.move(name, delta, user()));
+        reload();
+    }
+
+    public void addTopic() {
+        List<String> examples = lines(topicExamples);
+        List<String> keywords = Arrays.stream(topicKeywords == null ? new String[0] : topicKeywords.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String name = topicName == null ? "" : topicName.strip().toLowerCase(Locale.ROOT);
+        if (attemptDocument(() -> triggerSets.addTopicTrigger(name, examples, keywords,
+                topicSkill == null || topicSkill.isBlank() ? "general" : topicSkill.strip().toLowerCase(Locale.ROOT),
+                topicPriority, topicMinScore, user()))) {
+            Messages.info("Topic trigger '" + name + "' added to the draft (trained on " + examples.size() + " examples).");
+            topicName = null;
+            topicExamples = null;
+            topicKeywords = null;
+        }
+        reload();
+    }
+
+    public void saveJson() {
+        if (attemptDocument(() -> triggerSets.saveDraft(DefaultTriggerSet.parse(json), user()))) {
+            Messages.info("Draft replaced by the imported document.");
+            reload();
+        }
+    }
+
+    public void discard() {
+        Messages.attempt(triggerSets::discardDraft);
+        reload();
+        Messages.info("Draft discarded; it starts again from the live version.");
+    }
+
+    public void tryIt() {
+        List<TriggerInput.Line> lines = PastedTranscript.parse(tryText);
+        if (lines.isEmpty()) {
+            Messages.error("Type a message, or paste a transcript with one 'customer: …' / 'bot: …' line per message.");
+            return;
+        }
+        Decision decision = Messages.attempt(() -> triggerSets.tryDraft(new TriggerInput(lines, null), user()));
+        if (decision == null) {
+            return;
+        }
+        tryFirings = decision.firings();
+        highlighted = highlight(lines.get(lines.size() - 1).text(), decision.firings());
+    }
+
+    public void runBench() {
+        bench = Messages.attempt(() -> triggerSets.benchDraft(user()));
+        if (bench != null) {
+            belowFloor = bench.catchRate() < triggerSets.minCatchRate() || bench.falsePositiveRate() > triggerSets.maxFalsePositiveRate();
+        }
+    }
+
+    public void publish() {
+        try {
+            TriggerSetView published = triggerSets.publish(user(), note, overrideReason);
+            Messages.info("Version " + published.versionNo() + " is live" + (published.overrideReason() != null ? " (override recorded)" : "") + ".");
+            note = null;
+            overrideReason = null;
+            belowFloor = false;
+            bench = null;
+        } catch (PublishRefusedException e) {
+            belowFloor = true;
+            bench = e.report();
+            Messages.error(e.getMessage());
+        } catch (RuntimeException e) {
+            Messages.attempt(() -> {
+                throw e;
+            });
+        }
+        reload();
+    }
+
+    public void rollback(int versionNo) {
+        TriggerSetView v = Messages.attempt(() -> triggerSets.rollback(versionNo, user()));
+        if (v != null) {
+            Messages.info("Rolled back: version " + v.versionNo() + " is a copy of version " + versionNo + " and is live.");
+        }
+        reload();
+    }
+
+    /** Saving a document: validation problems are listed field by field. */
+    private static boolean attemptDocument(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (RuntimeException thrown) {
+            Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
+            if (e instanceof InvalidTriggerSetException invalid) {
+                invalid.violations().forEach(v -> Messages.error(v.field() + ": " + v.message()));
+                return false;
+            }
+            if (e instanceof jakarta.json.bind.JsonbException || e instanceof jakarta.json.JsonException) {
+                Messages.error("The document is not valid JSON: " + e.getMessage());
+                return false;
+            }
+            return Messages.attempt(() -> {
+                throw thrown;
+            });
+        }
+    }
+
+    static List<Piece> highlight(String text, List<TriggerFiring> firings) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean[] mark = new boolean[text.length()];
+        for (TriggerFiring f : firings) {
+            for (String part : f.evidence().split("[,;]")) {
+                String needle = part.replaceFirst("^(keyword|topic) ", "").strip().toLowerCase(Locale.ROOT);
+                if (needle.length() < 3) {
+                    continue;
+                }
+                for (int at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+                    Arrays.fill(mark, at, at + needle.length(), true);
+                }
+            }
+        }
+        List<Piece> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            if (i == text.length() || mark[i] != mark[start]) {
+                pieces.add(new Piece(text.substring(start, i), mark[start]));
+                start = i;
+            }
+        }
+        return pieces;
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String user() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    public String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    public String floor() {
+        return percent(triggerSets.minCatchRate()) + " catch rate, at most " + percent(triggerSets.maxFalsePositiveRate()) + " false positives";
+    }
+
+    public TriggerSetView getDraft() {
+        return draft;
+    }
+
+    public TriggerSetDocument getDocument() {
+        if (document == null) {
+            load();
+        }
+        return document;
+    }
+
+    public List<TriggerSetView> getHistory() {
+        if (history == null) {
+            load();
+        }
+        return history;
+    }
+
+    public TriggerSetView getLive() {
+        return live;
+    }
+
+    public List<Piece> getHighlighted() {
+        return highlighted;
+    }
+
+    public List<TriggerFiring> getTryFirings() {
+        return tryFirings;
+    }
+
+    public BenchReport getBench() {
+        return bench;
+    }
+
+    public boolean isBelowFloor() {
+        return belowFloor;
+    }
+
+    public String getJson() {
+        return json;
+    }
+
+    public void setJson(String json) {
+        this.json = json;
+    }
+
+    public String getTryText() {
+        return tryText;
+    }
+
+    public void setTryText(String tryText) {
+        this.tryText = tryText;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public String getOverrideReason() {
+        return overrideReason;
+    }
+
+    public void setOverrideReason(String overrideReason) {
+        this.overrideReason = overrideReason;
+    }
+
+    public String getTopicName() {
+        return topicName;
+    }
+
+    public void setTopicName(String topicName) {
+        this.topicName = topicName;
+    }
+
+    public String getTopicExamples() {
+        return topicExamples;
+    }
+
+    public void setTopicExamples(String topicExamples) {
+        this.topicExamples = topicExamples;
+    }
+
+    public String getTopicKeywords() {
+        return topicKeywords;
+    }
+
+    public void setTopicKeywords(String topicKeywords) {
+        this.topicKeywords = topicKeywords;
+    }
+
+    public String getTopicSkill() {
+        return topicSkill;
+    }
+
+    public void setTopicSkill(String topicSkill) {
+        this.topicSkill = topicSkill;
+    }
+
+    public int getTopicPriority() {
+        return topicPriority;
+    }
+
+    public void setTopicPriority(int topicPriority) {
+        this.topicPriority = topicPriority;
+    }
+
+    public double getTopicMinScore() {
+        return topicMinScore;
+    }
+
+    public void setTopicMinScore(double topicMinScore) {
+        this.topicMinScore = topicMinScore;
+    }
+}
