@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -158,7 +159,7 @@ class HandoffApiIT {
         assertFalse(calm.getBoolean("escalated"));
         assertTrue(calm.getJsonArray("triggers").isEmpty());
 
-        JsonObject transcript = api.post("/api/v1/evaluate", "{\"messages\":[{\"author\":\"customer\",\"text\":\"The export fails\"},"
+        JsonObject transcript = api.post("/api/v1/evaluate", "{\"messages\":[{\"author\":\"customer\",\"text\":\"How do I export my data?\"},"
                 + "{\"author\":\"bot\",\"text\":\"Maybe try again?\",\"confidence\":0.1},"
                 + "{\"author\":\"customer\",\"text\":\"I want my money back\"}]}").json();
         assertTrue(transcript.getBoolean("escalated"));
@@ -495,9 +496,11 @@ class HandoffApiIT {
 
     @Test
     void theSchemaIsManagedByFlyway() {
-        MigrationInfo current = Flyway.configure().dataSource(dataSource).load().info().current();
+        MigrationInfoService info = Flyway.configure().dataSource(dataSource).load().info();
+        MigrationInfo current = info.current();
         assertNotNull(current, "Flyway has applied migrations");
-        assertEquals("1", current.getVersion().getVersion());
+        assertTrue(Integer.parseInt(current.getVersion().getVersion()) >= 2, "V1 foundation and V2 trigger sets: " + current.getVersion());
         assertEquals(MigrationState.SUCCESS, current.getState());
+        assertEquals(0, info.pending().length, "nothing left to migrate");
     }
 }

@@ -173,4 +173,56 @@ class HandoffUiIT {
             assertTrue(browser.text(By.id("queue:agents")).contains("Alice Martin"));
         }
     }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void anAdminBuildsATopicTriggerTriesItBenchesItPublishesItAndTheNextMessageEscalates() {
+        Api api = api();
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("admin", PASSWORD);
+            browser.waitForUrl("/admin/users.xhtml");
+            browser.open("/admin/triggers.xhtml");
+            browser.waitFor(By.id("draft:triggers"));
+            assertTrue(browser.text(By.id("draft:triggers")).contains("explicit-human-request"));
+
+            browser.driver.findElement(By.id("topic:name")).sendKeys("warranty-claim");
+            browser.driver.findElement(By.id("topic:examples")).sendKeys(String.join("\n", List.of(
+                    "my device stopped working and it is still under warranty",
+                    "I want to make a warranty claim for my broken headphones",
+                    "the screen cracked by itself within the guarantee period",
+                    "is this repair covered by the warranty",
+                    "the product failed after two months, I need a replacement under guarantee",
+                    "the charger died and I bought it three weeks ago, warranty please",
+                    "how do I claim the manufacturer warranty for a faulty unit",
+                    "the speaker is defective and should be replaced for free")));
+            WebElement skill = browser.driver.findElement(By.id("topic:skill"));
+            skill.clear();
+            skill.sendKeys("warranty");
+            browser.driver.findElement(By.id("topic:addTopic")).click();
+            browser.waitForText(By.id("draft:triggers"), "warranty-claim");
+
+            browser.driver.findElement(By.id("try:text")).sendKeys("my headphones broke after a month, is that covered by the warranty?");
+            browser.driver.findElement(By.id("try:tryButton")).click();
+            browser.waitForText(By.id("try:result"), "Escalates to a person");
+            assertTrue(browser.text(By.id("try:result")).contains("warranty-claim"));
+            browser.screenshot("07-admin-trigger-try-it");
+
+            browser.driver.findElement(By.id("publish:bench")).click();
+            browser.waitFor(By.id("catchRate"));
+            double catchRate = Double.parseDouble(browser.text(By.id("catchRate")).replace("%", ""));
+            assertTrue(catchRate >= 95.0, "the bench shows the draft meets the floor: " + catchRate);
+            browser.driver.findElement(By.id("publish:note")).sendKeys("warranty claims go to the warranty team");
+            browser.driver.findElement(By.id("publish:publishButton")).click();
+            browser.waitForText(By.id("messages"), "is live");
+            browser.waitForText(By.id("history:versions"), "warranty claims go to the warranty team");
+            browser.screenshot("08-admin-trigger-published");
+        }
+        String id = api.start("ui-warranty-1", "Wanda Warranty");
+        JsonObject answer = api.say(id, "customer", "the left earbud stopped working after six weeks, can I get it replaced under warranty?").json();
+        assertTrue(answer.getBoolean("escalated"), answer.toString());
+        assertTrue(answer.getJsonArray("triggers").getValuesAs(JsonObject.class).stream()
+                .anyMatch(t -> t.getString("name").equals("warranty-claim")), answer.toString());
+        assertEquals("warranty", api.get("/api/v1/conversations/" + id).json().getString("requiredSkill"));
+    }
 }

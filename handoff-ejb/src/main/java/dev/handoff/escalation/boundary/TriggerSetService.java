@@ -82,6 +82,7 @@ public class TriggerSetService {
             TriggerSetVersion base = store.published().orElseThrow(() -> new NotFoundException("no trigger set is published yet"));
             TriggerSetVersion draft = TriggerSetVersion.draft(base.getName(), base.getDocument(), user, clock.instant());
             em.persist(draft);
+            em.flush();
             return draft;
         });
     }

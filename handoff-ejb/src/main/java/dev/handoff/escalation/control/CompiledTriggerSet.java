@@ -25,14 +25,16 @@ public final class CompiledTriggerSet implements TriggerEngine {
     private final TopicClassifier classifier;
     private final Map<String, List<String[]>> keywords;
     private final Sentiment sentiment;
+    private final PhraseMatcher.Index phrases;
 
     private CompiledTriggerSet(TriggerSetDocument document, List<Rule> rules, TopicClassifier classifier,
-            Map<String, List<String[]>> keywords, Sentiment sentiment) {
+            Map<String, List<String[]>> keywords, Sentiment sentiment, PhraseMatcher.Index phrases) {
         this.document = document;
         this.rules = rules;
         this.classifier = classifier;
         this.keywords = keywords;
         this.sentiment = sentiment;
+        this.phrases = phrases;
     }
 
     /** Validates and compiles; a trained classifier may be passed in to skip training (stored models). */
@@ -52,14 +54,17 @@ public final class CompiledTriggerSet implements TriggerEngine {
             keywords.put(topic.name(), topic.keywordsOrEmpty().stream().map(Text::words).filter(w -> w.length > 0).toList());
         }
         List<Rule> plain = new ArrayList<>();
+        List<PhraseMatcher> matchers = new ArrayList<>();
         List<TriggerSetDocument.TriggerSpec> combinations = new ArrayList<>();
         for (TriggerSetDocument.TriggerSpec spec : doc.triggersOrEmpty()) {
             if (!spec.isEnabled()) {
                 continue;
             }
             switch (spec.kind()) {
-                case "phrase" -> plain.add(new PhraseRule(spec, new PhraseMatcher(spec.phrases(),
-                        spec.negations() == null ? List.of() : spec.negations())));
+                case "phrase" -> {
+                    matchers.add(new PhraseMatcher(spec.phrases(), spec.negations() == null ? List.of() : spec.negations()));
+                    plain.add(new PhraseRule(spec, matchers.get(matchers.size() - 1), matchers.size() - 1));
+                }
                 case "topic" -> plain.add(new TopicRule(spec, keywords.getOrDefault(spec.topic(), List.of())));
                 case "sentiment" -> plain.add(new SentimentRule(spec));
                 case "botFailure" -> plain.add(new BotFailureRule(spec));
@@ -89,7 +94,8 @@ public final class CompiledTriggerSet implements TriggerEngine {
                 throw new IllegalStateException("combination cycle survived validation");
             }
         }
-        return new CompiledTriggerSet(doc, List.copyOf(rules), classifier, keywords, new Sentiment(lexicons));
+        return new CompiledTriggerSet(doc, List.copyOf(rules), classifier, keywords, new Sentiment(lexicons),
+                new PhraseMatcher.Index(matchers));
     }
 
     public static CompiledTriggerSet compile(TriggerSetDocument doc, Lexicons lexicons) {
@@ -132,6 +138,8 @@ public final class CompiledTriggerSet implements TriggerEngine {
         private List<Text.Token> tokens;
         private Map<String, Double> topics;
         private Sentiment.Score latestSentiment;
+        private PhraseMatcher.Index.Scan phraseScan;
+        private Boolean customerSpoke;
 
         Analysis(TriggerInput input) {
             this.input = input;
@@ -139,7 +147,10 @@ public final class CompiledTriggerSet implements TriggerEngine {
         }
 
         boolean customerSpoke() {
-            return latest.author() == Author.CUSTOMER && latest.text() != null && !latest.text().isBlank();
+            if (customerSpoke == null) {
+                customerSpoke = latest.author() == Author.CUSTOMER && latest.text() != null && !latest.text().isBlank();
+            }
+            return customerSpoke;
         }
 
         List<Text.Token> tokens() {
@@ -147,6 +158,14 @@ public final class CompiledTriggerSet implements TriggerEngine {
                 tokens = Text.tokens(latest.text());
             }
             return tokens;
+        }
+
+        /** The latest message looked up once for every phrase trigger. */
+        PhraseMatcher.Index.Scan phrases() {
+            if (phraseScan == null) {
+                phraseScan = phrases.scan(tokens());
+            }
+            return phraseScan;
         }
 
         Map<String, Double> topics() {
@@ -158,7 +177,7 @@ public final class CompiledTriggerSet implements TriggerEngine {
 
         Sentiment.Score sentiment() {
             if (latestSentiment == null) {
-                latestSentiment = sentiment.score(latest.text());
+                latestSentiment = sentiment.score(latest.text(), tokens());
             }
             return latestSentiment;
         }
@@ -187,13 +206,14 @@ public final class CompiledTriggerSet implements TriggerEngine {
         }
     }
 
-    record PhraseRule(TriggerSetDocument.TriggerSpec spec, PhraseMatcher matcher) implements Rule {
+    /** A phrase trigger; {@code slot} is its matcher's place in the set's {@link PhraseMatcher.Index}. */
+    record PhraseRule(TriggerSetDocument.TriggerSpec spec, PhraseMatcher matcher, int slot) implements Rule {
         @Override
         public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
             if (!a.customerSpoke()) {
                 return Optional.empty();
             }
-            return matcher.find(a.tokens()).map(found -> fire("Phrase matched: \"" + found + "\"", found));
+            return a.phrases().find(slot).map(found -> fire("Phrase matched: \"" + found + "\"", found));
         }
     }
 

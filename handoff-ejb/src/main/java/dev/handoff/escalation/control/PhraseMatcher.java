@@ -17,12 +17,11 @@ import java.util.Set;
  * Typos are resolved against the phrases' own vocabulary with a
  * delete-one index (SymSpell), so lookups stay cheap however many phrases there are.
  *
- * <p>Filler words are dropped from a phrase only while at least two words remain, so "agent
- * please" keeps its "please" and "real person" its "real". A phrase of a single word ("human",
- * "representative", "operator") is a one-word request: it matches only when a sentence or clause
- * is that word alone, give or take filler, attention words and the bare asking ("Operator!",
- * "human please", "Manager. Now.", "you're a bot, I want a person"), never as a word inside a
- * longer sentence ("is there a person icon?").
+ * <p>A phrase that is one word apart from filler ("a human please", "operator please") is a
+ * one-word request: it matches only when a sentence or clause is that word (or its plural) alone,
+ * give or take filler, attention words and the bare asking ("Operator!", "human", "Manager. Now.",
+ * "you're a bot, I want a person", "escalate to a supervisor"), never as a word inside a longer
+ * sentence ("is there a person icon?", "how do I add an agent seat").
  */
 public final class PhraseMatcher {
 
@@ -30,17 +29,24 @@ public final class PhraseMatcher {
     static final int MAX_GAP = 1;
     static final int NEGATION_REACH = 3;
     /** Little words people add or drop at will ("talk to human", "transfer me to an agent"). */
-    static final Set<String> FILLER = Set.of("a", "an", "the", "some", "one", "any", "me", "my", "your", "please", "pls", "plz", "just", "real", "actual",
-            "to", "with");
-    /** Articles: the only words dropped from a phrase that filler-stripping would leave with one word. */
-    static final Set<String> ARTICLES = Set.of("a", "an", "the");
+    static final Set<String> FILLER = Set.of("a", "an", "the", "some", "one", "any", "my", "your", "please", "pls", "plz", "just");
+    /**
+     * Words that mean the same in a request, read as one ("speak with" = "speak to", "somebody" =
+     * "someone"). "me" is not filler: it is what makes "connect me to an agent" a request and
+     * "connect an agent to the inbox" an admin task; nor are "real" and "actual", which make "real
+     * person" a request and "person icon" not.
+     */
+    static final Map<String, String> SYNONYMS = Map.of("with", "to", "somebody", "someone", "anybody", "anyone",
+            "rep", "representative", "reps", "representative", "u", "you", "ur", "your");
     /**
      * Words that may accompany a one-word request without turning it into some other sentence:
-     * attention and urgency ("Manager. Now.") and the bare asking ("I need a human", "can I get an agent").
+     * attention and urgency ("Manager. Now."), the bare asking ("I need a human", "can I get an agent")
+     * and the bare handing over ("transfer to agent", "talk to human").
      */
     static final Set<String> ATTENTION = Set.of("now", "hello", "hi", "hey", "helo", "ok", "okay", "asap", "thanks", "thx",
             "immediately", "urgently", "again", "yes", "yo", "oi", "i", "i'd", "we", "need", "want", "get", "give", "can",
-            "could", "have", "like", "would", "u");
+            "could", "have", "like", "would", "you", "me", "us", "to", "let", "talk", "speak", "chat", "connect", "transfer",
+            "put", "through", "pass", "send", "over", "escalate");
 
     private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
     private final Set<String> oneWord = new HashSet<>();
@@ -51,11 +57,8 @@ public final class PhraseMatcher {
 
     public PhraseMatcher(List<String> phrases, List<String> negationPhrases) {
         for (String phrase : phrases) {
-            String[] all = Text.words(phrase);
+            String[] all = java.util.Arrays.stream(Text.words(phrase)).map(w -> SYNONYMS.getOrDefault(w, w)).toArray(String[]::new);
             String[] words = java.util.Arrays.stream(all).filter(w -> !FILLER.contains(w)).toArray(String[]::new);
-            if (words.length < 2) {
-                words = java.util.Arrays.stream(all).filter(w -> !ARTICLES.contains(w)).toArray(String[]::new);
-            }
             if (words.length == 0) {
                 words = all;
             }
@@ -95,32 +98,53 @@ public final class PhraseMatcher {
         for (int i = 0; i < canonical.length; i++) {
             canonical[i] = canonical(tokens.get(i).word());
         }
+        return find(tokens, canonical, null);
+    }
+
+    /** {@code starts}: the only token positions where a phrase can begin, ascending; null for all of them. */
+    private Optional<String> find(List<Text.Token> tokens, String[] canonical, int[] starts) {
         if (!oneWord.isEmpty()) {
-            // a one-word request: a sentence or clause that is that word, give or take filler and attention words
+            // a one-word request: a sentence or clause that is that word (or its plural), give or take
+            // filler and attention words; a request word that is itself an attention word ("escalate")
+            // counts when nothing else in the clause does
             int request = -1;
+            int asking = -1;
             boolean alone = true;
             for (int i = 0; i < canonical.length; i++) {
                 if (i > 0 && tokens.get(i).clause() != tokens.get(i - 1).clause()) {
-                    if (alone && request >= 0) {
+                    if (alone && (request >= 0 || asking >= 0)) {
                         break;
                     }
                     request = -1;
+                    asking = -1;
                     alone = true;
                 }
-                if (!alone || FILLER.contains(canonical[i]) || ATTENTION.contains(canonical[i])) {
+                if (!alone) {
                     continue;
                 }
-                if (request < 0 && oneWord.contains(canonical[i])) {
+                String c = canonical[i];
+                boolean one = oneWord.contains(c) || oneWord.contains(singular(c));
+                if (FILLER.contains(c) || ATTENTION.contains(c)) {
+                    if (one && asking < 0) {
+                        asking = i;
+                    }
+                } else if (one && request < 0) {
                     request = i;
                 } else {
                     alone = false;
                 }
             }
-            if (alone && request >= 0 && !negated(tokens, request)) {
-                return Optional.of(tokens.get(request).word());
+            int at = request >= 0 ? request : asking;
+            if (alone && at >= 0 && !negated(tokens, at)) {
+                return Optional.of(tokens.get(at).word());
             }
         }
-        for (int start = 0; start < canonical.length; start++) {
+        int positions = starts == null ? canonical.length : starts.length;
+        for (int s = 0; s < positions; s++) {
+            int start = starts == null ? s : starts[s];
+            if (start < 0) {
+                break;
+            }
             List<String[]> candidates = byFirstWord.get(canonical[start]);
             if (candidates == null) {
                 continue;
@@ -195,6 +219,10 @@ public final class PhraseMatcher {
 
     /** The vocabulary word a token stands for: itself, or the phrase word one typo away. */
     String canonical(String word) {
+        String synonym = SYNONYMS.get(word);
+        if (synonym != null) {
+            return synonym;
+        }
         if (vocabulary.contains(word) || word.length() < MIN_FUZZY_LENGTH) {
             return word;
         }
@@ -212,6 +240,156 @@ public final class PhraseMatcher {
             }
         }
         return word;
+    }
+
+    /**
+     * The phrase matchers of one trigger set, looked up together: each message is tokenised, its
+     * typos resolved and its words looked up once for all of them, and only the matchers with a
+     * phrase that can start at one of its words (or a one-word request among them) run at all. This
+     * keeps a set of hundreds of phrase triggers at a few hash lookups per word.
+     */
+    static final class Index {
+
+        private final List<PhraseMatcher> matchers;
+        private final Set<String> vocabulary = new HashSet<>();
+        /** Delete-one variants of the long vocabulary words → the words they come from. */
+        private final Map<String, List<String>> deletes = new HashMap<>();
+        /** First words of phrases and one-word requests → the matchers that have them. */
+        private final Map<String, int[]> openers = new HashMap<>();
+
+        Index(List<PhraseMatcher> matchers) {
+            this.matchers = List.copyOf(matchers);
+            Map<String, Set<Integer>> open = new HashMap<>();
+            for (int m = 0; m < this.matchers.size(); m++) {
+                PhraseMatcher matcher = this.matchers.get(m);
+                vocabulary.addAll(matcher.vocabulary);
+                for (String w : matcher.byFirstWord.keySet()) {
+                    open.computeIfAbsent(w, k -> new java.util.TreeSet<>()).add(m);
+                }
+                for (String w : matcher.oneWord) {
+                    open.computeIfAbsent(w, k -> new java.util.TreeSet<>()).add(m);
+                }
+            }
+            open.forEach((w, ids) -> openers.put(w, ids.stream().mapToInt(Integer::intValue).toArray()));
+            for (String word : vocabulary) {
+                if (word.length() >= MIN_FUZZY_LENGTH) {
+                    for (String d : deletesOf(word)) {
+                        deletes.computeIfAbsent(d, k -> new ArrayList<>(1)).add(word);
+                    }
+                }
+            }
+        }
+
+        /** One message, looked up for every matcher; ask {@link Scan#find(int)} per matcher. */
+        Scan scan(List<Text.Token> tokens) {
+            String[][] readings = new String[tokens.size()][];
+            // per matcher, the positions where one of its phrases (or one-word requests) can start; -1 ends the list
+            int[][] starts = new int[matchers.size()][];
+            for (int i = 0; i < readings.length; i++) {
+                readings[i] = readings(tokens.get(i).word());
+                for (String r : readings[i]) {
+                    open(starts, openers.get(r), i);
+                    String one = singular(r);
+                    if (!one.equals(r)) {
+                        open(starts, openers.get(one), i);
+                    }
+                }
+            }
+            return new Scan(tokens, readings, starts);
+        }
+
+        private static void open(int[][] starts, int[] ids, int position) {
+            if (ids == null) {
+                return;
+            }
+            for (int id : ids) {
+                int[] at = starts[id];
+                if (at == null) {
+                    at = new int[] {-1, -1, -1, -1};
+                    starts[id] = at;
+                }
+                int n = 0;
+                while (n < at.length && at[n] >= 0) {
+                    n++;
+                }
+                if (n > 0 && at[n - 1] == position) {
+                    continue;
+                }
+                if (n == at.length) {
+                    at = java.util.Arrays.copyOf(at, at.length * 2);
+                    java.util.Arrays.fill(at, n, at.length, -1);
+                    starts[id] = at;
+                }
+                at[n] = position;
+            }
+        }
+
+        /**
+         * The word as written (or its synonym) first, then every vocabulary word one typo away; each
+         * matcher then reads it as the first of these in its own vocabulary, as {@link #canonical} does.
+         */
+        private String[] readings(String word) {
+            String synonym = SYNONYMS.get(word);
+            if (synonym != null) {
+                return new String[] {synonym};
+            }
+            if (word.length() < MIN_FUZZY_LENGTH) {
+                return new String[] {word};
+            }
+            Set<String> near = new java.util.LinkedHashSet<>();
+            near.add(word);
+            List<String> hit = deletes.get(word);
+            if (hit != null) {
+                near.addAll(hit);
+            }
+            for (String d : deletesOf(word)) {
+                if (vocabulary.contains(d)) {
+                    near.add(d);
+                }
+                hit = deletes.get(d);
+                if (hit != null) {
+                    near.addAll(hit);
+                }
+            }
+            return near.toArray(String[]::new);
+        }
+
+        final class Scan {
+            private final List<Text.Token> tokens;
+            private final String[][] readings;
+            private final int[][] starts;
+
+            private Scan(List<Text.Token> tokens, String[][] readings, int[][] starts) {
+                this.tokens = tokens;
+                this.readings = readings;
+                this.starts = starts;
+            }
+
+            /** What {@code matchers.get(id).find(tokens)} finds, without looking again at what cannot match. */
+            Optional<String> find(int id) {
+                if (starts[id] == null) {
+                    return Optional.empty();
+                }
+                PhraseMatcher matcher = matchers.get(id);
+                String[] canonical = new String[readings.length];
+                for (int i = 0; i < readings.length; i++) {
+                    String[] r = readings[i];
+                    canonical[i] = r[0];
+                    for (int k = 1; k < r.length && !matcher.vocabulary.contains(r[0]); k++) {
+                        if (matcher.vocabulary.contains(r[k])) {
+                            canonical[i] = r[k];
+                            break;
+                        }
+                    }
+                }
+                return matcher.find(tokens, canonical, starts[id]);
+            }
+        }
+    }
+
+    /** "agents" → "agent"; other words as they are. */
+    static String singular(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word;
     }
 
     private static List<String> deletesOf(String word) {

@@ -47,7 +47,11 @@ public final class Sentiment {
     }
 
     public Score score(String raw) {
-        List<Text.Token> tokens = Text.tokens(raw);
+        return score(raw, Text.tokens(raw));
+    }
+
+    /** The score of a message already tokenised with {@link Text#tokens(String)}. */
+    Score score(String raw, List<Text.Token> tokens) {
         if (tokens.isEmpty()) {
             return Score.NEUTRAL;
         }
@@ -116,13 +120,25 @@ public final class Sentiment {
             total += value;
             evidence.add((value < 0 ? "" : "+") + token.word());
         }
-        long bangs = Math.min(Text.count(raw, '!'), 4);
+        long bangs = 0;
+        long letters = 0;
+        long upper = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '!') {
+                bangs++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+        }
+        bangs = Math.min(bangs, 4);
         if (bangs > 0 && total != 0) {
             total += Math.signum(total) * 0.4 * bangs;
         }
         // SHOUTING: a message mostly in capitals reads as anger even without angry words
-        long letters = raw.chars().filter(Character::isLetter).count();
-        long upper = raw.chars().filter(Character::isUpperCase).count();
         if (letters >= 8 && upper >= 0.7 * letters && total <= 0) {
             total += SHOUTING;
             evidence.add("SHOUTING");

@@ -30,7 +30,7 @@ public final class Text {
         if (raw == null) {
             return tokens;
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+        String text = ascii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         int clause = 0;
         StringBuilder word = new StringBuilder();
@@ -58,6 +58,16 @@ public final class Text {
             }
         }
         return tokens;
+    }
+
+    /** Plain ASCII needs no folding: the common case skips the Unicode normaliser. */
+    private static boolean ascii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String[] words(String raw) {

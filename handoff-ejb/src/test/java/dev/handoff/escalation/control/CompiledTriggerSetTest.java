@@ -46,6 +46,26 @@ class CompiledTriggerSetTest {
                 minScore, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    static final List<String> WARRANTY = List.of("my device stopped working and it is still under warranty",
+            "I want to make a warranty claim for my broken headphones", "the screen cracked by itself within the guarantee period",
+            "is this repair covered by the warranty", "the product failed after two months, I need a replacement under guarantee",
+            "the charger died and I bought it three weeks ago, warranty please", "how do I claim the manufacturer warranty for a faulty unit",
+            "the speaker is defective and should be replaced for free");
+
+    @Test
+    void aTopicAddedToTheDefaultSetCatchesItsMessagesAndKeepsTheOthers() {
+        TriggerSetDocument base = DefaultTriggerSet.document();
+        List<TriggerSetDocument.TopicSpec> topics = new ArrayList<>(base.topicsOrEmpty());
+        topics.add(new TriggerSetDocument.TopicSpec("warranty-claim", null, List.of(), WARRANTY));
+        List<TriggerSetDocument.TriggerSpec> triggers = new ArrayList<>(base.triggersOrEmpty());
+        triggers.add(withTopic(trigger("warranty-claim", "topic"), "warranty-claim", 0.5));
+        CompiledTriggerSet set = CompiledTriggerSet.compile(new TriggerSetDocument(base.format(), base.name(), base.description(), topics,
+                base.negativeExamples(), triggers), Lexicons.bundled());
+        Decision d = set.evaluate(TriggerInput.of("my headphones broke after a month, is that covered by the warranty?"));
+        assertTrue(d.firings().stream().anyMatch(f -> f.name().equals("warranty-claim")), d.firings().toString());
+        assertTrue(TestBench.run(set, LabelledSuites.shipped()).catchRate() >= 0.95, "the new topic does not cost the others");
+    }
+
     @Test
     void combinationsNeedAllPartsForAndAndOnePartForOr() {
         TriggerSetDocument.TriggerSpec vip = new TriggerSetDocument.TriggerSpec("vip", "customer", null, true, false, 0, null, null, null,

@@ -54,7 +54,7 @@ public class TriggersBacking implements Serializable {
     private String topicKeywords;
     private String topicSkill = "general";
     private int topicPriority = 60;
-    private double topicMinScore = 0.6;
+    private double topicMinScore = 0.5;
 
     /** A piece of the tried text; {@code hit} pieces are the evidence and are shown marked. */
     public record Piece(String text, boolean hit) {}

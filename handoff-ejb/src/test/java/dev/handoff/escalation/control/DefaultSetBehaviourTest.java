@@ -1,0 +1,138 @@
+package dev.handoff.escalation.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handoff.conversation.entity.Author;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Edge cases of the shipped default set, message by message: phrasings of a request for a person
+ * (typos, case, accents, full-width letters), negation, empty and very long messages, non-English
+ * text, and which authors each kind of trigger listens to.
+ */
+class DefaultSetBehaviourTest {
+
+    static CompiledTriggerSet set;
+
+    @BeforeAll
+    static void compile() {
+        set = CompiledTriggerSet.compile(DefaultTriggerSet.document(), Lexicons.bundled());
+    }
+
+    static Decision customerSays(String text) {
+        return set.evaluate(TriggerInput.of(text));
+    }
+
+    static List<String> names(Decision d) {
+        return d.firings().stream().map(TriggerFiring::name).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "connect me to an agent",
+        "Can I talk to someone?",
+        "REAL HUMAN PLEASE",
+        "i need to speak with a representative",
+        "Please transfer me to a human.",
+        "get me a human",
+        "cna i talk to a humna",
+        "I\u2019d like to talk to a human",
+        "I want to sp\u00e9ak to a pers\u00f3n",
+        "\uff28\uff35\uff2d\uff21\uff2e please",
+        "I need    to   talk   to   a   human",
+        "I don't want a bot, I want a human",
+        "I don't want a refund. I want to talk to a person."
+    })
+    void asksForAPerson(String text) {
+        Decision d = customerSays(text);
+        assertTrue(names(d).contains("explicit-human-request"), () -> text + " fired " + d.firings());
+        TriggerFiring f = d.firings().stream().filter(x -> x.name().equals("explicit-human-request")).findFirst().orElseThrow();
+        assertFalse(f.evidence().isBlank());
+        assertTrue(f.reason().startsWith("Phrase matched"), f.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I don't want to talk to an agent",
+        "I don\u2019t want to talk to an agent",
+        "I do not need a person, thanks",
+        "no need to talk to a person, you solved it",
+        "how do I add a user",
+        "thanks, that helped",
+        "How do I export my invoices?",
+        "I want to add more agents to my plan",
+        "how do refunds work?",
+        "what time is it"
+    })
+    void routineOrNegatedMessagesStayWithTheBot(String text) {
+        Decision d = customerSays(text);
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "   \t\n  "})
+    void emptyMessagesFireNothing(String text) {
+        assertFalse(customerSays(text).escalate());
+    }
+
+    @Test
+    void germanIsNotSupported() {
+        assertFalse(customerSays("Ich m\u00f6chte mit einem Menschen sprechen").escalate());
+    }
+
+    @Test
+    void longMessagesAreEvaluatedWhole() {
+        Decision slow = customerSays("The export page loads slowly when I open it. ".repeat(100).substring(0, 4000));
+        assertFalse(names(slow).contains("explicit-human-request"), slow.firings().toString());
+        assertTrue(customerSays("x".repeat(3975) + " please get me a human").escalate());
+    }
+
+    @Test
+    void billingDisputesGoToBilling() {
+        Decision d = customerSays("You charged me twice this month, I want a refund for the duplicate");
+        assertTrue(names(d).contains("billing-dispute"), d.firings().toString());
+        assertEquals(Optional.of("billing"), d.skill("general"));
+        Decision both = customerSays("I was charged twice, let me talk to a human");
+        assertTrue(names(both).containsAll(List.of("billing-dispute", "explicit-human-request")), both.firings().toString());
+        assertEquals(Optional.of("billing"), both.skill("general"), "the specific skill beats the general one");
+    }
+
+    @Test
+    void anUnsureBotEscalatesButBotTextNeverFiresCustomerTriggers() {
+        Decision unsure = set.evaluate(new TriggerInput(List.of(new TriggerInput.Line(Author.BOT, "Maybe try again?", 0.1, "guess")), null));
+        assertEquals(List.of("bot-failure"), names(unsure));
+        Decision sure = set.evaluate(new TriggerInput(List.of(
+                new TriggerInput.Line(Author.BOT, "Would you like to talk to an agent about your refund?", 0.95, "offer")), null));
+        assertFalse(sure.escalate(), sure.firings().toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Author.class, names = {"AGENT", "SYSTEM"})
+    void agentAndSystemMessagesFireNothing(Author author) {
+        assertFalse(set.evaluate(new TriggerInput(List.of(new TriggerInput.Line(author, "get me a human, I want a refund NOW!!!", 0.0, null)),
+                null)).escalate());
+    }
+
+    @Test
+    void onlyTheLatestMessageIsJudged() {
+        TriggerInput input = new TriggerInput(List.of(TriggerInput.Line.customer("get me a human, I want a refund"),
+                new TriggerInput.Line(Author.BOT, "Sure, one moment.", 0.9, "handoff")), null);
+        assertFalse(set.evaluate(input).escalate());
+    }
+
+    @Test
+    void frustrationShowsItsEvidence() {
+        Decision d = customerSays("This is absolutely UNACCEPTABLE, fix it immediately!!!");
+        TriggerFiring f = d.firings().stream().filter(x -> x.name().equals("frustration")).findFirst()
+                .orElseThrow(() -> new AssertionError(d.firings()));
+        assertTrue(f.evidence().contains("unacceptable"), f.evidence());
+    }
+}
