@@ -123,12 +123,12 @@ public final class PhraseMatcher {
                     continue;
                 }
                 String c = canonical[i];
-                boolean one = oneWord.contains(c) || oneWord.contains(singular(c));
+                // whether c is a one-word request only matters while asking / request is still open
                 if (FILLER.contains(c) || ATTENTION.contains(c)) {
-                    if (one && asking < 0) {
+                    if (asking < 0 && oneWordRequest(c)) {
                         asking = i;
                     }
-                } else if (one && request < 0) {
+                } else if (request < 0 && oneWordRequest(c)) {
                     request = i;
                 } else {
                     alone = false;
@@ -250,12 +250,23 @@ public final class PhraseMatcher {
      */
     static final class Index {
 
+        private static final int[] NONE = new int[0];
+
         private final List<PhraseMatcher> matchers;
         private final Set<String> vocabulary = new HashSet<>();
         /** Delete-one variants of the long vocabulary words → the words they come from. */
         private final Map<String, List<String>> deletes = new HashMap<>();
         /** First words of phrases and one-word requests → the matchers that have them. */
         private final Map<String, int[]> openers = new HashMap<>();
+        /**
+         * Hash codes of every vocabulary word and delete-one key, folded to {@value #KEY_BITS} bits:
+         * a token's deletes are only built when the bitmap says one may be a key (one memory read
+         * per delete, rarely a false alarm), instead of building all of them for every long word.
+         */
+        private final long[] keyHashes = new long[(1 << KEY_BITS) / 64];
+        private static final int KEY_BITS = 18;
+        /** Vocabulary word → the matchers whose vocabulary has it, ascending. */
+        private final Map<String, int[]> owners = new HashMap<>();
 
         Index(List<PhraseMatcher> matchers) {
             this.matchers = List.copyOf(matchers);
@@ -271,6 +282,13 @@ public final class PhraseMatcher {
                 }
             }
             open.forEach((w, ids) -> openers.put(w, ids.stream().mapToInt(Integer::intValue).toArray()));
+            Map<String, List<Integer>> own = new HashMap<>();
+            for (int m = 0; m < this.matchers.size(); m++) {
+                for (String w : this.matchers.get(m).vocabulary) {
+                    own.computeIfAbsent(w, k -> new ArrayList<>()).add(m);
+                }
+            }
+            own.forEach((w, ids) -> owners.put(w, ids.stream().mapToInt(Integer::intValue).toArray()));
             for (String word : vocabulary) {
                 if (word.length() >= MIN_FUZZY_LENGTH) {
                     for (String d : deletesOf(word)) {
@@ -278,6 +296,22 @@ public final class PhraseMatcher {
                     }
                 }
             }
+            vocabulary.forEach(this::markKey);
+            deletes.keySet().forEach(this::markKey);
+        }
+
+        private void markKey(String key) {
+            int bit = fold(key.hashCode());
+            keyHashes[bit >>> 6] |= 1L << bit;
+        }
+
+        private boolean mayBeKey(int hash) {
+            int bit = fold(hash);
+            return (keyHashes[bit >>> 6] & (1L << bit)) != 0;
+        }
+
+        private static int fold(int hash) {
+            return (hash ^ (hash >>> KEY_BITS)) & ((1 << KEY_BITS) - 1);
         }
 
         /** One message, looked up for every matcher; ask {@link Scan#find(int)} per matcher. */
@@ -333,36 +367,107 @@ public final class PhraseMatcher {
             if (synonym != null) {
                 return new String[] {synonym};
             }
-            if (word.length() < MIN_FUZZY_LENGTH) {
+            int n = word.length();
+            if (n < MIN_FUZZY_LENGTH) {
                 return new String[] {word};
             }
-            Set<String> near = new java.util.LinkedHashSet<>();
-            near.add(word);
+            List<String> near = null; // after the word itself, in order, without repeats
             List<String> hit = deletes.get(word);
             if (hit != null) {
-                near.addAll(hit);
+                near = addAll(near, word, hit);
             }
-            for (String d : deletesOf(word)) {
+            // each delete (the word less letter d, in deletesOf order) is only built when its
+            // String.hashCode, worked out from prefix and suffix hashes, may be a vocabulary word or key
+            int[] prefix = new int[n + 1];
+            for (int k = 0; k < n; k++) {
+                prefix[k + 1] = 31 * prefix[k] + word.charAt(k);
+            }
+            int[] suffix = new int[n + 1];
+            int[] scale = new int[n];
+            int power = 1;
+            for (int k = n - 1; k >= 0; k--) {
+                suffix[k] = word.charAt(k) * power + suffix[k + 1];
+                scale[k] = power; // 31^(n-1-k)
+                power *= 31;
+            }
+            for (int k = 0; k < n; k++) {
+                if (!mayBeKey(prefix[k] * scale[k] + suffix[k + 1])) {
+                    continue;
+                }
+                String d = word.substring(0, k) + word.substring(k + 1);
                 if (vocabulary.contains(d)) {
-                    near.add(d);
+                    near = addAll(near, word, List.of(d));
                 }
                 hit = deletes.get(d);
                 if (hit != null) {
-                    near.addAll(hit);
+                    near = addAll(near, word, hit);
                 }
             }
-            return near.toArray(String[]::new);
+            return near == null ? new String[] {word} : near.toArray(String[]::new);
+        }
+
+        private static List<String> addAll(List<String> near, String word, List<String> more) {
+            if (near == null) {
+                near = new ArrayList<>(4);
+                near.add(word);
+            }
+            for (String m : more) {
+                if (!near.contains(m)) {
+                    near.add(m);
+                }
+            }
+            return near;
         }
 
         final class Scan {
             private final List<Text.Token> tokens;
             private final String[][] readings;
             private final int[][] starts;
+            /** The first reading of every token, and the tokens that have others (typo readings). */
+            private final String[] first;
+            private final int[] ambiguous;
+            /** Per ambiguous token, what each matcher reads it as when not its first reading (else null). */
+            private final String[][] chosen;
 
             private Scan(List<Text.Token> tokens, String[][] readings, int[][] starts) {
                 this.tokens = tokens;
                 this.readings = readings;
                 this.starts = starts;
+                this.first = new String[readings.length];
+                int[] several = new int[readings.length];
+                int count = 0;
+                for (int i = 0; i < readings.length; i++) {
+                    first[i] = readings[i][0];
+                    if (readings[i].length > 1) {
+                        several[count++] = i;
+                    }
+                }
+                this.ambiguous = java.util.Arrays.copyOf(several, count);
+                this.chosen = new String[count][];
+                for (int a = 0; a < count; a++) {
+                    chosen[a] = choose(readings[ambiguous[a]]);
+                }
+            }
+
+            /**
+             * For every matcher at once: a matcher whose vocabulary has the first reading keeps it,
+             * otherwise it takes the first later reading in its vocabulary, otherwise the first.
+             */
+            private String[] choose(String[] r) {
+                String[] pick = new String[matchers.size()];
+                boolean[] settled = new boolean[matchers.size()];
+                for (int m : owners.getOrDefault(r[0], NONE)) {
+                    settled[m] = true;
+                }
+                for (int k = 1; k < r.length; k++) {
+                    for (int m : owners.getOrDefault(r[k], NONE)) {
+                        if (!settled[m]) {
+                            settled[m] = true;
+                            pick[m] = r[k];
+                        }
+                    }
+                }
+                return pick;
             }
 
             /** What {@code matchers.get(id).find(tokens)} finds, without looking again at what cannot match. */
@@ -371,20 +476,22 @@ public final class PhraseMatcher {
                     return Optional.empty();
                 }
                 PhraseMatcher matcher = matchers.get(id);
-                String[] canonical = new String[readings.length];
-                for (int i = 0; i < readings.length; i++) {
-                    String[] r = readings[i];
-                    canonical[i] = r[0];
-                    for (int k = 1; k < r.length && !matcher.vocabulary.contains(r[0]); k++) {
-                        if (matcher.vocabulary.contains(r[k])) {
-                            canonical[i] = r[k];
-                            break;
-                        }
+                // every token reads as its first reading, but for a token with typo readings, which
+                // reads as the first of them in this matcher's vocabulary unless the first one is
+                String[] canonical = first.clone();
+                for (int a = 0; a < ambiguous.length; a++) {
+                    String pick = chosen[a][id];
+                    if (pick != null) {
+                        canonical[ambiguous[a]] = pick;
                     }
                 }
                 return matcher.find(tokens, canonical, starts[id]);
             }
         }
+    }
+
+    private boolean oneWordRequest(String c) {
+        return oneWord.contains(c) || oneWord.contains(singular(c));
     }
 
     /** "agents" → "agent"; other words as they are. */
