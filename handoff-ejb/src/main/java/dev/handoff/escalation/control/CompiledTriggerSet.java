@@ -146,6 +146,7 @@ public final class CompiledTriggerSet implements TriggerEngine {
         private Map<Double, String> oneDecimal;
         private Map<Double, String> twoDecimals;
         private Sentiment.Score[] lineSentiments;
+        private List<Text.Token>[] lineTokens;
         private Set<String> latestShingles;
         private double[] similarities;
 
@@ -265,10 +266,24 @@ public final class CompiledTriggerSet implements TriggerEngine {
             }
             Sentiment.Score score = lineSentiments[index];
             if (score == null) {
-                score = sentiment.score(line.text());
+                score = sentiment.score(line.text(), lineTokens(index, line));
                 lineSentiments[index] = score;
             }
             return score;
+        }
+
+        /** An earlier line's tokens, read once for both its sentiment and repeat detection. */
+        @SuppressWarnings("unchecked")
+        private List<Text.Token> lineTokens(int index, TriggerInput.Line line) {
+            if (lineTokens == null) {
+                lineTokens = new List[input.transcript().size()];
+            }
+            List<Text.Token> t = lineTokens[index];
+            if (t == null) {
+                t = Text.tokens(line.text());
+                lineTokens[index] = t;
+            }
+            return t;
         }
 
         /** Words and word pairs of the latest message, for repeat detection. */
@@ -287,7 +302,7 @@ public final class CompiledTriggerSet implements TriggerEngine {
             }
             double similarity = similarities[index];
             if (Double.isNaN(similarity)) {
-                similarity = BotFailureRule.jaccard(latestShingles(), BotFailureRule.shingles(Text.tokens(line.text())));
+                similarity = BotFailureRule.jaccard(latestShingles(), BotFailureRule.shingles(lineTokens(index, line)));
                 similarities[index] = similarity;
             }
             return similarity;

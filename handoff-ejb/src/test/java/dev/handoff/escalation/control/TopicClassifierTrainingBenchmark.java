@@ -5,20 +5,27 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long training the topic classifier takes on 5,000 examples: 800 generated sentences for each
  * of five topics plus 1,000 routine negatives (docs/benchmarks.md). Single shot: every iteration is
- * one complete training, cold start included in the first.
+ * one complete training; the first warm-up iteration of each fork is a cold start (as the first
+ * publication after a server start), the measured ones are warm.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(2)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
 public class TopicClassifierTrainingBenchmark {
 
     Map<String, List<String>> examples;

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long one message takes to evaluate (docs/benchmarks.md). The 200-trigger set is the shipped
@@ -16,11 +19,17 @@ import org.openjdk.jmh.annotations.State;
  * 99 phrase, 37 topic, 28 sentiment, 4 bot-failure, 4 customer and 19 combination triggers. Each
  * invocation evaluates the next input of a rotation so the JIT cannot fold a constant message.
  *
+ * <p>Warm-up is long on purpose: on a busy 2-core machine C2 takes 20-30 s to compile the whole
+ * evaluation path, and until then an evaluation costs ten times as much.
+ *
  * <p>Run: {@code mvn -pl handoff-persistence,handoff-ejb -am -Pbench -DskipTests verify}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(2)
+@Warmup(iterations = 30, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class TriggerEvaluationBenchmark {
 
     CompiledTriggerSet twoHundred;
