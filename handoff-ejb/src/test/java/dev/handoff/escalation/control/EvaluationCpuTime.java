@@ -11,7 +11,7 @@ import java.util.Locale;
  * inflate the way they inflate JMH's wall-clock time. Warms up for {@code args[0]} seconds
  * (default 30), then measures for as long. Not a JMH benchmark; see docs/benchmarks.md.
  *
- * <pre>java -cp "$(cat cp.txt)" dev.handoff.escalation.control.EvaluationCpuTime 30</pre>
+ * <p>How to run it: docs/benchmarks.md ("A cross-check ...").
  */
 public final class EvaluationCpuTime {
 
