@@ -140,6 +140,14 @@ public final class CompiledTriggerSet implements TriggerEngine {
         private Sentiment.Score latestSentiment;
         private PhraseMatcher.Index.Scan phraseScan;
         private Boolean customerSpoke;
+        private Map<String, String[]> keywordHits;
+        private Set<String> words;
+        private String latestSentimentDescription;
+        private Map<Double, String> oneDecimal;
+        private Map<Double, String> twoDecimals;
+        private Sentiment.Score[] lineSentiments;
+        private Set<String> latestShingles;
+        private double[] similarities;
 
         Analysis(TriggerInput input) {
             this.input = input;
@@ -168,6 +176,34 @@ public final class CompiledTriggerSet implements TriggerEngine {
             return phraseScan;
         }
 
+        /** The first keyword of {@code topic} in the latest message, or null; every trigger on a topic shares its keywords. */
+        String[] keywordHit(String topic, List<String[]> keywords) {
+            if (keywordHits == null) {
+                keywordHits = new HashMap<>();
+            }
+            String[] hit = keywordHits.get(topic);
+            if (hit == null) {
+                hit = NO_KEYWORD;
+                for (String[] keyword : keywords) {
+                    if (words().contains(keyword[0]) && TopicRule.contains(tokens(), keyword)) {
+                        hit = keyword;
+                        break;
+                    }
+                }
+                keywordHits.put(topic, hit);
+            }
+            return hit == NO_KEYWORD ? null : hit;
+        }
+
+        /** The distinct words of the latest message. */
+        private Set<String> words() {
+            if (words == null) {
+                words = new HashSet<>();
+                tokens().forEach(t -> words.add(t.word()));
+            }
+            return words;
+        }
+
         Map<String, Double> topics() {
             if (topics == null) {
                 topics = classifier == null ? Map.of() : classifier.scores(tokens().stream().map(Text.Token::word).toArray(String[]::new));
@@ -182,6 +218,33 @@ public final class CompiledTriggerSet implements TriggerEngine {
             return latestSentiment;
         }
 
+        /** {@link Sentiment.Score#describe()} of the latest message, built once. */
+        String sentimentDescription() {
+            if (latestSentimentDescription == null) {
+                // Score.describe() is String.format("sentiment %.1f%s", ...): the same text from the one formatted value
+                Sentiment.Score score = sentiment();
+                latestSentimentDescription = "sentiment " + oneDecimal(score.value())
+                        + (score.evidence().isEmpty() ? "" : " (" + String.join(", ", score.evidence()) + ")");
+            }
+            return latestSentimentDescription;
+        }
+
+        /** {@code %.1f} of a number, formatted once per evaluation however many triggers report it. */
+        String oneDecimal(double value) {
+            if (oneDecimal == null) {
+                oneDecimal = new HashMap<>();
+            }
+            return oneDecimal.computeIfAbsent(value, CompiledTriggerSet::oneDecimal);
+        }
+
+        /** {@code %.2f} of a number, formatted once per evaluation however many triggers report it. */
+        String twoDecimals(double value) {
+            if (twoDecimals == null) {
+                twoDecimals = new HashMap<>();
+            }
+            return twoDecimals.computeIfAbsent(value, CompiledTriggerSet::twoDecimals);
+        }
+
         /** Sentiment of the last {@code n} customer messages, oldest first (the latest included). */
         List<Sentiment.Score> customerSentiments(int n) {
             List<Sentiment.Score> scores = new ArrayList<>();
@@ -189,11 +252,61 @@ public final class CompiledTriggerSet implements TriggerEngine {
             for (int i = lines.size() - 1; i >= 0 && scores.size() < n; i--) {
                 TriggerInput.Line line = lines.get(i);
                 if (line.author() == Author.CUSTOMER) {
-                    scores.add(0, line == latest ? sentiment() : sentiment.score(line.text()));
+                    scores.add(0, line == latest ? sentiment() : lineSentiment(i, line));
                 }
             }
             return scores;
         }
+
+        /** An earlier line's sentiment, scored once per evaluation however many triggers look back at it. */
+        private Sentiment.Score lineSentiment(int index, TriggerInput.Line line) {
+            if (lineSentiments == null) {
+                lineSentiments = new Sentiment.Score[input.transcript().size()];
+            }
+            Sentiment.Score score = lineSentiments[index];
+            if (score == null) {
+                score = sentiment.score(line.text());
+                lineSentiments[index] = score;
+            }
+            return score;
+        }
+
+        /** Words and word pairs of the latest message, for repeat detection. */
+        Set<String> latestShingles() {
+            if (latestShingles == null) {
+                latestShingles = BotFailureRule.shingles(tokens());
+            }
+            return latestShingles;
+        }
+
+        /** How alike the latest message and an earlier line are (Jaccard of shingles), computed once per line. */
+        double similarityTo(int index, TriggerInput.Line line) {
+            if (similarities == null) {
+                similarities = new double[input.transcript().size()];
+                java.util.Arrays.fill(similarities, Double.NaN);
+            }
+            double similarity = similarities[index];
+            if (Double.isNaN(similarity)) {
+                similarity = BotFailureRule.jaccard(latestShingles(), BotFailureRule.shingles(Text.tokens(line.text())));
+                similarities[index] = similarity;
+            }
+            return similarity;
+        }
+    }
+
+    private static final String[] NO_KEYWORD = new String[0];
+
+    /*
+     * Firing texts are assembled from numbers formatted one at a time: Formatter formats each
+     * specifier on its own, so "a %.1f b %.1f" of (x, y) equals "a " + "%.1f" of x + " b " + "%.1f" of y,
+     * and a trigger's own settings are formatted once, when the set is compiled.
+     */
+    static String oneDecimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String twoDecimals(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     interface Rule {
@@ -217,28 +330,32 @@ public final class CompiledTriggerSet implements TriggerEngine {
         }
     }
 
-    record TopicRule(TriggerSetDocument.TriggerSpec spec, List<String[]> keywords) implements Rule {
+    record TopicRule(TriggerSetDocument.TriggerSpec spec, List<String[]> keywords, String minScoreText) implements Rule {
+
+        TopicRule(TriggerSetDocument.TriggerSpec spec, List<String[]> keywords) {
+            this(spec, keywords, twoDecimals(spec.minScore()));
+        }
 
         @Override
         public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
             if (!a.customerSpoke()) {
                 return Optional.empty();
             }
-            for (String[] keyword : keywords) {
-                if (contains(a.tokens(), keyword)) {
-                    String k = String.join(" ", keyword);
-                    return Optional.of(fire("Keyword \"" + k + "\" of topic " + spec.topic(), "keyword " + k));
-                }
+            String[] keyword = a.keywordHit(spec.topic(), keywords);
+            if (keyword != null) {
+                String k = String.join(" ", keyword);
+                return Optional.of(fire("Keyword \"" + k + "\" of topic " + spec.topic(), "keyword " + k));
             }
             double score = a.topics().getOrDefault(spec.topic(), 0.0);
             if (score >= spec.minScore()) {
-                return Optional.of(fire(String.format(Locale.ROOT, "Topic %s (score %.2f, needs %.2f)", spec.topic(), score, spec.minScore()),
-                        String.format(Locale.ROOT, "topic %s %.2f", spec.topic(), score)));
+                String scoreText = a.twoDecimals(score);
+                return Optional.of(fire("Topic " + spec.topic() + " (score " + scoreText + ", needs " + minScoreText + ")",
+                        "topic " + spec.topic() + " " + scoreText));
             }
             return Optional.empty();
         }
 
-        private static boolean contains(List<Text.Token> tokens, String[] words) {
+        static boolean contains(List<Text.Token> tokens, String[] words) {
             outer:
             for (int i = 0; i + words.length <= tokens.size(); i++) {
                 for (int k = 0; k < words.length; k++) {
@@ -252,7 +369,12 @@ public final class CompiledTriggerSet implements TriggerEngine {
         }
     }
 
-    record SentimentRule(TriggerSetDocument.TriggerSpec spec) implements Rule {
+    record SentimentRule(TriggerSetDocument.TriggerSpec spec, String thresholdText) implements Rule {
+
+        SentimentRule(TriggerSetDocument.TriggerSpec spec) {
+            this(spec, oneDecimal(spec.threshold()));
+        }
+
         @Override
         public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
             if (!a.customerSpoke()) {
@@ -260,8 +382,8 @@ public final class CompiledTriggerSet implements TriggerEngine {
             }
             Sentiment.Score now = a.sentiment();
             if (now.value() <= spec.threshold()) {
-                return Optional.of(fire(String.format(Locale.ROOT, "Negative sentiment %.1f (threshold %.1f)", now.value(), spec.threshold()),
-                        now.describe()));
+                return Optional.of(fire("Negative sentiment " + a.oneDecimal(now.value()) + " (threshold " + thresholdText + ")",
+                        a.sentimentDescription()));
             }
             int window = spec.trendWindow() == null ? 0 : spec.trendWindow();
             double drop = spec.trendDrop() == null ? 0 : spec.trendDrop();
@@ -271,8 +393,8 @@ public final class CompiledTriggerSet implements TriggerEngine {
                 List<Sentiment.Score> span = recent.subList(Math.max(0, recent.size() - window), recent.size());
                 double worsening = span.get(0).value() - now.value();
                 if (worsening >= drop && now.value() < 0) {
-                    return Optional.of(fire(String.format(Locale.ROOT, "Sentiment worsened by %.1f over the last %d messages", worsening, span.size()),
-                            String.format(Locale.ROOT, "from %.1f to %.1f", span.get(0).value(), now.value())));
+                    return Optional.of(fire("Sentiment worsened by " + a.oneDecimal(worsening) + " over the last " + span.size() + " messages",
+                            "from " + a.oneDecimal(span.get(0).value()) + " to " + a.oneDecimal(now.value())));
                 }
             }
             if (repeats > 0 && now.profanity() > 0) {
@@ -317,26 +439,27 @@ public final class CompiledTriggerSet implements TriggerEngine {
                 return Optional.empty();
             }
             if (a.customerSpoke() && spec.repeatSimilarity() != null && spec.repeatSimilarity() > 0) {
-                Set<String> now = shingles(a.tokens());
-                if (now.size() >= 3) {
-                    List<TriggerInput.Line> lines = a.input.transcript();
-                    for (int i = lines.size() - 2; i >= 0; i--) {
-                        TriggerInput.Line line = lines.get(i);
-                        if (line.author() != Author.CUSTOMER) {
-                            continue;
-                        }
-                        double similarity = jaccard(now, shingles(Text.tokens(line.text())));
-                        if (similarity >= spec.repeatSimilarity()) {
-                            return Optional.of(fire(String.format(Locale.ROOT, "The customer is repeating themselves (similarity %.2f)", similarity),
-                                    "\"" + abbreviate(line.text()) + "\""));
-                        }
+                // the latest message's shingles are built once, and only when there is an earlier customer line
+                List<TriggerInput.Line> lines = a.input.transcript();
+                for (int i = lines.size() - 2; i >= 0; i--) {
+                    TriggerInput.Line line = lines.get(i);
+                    if (line.author() != Author.CUSTOMER) {
+                        continue;
+                    }
+                    if (a.latestShingles().size() < 3) {
+                        break;
+                    }
+                    double similarity = a.similarityTo(i, line);
+                    if (similarity >= spec.repeatSimilarity()) {
+                        return Optional.of(fire("The customer is repeating themselves (similarity " + a.twoDecimals(similarity) + ")",
+                                "\"" + abbreviate(line.text()) + "\""));
                     }
                 }
             }
             return Optional.empty();
         }
 
-        private static Set<String> shingles(List<Text.Token> tokens) {
+        static Set<String> shingles(List<Text.Token> tokens) {
             Set<String> set = new HashSet<>();
             for (Text.Token t : tokens) {
                 set.add(t.word());
@@ -347,7 +470,7 @@ public final class CompiledTriggerSet implements TriggerEngine {
             return set;
         }
 
-        private static double jaccard(Set<String> a, Set<String> b) {
+        static double jaccard(Set<String> a, Set<String> b) {
             if (a.isEmpty() || b.isEmpty()) {
                 return 0;
             }
@@ -386,16 +509,35 @@ public final class CompiledTriggerSet implements TriggerEngine {
         }
     }
 
-    record CombinationRule(TriggerSetDocument.TriggerSpec spec) implements Rule {
+    record CombinationRule(TriggerSetDocument.TriggerSpec spec, String reason) implements Rule {
+
+        CombinationRule(TriggerSetDocument.TriggerSpec spec) {
+            this(spec, ("and".equals(spec.operator()) ? "All of " : "One of ") + String.join(", ", spec.of()));
+        }
+
         @Override
         public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
-            List<TriggerFiring> parts = spec.of().stream().map(fired::get).filter(java.util.Objects::nonNull).toList();
-            boolean all = parts.size() == spec.of().size();
-            if ("and".equals(spec.operator()) ? !all : parts.isEmpty()) {
+            List<String> of = spec.of();
+            boolean and = "and".equals(spec.operator());
+            int present = 0;
+            for (String part : of) {
+                if (fired.get(part) != null) {
+                    present++;
+                } else if (and) {
+                    return Optional.empty();
+                }
+            }
+            if (!and && present == 0) {
                 return Optional.empty();
             }
-            String evidence = String.join("; ", parts.stream().map(p -> p.name() + ": " + p.evidence()).toList());
-            return Optional.of(fire(("and".equals(spec.operator()) ? "All of " : "One of ") + String.join(", ", spec.of()), evidence));
+            StringBuilder evidence = new StringBuilder();
+            for (String part : of) {
+                TriggerFiring p = fired.get(part);
+                if (p != null) {
+                    evidence.append(evidence.length() > 0 ? "; " : "").append(p.name()).append(": ").append(p.evidence());
+                }
+            }
+            return Optional.of(fire(reason, evidence.toString()));
         }
     }
 }
