@@ -133,7 +133,12 @@ public class ConversationService {
                 .map(m -> new TriggerInput.Line(m.getAuthor(), m.getText(), m.getConfidence()))
                 .toList();
         Customer customer = conversation.getCustomer();
-        return new TriggerInput(lines, new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue()));
+        Instant lastEscalated = em.createQuery("SELECT MAX(c.escalatedAt) FROM Conversation c WHERE c.customer = :customer AND c.id <> :id",
+                        Instant.class)
+                .setParameter("customer", customer)
+                .setParameter("id", conversation.getId())
+                .getSingleResult();
+        return new TriggerInput(lines, new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), lastEscalated));
     }
 
     public ConversationView get(String conversationId) {

@@ -11,11 +11,12 @@ import java.util.Set;
 /**
  * Finds an admin's phrases in a message the way people actually type them: any case, accents
  * folded, one typo per word of five letters or more ("humna", "agnet"), little filler words ignored
- * ("talk to human" = "talk to a human"), up to one other extra word between phrase words, and not
- * when negated in the same clause ("I don't
- * need to talk to anyone") or by the extra word itself ("I don't want to speak to").
- * Typos are resolved against the phrases' own vocabulary with a
- * delete-one index (SymSpell), so lookups stay cheap however many phrases there are.
+ * ("talk to human" = "talk to a human"), a few words read as one ("speak with" = "speak to"), up to
+ * one other extra word between phrase words, and not when negated in the same clause ("I don't need
+ * to talk to anyone") or by the extra word itself ("I don't want to speak to"). Typos are resolved
+ * against the phrases' own vocabulary with a delete-one index (SymSpell), so lookups stay cheap
+ * however many phrases there are; {@link Index} looks a message up once for all the phrase triggers
+ * of a set.
  *
  * <p>A phrase that is one word apart from filler ("a human please", "operator please") is a
  * one-word request: it matches only when a sentence or clause is that word (or its plural) alone,
@@ -47,6 +48,11 @@ public final class PhraseMatcher {
             "immediately", "urgently", "again", "yes", "yo", "oi", "i", "i'd", "we", "need", "want", "get", "give", "can",
             "could", "have", "like", "would", "you", "me", "us", "to", "let", "talk", "speak", "chat", "connect", "transfer",
             "put", "through", "pass", "send", "over", "escalate");
+    /** Attention words that are also nouns: after a determiner ("transfer a chat to an agent") they are the topic, not the asking. */
+    static final Set<String> VERBS = Set.of("talk", "speak", "chat", "connect", "transfer", "put", "pass", "send", "escalate", "get", "give",
+            "need", "want", "like", "have");
+    static final Set<String> DETERMINERS = Set.of("a", "an", "the", "this", "that", "my", "your", "our", "their", "his", "her", "its",
+            "each", "every", "some", "any");
 
     private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
     private final Set<String> oneWord = new HashSet<>();
@@ -124,7 +130,9 @@ public final class PhraseMatcher {
                 }
                 String c = canonical[i];
                 // whether c is a one-word request only matters while asking / request is still open
-                if (FILLER.contains(c) || ATTENTION.contains(c)) {
+                boolean noun = VERBS.contains(c) && i > 0 && tokens.get(i - 1).clause() == tokens.get(i).clause()
+                        && DETERMINERS.contains(canonical[i - 1]);
+                if (FILLER.contains(c) || (ATTENTION.contains(c) && !noun)) {
                     if (asking < 0 && oneWordRequest(c)) {
                         asking = i;
                     }

@@ -1,8 +1,8 @@
 package dev.handoff.escalation.control;
 
 /**
- * Decides whether a conversation needs a human. The foundation ships {@link BuiltInTriggers};
- * the configurable engine replaces it behind this interface.
+ * Decides whether a conversation needs a human. The live implementation is the published trigger
+ * set ({@link CompiledTriggerSet}, swapped in by {@code LiveTriggers}); tests use hand-made sets.
  */
 public interface TriggerEngine {
 

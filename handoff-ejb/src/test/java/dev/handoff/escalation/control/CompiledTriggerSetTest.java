@@ -146,4 +146,23 @@ class CompiledTriggerSetTest {
         assertFalse(set.evaluate(new TriggerInput(List.of(), null)).escalate());
         assertTrue(set.evaluate(TriggerInput.of("lorem ipsum ".repeat(300) + " connect me to an agent")).escalate());
     }
+
+    @Test
+    void customersAboveATierOrValueOrRecentlyEscalatedFire() {
+        TriggerSetDocument.TriggerSpec vip = new TriggerSetDocument.TriggerSpec("vip", "customer", null, true, true, 70, List.of("senior"),
+                null, null, null, null, null, null, null, null, null, null, null, null, List.of("enterprise"), new BigDecimal("50000"), 7,
+                null, null);
+        CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(), List.of(vip)), Lexicons.bundled());
+        java.util.function.Function<TriggerInput.CustomerFacts, Decision> hello =
+                facts -> set.evaluate(new TriggerInput(List.of(TriggerInput.Line.customer("hello")), facts));
+        assertTrue(hello.apply(new TriggerInput.CustomerFacts("ENTERPRISE", null)).escalate(), "tier, any case");
+        assertTrue(hello.apply(new TriggerInput.CustomerFacts("pro", new BigDecimal("50000"))).escalate(), "value at the threshold");
+        assertFalse(hello.apply(new TriggerInput.CustomerFacts("pro", new BigDecimal("49999.99"))).escalate());
+        Decision recent = hello.apply(new TriggerInput.CustomerFacts("free", null, java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        assertTrue(recent.escalate());
+        assertTrue(recent.firings().get(0).reason().contains("7 days"), recent.firings().toString());
+        assertFalse(hello.apply(new TriggerInput.CustomerFacts("free", null, java.time.Instant.now().minus(java.time.Duration.ofDays(9))))
+                .escalate(), "too long ago");
+        assertFalse(hello.apply(TriggerInput.CustomerFacts.UNKNOWN).escalate());
+    }
 }

@@ -19,6 +19,7 @@ import java.io.InputStream;
 public class RequestLimits implements ContainerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    static final long DRAIN_LIMIT = 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -28,8 +29,9 @@ public class RequestLimits implements ContainerRequestFilter {
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.strip()) > MAX_BODY_BYTES) {
-                    tooLarge(request);
+                long length = Long.parseLong(declared.strip());
+                if (length > MAX_BODY_BYTES) {
+                    tooLarge(request, length <= DRAIN_LIMIT && drain(request.getEntityStream()));
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -41,14 +43,37 @@ public class RequestLimits implements ContainerRequestFilter {
         InputStream in = request.getEntityStream();
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            tooLarge(request);
+            tooLarge(request, drain(in));
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    private static void tooLarge(ContainerRequestContext request) {
-        request.abortWith(Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "Request body too large",
-                "Request bodies are limited to " + MAX_BODY_BYTES + " bytes; a message's text to 4000 characters."));
+    /**
+     * Reads and discards what is left of a refused body (up to {@value #DRAIN_LIMIT} bytes), so a
+     * client still sending it can finish and read the 413 instead of stalling on a full socket.
+     */
+    private static boolean drain(InputStream in) {
+        try {
+            long skipped = 0;
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                skipped += n;
+                if (skipped > DRAIN_LIMIT) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Answers 413; a body too big to drain also gets the connection closed after the answer. */
+    private static void tooLarge(ContainerRequestContext request, boolean drained) {
+        Response problem = Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "Request body too large",
+                "Request bodies are limited to " + MAX_BODY_BYTES + " bytes; a message's text to 4000 characters.");
+        request.abortWith(drained ? problem : Response.fromResponse(problem).header("Connection", "close").build());
     }
 }
