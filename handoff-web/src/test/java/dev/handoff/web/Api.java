@@ -100,6 +100,12 @@ public final class Api {
             return contentType.startsWith("application/problem+json");
         }
 
+        /** The problem type's last path segment, e.g. "invalid-suite". */
+        public String problemType() {
+            String type = json().getString("type", "");
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+
         public String detail() {
             JsonValue detail = json().get("detail");
             return detail == null ? "" : json().getString("detail");

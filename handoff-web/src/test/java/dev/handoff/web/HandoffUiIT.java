@@ -225,4 +225,52 @@ class HandoffUiIT {
                 .anyMatch(t -> t.getString("name").equals("warranty-claim")), answer.toString());
         assertEquals("warranty", api.get("/api/v1/conversations/" + id).json().getString("requiredSkill"));
     }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void anAdminImportsASuiteBenchesADraftOnItAndReplaysHistory() {
+        Api api = api();
+        String human = api.start("ui-replay-1", "Rita Replay");
+        assertTrue(api.say(human, "customer", "connect me to an agent").json().getBoolean("escalated"));
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("admin", PASSWORD);
+            browser.waitForUrl("/admin/users.xhtml");
+            browser.open("/admin/suites.xhtml");
+            browser.waitFor(By.id("create:name")).sendKeys("ui-warranty");
+            browser.driver.findElement(By.id("create:createButton")).click();
+            browser.waitForText(By.id("selected-suite"), "ui-warranty");
+            browser.driver.findElement(By.id("manage:importText")).sendKeys(String.join("\n", List.of(
+                    "text,expected,expected_trigger",
+                    "\"my headphones broke after a month, is that covered by the warranty?\",escalate,warranty-claim",
+                    "what does the warranty cover?,stay,",
+                    "thanks <b>so</b> much,stay,")));
+            browser.driver.findElement(By.id("manage:importButton")).click();
+            browser.waitForText(By.id("messages"), "now has 3 cases");
+            browser.waitForText(By.id("cases:caseTable"), "thanks <b>so</b> much");
+            browser.screenshot("09-admin-suite-imported");
+
+            browser.open("/admin/triggers.xhtml");
+            browser.waitFor(By.id("publish:benchSuite")).click();
+            browser.waitFor(By.cssSelector("li[data-label^='ui-warranty']")).click();
+            browser.driver.findElement(By.id("publish:bench")).click();
+            browser.waitForText(By.id("publish:benchResult"), "3 cases");
+            assertEquals("100.0%", browser.text(By.id("catchRate")), "the warranty topic published before catches the claim");
+            assertTrue(browser.text(By.id("benchHits")).contains("warranty-claim"), browser.text(By.id("benchHits")));
+
+            // a draft without the explicit-request trigger: the replay shows the chat that would no longer escalate
+            browser.driver.findElement(By.cssSelector(".toggle-explicit-human-request")).click();
+            browser.waitFor(By.cssSelector(".toggle-explicit-human-request.ui-button-secondary"));
+            browser.driver.findElement(By.id("replay:replayButton")).click();
+            browser.waitFor(By.id("replayBars"));
+            browser.waitForText(By.id("replayChanges"), "connect me to an agent");
+            assertTrue(browser.text(By.id("replayChanges")).contains("would stay"));
+            double live = Double.parseDouble(browser.text(By.id("liveRate")).replace("%", ""));
+            double draft = Double.parseDouble(browser.text(By.id("draftRate")).replace("%", ""));
+            assertTrue(draft < live, "draft " + draft + " < live " + live);
+            browser.screenshot("10-admin-trigger-replay");
+            browser.driver.findElement(By.id("publish:discard")).click();
+            browser.waitForText(By.id("messages"), "Draft discarded");
+        }
+    }
 }

@@ -130,7 +130,7 @@ public class ConversationService {
     private TriggerInput transcriptFor(Conversation conversation, Message latest) {
         int from = Math.max(0, latest.getSeq() - TRIGGER_WINDOW);
         List<TriggerInput.Line> lines = store.messagesAfter(conversation.getId(), from, TRIGGER_WINDOW).stream()
-                .map(m -> new TriggerInput.Line(m.getAuthor(), m.getText(), m.getConfidence()))
+                .map(m -> new TriggerInput.Line(m.getAuthor(), m.getText(), m.getConfidence(), m.getIntent()))
                 .toList();
         Customer customer = conversation.getCustomer();
         Instant lastEscalated = em.createQuery("SELECT MAX(c.escalatedAt) FROM Conversation c WHERE c.customer = :customer AND c.id <> :id",

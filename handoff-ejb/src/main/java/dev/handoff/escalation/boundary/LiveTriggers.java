@@ -12,6 +12,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -28,6 +30,8 @@ public class LiveTriggers {
     TriggerSetStore store;
 
     private volatile Live live;
+
+    private final Map<Integer, CompiledTriggerSet> prepared = new ConcurrentHashMap<>();
 
     record Live(int versionNo, CompiledTriggerSet set) {}
 
@@ -64,19 +68,32 @@ public class LiveTriggers {
         return loaded;
     }
 
-    /** Installs a set compiled during publication, so the new version is live without compiling twice. */
-    void install(int versionNo, CompiledTriggerSet set) {
-        Live current = live;
-        if (current == null || current.versionNo() < versionNo) {
-            live = new Live(versionNo, set);
-        }
+    /**
+     * Hands over the set compiled while a version is published; it goes live when (and only if) the
+     * publishing transaction commits, so a rolled-back publication never reaches customers.
+     */
+    void prepare(int versionNo, CompiledTriggerSet set) {
+        prepared.put(versionNo, set);
     }
 
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) TriggerSetPublished event) {
-        if (live == null || live.versionNo() != event.versionNo()) {
-            live = null;
-            current();
+        CompiledTriggerSet set = prepared.remove(event.versionNo());
+        Live current = live;
+        if (current != null && current.versionNo() >= event.versionNo()) {
+            return;
         }
+        // Compile (if needed) outside the lock: messages keep using the old version meanwhile.
+        Live next = set != null ? new Live(event.versionNo(), set) : load();
+        synchronized (this) {
+            if (live == null || live.versionNo() < next.versionNo()) {
+                live = next;
+                LOG.info(() -> "Trigger set version " + next.versionNo() + " is live");
+            }
+        }
+    }
+
+    void onPublishFailed(@Observes(during = TransactionPhase.AFTER_FAILURE) TriggerSetPublished event) {
+        prepared.remove(event.versionNo());
     }
 
     private volatile CompiledTriggerSet lastDraft;

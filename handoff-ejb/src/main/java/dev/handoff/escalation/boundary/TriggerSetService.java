@@ -6,6 +6,7 @@ import dev.handoff.escalation.control.DefaultTriggerSet;
 import dev.handoff.escalation.control.LabelledCase;
 import dev.handoff.escalation.control.LabelledSuites;
 import dev.handoff.escalation.control.Decision;
+import dev.handoff.escalation.control.HistoryReplay;
 import dev.handoff.escalation.control.TestBench;
 import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.control.TriggerSetDocument;
@@ -39,6 +40,12 @@ public class TriggerSetService {
 
     @Inject
     LiveTriggers live;
+
+    @Inject
+    SuiteService suites;
+
+    @Inject
+    HistoryReplayer replayer;
 
     @Inject
     Clock clock;
@@ -100,9 +107,19 @@ public class TriggerSetService {
         store.draft().ifPresent(em::remove);
     }
 
-    /** Runs the draft over the shipped labelled suite. */
+    /** Runs the draft over the publishing gate: the shipped suite and every gate suite. */
     public BenchReport benchDraft(String user) {
-        return bench(DefaultTriggerSet.parse(draftEntity(user).getDocument()), LabelledSuites.shipped());
+        return bench(DefaultTriggerSet.parse(draftEntity(user).getDocument()), suites.gateCases());
+    }
+
+    /** Runs the draft over one suite ({@code shipped} or an admin's). */
+    public BenchReport benchDraft(String user, String suite) {
+        return bench(DefaultTriggerSet.parse(draftEntity(user).getDocument()), suites.cases(suite));
+    }
+
+    /** Replays the stored conversations of the last {@code days} days through the live set and the draft. */
+    public HistoryReplay.Report replayDraft(String user, int days) {
+        return replayer.replay(live.compile(DefaultTriggerSet.parse(draftEntity(user).getDocument())), days);
     }
 
     public BenchReport bench(TriggerSetDocument document, List<LabelledCase> suite) {
@@ -116,7 +133,7 @@ public class TriggerSetService {
     public TriggerSetView publish(String user, String note, String overrideReason) {
         TriggerSetVersion draft = store.draft().orElseThrow(() -> new NotFoundException("there is no draft to publish"));
         CompiledTriggerSet compiled = live.compile(DefaultTriggerSet.parse(draft.getDocument()));
-        BenchReport report = TestBench.run(compiled, LabelledSuites.shipped());
+        BenchReport report = TestBench.run(compiled, suites.gateCases());
         boolean belowFloor = report.catchRate() < minCatchRate || report.falsePositiveRate() > maxFalsePositiveRate;
         boolean overridden = overrideReason != null && !overrideReason.isBlank();
         if (belowFloor && !overridden) {
@@ -131,7 +148,7 @@ public class TriggerSetService {
         draft.publish(number, user, clock.instant(), note, report.catchRate(), report.falsePositiveRate(),
                 belowFloor ? overrideReason : null);
         em.flush();
-        live.install(number, compiled);
+        live.prepare(number, compiled);
         published.fire(new TriggerSetPublished(number));
         return TriggerSetView.of(draft);
     }

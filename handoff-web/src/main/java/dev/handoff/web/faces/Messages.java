@@ -1,5 +1,6 @@
 package dev.handoff.web.faces;
 
+import dev.handoff.escalation.control.InvalidSuiteException;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
@@ -33,7 +34,9 @@ public final class Messages {
             return action.get();
         } catch (RuntimeException thrown) {
             Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
-            if (e instanceof InvalidInputException || e instanceof ConflictException || e instanceof ForbiddenException
+            if (e instanceof InvalidSuiteException invalid) {
+                invalid.violations().forEach(v -> error(v.field() + ": " + v.message()));
+            } else if (e instanceof InvalidInputException || e instanceof ConflictException || e instanceof ForbiddenException
                     || e instanceof NotFoundException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
                 error(e.getMessage());
             } else {

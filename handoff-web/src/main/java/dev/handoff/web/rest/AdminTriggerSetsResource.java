@@ -1,15 +1,13 @@
 package dev.handoff.web.rest;
 
-import dev.handoff.access.boundary.ApiCaller;
-import dev.handoff.access.entity.ApiScope;
 import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.escalation.boundary.TriggerSetView;
 import dev.handoff.escalation.control.DefaultTriggerSet;
 import dev.handoff.escalation.control.TriggerSetDocument;
-import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.web.rest.dto.BenchResponse;
 import dev.handoff.web.rest.dto.PublishRequest;
+import dev.handoff.web.rest.dto.ReplayResponse;
 import dev.handoff.web.rest.dto.TriggerSetVersionResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +16,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -117,9 +117,19 @@ public class AdminTriggerSetsResource {
 
     @POST
     @Path("draft/bench")
-    @Operation(summary = "Bench the draft", description = "Runs the draft over the shipped labelled suite: catch rate, false positives, misses and false alarms.")
-    public BenchResponse bench() {
-        return BenchResponse.of(triggerSets.benchDraft(caller()));
+    @Operation(summary = "Bench the draft",
+            description = "Runs the draft over one labelled suite (?suite=name), or by default over the publishing gate (the shipped suite and every gate suite): catch rate, false positives, misses, false alarms and cases caught by another trigger than expected.")
+    public BenchResponse bench(@QueryParam("suite") String suite) {
+        String who = caller();
+        return BenchResponse.of(suite == null || suite.isBlank() ? triggerSets.benchDraft(who) : triggerSets.benchDraft(who, suite));
+    }
+
+    @POST
+    @Path("draft/replay")
+    @Operation(summary = "Replay history through the draft",
+            description = "Runs the stored conversations of the last `days` days (1-90, default 7) through the live set and the draft: handoff rates, per-trigger counts and the conversations whose verdict changes.")
+    public ReplayResponse replay(@QueryParam("days") @DefaultValue("7") int days) {
+        return ReplayResponse.of(triggerSets.replayDraft(caller(), days));
     }
 
     @POST
@@ -143,13 +153,7 @@ public class AdminTriggerSetsResource {
                 .build();
     }
 
-    /** The admin key's name, as recorded in the history; bot keys are refused. */
     private String caller() {
-        ApiCaller caller = (ApiCaller) request.getProperty(ApiKeyFilter.CALLER);
-        if (caller == null || caller.scope() != ApiScope.ADMIN) {
-            throw new ForbiddenException("This endpoint needs an admin-scoped API key (Admin > API keys, scope admin).");
-        }
-        String name = "key:" + caller.keyName();
-        return name.length() > 64 ? name.substring(0, 64) : name;
+        return AdminKeys.caller(request);
     }
 }

@@ -1,6 +1,7 @@
 package dev.handoff.web.rest;
 
 import dev.handoff.escalation.boundary.PublishRefusedException;
+import dev.handoff.escalation.control.InvalidSuiteException;
 import dev.handoff.escalation.control.InvalidTriggerSetException;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
@@ -37,6 +38,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         Throwable e = unwrap(thrown);
         if (e instanceof InvalidTriggerSetException invalid) {
             return Problem.response(400, "invalid-trigger-set", "Invalid trigger set", invalid.getMessage(),
+                    invalid.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+        if (e instanceof InvalidSuiteException invalid) {
+            return Problem.response(400, "invalid-suite", "Invalid labelled suite", invalid.getMessage(),
                     invalid.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
         }
         if (e instanceof PublishRefusedException refused) {

@@ -12,13 +12,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413, declared length or not. */
+/**
+ * Refuses request bodies over {@value #MAX_BODY_BYTES} bytes with 413, declared length or not; the
+ * admin endpoints (trigger sets and labelled suites as files) allow {@value #MAX_ADMIN_BODY_BYTES}.
+ */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestLimits implements ContainerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_ADMIN_BODY_BYTES = 2 * 1024 * 1024;
     static final long DRAIN_LIMIT = 1024 * 1024;
 
     @Override
@@ -26,12 +30,14 @@ public class RequestLimits implements ContainerRequestFilter {
         if (!request.hasEntity()) {
             return;
         }
+        String path = request.getUriInfo().getPath();
+        int limit = (path.startsWith("/") ? path.substring(1) : path).startsWith("admin/") ? MAX_ADMIN_BODY_BYTES : MAX_BODY_BYTES;
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
                 long length = Long.parseLong(declared.strip());
-                if (length > MAX_BODY_BYTES) {
-                    tooLarge(request, length <= DRAIN_LIMIT && drain(request.getEntityStream()));
+                if (length > limit) {
+                    tooLarge(request, limit, length <= DRAIN_LIMIT && drain(request.getEntityStream()));
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -41,9 +47,9 @@ public class RequestLimits implements ContainerRequestFilter {
             }
         }
         InputStream in = request.getEntityStream();
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            tooLarge(request, drain(in));
+        byte[] body = in.readNBytes(limit + 1);
+        if (body.length > limit) {
+            tooLarge(request, limit, drain(in));
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
@@ -71,9 +77,9 @@ public class RequestLimits implements ContainerRequestFilter {
     }
 
     /** Answers 413; a body too big to drain also gets the connection closed after the answer. */
-    private static void tooLarge(ContainerRequestContext request, boolean drained) {
+    private static void tooLarge(ContainerRequestContext request, int limit, boolean drained) {
         Response problem = Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "Request body too large",
-                "Request bodies are limited to " + MAX_BODY_BYTES + " bytes; a message's text to 4000 characters.");
+                "Request bodies are limited to " + limit + " bytes" + (limit == MAX_BODY_BYTES ? "; a message's text to 4000 characters." : "."));
         request.abortWith(drained ? problem : Response.fromResponse(problem).header("Connection", "close").build());
     }
 }

@@ -1,11 +1,14 @@
 package dev.handoff.web.faces.admin;
 
 import dev.handoff.escalation.boundary.PublishRefusedException;
+import dev.handoff.escalation.boundary.SuiteService;
+import dev.handoff.escalation.boundary.SuiteView;
 import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.escalation.boundary.TriggerSetView;
 import dev.handoff.escalation.control.BenchReport;
 import dev.handoff.escalation.control.Decision;
 import dev.handoff.escalation.control.DefaultTriggerSet;
+import dev.handoff.escalation.control.HistoryReplay;
 import dev.handoff.escalation.control.InvalidTriggerSetException;
 import dev.handoff.escalation.control.PastedTranscript;
 import dev.handoff.escalation.control.TriggerFiring;
@@ -37,6 +40,9 @@ public class TriggersBacking implements Serializable {
     @Inject
     TriggerSetService triggerSets;
 
+    @Inject
+    SuiteService suites;
+
     private transient TriggerSetView draft;
     private transient TriggerSetDocument document;
     private transient List<TriggerSetView> history;
@@ -55,6 +61,10 @@ public class TriggersBacking implements Serializable {
     private String topicSkill = "general";
     private int topicPriority = 60;
     private double topicMinScore = 0.5;
+    private String benchSuite = "";
+    private transient List<SuiteView> suiteList;
+    private int replayDays = 7;
+    private transient HistoryReplay.Report replay;
 
     /** A piece of the tried text; {@code hit} pieces are the evidence and are shown marked. */
     public record Piece(String text, boolean hit) {}
@@ -125,10 +135,51 @@ public class TriggersBacking implements Serializable {
     }
 
     public void runBench() {
-        bench = Messages.attempt(() -> triggerSets.benchDraft(user()));
+        bench = Messages.attempt(() -> benchSuite == null || benchSuite.isBlank() ? triggerSets.benchDraft(user())
+                : triggerSets.benchDraft(user(), benchSuite));
         if (bench != null) {
             belowFloor = bench.catchRate() < triggerSets.minCatchRate() || bench.falsePositiveRate() > triggerSets.maxFalsePositiveRate();
         }
+    }
+
+    public void runReplay() {
+        replay = Messages.attempt(() -> triggerSets.replayDraft(user(), replayDays));
+    }
+
+    /** A bar's width in percent of the largest value, for the CSS bar charts. */
+    public int barWidth(int value, int max) {
+        return max <= 0 ? 0 : Math.max(value > 0 ? 1 : 0, Math.round(100f * value / max));
+    }
+
+    public int maxHits() {
+        return bench == null ? 0 : bench.hitsPerTrigger().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    public List<SuiteView> getSuiteList() {
+        if (suiteList == null) {
+            suiteList = suites.list();
+        }
+        return suiteList;
+    }
+
+    public String getBenchSuite() {
+        return benchSuite;
+    }
+
+    public void setBenchSuite(String benchSuite) {
+        this.benchSuite = benchSuite;
+    }
+
+    public int getReplayDays() {
+        return replayDays;
+    }
+
+    public void setReplayDays(int replayDays) {
+        this.replayDays = replayDays;
+    }
+
+    public HistoryReplay.Report getReplay() {
+        return replay;
     }
 
     public void publish() {

@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A trigger set run over a labelled suite: catch rate, false-positive rate, hits per trigger, misses and false alarms.")
+@Schema(description = "A trigger set run over a labelled suite: catch rate, false-positive rate, hits per trigger, misses, false alarms, and cases caught by another trigger than the one expected.")
 public record BenchResponse(int cases, double catchRate, double falsePositiveRate, int shouldEscalate, int caught, int shouldStay,
-        int falseAlarms, Map<String, Integer> hitsPerTrigger, List<Case> misses, List<Case> falseAlarmCases) {
+        int falseAlarms, Map<String, Integer> hitsPerTrigger, List<Case> misses, List<Case> falseAlarmCases, List<Case> wrongTriggerCases) {
 
-    public record Case(String id, String text, String category, List<String> firedTriggers, List<String> evidence) {}
+    public record Case(String id, String text, String category, String expectedTrigger, List<String> firedTriggers, List<String> evidence) {}
 
     public static BenchResponse of(BenchReport r) {
         return new BenchResponse(r.cases(), r.catchRate(), r.falsePositiveRate(), r.shouldEscalate(), r.caught(), r.shouldStay(),
                 r.falseAlarms(), r.hitsPerTrigger(), r.misses().stream().map(BenchResponse::of).toList(),
-                r.falseAlarmCases().stream().map(BenchResponse::of).toList());
+                r.falseAlarmCases().stream().map(BenchResponse::of).toList(), r.wrongTriggerCases().stream().map(BenchResponse::of).toList());
     }
 
     private static Case of(BenchReport.Outcome o) {
-        return new Case(o.sample().id(), o.sample().text(), o.sample().category(),
+        return new Case(o.sample().id(), o.sample().text(), o.sample().category(), o.sample().expectedTrigger(),
                 o.firings().stream().map(TriggerFiring::name).toList(), o.firings().stream().map(TriggerFiring::evidence).toList());
     }
 }
