@@ -50,7 +50,7 @@ public final class FactExtractor {
                     m -> found(m.group(), m.group().toLowerCase(Locale.ROOT), m)),
             new Rule(Kind.TRANSACTION_ID, Pattern.compile("\\b(?i:txn|trx|tx|ch|pi|py)_[A-Za-z0-9]{4,}\\b"),
                     m -> found(m.group(), m.group(), m)),
-            new Rule(Kind.TRANSACTION_ID, Pattern.compile("(?i)\\b(?:txn|trx|tx)-?(?=[a-z0-9]*\\d)[a-z0-9]{3,}\\b"),
+            new Rule(Kind.TRANSACTION_ID, Pattern.compile("(?i)\\b(?:txn|trx|tx)(?:-[a-z0-9]*\\d[a-z0-9]*|(?=[a-z0-9]*\\d)[a-z0-9]{3,})\\b"),
                     m -> found(m.group(), upper(m.group()), m)),
             new Rule(Kind.TRANSACTION_ID, Pattern.compile("(?i)\\b(?:transaction|payment|charge)" + ID_LEAD + ID),
                     FactExtractor::keyedId),
