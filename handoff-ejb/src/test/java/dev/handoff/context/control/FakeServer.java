@@ -42,7 +42,7 @@ final class FakeServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
             received.add(r);
             Reply reply = script.answer(r);
