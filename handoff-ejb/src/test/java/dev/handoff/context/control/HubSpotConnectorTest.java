@@ -80,7 +80,7 @@ class HubSpotConnectorTest {
 
     @Test
     void customPropertyNamesAndIdProperty() throws Exception {
-        String contact = "{\"id\":\"9\",\"properties\":{\"plan\":\"Enterprise\",\"arr\":\"1,500\",\"renews\":\"1790726400000\"}}";
+        String contact = "{\"id\":\"9\",\"properties\":{\"plan\":\"Enterprise\",\"arr\":\"1,500\",\"renews\":\"1790812800000\"}}";
         try (FakeServer server = FakeServer.replying(200, contact)) {
             HubSpotSettings settings = new HubSpotSettings(URI.create(server.base() + "/"), TOKEN, null, "customer_ref",
                     "plan", "arr", "renews", "", "", null, null);
