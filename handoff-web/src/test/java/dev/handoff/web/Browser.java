@@ -89,6 +89,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by).getText();
     }
 
+    /** Scrolls an element into view (before a screenshot of it). */
+    void scrollTo(By by) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(by));
+    }
+
     /** Saves a PNG under target/screenshots and returns its path. */
     Path screenshot(String name) {
         try {

@@ -268,6 +268,7 @@ class HandoffUiIT {
             double live = Double.parseDouble(browser.text(By.id("liveRate")).replace("%", ""));
             double draft = Double.parseDouble(browser.text(By.id("draftRate")).replace("%", ""));
             assertTrue(draft < live, "draft " + draft + " < live " + live);
+            browser.scrollTo(By.id("replay:replayResult"));
             browser.screenshot("10-admin-trigger-replay");
             browser.driver.findElement(By.id("publish:discard")).click();
             browser.waitForText(By.id("messages"), "Draft discarded");
