@@ -721,9 +721,12 @@ public final class RoutingEngine {
     private void expire(Instant now, RoutingChanges.Builder changes) {
         while (!offersByExpiry.isEmpty() && !offersByExpiry.first().offer.expiresAt().isAfter(now)) {
             LiveHandoff h = offersByExpiry.first();
+            LiveAgent a = agents.get(h.offer.agentId());
             changes.withdrawn.add(h.offer);
             withdraw(h, true, now);
             push(h, now, changes);
+            // The room is back: if the agent is really gone, their next offer expires too.
+            pull(a, now, changes);
         }
     }
 
@@ -778,6 +781,7 @@ public final class RoutingEngine {
             toWaiting(h, now);
             changes.requeued.add(h.id());
             push(h, now, changes);
+            pull(owner, now, changes);
         }
     }
 

@@ -154,7 +154,7 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
         Map<String, Set<String>> related = new TreeMap<>();
         if (relatedSkills != null) {
             relatedSkills.forEach((skill, others) -> {
-                if (skill == null || skill.isBlank() || others == null || others.contains(null)) {
+                if (skill == null || skill.isBlank() || others == null || others.stream().anyMatch(java.util.Objects::isNull)) {
                     throw new IllegalArgumentException("relatedSkills must map skill names to sets of skill names");
                 }
                 Set<String> copy = new TreeSet<>(others);
