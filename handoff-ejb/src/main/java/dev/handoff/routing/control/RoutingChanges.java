@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param offered new offers, in the order made
  * @param withdrawn offers taken back without an answer (expired, agent went away, room needed)
- * @param requeued handoffs taken from an owner and queued again (unresponsive owner)
+ * @param requeued handoffs taken from their owner and queued again (unresponsive owner, requeue, reassignment)
  * @param supervisorAlerts handoffs whose owner has not answered within the policy's time
  */
 public record RoutingChanges(List<RouteOffer> offered, List<RouteOffer> withdrawn, List<String> requeued,

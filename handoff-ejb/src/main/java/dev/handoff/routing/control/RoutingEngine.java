@@ -288,10 +288,14 @@ public final class RoutingEngine {
 
     /**
      * Puts a handoff back in the queue, at the front if asked; its current agent (offer or owner) is
-     * excluded for this round. For transfers and supervisors.
+     * excluded for this round. For transfers and supervisors. Nothing happens for a handoff the
+     * engine does not know (released meanwhile).
      */
     public synchronized RoutingChanges requeue(String handoffId, boolean front, Instant now) {
-        LiveHandoff h = handoff(handoffId);
+        LiveHandoff h = handoffs.get(handoffId);
+        if (h == null) {
+            return RoutingChanges.NONE;
+        }
         RoutingChanges.Builder changes = new RoutingChanges.Builder();
         LiveAgent previous = takeBack(h, now, changes);
         if (front) {
@@ -710,6 +714,7 @@ public final class RoutingEngine {
                 endChat(h);
                 h.excluded.add(a.id());
                 toWaiting(h, now);
+                changes.requeued.add(h.id());
                 return a;
             }
             default -> {
