@@ -1,0 +1,305 @@
+package dev.handoff.routing.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handoff.routing.control.RoutingPolicy.Match;
+import dev.handoff.routing.control.RoutingPolicy.Ring;
+import dev.handoff.routing.control.RoutingPolicy.Strategy;
+import dev.handoff.routing.control.RoutingPolicy.UnresponsiveAction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The routing rules as named scenarios. Default policy unless a scenario says otherwise: skill
+ * score; rings at 0 s (skill ≥ 3, same language), 60 s (skill ≥ 1), 120 s (related skill), 180 s
+ * (anyone, any language); 45 s to accept; agents capacity 3, language en, tier 1.
+ */
+class RoutingEngineScenariosTest {
+
+    static Stream<Named<Consumer<RoutingWorld>>> scenarios() {
+        return Stream.of(
+                scenario("only an agent with the required skill is offered", w -> {
+                    w.agent(1, "tech:5");
+                    w.agent(2, "billing:3");
+                    w.enqueue("h1", "billing");
+                    w.assertOfferedTo("h1", 2);
+                }),
+                scenario("the more proficient agent is preferred", w -> {
+                    w.agent(1, "billing:3");
+                    w.agent(2, "billing:5");
+                    w.agent(3, "billing:4");
+                    w.enqueue("h1", "billing");
+                    w.assertOfferedTo("h1", 2);
+                }),
+                scenario("a full agent gets nothing until a chat is released, then pulls at once", w -> {
+                    w.agent(1, "billing:5", "en", 1, 1);
+                    assertEquals(RouteResult.Outcome.OFFERED, w.enqueue("h1", "billing").outcome());
+                    assertEquals(RouteResult.Outcome.NO_AGENT, w.enqueue("h2", "billing").outcome());
+                    w.accept("h1");
+                    w.at(30);
+                    w.assertWaiting("h2");
+                    RoutingChanges changes = w.engine.release("h1", w.now());
+                    assertEquals(List.of("h2"), changes.offered().stream().map(RouteOffer::handoffId).toList());
+                    w.assertOfferedTo("h2", 1);
+                }),
+                scenario("ring 1 (proficiency 1) opens only after 60 s", w -> {
+                    w.agent(1, "billing:1");
+                    w.enqueue("h1", "billing");
+                    w.at(59);
+                    w.assertWaiting("h1");
+                    w.at(60);
+                    w.assertOfferedTo("h1", 1);
+                    assertEquals(1, w.engine.pendingOffer("h1").orElseThrow().ring());
+                }),
+                scenario("ring 0 wants the same language", w -> {
+                    w.agent(1, "billing:5", "de", 1, 3);
+                    w.enqueue("h1", "billing", "en", 0, 0);
+                    w.at(179);
+                    w.assertWaiting("h1");
+                    w.at(180);
+                    w.assertOfferedTo("h1", 1);
+                    assertEquals(3, w.engine.pendingOffer("h1").orElseThrow().ring());
+                }),
+                scenario("a related skill serves from ring 2 (120 s), anyone from ring 3 (180 s)",
+                        new RoutingWorld(RoutingPolicy.defaults().withRelatedSkills(Map.of("billing", Set.of("payments")))), w -> {
+                    w.agent(1, "payments:5", "en", 1, 1);
+                    w.agent(2, "tech:5", "en", 1, 1);
+                    w.enqueue("h1", "billing");
+                    w.enqueue("h2", "billing");
+                    w.at(119);
+                    w.assertWaiting("h1");
+                    w.at(120);
+                    w.assertOfferedTo("h1", 1);
+                    assertEquals(2, w.engine.pendingOffer("h1").orElseThrow().ring());
+                    w.accept("h1");
+                    w.at(179);
+                    w.assertWaiting("h2");
+                    w.at(180);
+                    w.assertOfferedTo("h2", 2);
+                }),
+                scenario("an ordinary handoff goes to the longest idle agent, a VIP to the senior one", w -> {
+                    w.agent(1, "billing:4", "en", 1, 3);
+                    w.at(30);
+                    w.agent(2, "billing:4", "en", 3, 3);
+                    w.at(60);
+                    w.enqueue("vip", "billing", "en", 5, 3);
+                    w.assertOfferedTo("vip", 2);
+                    w.enqueue("plain", "billing", "en", 0, 0);
+                    w.assertOfferedTo("plain", 1);
+                }),
+                scenario("ageing: an old routine handoff beats a new urgent one, a recent routine one does not", w -> {
+                    w.enqueue("old", "billing", "en", 0, 0);
+                    w.at(600);
+                    w.enqueue("recent", "billing", "en", 0, 0);
+                    w.at(900);
+                    w.enqueue("urgent", "billing", "en", 5, 0); // 10 points = 10 minutes' head start
+                    w.agent(1, "billing:5", "en", 1, 1);
+                    w.assertOfferedTo("old", 1);
+                    w.accept("old");
+                    w.engine.release("old", w.now());
+                    w.assertOfferedTo("urgent", 1);
+                    w.accept("urgent");
+                    w.engine.release("urgent", w.now());
+                    w.assertOfferedTo("recent", 1);
+                }),
+                scenario("an offer nobody answers goes to the next agent after 45 s", w -> {
+                    w.agent(1, "billing:5");
+                    w.agent(2, "billing:4");
+                    w.enqueue("h1", "billing");
+                    w.assertOfferedTo("h1", 1);
+                    w.at(44);
+                    w.assertOfferedTo("h1", 1);
+                    RoutingChanges changes = w.at(45);
+                    assertEquals(List.of(1L), changes.withdrawn().stream().map(RouteOffer::agentId).toList());
+                    w.assertOfferedTo("h1", 2);
+                    assertEquals(0, w.load(1), "a timeout does not count against capacity");
+                }),
+                scenario("a decline goes to the next agent; decliners are skipped until the round ends", w -> {
+                    w.agent(1, "billing:5");
+                    w.agent(2, "billing:4");
+                    w.agent(3, "billing:3");
+                    w.enqueue("h1", "billing");
+                    w.decline("h1");
+                    w.assertOfferedTo("h1", 2);
+                    w.decline("h1");
+                    w.assertOfferedTo("h1", 3);
+                    w.decline("h1");
+                    w.assertWaiting("h1");
+                    assertEquals(0, w.load(1) + w.load(2) + w.load(3), "declines do not count against capacity");
+                    w.at(RoutingEngine.ROUND_PAUSE_SECONDS - 1);
+                    w.assertWaiting("h1");
+                    w.at(RoutingEngine.ROUND_PAUSE_SECONDS);
+                    w.assertOfferedTo("h1", 1);
+                }),
+                scenario("an agent going offline hands pending offers back; they go elsewhere", w -> {
+                    w.agent(1, "billing:5");
+                    w.agent(2, "billing:4");
+                    w.enqueue("h1", "billing");
+                    w.assertOfferedTo("h1", 1);
+                    RoutingChanges changes = w.engine.setPresence(1, AgentPresence.OFFLINE, w.now());
+                    assertEquals(List.of("h1"), changes.withdrawn().stream().map(RouteOffer::handoffId).toList());
+                    w.assertOfferedTo("h1", 2);
+                    assertEquals(0, w.load(1));
+                }),
+                scenario("busy keeps the pending offer but receives nothing new", w -> {
+                    w.agent(1, "billing:5");
+                    w.enqueue("h1", "billing");
+                    w.engine.setPresence(1, AgentPresence.BUSY, w.now());
+                    w.assertOfferedTo("h1", 1);
+                    assertEquals(RouteResult.Outcome.NO_AGENT, w.enqueue("h2", "billing").outcome());
+                }),
+                scenario("with a pilot group only its members are routed work",
+                        new RoutingWorld(RoutingPolicy.defaults().withPilotGroup(Set.of(2L))), w -> {
+                    w.agent(1, "billing:5");
+                    w.agent(2, "billing:3");
+                    w.enqueue("h1", "billing");
+                    w.assertOfferedTo("h1", 2);
+                    w.enqueue("h2", "billing");
+                    w.enqueue("h3", "billing");
+                    assertEquals(RouteResult.Outcome.NO_AGENT, w.enqueue("h4", "billing").outcome());
+                    assertEquals(0, w.load(1));
+                }),
+                scenario("skill score prefers proficiency over spare capacity", w -> {
+                    loadedExpertAndIdleNovice(w);
+                    w.enqueue("h", "billing");
+                    w.assertOfferedTo("h", 1);
+                }),
+                scenario("least busy prefers spare capacity over proficiency",
+                        new RoutingWorld(RoutingPolicy.defaults().withStrategy(Strategy.LEAST_BUSY)), w -> {
+                    loadedExpertAndIdleNovice(w);
+                    w.enqueue("h", "billing");
+                    w.assertOfferedTo("h", 2);
+                }),
+                scenario("round robin takes turns whatever the proficiency",
+                        new RoutingWorld(RoutingPolicy.defaults().withStrategy(Strategy.ROUND_ROBIN)), w -> {
+                    w.agent(1, "billing:3", "en", 1, 5);
+                    w.at(1);
+                    w.agent(2, "billing:5", "en", 1, 5);
+                    w.at(2);
+                    w.agent(3, "billing:4", "en", 1, 5);
+                    StringBuilder order = new StringBuilder();
+                    for (int i = 0; i < 6; i++) {
+                        w.enqueue("h" + i, "billing");
+                        order.append(w.offeredTo("h" + i).orElseThrow());
+                    }
+                    assertEquals("123123", order.toString());
+                }),
+                scenario("idle chats count 0.1: an agent at capacity gets an offer; the customer's return takes it back",
+                        w -> {
+                    w.agent(1, "billing:5", "en", 1, 2);
+                    w.enqueue("a", "billing");
+                    w.accept("a");
+                    w.enqueue("b", "billing");
+                    w.accept("b");
+                    assertEquals(RouteResult.Outcome.NO_AGENT, w.enqueue("c", "billing").outcome());
+                    w.at(119);
+                    w.assertWaiting("c");
+                    w.at(120); // both customers silent for 120 s
+                    w.assertOfferedTo("c", 1);
+                    assertEquals(1.2, w.load(1), 1e-9);
+                    RoutingChanges changes = w.engine.customerActivity("a", w.now());
+                    assertEquals(List.of("c"), changes.withdrawn().stream().map(RouteOffer::handoffId).toList());
+                    w.assertWaiting("c");
+                    assertEquals(1.1, w.load(1), 1e-9);
+                }),
+                scenario("an owner who does not answer loses the chat to the front of the queue", w -> {
+                    w.agent(1, "billing:5", "en", 1, 1);
+                    w.agent(2, "billing:4", "en", 1, 1);
+                    w.enqueue("h1", "billing");
+                    w.accept("h1");
+                    w.engine.agentActivity("h1", w.now());
+                    w.enqueue("h2", "billing");
+                    w.accept("h2");
+                    w.engine.agentActivity("h2", w.now());
+                    w.at(5);
+                    w.enqueue("h3", "billing");
+                    w.at(10);
+                    w.engine.customerActivity("h1", w.now());
+                    w.at(189);
+                    assertEquals(Optional.of(1L), w.engine.owner("h1"));
+                    RoutingChanges changes = w.at(190);
+                    assertEquals(List.of("h1"), changes.requeued());
+                    w.assertWaiting("h1");
+                    w.assertOfferedTo("h3", 1); // the freed seat pulls; h1 itself is not offered back to 1
+                    w.engine.release("h2", w.now());
+                    w.assertOfferedTo("h1", 2);
+                }),
+                scenario("with the supervisor action the owner keeps the chat and one alert is raised",
+                        new RoutingWorld(RoutingPolicy.defaults().withUnresponsiveOwner(60, UnresponsiveAction.SUPERVISOR)),
+                        w -> {
+                    w.agent(1, "billing:5");
+                    w.enqueue("h1", "billing");
+                    w.accept("h1");
+                    assertEquals(List.of("h1"), w.at(60).supervisorAlerts());
+                    assertEquals(List.of(), w.at(61).supervisorAlerts());
+                    assertEquals(Optional.of(1L), w.engine.owner("h1"));
+                }),
+                scenario("an agent coming online pulls waiting work at once", w -> {
+                    w.enqueue("h1", "billing");
+                    w.enqueue("h2", "tech");
+                    RoutingChanges changes = w.agent(1, "billing:4 tech:4");
+                    assertEquals(List.of("h1", "h2"), changes.offered().stream().map(RouteOffer::handoffId).toList());
+                }),
+                scenario("a full queue rejects with its own outcome; no agent is a different outcome",
+                        new RoutingWorld(RoutingPolicy.defaults().withQueueCap(2)), w -> {
+                    assertEquals(RouteResult.Outcome.NO_AGENT, w.enqueue("h1", "billing").outcome());
+                    assertEquals(RouteResult.Outcome.NO_AGENT, w.enqueue("h2", "billing").outcome());
+                    assertEquals(RouteResult.Outcome.QUEUE_FULL, w.enqueue("h3", "billing").outcome());
+                    assertEquals(Optional.empty(), w.engine.state("h3"));
+                }),
+                scenario("a supervisor assignment makes room by withdrawing the agent's newest offer", w -> {
+                    w.agent(1, "billing:5", "en", 1, 1);
+                    w.agent(2, "billing:3", "en", 1, 1);
+                    w.enqueue("h1", "billing");
+                    w.enqueue("h2", "billing");
+                    w.assertOfferedTo("h1", 1);
+                    w.assertOfferedTo("h2", 2);
+                    w.engine.assign("h2", 1, w.now());
+                    assertEquals(Optional.of(1L), w.engine.owner("h2"));
+                    w.assertOfferedTo("h1", 2);
+                    assertFalse(w.engine.accept("h2", 2, w.now()), "the old offer is gone");
+                }),
+                scenario("a second accept of the same offer fails", w -> {
+                    w.agent(1, "billing:5");
+                    w.enqueue("h1", "billing");
+                    long offer = w.offerId("h1");
+                    assertTrue(w.engine.accept(offer, w.now()));
+                    assertFalse(w.engine.accept(offer, w.now()));
+                    assertEquals(1.0, w.load(1));
+                }));
+    }
+
+    /** Agent 1: billing 5 with two of three seats taken; agent 2: billing 3, free. */
+    private static void loadedExpertAndIdleNovice(RoutingWorld w) {
+        w.agent(1, "billing:5", "en", 1, 3);
+        w.enqueue("x1", "billing");
+        w.accept("x1");
+        w.enqueue("x2", "billing");
+        w.accept("x2");
+        w.agent(2, "billing:3", "en", 1, 3);
+    }
+
+    private static Named<Consumer<RoutingWorld>> scenario(String name, Consumer<RoutingWorld> body) {
+        return scenario(name, null, body);
+    }
+
+    private static Named<Consumer<RoutingWorld>> scenario(String name, RoutingWorld world, Consumer<RoutingWorld> body) {
+        RoutingWorld w = world == null ? new RoutingWorld() : world;
+        return Named.of(name, x -> body.accept(w));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void scenario(Consumer<RoutingWorld> scenario) {
+        scenario.accept(null);
+    }
+}
