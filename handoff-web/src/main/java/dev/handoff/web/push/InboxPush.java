@@ -3,6 +3,7 @@ package dev.handoff.web.push;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.platform.events.SlaBreached;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -36,6 +37,11 @@ public class InboxPush {
         if (event.owner() != null) {
             toUser(OFFERS, event.owner());
         }
+        toQueue();
+    }
+
+    void onSlaBreach(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaBreached event) {
+        toUser(OFFERS, event.owner());
         toQueue();
     }
 
