@@ -1,9 +1,19 @@
--- The agent's workspace: SLA clocks on the conversation, internal notes (also transfer and consult
+-- The agent's workspace and the customer panel: SLA clocks on the conversation, internal notes (also transfer and consult
 -- notes), colleagues consulted, admin-managed reply templates, and recorded SLA breaches.
 ALTER TABLE conversation ADD COLUMN owned_since DATETIME(6);
 ALTER TABLE conversation ADD COLUMN first_response_at DATETIME(6);
 ALTER TABLE conversation ADD COLUMN last_agent_message_at DATETIME(6);
 ALTER TABLE conversation ADD COLUMN last_customer_message_at DATETIME(6);
+
+-- Customer profile details (API, CSV import, CRM) and the link to the CRM record.
+ALTER TABLE customer ADD COLUMN company VARCHAR(200);
+ALTER TABLE customer ADD COLUMN renewal_date DATE;
+ALTER TABLE customer ADD COLUMN notes VARCHAR(2000);
+ALTER TABLE customer ADD COLUMN crm_source VARCHAR(32);
+ALTER TABLE customer ADD COLUMN crm_id VARCHAR(128);
+ALTER TABLE customer ADD COLUMN crm_url VARCHAR(2048);
+ALTER TABLE customer ADD COLUMN crm_owner VARCHAR(120);
+ALTER TABLE customer ADD COLUMN crm_synced_at DATETIME(6);
 
 CREATE TABLE chat_note (
     id              BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,

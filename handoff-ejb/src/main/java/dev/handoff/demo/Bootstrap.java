@@ -4,6 +4,7 @@ import dev.handoff.access.boundary.ApiKeyService;
 import dev.handoff.access.boundary.IssuedKey;
 import dev.handoff.access.entity.ApiScope;
 import dev.handoff.desk.boundary.TemplateService;
+import dev.handoff.escalation.boundary.LiveTriggers;
 import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.Role;
@@ -54,6 +55,9 @@ public class Bootstrap {
     TemplateService templates;
 
     @Inject
+    LiveTriggers liveTriggers;
+
+    @Inject
     @ConfigProperty(name = "handoff.demo.enabled", defaultValue = "auto")
     String demoEnabled;
 
@@ -77,6 +81,8 @@ public class Bootstrap {
     void start() {
         triggerSets.ensurePublished();
         templates.ensureDefaults("system");
+        // Compile the live trigger set now, so the first customer message does not wait for training.
+        liveTriggers.versionNo();
         boolean demoWanted = "true".equalsIgnoreCase(demoEnabled)
                 || ("auto".equalsIgnoreCase(demoEnabled) && database.isEmbedded());
         boolean empty = users.count() == 0;

@@ -91,6 +91,18 @@ class HandoffApiIT {
     @Inject
     TriggerSetService triggerSets;
 
+    @Inject
+    dev.handoff.desk.boundary.ChatTeamwork teamwork;
+
+    @Inject
+    dev.handoff.desk.boundary.TemplateService templates;
+
+    @Inject
+    dev.handoff.desk.boundary.SlaService sla;
+
+    @Inject
+    dev.handoff.conversation.boundary.CustomerDirectory directory;
+
     @PersistenceContext
     EntityManager em;
 
@@ -340,9 +352,80 @@ class HandoffApiIT {
             assertEquals("it-model", body.getString("model"));
             assertEquals("system", body.getJsonArray("messages").getJsonObject(0).getString("role"));
             assertTrue(auth.stream().allMatch("Bearer it-llm-secret"::equals), auth.toString());
+            assertEquals(200, bot.post("/api/v1/conversations/" + id + "/close", "").status(), "the customer leaves; no offer lingers for other tests");
         } finally {
             llm.stop(0);
         }
+    }
+
+    /** The customer profile is filled from HubSpot (played by this test, in HubSpot's CRM v3 format) after the handoff. */
+    @Test
+    @RunAsClient
+    void theCustomerProfileIsFilledFromTheCrmAfterTheHandoff() throws Exception {
+        List<String> searches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> auth = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer hubspot = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", Integer.getInteger("handoff.it.crmPort", 47812)), 0);
+        hubspot.createContext("/crm/v3/objects/contacts/search", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            searches.add(exchange.getRequestMethod() + " " + body);
+            auth.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean known = body.contains("crm.customer@example.com");
+            byte[] reply = (known
+                    ? "{\"total\":1,\"results\":[{\"id\":\"901\",\"properties\":{\"email\":\"crm.customer@example.com\",\"firstname\":\"Cora\","
+                            + "\"lastname\":\"Rivers\",\"company\":\"Rivers Freight\",\"handoff_tier\":\"enterprise\",\"handoff_account_value\":\"96000\","
+                            + "\"handoff_renewal_date\":\"2027-03-31\",\"handoff_notes\":\"Renewal talks in progress\",\"hubspot_owner_id\":\"77\"},"
+                            + "\"createdAt\":\"2024-01-02T10:00:00Z\",\"updatedAt\":\"2026-11-30T10:00:00Z\",\"archived\":false}]}"
+                    : "{\"total\":0,\"results\":[]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        hubspot.start();
+        try {
+            Api bot = api();
+            Api.Reply started = bot.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"it-crm-1\",\"name\":\"C. Rivers\","
+                    + "\"email\":\"crm.customer@example.com\",\"tier\":\"free\"},\"channel\":\"web\"}");
+            assertEquals(201, started.status(), started.body());
+            String id = started.json().getString("id");
+            assertTrue(bot.say(id, "customer", "connect me to an agent").json().getBoolean("escalated"));
+            JsonObject customer = bot.get("/api/v1/conversations/" + id).json().getJsonObject("customer");
+            for (int i = 0; i < 50 && !"hubspot".equals(customer.getString("crm", null)); i++) {
+                Thread.sleep(200);
+                customer = bot.get("/api/v1/conversations/" + id).json().getJsonObject("customer");
+            }
+            assertEquals("hubspot", customer.getString("crm", null), customer.toString());
+            assertEquals("enterprise", customer.getString("tier"), "the CRM's tier replaces the bot's");
+            assertEquals("Rivers Freight", customer.getString("company"));
+            assertEquals("2027-03-31", customer.getString("renewalDate"));
+            assertEquals(96000, customer.getJsonNumber("accountValue").intValue());
+            assertEquals("https://app.hubspot.com/contacts/4242/record/0-1/901", customer.getString("crmUrl"));
+            assertTrue(searches.stream().anyMatch(s -> s.startsWith("POST ") && s.contains("\"propertyName\":\"email\"")
+                    && s.contains("\"operator\":\"EQ\"")), searches.toString());
+            assertTrue(auth.stream().allMatch("Bearer it-hubspot-token"::equals), auth.toString());
+            assertEquals(200, bot.post("/api/v1/conversations/" + id + "/close", "").status(), "the customer leaves; no offer lingers for other tests");
+        } finally {
+            hubspot.stop(0);
+        }
+    }
+
+    @Test
+    void customersImportFromCsvWithBadLinesListed() {
+        dev.handoff.conversation.boundary.CustomerDirectory.ImportResult first = directory.importCsv(
+                "external_id,email,name,tier,account_value,renewal_date,notes\n"
+                        + "it-csv-1,ana@example.com,Ana Csv,enterprise,120000,2027-01-31,VIP since 2019\n"
+                        + "it-csv-2,bo@example.com,Bo Csv,pro,not-a-number,,\n"
+                        + "it-csv-3,cy@example.com,Cy Csv,pro,900,2027-02-28,\n");
+        assertEquals(2, first.created(), first.toString());
+        assertEquals(List.of(3), first.errors().stream().map(e -> e.line()).toList(), first.toString());
+        dev.handoff.conversation.boundary.CustomerDirectory.ImportResult again = directory.importCsv(
+                "external_id,tier\nit-csv-1,business\n");
+        assertEquals(0, again.created());
+        assertEquals(1, again.updated());
+        var ana = directory.search("it-csv-1", 5).get(0);
+        assertEquals("business", ana.tier());
+        assertEquals(java.time.LocalDate.parse("2027-01-31"), ana.renewalDate(), "a re-import leaves columns it lacks as they were");
     }
 
     @Test
@@ -469,6 +552,58 @@ class HandoffApiIT {
         assertThrows(ForbiddenException.class, () -> desk.resolve(id, "dave", "hijack"));
         assertEquals("bob", desk.chat(id, "sam", true).conversation().assignedAgent(), "a supervisor sees all");
         desk.resolve(id, "bob", "done");
+    }
+
+    @Test
+    void agentsShareNotesConsultTransferAndAreHeldToSlas() throws Exception {
+        String id = escalated("it-desk-1", "I want a refund for a double charge, order #77881");
+        desk.accept(id, "alice");
+
+        // notes: the owner writes one; a colleague not involved cannot
+        teamwork.addNote(id, "alice", false, "Checked the payment provider: two captures.");
+        assertThrows(ForbiddenException.class, () -> teamwork.addNote(id, "dave", false, "nosy"));
+
+        // consult: bob can read and add notes, not write to the customer
+        teamwork.consult(id, "alice", false, "bob", "Have you seen double captures this week?");
+        assertTrue(desk.inbox("bob").consults().stream().anyMatch(c -> c.id().equals(id)));
+        assertFalse(desk.chat(id, "bob", false).mine());
+        teamwork.addNote(id, "bob", false, "Yes - a known provider incident, refund both.");
+        assertThrows(ForbiddenException.class, () -> desk.reply(id, "bob", "hello from bob"));
+        assertEquals(List.of("note", "consult", "note"), teamwork.notes(id).stream().map(n -> n.kind()).toList());
+
+        // templates: the opening names the customer and the agent, and is for the chat's topic
+        String opening = templates.opening(id, "alice").orElseThrow();
+        assertTrue(opening.startsWith("Hi Customer, I'm Alice from the billing team"), opening);
+        assertTrue(templates.responses(id, "alice", "refund").stream().anyMatch(t -> t.rendered().contains("I've refunded")));
+
+        // the first-response target (2 s in the API ITs) is missed and recorded once by the clock
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (sla.recentBreaches(200).stream().noneMatch(b -> b.conversationId().equals(id) && b.kind().equals("first-response"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "no first-response breach recorded");
+            Thread.sleep(250);
+        }
+        Thread.sleep(1500);
+        assertEquals(1, sla.recentBreaches(200).stream().filter(b -> b.conversationId().equals(id) && b.kind().equals("first-response")).count(),
+                "each breach is recorded once");
+        desk.reply(id, "alice", "Hi, I'm on it.");
+        assertTrue(conversations.get(id).sla().stream().anyMatch(t -> t.kind().equals("update")), "after the first response the update clock runs");
+
+        // warm transfer to carol: she owns it, alice no longer does, the customer is told
+        teamwork.transferToAgent(id, "alice", false, "carol", "Refund both captures; customer knows.");
+        assertEquals("carol", conversations.get(id).assignedAgent());
+        assertThrows(ForbiddenException.class, () -> desk.reply(id, "alice", "still me?"));
+        assertTrue(desk.chat(id, "carol", false).transcript().stream().anyMatch(m -> m.text().contains("has passed your chat to Carol")));
+        assertTrue(teamwork.notes(id).stream().anyMatch(n -> n.kind().equals("transfer") && n.text().contains("Refund both captures")));
+        assertTrue(conversations.get(id).sla().stream().anyMatch(t -> t.kind().equals("first-response")), "carol's own first-response clock");
+        assertThrows(dev.handoff.platform.InvalidInputException.class, () -> teamwork.transferToAgent(id, "carol", false, "carol", "me"));
+
+        // transfer to a skill: back in the queue needing it
+        teamwork.transferToSkill(id, "carol", false, "technical", "Looks like a provider bug after all.");
+        ConversationView requeued = conversations.get(id);
+        assertEquals("queued", requeued.state());
+        assertEquals("technical", requeued.requiredSkill());
+        desk.accept(id, "bob");
+        desk.resolve(id, "bob", "Resolved: provider bug, refunded");
     }
 
     @Test

@@ -76,7 +76,10 @@ class HandoffUiIT {
             browser.waitForText(By.id("chat:transcript"), "Alice Martin has joined the chat.");
 
             String reply = "Hi Dana, I can see the two March charges - I'm refunding the duplicate now.";
-            browser.waitFor(By.id("chat:reply")).sendKeys(reply);
+            WebElement composer = browser.waitFor(By.id("chat:reply"));
+            assertTrue(composer.getAttribute("value").contains("Alice"), "the suggested opening is in the composer: " + composer.getAttribute("value"));
+            composer.clear();
+            composer.sendKeys(reply);
             browser.driver.findElement(By.id("chat:send")).click();
             browser.waitForText(By.id("chat:transcript"), reply);
 
@@ -171,6 +174,7 @@ class HandoffUiIT {
             browser.waitForText(By.id("queue:handoffs"), "Queue Watcher");
             browser.screenshot("06-supervisor-queue");
             assertTrue(browser.text(By.id("queue:agents")).contains("Alice Martin"));
+            assertEquals(200, api.post("/api/v1/conversations/" + id + "/close", "").status(), "the customer leaves; later tests start clean");
         }
     }
 
@@ -272,6 +276,96 @@ class HandoffUiIT {
             browser.screenshot("10-admin-trigger-replay");
             browser.driver.findElement(By.id("publish:discard")).click();
             browser.waitForText(By.id("messages"), "Draft discarded");
+            assertEquals(200, api.post("/api/v1/conversations/" + human + "/close", "").status());
+        }
+    }
+
+    /**
+     * Issue #5's loop: the offer shows the summary, facts and transcript before accepting; the agent
+     * sends the suggested opening, inserts a template and transfers with a note; meanwhile the
+     * supervisor sees the first-response breach live; the second agent sees the note and the context
+     * and resolves with "not needed".
+     */
+    @Test
+    @Order(7)
+    @RunAsClient
+    void anAgentOpensWithContextUsesATemplateAndTransfersToAColleagueWhoResolves() {
+        Api api = api();
+        try (Browser supervisor = new Browser(base.toString()); Browser alice = new Browser(base.toString());
+                Browser bob = new Browser(base.toString())) {
+            supervisor.login("sam", PASSWORD);
+            supervisor.waitForUrl("/supervisor/queue.xhtml");
+            supervisor.waitForPushSocket();
+            alice.login("alice", PASSWORD);
+            alice.waitForUrl("/agent/inbox.xhtml");
+            alice.waitForPushSocket();
+
+            String id = api.start("ui-context-1", "Dana Context");
+            api.say(id, "customer", "Hi, I was charged $49.99 twice for order #12345");
+            api.say(id, "customer", "this is ridiculous, connect me to a person");
+
+            WebElement offer = alice.waitFor(By.cssSelector(".offer[data-conversation='" + id + "']"));
+            String card = offer.getText();
+            assertTrue(card.contains("Summary:"), card);
+            assertTrue(card.contains("$49.99"), "the amount is a fact chip before accepting: " + card);
+            assertTrue(card.contains("12345"), card);
+            assertTrue(card.contains("connect me to a person"), "the transcript is visible before accepting: " + card);
+            alice.screenshot("11-offer-with-context");
+            offer.findElement(By.cssSelector(".accept")).click();
+            alice.waitForUrl("/agent/chat.xhtml?id=" + id);
+
+            // the first-response clock runs out (8 s in this test) and the supervisor sees it without reloading
+            supervisor.until(d -> d.findElement(By.id("queue:breaches")).getText().contains("first-response"));
+            assertTrue(supervisor.text(By.id("queue:breaches")).contains("Dana Context"));
+            supervisor.scrollTo(By.id("queue:breaches"));
+            supervisor.screenshot("12-supervisor-sla-breach");
+
+            // the suggested opening acknowledges the context; it is sent as is
+            String opening = alice.waitFor(By.id("chat:reply")).getAttribute("value");
+            assertTrue(opening.startsWith("Hi Dana, I'm Alice from the billing team"), opening);
+            assertTrue(opening.contains("$49.99"), opening);
+            alice.driver.findElement(By.id("chat:send")).click();
+            alice.waitForText(By.id("chat:transcript"), "I'm Alice from the billing team");
+
+            // a response template, found by search and filled in, is inserted and sent
+            alice.driver.findElement(By.cssSelector("#templates summary")).click();
+            alice.waitFor(By.id("chat:templateQuery")).sendKeys("refund");
+            alice.driver.findElement(By.id("chat:searchTemplates")).click();
+            alice.until(d -> !d.findElement(By.id("chat:templateList")).getText().contains("Follow-up"));
+            assertTrue(alice.text(By.id("chat:templateList")).contains("Refund issued"), alice.text(By.id("chat:templateList")));
+            alice.driver.findElement(By.cssSelector(".template-Refund-issued .insert-template")).click();
+            alice.until(d -> d.findElement(By.id("chat:reply")).getAttribute("value").contains("I've refunded $49.99"));
+            alice.driver.findElement(By.id("chat:send")).click();
+            alice.waitForText(By.id("chat:transcript"), "I've refunded $49.99");
+            alice.screenshot("13-agent-template-sent");
+
+            // warm transfer to Bob with a note
+            alice.driver.findElement(By.id("chat:transferTo")).click();
+            alice.waitFor(By.cssSelector("li[data-label^='Bob']")).click();
+            alice.driver.findElement(By.id("chat:transferNote")).sendKeys("Refund done; please confirm the card ending 4242 with her.");
+            alice.driver.findElement(By.id("chat:transferButton")).click();
+            alice.waitForUrl("/agent/inbox.xhtml");
+            assertEquals("bob", api.get("/api/v1/conversations/" + id).json().getJsonObject("assignedAgent").getString("username"));
+            alice.open("/agent/chat.xhtml?id=" + id);
+            alice.waitForText(By.tagName("h1"), "Not allowed");
+
+            bob.login("bob", PASSWORD);
+            bob.waitForUrl("/agent/inbox.xhtml");
+            bob.waitForText(By.id("inbox:active"), "Dana Context");
+            bob.open("/agent/chat.xhtml?id=" + id);
+            bob.waitForText(By.id("chat:notes"), "please confirm the card ending 4242");
+            String side = bob.text(By.cssSelector(".chat-side"));
+            assertTrue(side.contains("Summary:") && side.contains("12345"), "the context travels with the transfer: " + side);
+            assertTrue(bob.text(By.id("chat:transcript")).contains("has passed your chat to Bob"), "the customer was told");
+            bob.driver.findElement(By.id("chat:notNeededReason")).sendKeys("a self-service refund would have done");
+            bob.driver.findElement(By.id("chat:notNeeded")).click();
+            bob.waitFor(By.id("notNeededFlag"));
+            bob.screenshot("14-second-agent-not-needed");
+            bob.driver.findElement(By.id("chat:resolveButton")).click();
+            bob.waitForText(By.id("chat:state"), "resolved");
+            JsonObject done = api.get("/api/v1/conversations/" + id).json();
+            assertEquals("resolved", done.getString("state"));
+            assertTrue(done.getString("resolution", "").startsWith("Resolved"), done.toString());
         }
     }
 }

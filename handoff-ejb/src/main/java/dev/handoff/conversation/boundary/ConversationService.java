@@ -80,6 +80,7 @@ public class ConversationService {
         });
         customer.updateProfile(command.customerName(), command.customerEmail(), command.customerTier(),
                 command.customerAccountValue(), now);
+        customer.updateDetails(command.customerCompany(), command.customerRenewalDate(), command.customerNotes(), now);
         Conversation conversation = new Conversation(customer, command.channel(), now);
         conversation.onPage(command.pageUrl(), command.pageTitle());
         conversation.attachMetadata(command.metadataJson());

@@ -21,7 +21,8 @@ public record ConversationView(String id, String state, String channel, Customer
         return sla == null || sla.isEmpty() ? null : sla.stream().min(java.util.Comparator.comparing(SlaPolicy.Timer::left)).orElse(null);
     }
 
-    public record CustomerView(String externalId, String name, String email, String tier, BigDecimal accountValue) {
+    public record CustomerView(String externalId, String name, String email, String tier, BigDecimal accountValue, String company,
+            java.time.LocalDate renewalDate, String notes, String crmSource, String crmUrl, String crmOwner, long previousHandoffs) {
 
         public String displayName() {
             return name != null && !name.isBlank() ? name : externalId;

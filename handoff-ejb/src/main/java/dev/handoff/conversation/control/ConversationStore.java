@@ -82,6 +82,18 @@ public class ConversationStore {
                 .toList();
     }
 
+    /** How often this customer was handed to a person before this conversation. */
+    long previousHandoffs(Conversation c) {
+        if (c.getEscalatedAt() == null) {
+            return 0;
+        }
+        return em.createQuery("SELECT COUNT(o) FROM Conversation o WHERE o.customer = :customer AND o.escalatedAt IS NOT NULL AND o.createdAt < :before",
+                        Long.class)
+                .setParameter("customer", c.getCustomer())
+                .setParameter("before", c.getCreatedAt())
+                .getSingleResult();
+    }
+
     public ConversationView view(Conversation c) {
         Customer customer = c.getCustomer();
         Integer position = null;
@@ -93,7 +105,8 @@ public class ConversationStore {
         }
         return new ConversationView(c.getId(), c.getState().wireName(), c.getChannel(),
                 new ConversationView.CustomerView(customer.getExternalId(), customer.getName(), customer.getEmail(),
-                        customer.getTier(), customer.getAccountValue()),
+                        customer.getTier(), customer.getAccountValue(), customer.getCompany(), customer.getRenewalDate(), customer.getNotes(),
+                        customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), previousHandoffs(c)),
                 c.getPageUrl(), c.getPageTitle(), c.getMetadata(), c.getRequiredSkill(), c.getPriority(),
                 c.getEscalationReason(), triggers(c.getId()), position, estimate,
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUsername(),

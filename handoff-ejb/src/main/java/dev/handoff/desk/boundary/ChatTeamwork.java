@@ -7,6 +7,7 @@ import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Message;
 import dev.handoff.desk.entity.ChatConsult;
 import dev.handoff.desk.entity.ChatNote;
+import dev.handoff.identity.boundary.UserService;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
@@ -46,6 +47,9 @@ public class ChatTeamwork {
 
     @Inject
     Clock clock;
+
+    @Inject
+    UserService users;
 
     @Inject
     Event<ConversationChanged> conversationChanged;
@@ -167,8 +171,7 @@ public class ChatTeamwork {
     }
 
     private ChatNote note(String conversationId, ChatNote.Kind kind, String username, String text) {
-        String name = em.createQuery("SELECT u.displayName FROM UserAccount u WHERE u.username = :u", String.class)
-                .setParameter("u", username).getResultStream().findFirst().orElse(username);
+        String name = users.displayName(username);
         try {
             return new ChatNote(conversationId, kind, username, name, text, clock.instant());
         } catch (IllegalArgumentException e) {

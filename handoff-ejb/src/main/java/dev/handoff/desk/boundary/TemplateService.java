@@ -6,6 +6,7 @@ import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.desk.control.TemplateRenderer;
 import dev.handoff.desk.entity.ReplyTemplate;
+import dev.handoff.identity.boundary.UserService;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,9 @@ public class TemplateService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    UserService users;
 
     public List<TemplateView> list() {
         return em.createNamedQuery(ReplyTemplate.FIND_ALL, ReplyTemplate.class).getResultStream().map(t -> TemplateView.of(t, null)).toList();
@@ -80,7 +84,7 @@ public class TemplateService {
 
     /** The opening message suggested for a chat: the opening template for its topic, else a general one; filled in. */
     public Optional<String> opening(String conversationId, String agentUsername) {
-        String agentDisplayName = displayName(agentUsername);
+        String agentDisplayName = users.displayName(agentUsername);
         Conversation c = store.get(conversationId);
         String topic = c.getRequiredSkill();
         return templates(ReplyTemplate.Kind.OPENING).stream()
@@ -92,7 +96,7 @@ public class TemplateService {
     /** Response templates matching a search (name, topic or text), the chat's topic first, each filled in. */
     public List<TemplateView> responses(String conversationId, String agentUsername, String query) {
         Conversation c = store.get(conversationId);
-        Map<String, String> vars = variables(store.view(c), displayName(agentUsername));
+        Map<String, String> vars = variables(store.view(c), users.displayName(agentUsername));
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         String topic = c.getRequiredSkill();
         return templates(ReplyTemplate.Kind.RESPONSE).stream()
@@ -124,11 +128,6 @@ public class TemplateService {
                 "Thanks for waiting, {{customer.firstName|}} - I'm still looking into this and will update you within five minutes.", user);
         save("Follow-up", "response", null,
                 "Is there anything else I can help you with today?", user);
-    }
-
-    private String displayName(String username) {
-        return em.createQuery("SELECT u.displayName FROM UserAccount u WHERE u.username = :u", String.class)
-                .setParameter("u", username).getResultStream().findFirst().orElse(username);
     }
 
     private List<ReplyTemplate> templates(ReplyTemplate.Kind kind) {

@@ -63,6 +63,11 @@ public class UserService {
                 .findFirst();
     }
 
+    /** The name shown for a user (in notes, templates and messages); the username if there is no such user. */
+    public String displayName(String username) {
+        return findByUsername(username).map(UserAccount::getDisplayName).orElse(username);
+    }
+
     public List<UserAccount> all() {
         return em.createNamedQuery(UserAccount.FIND_ALL, UserAccount.class).getResultList();
     }

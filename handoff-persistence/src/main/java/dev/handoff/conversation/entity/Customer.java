@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /** A customer as the bot platform knows them, keyed by the platform's own id. */
@@ -38,6 +39,30 @@ public class Customer {
 
     @Column(name = "account_value", precision = 15, scale = 2)
     private BigDecimal accountValue;
+
+    @Column(length = 200)
+    private String company;
+
+    @Column(name = "renewal_date")
+    private LocalDate renewalDate;
+
+    @Column(length = 2000)
+    private String notes;
+
+    @Column(name = "crm_source", length = 32)
+    private String crmSource;
+
+    @Column(name = "crm_id", length = 128)
+    private String crmId;
+
+    @Column(name = "crm_url", length = 2048)
+    private String crmUrl;
+
+    @Column(name = "crm_owner", length = 120)
+    private String crmOwner;
+
+    @Column(name = "crm_synced_at")
+    private Instant crmSyncedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -77,6 +102,66 @@ public class Customer {
             this.accountValue = newValue;
         }
         this.updatedAt = now;
+    }
+
+    /** Contract details from the bot platform, a CSV import or the CRM; a null leaves a value as it is. */
+    public void updateDetails(String newCompany, LocalDate newRenewal, String newNotes, Instant now) {
+        if (newCompany != null) {
+            this.company = clip(newCompany, 200);
+        }
+        if (newRenewal != null) {
+            this.renewalDate = newRenewal;
+        }
+        if (newNotes != null) {
+            this.notes = clip(newNotes, 2000);
+        }
+        this.updatedAt = now;
+    }
+
+    /** Links the customer to their CRM record (and says when it was last read). */
+    public void linkCrm(String source, String id, String url, String owner, Instant now) {
+        this.crmSource = clip(source, 32);
+        this.crmId = clip(id, 128);
+        this.crmUrl = clip(url, 2048);
+        this.crmOwner = clip(owner, 120);
+        this.crmSyncedAt = now;
+        this.updatedAt = now;
+    }
+
+    private static String clip(String value, int max) {
+        return value == null ? null : value.length() > max ? value.substring(0, max) : value;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public LocalDate getRenewalDate() {
+        return renewalDate;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public String getCrmSource() {
+        return crmSource;
+    }
+
+    public String getCrmId() {
+        return crmId;
+    }
+
+    public String getCrmUrl() {
+        return crmUrl;
+    }
+
+    public String getCrmOwner() {
+        return crmOwner;
+    }
+
+    public Instant getCrmSyncedAt() {
+        return crmSyncedAt;
     }
 
     public Long getId() {

@@ -76,6 +76,8 @@ public class ConversationsResource {
         Checks.max(customer.name(), 200, "customer.name");
         Checks.email(customer.email(), "customer.email");
         Checks.max(customer.tier(), 64, "customer.tier");
+        Checks.max(customer.company(), 200, "customer.company");
+        Checks.max(customer.notes(), 2000, "customer.notes");
         if (customer.accountValue() != null && customer.accountValue().signum() < 0) {
             throw new InvalidInputException("customer.accountValue", "customer.accountValue must not be negative");
         }
@@ -85,7 +87,7 @@ public class ConversationsResource {
         Checks.max(metadata, 4000, "metadata");
         ConversationView view = conversations.start(new StartCommand(customer.externalId(), customer.name(), customer.email(),
                 customer.tier(), customer.accountValue(), request.channel(), Checks.url(page.url(), "page.url"),
-                Checks.max(page.title(), 300, "page.title"), metadata));
+                Checks.max(page.title(), 300, "page.title"), metadata, customer.company(), customer.renewalDate(), customer.notes()));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
                 .entity(ConversationResponse.of(view))
                 .build();

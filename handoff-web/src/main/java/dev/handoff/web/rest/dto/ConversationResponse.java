@@ -38,14 +38,17 @@ public record ConversationResponse(
 
     public record Fact(@Schema(example = "ORDER_NUMBER") String kind, @Schema(example = "#12345") String value) {}
 
-    public record Customer(String externalId, String name, String email, String tier, BigDecimal accountValue) {}
+    public record Customer(String externalId, String name, String email, String tier, BigDecimal accountValue, String company,
+            java.time.LocalDate renewalDate, String notes, @Schema(description = "The CRM the profile was synced from, e.g. hubspot") String crm,
+            String crmUrl, @Schema(description = "Earlier conversations of this customer handed to a person") long previousHandoffs) {}
 
     public record Agent(@Schema(example = "alice") String username, @Schema(example = "Alice Martin") String name) {}
 
     public static ConversationResponse of(ConversationView v) {
         ConversationView.CustomerView c = v.customer();
         return new ConversationResponse(v.id(), v.state(), v.isEscalated(), v.channel(),
-                new Customer(c.externalId(), c.name(), c.email(), c.tier(), c.accountValue()),
+                new Customer(c.externalId(), c.name(), c.email(), c.tier(), c.accountValue(), c.company(), c.renewalDate(), c.notes(),
+                        c.crmSource(), c.crmUrl(), c.previousHandoffs()),
                 v.pageUrl() == null && v.pageTitle() == null ? null : new PageRequest(v.pageUrl(), v.pageTitle()),
                 v.metadata() == null ? null : Json.createReader(new StringReader(v.metadata())).readObject(),
                 v.requiredSkill(), v.triggers().stream().map(TriggerResponse::of).toList(), v.queuePosition(),

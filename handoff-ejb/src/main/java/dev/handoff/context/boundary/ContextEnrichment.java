@@ -6,14 +6,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-/** After a handoff commits, asks the configured LLM for a better summary (asynchronously); without one, does nothing. */
+/**
+ * After a handoff commits, enriches its context asynchronously: the customer profile from the
+ * configured CRM, and a summary from the configured LLM. Without either, does nothing.
+ */
 @ApplicationScoped
-public class SummaryRefinement {
+public class ContextEnrichment {
 
     @Inject
     ContextService context;
 
+    @Inject
+    CrmSync crm;
+
     void onCaptured(@Observes(during = TransactionPhase.AFTER_SUCCESS) HandoffCaptured captured) {
+        if (crm.configured()) {
+            crm.syncFor(captured.conversationId());
+        }
         if (context.llmConfigured()) {
             context.refineWithLlm(captured.conversationId());
         }
