@@ -100,6 +100,9 @@ public class ConversationService {
             }
         }
         em.flush();
+        if (command.author() == Author.CUSTOMER && conversation.getState() == ConversationState.ASSIGNED) {
+            routing.customerWrote(conversationId);
+        }
         messagePosted.fire(new MessagePosted(conversationId, message.getSeq(), message.getAuthor(), owner(conversation)));
         return new PostOutcome(MessageView.of(message), escalatedNow, fired, store.view(conversation));
     }
@@ -158,6 +161,7 @@ public class ConversationService {
         String owner = owner(conversation);
         conversation.close(clock.instant());
         routing.settleOffers(conversationId, null);
+        routing.released(conversationId);
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), owner));
         return store.view(conversation);
     }

@@ -90,6 +90,12 @@ public class Conversation {
     @Column(length = 1000)
     private String resolution;
 
+    @Column(name = "predicted_wait_seconds")
+    private Long predictedWaitSeconds;
+
+    @Column(name = "actual_wait_seconds")
+    private Long actualWaitSeconds;
+
     @Version
     private long version;
 
@@ -253,5 +259,39 @@ public class Conversation {
 
     public long getVersion() {
         return version;
+    }
+
+    // ---- routing: the owner is taken off the chat, and the wait promised vs. the wait that happened
+
+    /** The chat goes back to the queue (its owner did not answer in time); it keeps its place in time. */
+    public void returnToQueue() {
+        if (state != ConversationState.ASSIGNED) {
+            throw new IllegalStateException("Only an assigned conversation can go back to the queue");
+        }
+        this.state = ConversationState.QUEUED;
+        this.assignedAgent = null;
+        this.acceptedAt = null;
+    }
+
+    /** The wait promised at escalation, kept once. */
+    public void predictWait(long seconds) {
+        if (predictedWaitSeconds == null) {
+            this.predictedWaitSeconds = Math.max(0, seconds);
+        }
+    }
+
+    /** The wait from escalation to this acceptance. */
+    public void recordActualWait(Instant acceptedAt) {
+        if (escalatedAt != null) {
+            this.actualWaitSeconds = Math.max(0, Duration.between(escalatedAt, acceptedAt).toSeconds());
+        }
+    }
+
+    public Long getPredictedWaitSeconds() {
+        return predictedWaitSeconds;
+    }
+
+    public Long getActualWaitSeconds() {
+        return actualWaitSeconds;
     }
 }
