@@ -26,3 +26,17 @@ Handoff.onInbox = function (message) {
   if (message === 'offers') { Handoff.flash('New offer · Handoff'); Handoff.beep(); }
   if (message === 'chat') { Handoff.flash('New message · Handoff'); }
 };
+/* Fact chips: a click copies the value (where the browser allows it) and says so. */
+Handoff.copyFact = function (chip) {
+  var value = chip.getAttribute('data-value');
+  var done = function () { chip.classList.add('copied'); setTimeout(function () { chip.classList.remove('copied'); }, 1200); };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(value).then(done, done);
+  } else {
+    var area = document.createElement('textarea');
+    area.value = value; document.body.appendChild(area); area.select();
+    try { document.execCommand('copy'); } catch (e) { /* copying is a nicety */ }
+    document.body.removeChild(area); done();
+  }
+  return false;
+};

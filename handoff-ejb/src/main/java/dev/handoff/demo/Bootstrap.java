@@ -3,6 +3,7 @@ package dev.handoff.demo;
 import dev.handoff.access.boundary.ApiKeyService;
 import dev.handoff.access.boundary.IssuedKey;
 import dev.handoff.access.entity.ApiScope;
+import dev.handoff.desk.boundary.TemplateService;
 import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.Role;
@@ -50,6 +51,9 @@ public class Bootstrap {
     TriggerSetService triggerSets;
 
     @Inject
+    TemplateService templates;
+
+    @Inject
     @ConfigProperty(name = "handoff.demo.enabled", defaultValue = "auto")
     String demoEnabled;
 
@@ -72,6 +76,7 @@ public class Bootstrap {
     @PostConstruct
     void start() {
         triggerSets.ensurePublished();
+        templates.ensureDefaults("system");
         boolean demoWanted = "true".equalsIgnoreCase(demoEnabled)
                 || ("auto".equalsIgnoreCase(demoEnabled) && database.isEmbedded());
         boolean empty = users.count() == 0;

@@ -19,6 +19,7 @@ import dev.handoff.conversation.boundary.PostOutcome;
 import dev.handoff.conversation.boundary.StartCommand;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.ConversationClosedException;
+import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
@@ -94,6 +95,9 @@ class HandoffApiIT {
 
     @Inject
     RoutingPolicyService policies;
+
+    @Inject
+    TriggerSetService triggerSets;
 
     @PersistenceContext
     EntityManager em;
@@ -288,6 +292,67 @@ class HandoffApiIT {
         response.body().close();
     }
 
+    /**
+     * The context package: facts, page trail and the built-in summary at once; then the AI summary
+     * from the OpenAI-compatible endpoint this test plays (configured for the API ITs in the pom).
+     */
+    @Test
+    @RunAsClient
+    void theHandoffCarriesItsContextAndAnAiSummaryWhenAnEndpointIsConfigured() throws Exception {
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> auth = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer llm = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", Integer.getInteger("handoff.it.llmPort", 47811)), 0);
+        llm.createContext("/v1/chat/completions", exchange -> {
+            requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            auth.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] reply = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"it-model\",\"choices\":[{\"index\":0,"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"Customer was charged $49.99 twice for order #12345 and wants it refunded.\"},"
+                    + "\"finish_reason\":\"stop\"}]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        llm.start();
+        try {
+            Api bot = api();
+            String id = bot.start("it-context-1", "Dana Context");
+            assertEquals(201, bot.post("/api/v1/conversations/" + id + "/messages", "{\"author\":\"customer\","
+                    + "\"text\":\"Hi, I was charged $49.99 twice for order #12345\",\"page\":{\"url\":\"https://app.example.com/billing/invoices\"}}").status());
+            Api.Reply escalation = bot.post("/api/v1/conversations/" + id + "/messages", "{\"author\":\"customer\","
+                    + "\"text\":\"my email is dana.m@example.com - please connect me to an agent\",\"page\":{\"url\":\"https://app.example.com/help/contact\",\"title\":\"Contact us\"}}");
+            assertTrue(escalation.json().getBoolean("escalated"), escalation.body());
+
+            JsonObject context = bot.get("/api/v1/conversations/" + id).json().getJsonObject("context");
+            assertNotNull(context, "the context package exists as soon as the chat is handed over");
+            List<String> facts = context.getJsonArray("facts").getValuesAs(JsonObject.class).stream()
+                    .map(f -> f.getString("kind") + "=" + f.getString("value")).toList();
+            assertTrue(facts.contains("MONEY=$49.99"), facts.toString());
+            assertTrue(facts.stream().anyMatch(f -> f.startsWith("ORDER_NUMBER=") && f.contains("12345")), facts.toString());
+            assertTrue(facts.contains("EMAIL=dana.m@example.com"), facts.toString());
+            assertEquals(List.of("https://app.example.com/billing", "https://app.example.com/billing/invoices", "https://app.example.com/help/contact"),
+                    context.getJsonArray("pages").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+            assertFalse(context.getString("summary").isBlank());
+
+            // the AI summary replaces the built-in one shortly after the handoff commits
+            JsonObject refined = context;
+            for (int i = 0; i < 50 && !refined.getString("summarySource").startsWith("llm:"); i++) {
+                Thread.sleep(200);
+                refined = bot.get("/api/v1/conversations/" + id).json().getJsonObject("context");
+            }
+            assertEquals("llm:it-model", refined.getString("summarySource"), refined.toString());
+            assertEquals("Customer was charged $49.99 twice for order #12345 and wants it refunded.", refined.getString("summary"));
+            String sent = requests.stream().filter(r -> r.contains("order #12345")).findFirst().orElseThrow(() -> new AssertionError(requests.toString()));
+            JsonObject body = jakarta.json.Json.createReader(new java.io.StringReader(sent)).readObject();
+            assertEquals("it-model", body.getString("model"));
+            assertEquals("system", body.getJsonArray("messages").getJsonObject(0).getString("role"));
+            assertTrue(auth.stream().allMatch("Bearer it-llm-secret"::equals), auth.toString());
+        } finally {
+            llm.stop(0);
+        }
+    }
+
     @Test
     @RunAsClient
     void healthAndOpenApiAreServed() {
@@ -332,6 +397,13 @@ class HandoffApiIT {
             assertEquals("Hi, I can see the double charge and have refunded it.", reply.text());
             assertEquals("Alice Martin", reply.authorName());
             assertEquals("alice", conversations.get(id).assignedAgent());
+
+            List<String> flagged = desk.markNotNeeded(id, "alice", false, "the bot could have explained the refund");
+            assertFalse(flagged.isEmpty(), "recorded against the triggers that fired");
+            assertEquals(flagged, desk.markNotNeeded(id, "alice", false, "twice"), "a second click records nothing new");
+            assertTrue(desk.chat(id, "alice", false).isFlaggedNotNeeded());
+            assertTrue(triggerSets.precision().stream().anyMatch(p -> flagged.contains(p.trigger()) && p.notNeeded() >= 1
+                    && p.precision() < 1.0), "the flag lowers those triggers' precision");
 
             desk.resolve(id, "alice", "refunded");
             assertEquals("resolved", conversations.get(id).state());
@@ -396,7 +468,9 @@ class HandoffApiIT {
     @Test
     void anAgentCannotOpenOrWriteInAnotherAgentsChat() {
         String id = escalated("it-private-1", "connect me to an agent");
+        assertThrows(ForbiddenException.class, () -> desk.chat(id, "dave", false), "a queued chat not offered to dave stays closed to him");
         desk.accept(id, "bob");
+        assertThrows(ForbiddenException.class, () -> desk.markNotNeeded(id, "dave", false, "not mine"));
         ForbiddenException read = assertThrows(ForbiddenException.class, () -> desk.chat(id, "dave", false));
         assertTrue(read.getMessage().contains("another agent"), read.getMessage());
         assertThrows(ForbiddenException.class, () -> desk.reply(id, "dave", "hijack"));

@@ -5,8 +5,11 @@ import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Message;
+import dev.handoff.desk.entity.ChatConsult;
+import dev.handoff.escalation.entity.EscalationFeedback;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
+import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
@@ -71,7 +74,14 @@ public class AgentDeskService {
                         || "general".equals(c.getRequiredSkill()))
                 .map(store::view)
                 .toList();
-        return new InboxView(agent.getPresence().name().toLowerCase(), agent.getMaxConcurrentChats(), offers, active, queue);
+        List<ConversationView> consults = em.createNamedQuery(ChatConsult.FIND_BY_AGENT, ChatConsult.class)
+                .setParameter("agent", username)
+                .getResultStream()
+                .map(k -> em.find(Conversation.class, k.getConversationId()))
+                .filter(c -> c != null && c.getState().isOpen() && !c.isOwnedBy(username))
+                .map(store::view)
+                .toList();
+        return new InboxView(agent.getPresence().name().toLowerCase(), agent.getMaxConcurrentChats(), offers, active, queue, consults);
     }
 
     /**
@@ -141,14 +151,50 @@ public class AgentDeskService {
         return store.view(conversation);
     }
 
-    /** A chat and its transcript, if the caller may see it: its owner, an agent it is offered to, or a supervisor. */
+    /**
+     * A chat and its transcript, if the caller may see it: its owner, an agent it is offered to, or a
+     * supervisor. Other agents see queued chats only as a line in their queue, never the transcript.
+     */
     public ChatView chat(String conversationId, String username, boolean supervisor) {
         Conversation conversation = store.get(conversationId);
         if (!supervisor && !conversation.isOwnedBy(username) && !isOfferedTo(conversation, username)
-                && conversation.getState() != ConversationState.QUEUED) {
+                && em.find(ChatConsult.class, new ChatConsult.Key(conversationId, username)) == null) {
             throw new ForbiddenException("This chat belongs to another agent");
         }
-        return new ChatView(store.view(conversation), store.transcript(conversationId), conversation.isOwnedBy(username));
+        return new ChatView(store.view(conversation), store.transcript(conversationId), conversation.isOwnedBy(username),
+                notNeeded(conversationId));
+    }
+
+    /**
+     * The owner (or a supervisor) says a person was not needed: recorded once against every trigger
+     * that fired on the chat, with the optional reason, for trigger precision.
+     */
+    public List<String> markNotNeeded(String conversationId, String username, boolean supervisor, String reason) {
+        Conversation conversation = store.get(conversationId);
+        if (!supervisor && !conversation.isOwnedBy(username)) {
+            throw new ForbiddenException("Only the agent who owns this chat can give feedback on it");
+        }
+        if (conversation.getEscalatedAt() == null) {
+            throw new ConflictException("This chat was never escalated");
+        }
+        if (reason != null && reason.length() > 1000) {
+            throw new InvalidInputException("reason", "reason is longer than 1000 characters");
+        }
+        List<String> already = notNeeded(conversationId);
+        Instant now = clock.instant();
+        store.triggers(conversationId).stream().map(TriggerView::name).distinct()
+                .filter(name -> !already.contains(name))
+                .forEach(name -> em.persist(new EscalationFeedback(conversationId, name, username, reason, now)));
+        em.flush();
+        return notNeeded(conversationId);
+    }
+
+    private List<String> notNeeded(String conversationId) {
+        return em.createNamedQuery(EscalationFeedback.FIND_BY_CONVERSATION, EscalationFeedback.class)
+                .setParameter("conversationId", conversationId)
+                .getResultStream()
+                .map(EscalationFeedback::getTriggerName)
+                .toList();
     }
 
     /** Supervisors' view: every queued and assigned chat. */
@@ -188,6 +234,11 @@ public class AgentDeskService {
                 .orElseThrow(() -> new NotFoundException(username + " has no agent profile"));
     }
 
-    /** A chat with its transcript; {@code mine} says whether the viewer owns it. */
-    public record ChatView(ConversationView conversation, List<MessageView> transcript, boolean mine) {}
+    /** A chat with its transcript; {@code mine} says whether the viewer owns it; {@code notNeeded} lists triggers flagged as unneeded. */
+    public record ChatView(ConversationView conversation, List<MessageView> transcript, boolean mine, List<String> notNeeded) {
+
+        public boolean isFlaggedNotNeeded() {
+            return !notNeeded.isEmpty();
+        }
+    }
 }

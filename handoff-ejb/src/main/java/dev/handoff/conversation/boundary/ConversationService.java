@@ -1,5 +1,6 @@
 package dev.handoff.conversation.boundary;
 
+import dev.handoff.context.boundary.ContextService;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
@@ -13,6 +14,7 @@ import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.HandoffCaptured;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.routing.boundary.RoutingService;
 import jakarta.ejb.Stateless;
@@ -35,6 +37,8 @@ public class ConversationService {
     /** How much of the transcript the triggers see. */
     static final int TRIGGER_WINDOW = 20;
     public static final int MAX_PAGE = 200;
+    /** How much of the transcript the context package (summary, facts, pages) is built from. */
+    static final int CONTEXT_MESSAGES = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -47,6 +51,12 @@ public class ConversationService {
 
     @Inject
     RoutingService routing;
+
+    @Inject
+    ContextService context;
+
+    @Inject
+    Event<HandoffCaptured> handoffCaptured;
 
     @Inject
     Clock clock;
@@ -103,6 +113,9 @@ public class ConversationService {
         if (command.author() == Author.CUSTOMER && conversation.getState() == ConversationState.ASSIGNED) {
             routing.customerWrote(conversationId);
         }
+        if (!escalatedNow && conversation.getEscalatedAt() != null && command.author() == Author.CUSTOMER) {
+            context.refresh(conversation, store.messagesAfter(conversationId, 0, CONTEXT_MESSAGES));
+        }
         messagePosted.fire(new MessagePosted(conversationId, message.getSeq(), message.getAuthor(), owner(conversation)));
         return new PostOutcome(MessageView.of(message), escalatedNow, fired, store.view(conversation));
     }
@@ -115,6 +128,10 @@ public class ConversationService {
         for (TriggerFiring f : decision.firings()) {
             em.persist(new TriggerHit(conversation, message.getSeq(), f.name(), f.reason(), f.evidence(), now));
         }
+        em.flush();
+        context.capture(conversation, store.messagesAfter(conversation.getId(), 0, CONTEXT_MESSAGES),
+                decision.firings().stream().map(TriggerFiring::reason).toList());
+        handoffCaptured.fire(new HandoffCaptured(conversation.getId()));
         Message notice = conversation.append(Author.SYSTEM, "Handoff", transitionText(skill), now);
         em.persist(notice);
         em.flush();

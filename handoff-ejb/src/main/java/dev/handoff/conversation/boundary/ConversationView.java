@@ -1,5 +1,7 @@
 package dev.handoff.conversation.boundary;
 
+import dev.handoff.context.boundary.ContextView;
+import dev.handoff.desk.control.SlaPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,12 @@ public record ConversationView(String id, String state, String channel, Customer
         String pageTitle, String metadata, String requiredSkill, int priority, String escalationReason,
         List<TriggerView> triggers, Integer queuePosition, Long estimatedWaitSeconds, String assignedAgent,
         String assignedAgentName, int messageCount, Instant createdAt, Instant escalatedAt, Instant acceptedAt,
-        Instant closedAt, String resolution) {
+        Instant closedAt, String resolution, ContextView context, List<SlaPolicy.Timer> sla) {
+
+    /** The most urgent running SLA timer of an owned chat, or null. */
+    public SlaPolicy.Timer nextSla() {
+        return sla == null || sla.isEmpty() ? null : sla.stream().min(java.util.Comparator.comparing(SlaPolicy.Timer::left)).orElse(null);
+    }
 
     public record CustomerView(String externalId, String name, String email, String tier, BigDecimal accountValue) {
 

@@ -1,5 +1,6 @@
 package dev.handoff.conversation.control;
 
+import dev.handoff.context.boundary.ContextService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.conversation.boundary.TriggerView;
@@ -7,6 +8,7 @@ import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
 import dev.handoff.conversation.entity.Message;
+import dev.handoff.desk.boundary.SlaService;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.control.QueueEstimator;
@@ -27,6 +29,12 @@ public class ConversationStore {
 
     @Inject
     QueueEstimator queue;
+
+    @Inject
+    ContextService context;
+
+    @Inject
+    SlaService sla;
 
     public Conversation get(String id) {
         Conversation conversation = id == null || id.length() > 36 ? null : em.find(Conversation.class, id);
@@ -91,6 +99,7 @@ public class ConversationStore {
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUsername(),
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUser().getDisplayName(),
                 c.getMessageCount(), c.getCreatedAt(), c.getEscalatedAt(), c.getAcceptedAt(), c.getClosedAt(),
-                c.getResolution());
+                c.getResolution(), c.getEscalatedAt() == null ? null : context.view(c.getId()).orElse(null),
+                c.getState() == ConversationState.ASSIGNED ? sla.timers(c) : List.of());
     }
 }

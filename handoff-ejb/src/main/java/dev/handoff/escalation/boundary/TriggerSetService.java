@@ -10,6 +10,7 @@ import dev.handoff.escalation.control.HistoryReplay;
 import dev.handoff.escalation.control.TestBench;
 import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.control.TriggerSetDocument;
+import dev.handoff.escalation.entity.EscalationFeedback;
 import dev.handoff.escalation.entity.TriggerSetVersion;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.TriggerSetPublished;
@@ -228,6 +229,18 @@ public class TriggerSetService {
 
     public TriggerSetView version(int versionNo) {
         return TriggerSetView.of(store.byNumber(versionNo).orElseThrow(() -> new NotFoundException("version " + versionNo + " does not exist")));
+    }
+
+    /** Per trigger, the handoffs it fired on and how many agents flagged as not needed; most handoffs first. */
+    public List<TriggerPrecision> precision() {
+        java.util.Map<String, Long> flagged = new java.util.HashMap<>();
+        em.createNamedQuery(EscalationFeedback.COUNT_BY_TRIGGER, Object[].class).getResultStream()
+                .forEach(row -> flagged.put((String) row[0], ((Number) row[1]).longValue()));
+        return em.createQuery("SELECT h.triggerName, COUNT(DISTINCT h.conversation.id) FROM TriggerHit h GROUP BY h.triggerName", Object[].class)
+                .getResultStream()
+                .map(row -> new TriggerPrecision((String) row[0], ((Number) row[1]).longValue(), flagged.getOrDefault((String) row[0], 0L)))
+                .sorted(java.util.Comparator.comparingLong(TriggerPrecision::handoffs).reversed())
+                .toList();
     }
 
     public double minCatchRate() {

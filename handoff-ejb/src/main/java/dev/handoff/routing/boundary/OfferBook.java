@@ -73,7 +73,7 @@ public class OfferBook {
             Conversation c = em.find(Conversation.class, id);
             if (c != null && c.getState() == ConversationState.ASSIGNED) {
                 String owner = c.getAssignedAgent().getUsername();
-                c.returnToQueue();
+                c.requeueFor(c.getRequiredSkill(), now);
                 LOG.info(() -> "Chat " + id + " went back to the queue: " + owner + " did not answer in time");
                 conversationChanged.fire(new ConversationChanged(id, ConversationState.QUEUED, owner));
             }

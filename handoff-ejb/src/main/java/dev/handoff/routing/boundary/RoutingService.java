@@ -95,6 +95,12 @@ public class RoutingService {
         loadOnce(now);
         RoutingEngine engine = desk.engine();
         Optional<HandoffState> state = engine.state(conversation.getId());
+        if (state.isPresent() && state.get() == HandoffState.OWNED) {
+            // Back in the queue from its owner (transfer to a skill): queued again, keeping its age.
+            book.touched(List.of(conversation.getId()), now);
+            book.apply(engine.release(conversation.getId(), now), now);
+            state = Optional.empty();
+        }
         if (state.isPresent() && state.get() != HandoffState.WAITING) {
             return Optional.empty();
         }
@@ -173,11 +179,26 @@ public class RoutingService {
             desk.estimator().recordTimeToAccept(Duration.between(open.get().offeredAt(), now));
             return;
         }
+        own(conversation, agent, now);
+    }
+
+    /** The owner passed the chat to another agent (the database checked their capacity). */
+    public void transferred(Conversation conversation, Agent to) {
+        Instant now = clock.instant();
+        loadOnce(now);
+        know(to, now);
+        book.touched(List.of(conversation.getId()), now);
+        own(conversation, to, now);
+    }
+
+    /** Makes the agent the engine's owner of the chat, whatever it was there (taken from the queue, transferred). */
+    private void own(Conversation conversation, Agent agent, Instant now) {
+        String id = conversation.getId();
         try {
-            if (engine.state(id).isEmpty()) {
+            if (desk.engine().state(id).isEmpty()) {
                 enqueue(conversation, now, false).ifPresent(book::persist);
             }
-            book.apply(engine.assign(id, agent.getId(), now), now);
+            book.apply(desk.engine().assign(id, agent.getId(), now), now);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "engine could not record " + agent.getUsername() + " owning " + id + "; reconciling", e);
             desk.dirty().add(id);

@@ -52,6 +52,24 @@ public class Conversation {
     @Column(name = "page_title", length = 300)
     private String pageTitle;
 
+    @Column(name = "entry_page_url", length = 2048)
+    private String entryPageUrl;
+
+    @Column(name = "owned_since")
+    private Instant ownedSince;
+
+    @Column(name = "first_response_at")
+    private Instant firstResponseAt;
+
+    @Column(name = "last_agent_message_at")
+    private Instant lastAgentMessageAt;
+
+    @Column(name = "last_customer_message_at")
+    private Instant lastCustomerMessageAt;
+
+    @Column(name = "entry_page_title", length = 300)
+    private String entryPageTitle;
+
     @Column(length = 4000)
     private String metadata;
 
@@ -109,8 +127,16 @@ public class Conversation {
         this.createdAt = Objects.requireNonNull(now, "now");
     }
 
+    /** The customer is on a page now; the first page seen is kept as the entry page, and a new page drops the old title. */
     public void onPage(String url, String title) {
         if (url != null) {
+            if (entryPageUrl == null) {
+                entryPageUrl = url;
+                entryPageTitle = title;
+            }
+            if (!url.equals(pageUrl)) {
+                this.pageTitle = title;
+            }
             this.pageUrl = url;
         }
         if (title != null) {
@@ -118,15 +144,31 @@ public class Conversation {
         }
     }
 
+    public String getEntryPageUrl() {
+        return entryPageUrl;
+    }
+
+    public String getEntryPageTitle() {
+        return entryPageTitle;
+    }
+
     public void attachMetadata(String json) {
         this.metadata = json;
     }
 
-    /** Appends a message with the next sequence number; refuses once the chat is over. */
+    /** Appends a message with the next sequence number; refuses once the chat is over. Agent and customer messages drive the SLA clocks. */
     public Message append(Author author, String authorName, String text, Instant at) {
         requireOpen();
         Message message = new Message(this, messageCount + 1, author, authorName, text, at);
         messageCount++;
+        if (author == Author.AGENT) {
+            if (firstResponseAt == null) {
+                firstResponseAt = at;
+            }
+            lastAgentMessageAt = at;
+        } else if (author == Author.CUSTOMER) {
+            lastCustomerMessageAt = at;
+        }
         return message;
     }
 
@@ -152,7 +194,54 @@ public class Conversation {
         this.assignedAgent = Objects.requireNonNull(agent);
         this.state = ConversationState.ASSIGNED;
         this.acceptedAt = at;
+        startOwnership(agent, at);
+    }
+
+    /** Warm transfer: another agent owns the chat from now; their first-response clock starts. */
+    public void transferTo(Agent agent, Instant at) {
+        if (state != ConversationState.ASSIGNED) {
+            throw new IllegalStateException("Only an assigned conversation can be transferred");
+        }
+        if (agent.getId() != null && assignedAgent != null && agent.getId().equals(assignedAgent.getId())) {
+            throw new IllegalArgumentException("The chat is already theirs");
+        }
+        this.assignedAgent = Objects.requireNonNull(agent);
+        startOwnership(agent, at);
+    }
+
+    /** Transfer to a skill: the chat goes back to the queue needing that skill, ahead of newer handoffs of the same priority. */
+    public void requeueFor(String skill, Instant at) {
+        if (state != ConversationState.ASSIGNED) {
+            throw new IllegalStateException("Only an assigned conversation can be put back in the queue");
+        }
+        this.state = ConversationState.QUEUED;
+        this.requiredSkill = skill;
+        this.assignedAgent = null;
+        this.ownedSince = null;
+        this.firstResponseAt = null;
+    }
+
+    private void startOwnership(Agent agent, Instant at) {
+        this.ownedSince = at;
+        this.firstResponseAt = null;
+        this.lastAgentMessageAt = null;
         agent.assigned(at);
+    }
+
+    public Instant getOwnedSince() {
+        return ownedSince;
+    }
+
+    public Instant getFirstResponseAt() {
+        return firstResponseAt;
+    }
+
+    public Instant getLastAgentMessageAt() {
+        return lastAgentMessageAt;
+    }
+
+    public Instant getLastCustomerMessageAt() {
+        return lastCustomerMessageAt;
     }
 
     public void resolve(String outcome, Instant at) {
@@ -261,17 +350,7 @@ public class Conversation {
         return version;
     }
 
-    // ---- routing: the owner is taken off the chat, and the wait promised vs. the wait that happened
-
-    /** The chat goes back to the queue (its owner did not answer in time); it keeps its place in time. */
-    public void returnToQueue() {
-        if (state != ConversationState.ASSIGNED) {
-            throw new IllegalStateException("Only an assigned conversation can go back to the queue");
-        }
-        this.state = ConversationState.QUEUED;
-        this.assignedAgent = null;
-        this.acceptedAt = null;
-    }
+    // ---- routing: the wait promised vs. the wait that happened
 
     /** The wait promised at escalation, kept once. */
     public void predictWait(long seconds) {

@@ -3,6 +3,7 @@ package dev.handoff.web.push;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.platform.events.SlaBreached;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -22,8 +23,8 @@ public class InboxPush {
     public static final String QUEUE = "queue";
 
     void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
-        toUsers(OFFERS, event.agents());
         toQueue();
+        toUsers(OFFERS, event.agents());
     }
 
     void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
@@ -33,9 +34,15 @@ public class InboxPush {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
+        // Supervisors first: a failing send to an agent who just left their inbox must not cost them the nudge.
+        toQueue();
         if (event.owner() != null) {
             toUser(OFFERS, event.owner());
         }
+    }
+
+    void onSlaBreach(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaBreached event) {
+        toUser(OFFERS, event.owner());
         toQueue();
     }
 

@@ -1,6 +1,8 @@
 package dev.handoff.web.faces.agent;
 
 import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.TemplateService;
+import dev.handoff.desk.control.SlaPolicy;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.web.faces.Messages;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 
 /** Backs agent/chat.xhtml: one chat with its transcript, reply and resolve. Only its owner or a supervisor gets in. */
 @Named
@@ -24,10 +27,19 @@ public class ChatBacking implements Serializable {
     @Inject
     AgentDeskService desk;
 
+    @Inject
+    TemplateService templates;
+
     private String id;
     private transient AgentDeskService.ChatView chat;
     private String reply;
     private String resolution;
+    private String disposition = DISPOSITIONS.get(0);
+    private String notNeededReason;
+
+    /** How a chat ended, for reporting; the free-text note follows it. */
+    static final List<String> DISPOSITIONS = List.of("Resolved", "Resolved - ticket created", "Workaround given",
+            "Customer stopped answering", "Duplicate", "Not a support matter");
 
     public void load() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
@@ -38,6 +50,10 @@ public class ChatBacking implements Serializable {
         }
         try {
             chat = desk.chat(id, external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR));
+            boolean awaitingFirstResponse = chat.conversation().sla().stream().anyMatch(t -> SlaPolicy.FIRST_RESPONSE.equals(t.kind()));
+            if (chat.mine() && awaitingFirstResponse && reply == null) {
+                reply = templates.opening(id, external.getRemoteUser()).orElse(null);
+            }
         } catch (ForbiddenException | NotFoundException | EJBException e) {
             external.responseSendError(e instanceof NotFoundException ? 404 : 403, "Not your chat");
             FacesContext.getCurrentInstance().responseComplete();
@@ -59,10 +75,43 @@ public class ChatBacking implements Serializable {
 
     public void resolve() {
         String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
-        if (Messages.attempt(() -> desk.resolve(id, user, resolution)) != null) {
+        String chosen = DISPOSITIONS.contains(disposition) ? disposition : DISPOSITIONS.get(0);
+        String note = chosen + (resolution == null || resolution.isBlank() ? "" : ": " + resolution.strip());
+        if (Messages.attempt(() -> desk.resolve(id, user, note)) != null) {
             Messages.info("Chat resolved.");
         }
         refresh();
+    }
+
+    public void markNotNeeded() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        List<String> flagged = Messages.attempt(() -> desk.markNotNeeded(id, external.getRemoteUser(),
+                external.isUserInRole(Roles.SUPERVISOR), notNeededReason));
+        if (flagged != null) {
+            Messages.info("Thanks - recorded against " + String.join(", ", flagged) + ". It counts against those triggers' precision.");
+            notNeededReason = null;
+        }
+        refresh();
+    }
+
+    public List<String> getDispositions() {
+        return DISPOSITIONS;
+    }
+
+    public String getDisposition() {
+        return disposition;
+    }
+
+    public void setDisposition(String disposition) {
+        this.disposition = disposition;
+    }
+
+    public String getNotNeededReason() {
+        return notNeededReason;
+    }
+
+    public void setNotNeededReason(String notNeededReason) {
+        this.notNeededReason = notNeededReason;
     }
 
     /** "14:05:09" in UTC: when a message was written. */

@@ -2,6 +2,7 @@ package dev.handoff.web.faces.supervisor;
 
 import dev.handoff.conversation.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.desk.boundary.SlaService;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.QueueSnapshot;
@@ -42,6 +43,10 @@ public class QueueBacking implements Serializable {
     private transient List<ConversationView> handoffs;
     private transient List<SkillQueue> queues;
     private transient List<AgentRow> agents;
+    private transient List<SlaService.BreachView> breaches;
+
+    @Inject
+    SlaService sla;
 
     /** @param load weighted chats (idle ones count less) plus offers, as the engine counts it */
     public record AgentRow(String username, String name, String presence, String skills, int active, int capacity,
@@ -53,6 +58,7 @@ public class QueueBacking implements Serializable {
     public record SkillQueue(String skill, List<Waiting> waiting) {}
 
     public void refresh() {
+        breaches = null;
         handoffs = desk.openHandoffs();
         Map<String, ConversationView> byId = handoffs.stream().collect(Collectors.toMap(ConversationView::id, Function.identity()));
         QueueSnapshot snapshot = routing.snapshot();
@@ -74,6 +80,18 @@ public class QueueBacking implements Serializable {
         return new AgentRow(a.getUsername(), a.getUser().getDisplayName(), a.getPresence().name().toLowerCase(Locale.ROOT),
                 SkillList.format(a.getSkills()), l == null ? 0 : l.chats(), a.getMaxConcurrentChats(), l == null ? 0 : l.offers(),
                 l == null ? 0 : l.idleChats(), String.format(Locale.ROOT, "%.1f", l == null ? 0 : l.load()));
+    }
+
+    public List<SlaService.BreachView> getBreaches() {
+        if (breaches == null) {
+            breaches = sla.recentBreaches(50);
+        }
+        return breaches;
+    }
+
+    /** "14:05:09" UTC. */
+    public String time(java.time.Instant at) {
+        return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
     public List<ConversationView> getHandoffs() {

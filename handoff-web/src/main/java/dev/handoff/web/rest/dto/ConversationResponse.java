@@ -1,5 +1,6 @@
 package dev.handoff.web.rest.dto;
 
+import dev.handoff.context.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -27,7 +28,15 @@ public record ConversationResponse(
         Instant createdAt,
         Instant escalatedAt,
         Instant acceptedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        @Schema(description = "What was passed on to the agent (once escalated): the summary, the facts found, the pages visited") Context context) {
+
+    @Schema(description = "The context package handed to the agent. The bot can confirm to the customer what was passed on.")
+    public record Context(@Schema(example = "Customer reports being charged twice for order 12345.") String summary,
+            @Schema(example = "builtin", description = "builtin, or llm:<model> when an AI summary replaced it") String summarySource,
+            List<Fact> facts, List<String> pages) {}
+
+    public record Fact(@Schema(example = "ORDER_NUMBER") String kind, @Schema(example = "#12345") String value) {}
 
     public record Customer(String externalId, String name, String email, String tier, BigDecimal accountValue) {}
 
@@ -42,6 +51,9 @@ public record ConversationResponse(
                 v.requiredSkill(), v.triggers().stream().map(TriggerResponse::of).toList(), v.queuePosition(),
                 v.estimatedWaitSeconds(),
                 v.assignedAgent() == null ? null : new Agent(v.assignedAgent(), v.assignedAgentName()),
-                v.messageCount(), v.createdAt(), v.escalatedAt(), v.acceptedAt(), v.closedAt());
+                v.messageCount(), v.createdAt(), v.escalatedAt(), v.acceptedAt(), v.closedAt(),
+                v.context() == null ? null : new Context(v.context().summary(), v.context().summarySource(),
+                        v.context().facts().stream().map(f -> new Fact(f.kind(), f.value())).toList(),
+                        v.context().pages().stream().map(ContextView.PageView::url).toList()));
     }
 }

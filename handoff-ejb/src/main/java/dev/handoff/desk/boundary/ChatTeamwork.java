@@ -1,0 +1,198 @@
+package dev.handoff.desk.boundary;
+
+import dev.handoff.conversation.control.ConversationStore;
+import dev.handoff.conversation.entity.Author;
+import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.conversation.entity.Message;
+import dev.handoff.desk.entity.ChatConsult;
+import dev.handoff.desk.entity.ChatNote;
+import dev.handoff.platform.ConflictException;
+import dev.handoff.platform.ForbiddenException;
+import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.NotFoundException;
+import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.MessagePosted;
+import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.entity.Agent;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Agents working a chat together: internal notes, a warm transfer to a named agent or back to the
+ * queue for a skill (the note travels with it and the next agent sees the whole context), and
+ * consulting a colleague, who can read the chat and add notes without taking it over.
+ */
+@Stateless
+public class ChatTeamwork {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ConversationStore store;
+
+    @Inject
+    RoutingService routing;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<ConversationChanged> conversationChanged;
+
+    @Inject
+    Event<MessagePosted> messagePosted;
+
+    @Inject
+    Event<OfferChanged> offerChanged;
+
+    public List<NoteView> notes(String conversationId) {
+        return em.createNamedQuery(ChatNote.FIND_BY_CONVERSATION, ChatNote.class).setParameter("conversationId", conversationId)
+                .getResultStream().map(NoteView::of).toList();
+    }
+
+    public boolean isConsulted(String conversationId, String username) {
+        return em.find(ChatConsult.class, new ChatConsult.Key(conversationId, username)) != null;
+    }
+
+    /** The open chats a colleague asked this agent about. */
+    public List<String> consultsFor(String username) {
+        return em.createNamedQuery(ChatConsult.FIND_BY_AGENT, ChatConsult.class).setParameter("agent", username).getResultStream()
+                .map(ChatConsult::getConversationId)
+                .filter(id -> {
+                    Conversation c = em.find(Conversation.class, id);
+                    return c != null && c.getState().isOpen();
+                })
+                .toList();
+    }
+
+    /** A note only agents see; the owner, a consulted colleague or a supervisor may write one. */
+    public NoteView addNote(String conversationId, String username, boolean supervisor, String text) {
+        Conversation c = store.get(conversationId);
+        if (!supervisor && !c.isOwnedBy(username) && !isConsulted(conversationId, username)) {
+            throw new ForbiddenException("Only the owner, a consulted colleague or a supervisor can add notes to this chat");
+        }
+        ChatNote note = note(conversationId, ChatNote.Kind.NOTE, username, text);
+        em.persist(note);
+        em.flush();
+        notifyAgents(c, username);
+        return NoteView.of(note);
+    }
+
+    /** Warm transfer to a named agent with room for another chat; their first-response clock starts now. */
+    public void transferToAgent(String conversationId, String username, boolean supervisor, String toUsername, String noteText) {
+        Conversation c = ownedChat(conversationId, username, supervisor);
+        Agent target = agentByUsername(toUsername);
+        if (!target.getUser().isEnabled()) {
+            throw new ConflictException(toUsername + " is disabled");
+        }
+        if (target.getUsername().equals(c.getAssignedAgent().getUsername())) {
+            throw new InvalidInputException("to", "the chat is already " + toUsername + "'s");
+        }
+        long active = em.createNamedQuery(Conversation.COUNT_ACTIVE_BY_AGENT, Long.class).setParameter("agent", target).getSingleResult();
+        if (active >= target.getMaxConcurrentChats()) {
+            throw new ConflictException(target.getUser().getDisplayName() + " is at their capacity of " + target.getMaxConcurrentChats() + " chats");
+        }
+        String from = c.getAssignedAgent().getUser().getDisplayName();
+        Instant now = clock.instant();
+        em.persist(note(conversationId, ChatNote.Kind.TRANSFER, username,
+                "Transferred from " + from + " to " + target.getUser().getDisplayName() + (blank(noteText) ? "" : ": " + noteText.strip())));
+        c.transferTo(target, now);
+        routing.transferred(c, target);
+        Message notice = c.append(Author.SYSTEM, "Handoff", from + " has passed your chat to " + target.getUser().getDisplayName()
+                + ", who can see everything so far.", now);
+        em.persist(notice);
+        em.flush();
+        conversationChanged.fire(new ConversationChanged(conversationId, c.getState(), target.getUsername()));
+        offerChanged.fire(new OfferChanged(conversationId, Set.of(target.getUsername(), username)));
+        messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, target.getUsername()));
+    }
+
+    /** Transfer to a skill: back to the queue (needing that skill) with the note, and offered to the best agent for it. */
+    public void transferToSkill(String conversationId, String username, boolean supervisor, String skill, String noteText) {
+        Conversation c = ownedChat(conversationId, username, supervisor);
+        if (blank(skill) || !skill.strip().matches("[A-Za-z0-9][A-Za-z0-9 _-]{0,63}")) {
+            throw new InvalidInputException("skill", "name a skill to transfer to");
+        }
+        String needed = skill.strip().toLowerCase(Locale.ROOT);
+        String from = c.getAssignedAgent().getUser().getDisplayName();
+        Instant now = clock.instant();
+        em.persist(note(conversationId, ChatNote.Kind.TRANSFER, username,
+                "Transferred by " + from + " to the " + needed + " queue" + (blank(noteText) ? "" : ": " + noteText.strip())));
+        c.requeueFor(needed, now);
+        Message notice = c.append(Author.SYSTEM, "Handoff", "I'm passing your chat to a member of our " + needed
+                + " team, who will see everything so far.", now);
+        em.persist(notice);
+        em.flush();
+        conversationChanged.fire(new ConversationChanged(conversationId, c.getState(), username));
+        messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, null));
+        routing.route(c);
+    }
+
+    /** Asks a colleague for help: they can read the chat and add notes; the owner keeps it. */
+    public void consult(String conversationId, String username, boolean supervisor, String colleague, String question) {
+        Conversation c = ownedChat(conversationId, username, supervisor);
+        Agent target = agentByUsername(colleague);
+        if (target.getUsername().equals(username)) {
+            throw new InvalidInputException("colleague", "consult someone else");
+        }
+        if (!isConsulted(conversationId, target.getUsername())) {
+            em.persist(new ChatConsult(conversationId, target.getUsername(), username, clock.instant()));
+        }
+        em.persist(note(conversationId, ChatNote.Kind.CONSULT, username,
+                "Asked " + target.getUser().getDisplayName() + (blank(question) ? " to have a look" : ": " + question.strip())));
+        em.flush();
+        offerChanged.fire(new OfferChanged(conversationId, Set.of(target.getUsername())));
+        notifyAgents(c, username);
+    }
+
+    private Conversation ownedChat(String conversationId, String username, boolean supervisor) {
+        Conversation c = store.getForUpdate(conversationId);
+        if (c.getState() != ConversationState.ASSIGNED) {
+            throw new ConflictException("Only a chat an agent owns can be transferred or consulted on");
+        }
+        if (!supervisor && !c.isOwnedBy(username)) {
+            throw new ForbiddenException("Only the agent who owns this chat can do that");
+        }
+        return c;
+    }
+
+    private ChatNote note(String conversationId, ChatNote.Kind kind, String username, String text) {
+        String name = em.createQuery("SELECT u.displayName FROM UserAccount u WHERE u.username = :u", String.class)
+                .setParameter("u", username).getResultStream().findFirst().orElse(username);
+        try {
+            return new ChatNote(conversationId, kind, username, name, text, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("note", e.getMessage());
+        }
+    }
+
+    private void notifyAgents(Conversation c, String except) {
+        if (c.getAssignedAgent() != null && !c.getAssignedAgent().getUsername().equals(except)) {
+            messagePosted.fire(new MessagePosted(c.getId(), c.getMessageCount(), Author.SYSTEM, c.getAssignedAgent().getUsername()));
+        }
+    }
+
+    private Agent agentByUsername(String username) {
+        if (blank(username)) {
+            throw new InvalidInputException("to", "choose an agent");
+        }
+        return em.createNamedQuery(Agent.FIND_BY_USERNAME, Agent.class).setParameter("username", username.strip())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException(username + " is not an agent"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

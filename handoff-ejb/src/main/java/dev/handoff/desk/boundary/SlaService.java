@@ -1,0 +1,89 @@
+package dev.handoff.desk.boundary;
+
+import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.desk.control.SlaPolicy;
+import dev.handoff.desk.entity.SlaBreach;
+import dev.handoff.platform.events.SlaBreached;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Ownership service levels: the timers of each owned chat (for the inbox and the supervisor's
+ * view), and a sweep, run by {@link SlaClock}, that records every newly missed target once and tells
+ * supervisors and the owner live.
+ */
+@Stateless
+public class SlaService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<SlaBreached> breached;
+
+    @Inject
+    @ConfigProperty(name = "handoff.sla.first-response-seconds", defaultValue = "120")
+    long firstResponseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.sla.update-seconds", defaultValue = "300")
+    long updateSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.sla.resolution-seconds", defaultValue = "1800")
+    long resolutionSeconds;
+
+    /** A breach as supervisors see it. */
+    public record BreachView(String conversationId, String customer, String kind, String agent, Instant dueAt, Instant detectedAt) {}
+
+    public SlaPolicy policy() {
+        return new SlaPolicy(Duration.ofSeconds(firstResponseSeconds), Duration.ofSeconds(updateSeconds), Duration.ofSeconds(resolutionSeconds));
+    }
+
+    public List<SlaPolicy.Timer> timers(Conversation c) {
+        return policy().timers(c.getOwnedSince(), c.getFirstResponseAt(), c.getLastAgentMessageAt(), clock.instant());
+    }
+
+    /** Records the targets missed since the last sweep; returns how many. */
+    public int sweep() {
+        Instant now = clock.instant();
+        SlaPolicy policy = policy();
+        int found = 0;
+        List<Conversation> owned = em.createQuery("SELECT c FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED",
+                Conversation.class).getResultList();
+        for (Conversation c : owned) {
+            for (SlaPolicy.Timer t : policy.timers(c.getOwnedSince(), c.getFirstResponseAt(), c.getLastAgentMessageAt(), now)) {
+                if (t.breached() && em.createNamedQuery(SlaBreach.EXISTS, Long.class).setParameter("conversationId", c.getId())
+                        .setParameter("kind", t.kind()).setParameter("dueAt", t.dueAt()).getSingleResult() == 0) {
+                    String owner = c.getAssignedAgent().getUsername();
+                    em.persist(new SlaBreach(c.getId(), t.kind(), owner, t.dueAt(), now));
+                    breached.fire(new SlaBreached(c.getId(), t.kind(), owner));
+                    found++;
+                }
+            }
+        }
+        em.flush();
+        return found;
+    }
+
+    public List<BreachView> recentBreaches(int max) {
+        return em.createNamedQuery(SlaBreach.FIND_RECENT, SlaBreach.class).setMaxResults(max).getResultStream()
+                .map(b -> {
+                    Conversation c = em.find(Conversation.class, b.getConversationId());
+                    String customer = c == null ? "?" : c.getCustomer().getName() == null ? c.getCustomer().getExternalId() : c.getCustomer().getName();
+                    return new BreachView(b.getConversationId(), customer, b.getKind(), b.getAgent(), b.getDueAt(), b.getDetectedAt());
+                })
+                .toList();
+    }
+}

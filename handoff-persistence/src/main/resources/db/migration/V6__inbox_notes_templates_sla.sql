@@ -1,0 +1,51 @@
+-- The agent's workspace: SLA clocks on the conversation, internal notes (also transfer and consult
+-- notes), colleagues consulted, admin-managed reply templates, and recorded SLA breaches.
+ALTER TABLE conversation ADD COLUMN owned_since DATETIME(6);
+ALTER TABLE conversation ADD COLUMN first_response_at DATETIME(6);
+ALTER TABLE conversation ADD COLUMN last_agent_message_at DATETIME(6);
+ALTER TABLE conversation ADD COLUMN last_customer_message_at DATETIME(6);
+
+CREATE TABLE chat_note (
+    id              BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    conversation_id CHAR(36)      NOT NULL,
+    kind            VARCHAR(16)   NOT NULL,
+    author          VARCHAR(64)   NOT NULL,
+    author_name     VARCHAR(120)  NOT NULL,
+    text            VARCHAR(2000) NOT NULL,
+    created_at      DATETIME(6)   NOT NULL,
+    CONSTRAINT fk_chat_note_conversation FOREIGN KEY (conversation_id) REFERENCES conversation (id)
+);
+CREATE INDEX ix_chat_note_conversation ON chat_note (conversation_id);
+
+CREATE TABLE chat_consult (
+    conversation_id CHAR(36)    NOT NULL,
+    agent           VARCHAR(64) NOT NULL,
+    invited_by      VARCHAR(64) NOT NULL,
+    created_at      DATETIME(6) NOT NULL,
+    CONSTRAINT pk_chat_consult PRIMARY KEY (conversation_id, agent),
+    CONSTRAINT fk_chat_consult_conversation FOREIGN KEY (conversation_id) REFERENCES conversation (id)
+);
+
+CREATE TABLE reply_template (
+    id         BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    name       VARCHAR(120)  NOT NULL,
+    kind       VARCHAR(16)   NOT NULL,
+    topic      VARCHAR(64),
+    body       VARCHAR(2000) NOT NULL,
+    updated_by VARCHAR(64)   NOT NULL,
+    updated_at DATETIME(6)   NOT NULL,
+    version    BIGINT        NOT NULL,
+    CONSTRAINT uq_reply_template_name UNIQUE (name)
+);
+
+CREATE TABLE sla_breach (
+    id              BIGINT      NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    conversation_id CHAR(36)    NOT NULL,
+    kind            VARCHAR(24) NOT NULL,
+    agent           VARCHAR(64) NOT NULL,
+    due_at          DATETIME(6) NOT NULL,
+    detected_at     DATETIME(6) NOT NULL,
+    CONSTRAINT uq_sla_breach UNIQUE (conversation_id, kind, due_at),
+    CONSTRAINT fk_sla_breach_conversation FOREIGN KEY (conversation_id) REFERENCES conversation (id)
+);
+CREATE INDEX ix_sla_breach_detected ON sla_breach (detected_at);
