@@ -19,10 +19,14 @@ import dev.handoff.conversation.boundary.PostOutcome;
 import dev.handoff.conversation.boundary.StartCommand;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.ConversationClosedException;
+import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
-import dev.handoff.escalation.boundary.TriggerSetService;
+import dev.handoff.platform.InvalidInputException;
+import dev.handoff.routing.boundary.RoutingPolicyService;
 import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.control.RoutingPolicy;
+import dev.handoff.routing.control.RoutingPolicyJson;
 import dev.handoff.routing.entity.Presence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -39,6 +43,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +92,9 @@ class HandoffApiIT {
 
     @Inject
     ApiKeyService keys;
+
+    @Inject
+    RoutingPolicyService policies;
 
     @Inject
     TriggerSetService triggerSets;
@@ -552,6 +560,108 @@ class HandoffApiIT {
         assertThrows(ForbiddenException.class, () -> desk.resolve(id, "dave", "hijack"));
         assertEquals("bob", desk.chat(id, "sam", true).conversation().assignedAgent(), "a supervisor sees all");
         desk.resolve(id, "bob", "done");
+    }
+
+    // ---- the routing engine, in the container -------------------------------------------------------
+
+    /** Closes every queued chat left by other tests, so agents coming online pull nothing else. */
+    private void clearQueue() {
+        desk.openHandoffs().stream().filter(h -> h.state().equals("queued")).forEach(h -> conversations.close(h.id()));
+    }
+
+    private List<String> offerStates(String conversationId) {
+        return em.createQuery("SELECT o.state FROM Offer o WHERE o.conversation.id = :id ORDER BY o.id", Object.class)
+                .setParameter("id", conversationId).getResultStream().map(String::valueOf).toList();
+    }
+
+    @Test
+    void publishingARoutingPolicyChangesRoutingAtOnce() {
+        clearQueue();
+        RoutingPolicyService.PolicyVersion before = policies.live();
+        long daveId = em.createQuery("SELECT a.id FROM Agent a WHERE a.user.username = 'dave'", Long.class).getSingleResult();
+        routing.setPresence("alice", Presence.ONLINE);
+        routing.setPresence("dave", Presence.ONLINE);
+        try {
+            RoutingPolicy pilot = before.policy().withRings(List.of(new RoutingPolicy.Ring(0, RoutingPolicy.Match.ANY, 1, false)))
+                    .withPilotGroup(Set.of(daveId));
+            RoutingPolicyService.PolicyVersion published = policies.publish(pilot, "it", "pilot: dave only");
+            assertEquals(before.versionNo() + 1, published.versionNo());
+            assertEquals(published.versionNo(), policies.live().versionNo());
+
+            String id = escalated("it-policy-1", "I want a refund for a double charge");
+            assertTrue(desk.inbox("dave").offers().stream().anyMatch(o -> o.id().equals(id)), "only the pilot group gets work");
+            assertTrue(desk.inbox("alice").offers().stream().noneMatch(o -> o.id().equals(id)), "alice, the billing expert, is outside it");
+            assertThrows(InvalidInputException.class, () -> policies.publishJson(
+                    RoutingPolicyJson.write(pilot).replace("\"queueCap\": 10000", "\"queueCap\": 0"), "it", "bad"));
+            conversations.close(id);
+        } finally {
+            policies.publish(before.policy(), "it", "back to the policy before the test");
+            routing.setPresence("alice", Presence.OFFLINE);
+            routing.setPresence("dave", Presence.OFFLINE);
+        }
+        assertEquals(before.policy(), policies.live().policy());
+    }
+
+    @Test
+    void anAgentGoingOfflineHasTheirOffersWithdrawn() {
+        clearQueue();
+        routing.setPresence("alice", Presence.ONLINE);
+        String id;
+        try {
+            id = escalated("it-offline-1", "I want a refund for a double charge");
+            assertTrue(desk.inbox("alice").offers().stream().anyMatch(o -> o.id().equals(id)));
+        } finally {
+            routing.setPresence("alice", Presence.OFFLINE);
+        }
+        assertTrue(desk.inbox("alice").offers().isEmpty(), "nothing stays offered to an offline agent");
+        assertEquals("WITHDRAWN", offerStates(id).get(0), "the offer row stays, for the record");
+        assertEquals("queued", conversations.get(id).state());
+        assertNotNull(conversations.get(id).estimatedWaitSeconds(), "still waiting, with an estimate");
+        conversations.close(id);
+    }
+
+    @Test
+    void concurrentEscalationsNeverPutAnAgentOverCapacity() throws Exception {
+        clearQueue();
+        routing.setPresence("bob", Presence.ONLINE);
+        routing.setPresence("carol", Presence.ONLINE);
+        List<String> ids = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> escalations = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String customer = "it-capacity-" + i;
+                escalations.add(executor.submit(() -> {
+                    start.await();
+                    String id = conversations.start(new StartCommand(customer, "Customer " + customer, null, null, null, "web",
+                            null, null, null)).id();
+                    conversations.post(id, new PostCommand(Author.CUSTOMER, "talk to a person please", null, null, null, null));
+                    return id;
+                }));
+            }
+            start.countDown();
+            for (Future<String> f : escalations) {
+                ids.add(f.get(60, TimeUnit.SECONDS));
+            }
+            List<Object[]> load = em.createQuery("SELECT a.user.username, a.maxConcurrentChats, "
+                    + "(SELECT COUNT(o) FROM Offer o WHERE o.agent = a AND o.state = dev.handoff.routing.entity.OfferState.PENDING), "
+                    + "(SELECT COUNT(c) FROM Conversation c WHERE c.assignedAgent = a AND c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED) "
+                    + "FROM Agent a", Object[].class).getResultList();
+            for (Object[] row : load) {
+                long used = ((Number) row[2]).longValue() + ((Number) row[3]).longValue();
+                assertTrue(used <= ((Number) row[1]).longValue(), row[0] + " holds " + used + " of " + row[1]);
+                if (List.of("bob", "carol").contains(row[0])) {
+                    assertEquals(((Number) row[1]).longValue(), used, row[0] + " is filled: 12 chats wait for 6 seats");
+                }
+            }
+            for (String id : ids) {
+                assertTrue(offerStates(id).stream().filter("PENDING"::equals).count() <= 1, "one open offer at most: " + id);
+            }
+        } finally {
+            routing.setPresence("bob", Presence.OFFLINE);
+            routing.setPresence("carol", Presence.OFFLINE);
+            ids.forEach(conversations::close);
+        }
     }
 
     @Test

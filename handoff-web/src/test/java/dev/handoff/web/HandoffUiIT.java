@@ -179,6 +179,36 @@ class HandoffUiIT {
     }
 
     @Test
+    @Order(4)
+    @RunAsClient
+    void aSupervisorSeesAnAgentsLoadChangeLiveWhenTheAgentAccepts() {
+        Api api = api();
+        try (Browser supervisor = new Browser(base.toString()); Browser agent = new Browser(base.toString())) {
+            supervisor.login("sam", PASSWORD);
+            supervisor.waitForUrl("/supervisor/queue.xhtml");
+            supervisor.waitForPushSocket();
+            agent.login("alice", PASSWORD);
+            agent.waitForUrl("/agent/inbox.xhtml");
+            agent.waitForPushSocket();
+
+            String id = api.start("ui-load-1", "Load Watcher");
+            api.say(id, "customer", "I was charged twice for my invoice, please get me a person");
+            WebElement offer = agent.waitFor(By.cssSelector(".offer[data-conversation='" + id + "']"));
+            By aliceLoad = By.cssSelector("span.load[data-agent='alice']");
+            String before = supervisor.text(aliceLoad);
+            int chats = Integer.parseInt(before.split("/")[0].strip());
+
+            offer.findElement(By.cssSelector(".accept")).click();
+            agent.waitForUrl("/agent/chat.xhtml?id=" + id);
+            // No reload: the accept's push refreshes the supervisor's page.
+            supervisor.waitForText(aliceLoad, (chats + 1) + " / ");
+            supervisor.screenshot("06b-supervisor-sees-load");
+            assertEquals(200, api.post("/api/v1/conversations/" + id + "/close", "").status(), "later tests start with alice free");
+            supervisor.waitForText(aliceLoad, chats + " / ");
+        }
+    }
+
+    @Test
     @Order(5)
     @RunAsClient
     void anAdminBuildsATopicTriggerTriesItBenchesItPublishesItAndTheNextMessageEscalates() {

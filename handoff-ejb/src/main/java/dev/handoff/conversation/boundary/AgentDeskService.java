@@ -117,6 +117,7 @@ public class AgentDeskService {
         }
         em.persist(joined);
         routing.settleOffers(conversationId, username);
+        routing.accepted(conversation, agent);
         em.flush();
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
         messagePosted.fire(new MessagePosted(conversationId, joined.getSeq(), Author.SYSTEM, username));
@@ -135,6 +136,7 @@ public class AgentDeskService {
         em.persist(message);
         em.flush();
         messagePosted.fire(new MessagePosted(conversationId, message.getSeq(), Author.AGENT, username));
+        routing.agentReplied(conversationId);
         return MessageView.of(message);
     }
 
@@ -145,7 +147,7 @@ public class AgentDeskService {
         conversation.resolve(note.length() > 1000 ? note.substring(0, 1000) : note, clock.instant());
         em.flush();
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
-        routing.routeWaiting();
+        routing.released(conversationId);
         return store.view(conversation);
     }
 

@@ -111,6 +111,9 @@ public class ConversationService {
             }
         }
         em.flush();
+        if (command.author() == Author.CUSTOMER && conversation.getState() == ConversationState.ASSIGNED) {
+            routing.customerWrote(conversationId);
+        }
         if (!escalatedNow && conversation.getEscalatedAt() != null && command.author() == Author.CUSTOMER) {
             context.refresh(conversation, store.messagesAfter(conversationId, 0, CONTEXT_MESSAGES));
         }
@@ -176,6 +179,7 @@ public class ConversationService {
         String owner = owner(conversation);
         conversation.close(clock.instant());
         routing.settleOffers(conversationId, null);
+        routing.released(conversationId);
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), owner));
         return store.view(conversation);
     }

@@ -112,6 +112,7 @@ public class ChatTeamwork {
         em.persist(note(conversationId, ChatNote.Kind.TRANSFER, username,
                 "Transferred from " + from + " to " + target.getUser().getDisplayName() + (blank(noteText) ? "" : ": " + noteText.strip())));
         c.transferTo(target, now);
+        routing.transferred(c, target);
         Message notice = c.append(Author.SYSTEM, "Handoff", from + " has passed your chat to " + target.getUser().getDisplayName()
                 + ", who can see everything so far.", now);
         em.persist(notice);

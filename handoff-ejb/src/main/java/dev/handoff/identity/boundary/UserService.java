@@ -5,6 +5,7 @@ import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
+import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Agent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Portal users and, for those who take chats, their agent profile. */
 @Stateless
@@ -30,6 +32,9 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RoutingService routing;
 
     /**
      * Creates a user. Agents and supervisors get an agent profile with the given skills and
@@ -86,6 +91,9 @@ public class UserService {
         } else {
             user.disable();
         }
+        em.flush();
+        agents().stream().filter(a -> a.getUser().getId().equals(userId)).findFirst()
+                .ifPresent(a -> routing.agentChanged(a.getId()));
     }
 
     public void resetPassword(long userId, char[] password) {
@@ -102,6 +110,19 @@ public class UserService {
         }
         agent.replaceSkills(skills);
         agent.changeCapacity(capacity);
+        em.flush();
+        routing.agentChanged(agentId);
+    }
+
+    /** The agent's languages (codes such as "en"), seniority tier 1..5 and team (optional). */
+    public void updateAgentProfile(long agentId, Set<String> languages, int tier, String team) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent == null) {
+            throw new NotFoundException("agent " + agentId + " does not exist");
+        }
+        agent.changeProfile(languages, tier, team);
+        em.flush();
+        routing.agentChanged(agentId);
     }
 
     private UserAccount get(long userId) {

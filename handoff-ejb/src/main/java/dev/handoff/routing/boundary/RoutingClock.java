@@ -10,20 +10,22 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Ticks routing every 10 seconds (offer time-outs, waiting handoffs). A programmatic timer created
- * after the schema migration, so it never fires against a database that is not ready. Not
- * persistent: each server ticks for itself, and a missed tick is simply the next one.
+ * Ticks the routing engine every {@code handoff.routing.tick-millis} (1 s by default): offer
+ * time-outs, overflow rings, idle chats, unresponsive owners, and reconciling the engine with the
+ * database. A programmatic timer created after the schema migration and the routing desk, so it never
+ * fires against a database that is not ready. Not persistent: a missed tick is simply the next one.
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "RoutingDesk"})
 public class RoutingClock {
 
-    static final long INTERVAL_MILLIS = 10_000;
     private static final Logger LOG = Logger.getLogger(RoutingClock.class.getName());
 
     @Resource
@@ -32,9 +34,14 @@ public class RoutingClock {
     @EJB
     RoutingService routing;
 
+    @Inject
+    @ConfigProperty(name = "handoff.routing.tick-millis", defaultValue = "1000")
+    long intervalMillis;
+
     @PostConstruct
     void start() {
-        timers.createIntervalTimer(INTERVAL_MILLIS, INTERVAL_MILLIS, new TimerConfig("handoff-routing", false));
+        long interval = Math.max(200, intervalMillis);
+        timers.createIntervalTimer(interval, interval, new TimerConfig("handoff-routing", false));
     }
 
     @Timeout

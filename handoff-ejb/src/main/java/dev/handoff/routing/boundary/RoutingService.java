@@ -2,45 +2,67 @@ package dev.handoff.routing.boundary;
 
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.conversation.entity.Customer;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.OfferChanged;
-import dev.handoff.routing.control.Candidate;
-import dev.handoff.routing.control.Router;
+import dev.handoff.routing.control.AgentPresence;
+import dev.handoff.routing.control.AgentProfile;
+import dev.handoff.routing.control.HandoffRequest;
+import dev.handoff.routing.control.HandoffState;
+import dev.handoff.routing.control.QueueSnapshot;
+import dev.handoff.routing.control.RouteOffer;
+import dev.handoff.routing.control.RouteResult;
+import dev.handoff.routing.control.RoutingEngine;
+import dev.handoff.routing.control.RoutingPolicy;
+import dev.handoff.routing.control.RoutingPolicyJson;
 import dev.handoff.routing.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.routing.entity.OfferState;
 import dev.handoff.routing.entity.Presence;
+import dev.handoff.routing.entity.RoutingPolicyVersion;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Offers queued handoffs to agents: when a chat escalates, when an agent comes online or frees a
- * seat, and on a clock that expires offers nobody answered and hands them to the next agent.
+ * Routing as the rest of Handoff sees it. Decisions come from the in-memory {@link RoutingEngine}
+ * held by {@link RoutingDesk}; every offer it makes, withdraws or lets expire is written as an
+ * {@link Offer} row in the caller's transaction ({@link OfferBook}), and push follows through
+ * {@link OfferChanged}. The database stays the truth for ownership: the accept race is decided there
+ * ({@code AgentDeskService.accept}), and the engine is told afterwards. {@link #tick()} runs the
+ * engine's clock and reconciles the engine with the database (ADR 0012).
  */
 @Stateless
 public class RoutingService {
 
     private static final Logger LOG = Logger.getLogger(RoutingService.class.getName());
+    /** A reconcile leaves alone handoffs touched this recently: their transaction may still be open. */
+    static final Duration GRACE = Duration.ofSeconds(5);
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    Router router;
+    RoutingDesk desk;
+
+    @Inject
+    OfferBook book;
 
     @Inject
     Clock clock;
@@ -49,142 +71,369 @@ public class RoutingService {
     Event<OfferChanged> offerChanged;
 
     @Inject
-    @ConfigProperty(name = "handoff.routing.offer-timeout-seconds", defaultValue = "45")
-    long offerTimeoutSeconds;
+    @ConfigProperty(name = "handoff.routing.default-skill", defaultValue = "general")
+    String defaultSkill;
 
-    /** Offers one queued conversation to the best agent, unless an offer is already pending. */
+    @Inject
+    @ConfigProperty(name = "handoff.routing.default-language", defaultValue = "en")
+    String defaultLanguage;
+
+    @Inject
+    @ConfigProperty(name = "handoff.routing.full-sync-seconds", defaultValue = "30")
+    long fullSyncSeconds;
+
+    /**
+     * Queues one conversation in the engine (with the wait it predicts, stored once) and offers it to
+     * the best agent with room; returns that agent's username. A conversation the engine already
+     * holds is tried again.
+     */
     public Optional<String> route(Conversation conversation) {
-        if (conversation.getState() != ConversationState.QUEUED || hasPendingOffer(conversation.getId())) {
+        if (conversation.getState() != ConversationState.QUEUED) {
             return Optional.empty();
         }
-        Set<Long> excluded = em.createNamedQuery(Offer.FIND_BY_CONVERSATION, Offer.class)
-                .setParameter("conversationId", conversation.getId())
-                .getResultStream()
-                .map(o -> o.getAgent().getId())
-                .collect(Collectors.toSet());
-        List<Candidate> candidates = candidates();
-        Optional<Candidate> choice = router.choose(conversation.getRequiredSkill(), candidates, excluded);
-        if (choice.isEmpty() && !excluded.isEmpty()) {
-            // Everyone suitable has seen it once: start another round rather than leave it unoffered.
-            choice = router.choose(conversation.getRequiredSkill(), candidates, Set.of());
+        Instant now = clock.instant();
+        loadOnce(now);
+        RoutingEngine engine = desk.engine();
+        Optional<HandoffState> state = engine.state(conversation.getId());
+        if (state.isPresent() && state.get() == HandoffState.OWNED) {
+            // Back in the queue from its owner (transfer to a skill): queued again, keeping its age.
+            book.touched(List.of(conversation.getId()), now);
+            book.apply(engine.release(conversation.getId(), now), now);
+            state = Optional.empty();
         }
-        return choice.map(c -> {
-            Agent agent = em.find(Agent.class, c.agentId());
-            em.persist(new Offer(conversation, agent, clock.instant()));
-            offerChanged.fire(new OfferChanged(conversation.getId(), Set.of(agent.getUsername())));
-            return agent.getUsername();
-        });
+        if (state.isPresent() && state.get() != HandoffState.WAITING) {
+            return Optional.empty();
+        }
+        Optional<RouteOffer> offer = state.isPresent()
+                ? engine.routeHandoff(conversation.getId(), now).offered()
+                : enqueue(conversation, now, true);
+        return offer.flatMap(book::persist);
     }
 
-    /** Offers every queued conversation without a pending offer, most urgent first. */
+    /** Runs the engine's clock now (expired offers, overflow rings, pulls); returns the offers made. */
     public int routeWaiting() {
-        int offered = 0;
-        for (Conversation c : em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class).getResultList()) {
-            if (route(c).isPresent()) {
-                offered++;
-            }
-        }
-        return offered;
+        Instant now = clock.instant();
+        loadOnce(now);
+        return book.apply(desk.engine().tick(now), now).size();
     }
 
     public void setPresence(String username, Presence presence) {
         Agent agent = agentByUsername(username);
-        if (agent.getPresence() == presence) {
-            return;
-        }
+        Instant now = clock.instant();
+        loadOnce(now);
         agent.changePresence(presence);
-        if (presence != Presence.ONLINE) {
-            withdrawPendingOffers(agent);
-        }
         em.flush();
-        routeWaiting();
+        know(agent, now);
+        book.touchedEverything(now);
+        book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent), now), now);
     }
 
     public Presence presenceOf(String username) {
         return agentByUsername(username).getPresence();
     }
 
-    /** The agent passes on an offer; it goes to the next agent. */
+    /** The agent passes on an offer: recorded as declined (it counts against nobody) and offered to the next agent. */
     public void decline(String conversationId, String username) {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
-        for (Offer offer : pendingOffers(conversationId)) {
-            if (offer.getAgent().getId().equals(agent.getId())) {
-                offer.close(OfferState.DECLINED, now);
-                offerChanged.fire(new OfferChanged(conversationId, Set.of(username)));
-            }
+        loadOnce(now);
+        book.close(conversationId, agent.getId(), OfferState.DECLINED, now);
+        Optional<RouteOffer> open = desk.engine().pendingOffer(conversationId);
+        if (open.isPresent() && open.get().agentId() == agent.getId()) {
+            book.apply(desk.engine().decline(open.get().id(), now), now);
+        } else {
+            desk.dirty().add(conversationId);
         }
-        em.flush();
-        Conversation conversation = em.find(Conversation.class, conversationId);
-        if (conversation != null) {
-            route(conversation);
-        }
+        book.touched(List.of(conversationId), now);
     }
 
-    /** Closes every pending offer for a conversation that has just been taken. */
+    /** Closes every pending offer row of a conversation that has just been taken or closed. */
     public void settleOffers(String conversationId, String winner) {
         Instant now = clock.instant();
         Set<String> touched = new HashSet<>();
-        for (Offer offer : pendingOffers(conversationId)) {
+        for (Offer offer : book.pending(conversationId)) {
             offer.close(offer.getAgent().getUsername().equals(winner) ? OfferState.ACCEPTED : OfferState.WITHDRAWN, now);
             touched.add(offer.getAgent().getUsername());
         }
         if (!touched.isEmpty()) {
+            // Rows only: the engine hears of the accept through accepted(), of a close through released().
             offerChanged.fire(new OfferChanged(conversationId, touched));
         }
     }
 
-    /** Expires offers nobody answered in time, then offers what is waiting. Run by {@link RoutingClock}. */
-    public void tick() {
-        Instant cutoff = clock.instant().minusSeconds(offerTimeoutSeconds);
-        List<Offer> stale = em.createNamedQuery(Offer.FIND_PENDING_OLDER_THAN, Offer.class)
-                .setParameter("cutoff", cutoff)
-                .getResultList();
-        for (Offer offer : stale) {
-            offer.close(OfferState.EXPIRED, clock.instant());
-            offerChanged.fire(new OfferChanged(offer.getConversation().getId(), Set.of(offer.getAgent().getUsername())));
-            LOG.fine(() -> "Offer of " + offer.getConversation().getId() + " to " + offer.getAgent().getUsername() + " expired");
+    /**
+     * The agent won the accept (the database decided): the engine makes them the owner, and the
+     * actual wait is stored next to the predicted one. Call after the accepting flush.
+     */
+    public void accepted(Conversation conversation, Agent agent) {
+        Instant now = conversation.getAcceptedAt() == null ? clock.instant() : conversation.getAcceptedAt();
+        conversation.recordActualWait(now);
+        loadOnce(now);
+        know(agent, now);
+        RoutingEngine engine = desk.engine();
+        String id = conversation.getId();
+        book.touched(List.of(id), now);
+        Optional<RouteOffer> open = engine.pendingOffer(id);
+        if (open.isPresent() && open.get().agentId() == agent.getId()) {
+            engine.accept(open.get().id(), now);
+            desk.estimator().recordTimeToAccept(Duration.between(open.get().offeredAt(), now));
+            return;
         }
-        em.flush();
-        routeWaiting();
+        own(conversation, agent, now);
     }
 
-    private void withdrawPendingOffers(Agent agent) {
+    /** The owner passed the chat to another agent (the database checked their capacity). */
+    public void transferred(Conversation conversation, Agent to) {
         Instant now = clock.instant();
-        for (Offer offer : em.createNamedQuery(Offer.FIND_PENDING_BY_AGENT, Offer.class).setParameter("agent", agent).getResultList()) {
-            offer.close(OfferState.WITHDRAWN, now);
-            offerChanged.fire(new OfferChanged(offer.getConversation().getId(), Set.of(agent.getUsername())));
+        loadOnce(now);
+        know(to, now);
+        book.touched(List.of(conversation.getId()), now);
+        own(conversation, to, now);
+    }
+
+    /** Makes the agent the engine's owner of the chat, whatever it was there (taken from the queue, transferred). */
+    private void own(Conversation conversation, Agent agent, Instant now) {
+        String id = conversation.getId();
+        try {
+            if (desk.engine().state(id).isEmpty()) {
+                enqueue(conversation, now, false).ifPresent(book::persist);
+            }
+            book.apply(desk.engine().assign(id, agent.getId(), now), now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "engine could not record " + agent.getUsername() + " owning " + id + "; reconciling", e);
+            desk.dirty().add(id);
         }
     }
 
-    private boolean hasPendingOffer(String conversationId) {
-        return !pendingOffers(conversationId).isEmpty();
-    }
-
-    private List<Offer> pendingOffers(String conversationId) {
-        return em.createNamedQuery(Offer.FIND_PENDING_BY_CONVERSATION, Offer.class)
-                .setParameter("conversationId", conversationId)
-                .getResultList();
-    }
-
-    private List<Candidate> candidates() {
-        List<Agent> online = em.createNamedQuery(Agent.FIND_ONLINE, Agent.class).getResultList();
-        Map<Long, Integer> active = counts(
-                "SELECT c.assignedAgent.id, COUNT(c) FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED GROUP BY c.assignedAgent.id");
-        Map<Long, Integer> pending = counts(
-                "SELECT o.agent.id, COUNT(o) FROM Offer o WHERE o.state = dev.handoff.routing.entity.OfferState.PENDING GROUP BY o.agent.id");
-        return online.stream()
-                .map(a -> new Candidate(a.getId(), a.getUsername(), a.isAvailable(), a.getSkills(), a.getMaxConcurrentChats(),
-                        active.getOrDefault(a.getId(), 0), pending.getOrDefault(a.getId(), 0), a.getLastAssignedAt()))
-                .toList();
-    }
-
-    private Map<Long, Integer> counts(String jpql) {
-        Map<Long, Integer> counts = new HashMap<>();
-        for (Object[] row : em.createQuery(jpql, Object[].class).getResultList()) {
-            counts.put((Long) row[0], ((Number) row[1]).intValue());
+    /** The chat is resolved or closed: it leaves the engine, and its agent pulls the next waiting chat. */
+    public void released(String conversationId) {
+        Instant now = clock.instant();
+        loadOnce(now);
+        Conversation c = em.find(Conversation.class, conversationId);
+        if (c != null && c.getAcceptedAt() != null && c.getClosedAt() != null) {
+            desk.estimator().recordHandleTime(Duration.between(c.getAcceptedAt(), c.getClosedAt()));
         }
-        return counts;
+        book.touched(List.of(conversationId), now);
+        book.apply(desk.engine().release(conversationId, now), now);
+    }
+
+    /** The customer wrote in an assigned chat: full weight again, and the owner is expected to answer. */
+    public void customerWrote(String conversationId) {
+        Instant now = clock.instant();
+        book.apply(desk.engine().customerActivity(conversationId, now), now);
+    }
+
+    /** The owner answered. */
+    public void agentReplied(String conversationId) {
+        desk.engine().agentActivity(conversationId, clock.instant());
+    }
+
+    /** An admin changed the agent's skills, languages, tier, team, capacity or account. */
+    public void agentChanged(long agentId) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent != null) {
+            Instant now = clock.instant();
+            book.touchedEverything(now);
+            know(agent, now);
+            book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent), now), now);
+        }
+    }
+
+    /** Replaces the engine's policy (already stored as version {@code version}) and routes under it. */
+    public void applyPolicy(RoutingPolicy policy, int version) {
+        Instant now = clock.instant();
+        loadOnce(now);
+        book.touchedEverything(now);
+        book.apply(desk.engine().setPolicy(policy, now), now);
+        desk.policyApplied(version);
+    }
+
+    /** The queue and every agent's load, from the engine. */
+    public QueueSnapshot snapshot() {
+        Instant now = clock.instant();
+        loadOnce(now);
+        return desk.engine().snapshot(now);
+    }
+
+    /**
+     * The clock ({@link RoutingClock}): expires offers, moves handoffs into their next ring, marks idle
+     * chats, acts on unresponsive owners; then reconciles handoffs whose transaction rolled back, and
+     * everything every {@code handoff.routing.full-sync-seconds}.
+     */
+    public void tick() {
+        Instant now = clock.instant();
+        if (loadOnce(now)) {
+            return;
+        }
+        book.apply(desk.engine().tick(now), now);
+        Set<String> dirty = desk.dirty();
+        if (dirty.remove(RoutingDesk.EVERYTHING) || desk.fullSyncDue(now, Duration.ofSeconds(fullSyncSeconds))) {
+            fullSync(now);
+            return;
+        }
+        for (String id : List.copyOf(dirty)) {
+            if (!desk.busy(id, now, GRACE)) {
+                dirty.remove(id);
+                reconcile(id, now);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- engine ↔ database
+
+    /** Loads the database into the engine the first time routing is used; true if it did. */
+    private boolean loadOnce(Instant now) {
+        if (!desk.claimFirstLoad()) {
+            return false;
+        }
+        // Offers pending from before a restart were made by another engine: they expire.
+        for (Offer stale : em.createQuery("SELECT o FROM Offer o WHERE o.state = dev.handoff.routing.entity.OfferState.PENDING", Offer.class)
+                .getResultList()) {
+            stale.close(OfferState.EXPIRED, now);
+            offerChanged.fire(new OfferChanged(stale.getConversation().getId(), Set.of(stale.getAgent().getUsername())));
+        }
+        fullSync(now);
+        return true;
+    }
+
+    /** Agents, policy and every open handoff, compared with the engine and corrected. */
+    private void fullSync(Instant now) {
+        desk.fullSyncDone(now);
+        desk.forget(now.minus(GRACE));
+        List<RoutingPolicyVersion> live = em.createNamedQuery(RoutingPolicyVersion.FIND_LIVE, RoutingPolicyVersion.class)
+                .setMaxResults(1).getResultList();
+        int liveVersion = live.isEmpty() ? 0 : live.get(0).getVersionNo();
+        if (liveVersion != desk.policyVersion()) {
+            RoutingPolicy policy = live.isEmpty() ? desk.builtInPolicy() : RoutingPolicyJson.read(live.get(0).getDocument());
+            book.apply(desk.engine().setPolicy(policy, now), now);
+            desk.policyApplied(liveVersion);
+        }
+        for (Agent agent : em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList()) {
+            know(agent, now);
+            book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent), now), now);
+        }
+        Set<String> ids = new HashSet<>(desk.engine().handoffIds());
+        ids.addAll(em.createQuery("SELECT c.id FROM Conversation c WHERE c.state IN (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED) ORDER BY c.escalatedAt", String.class)
+                .getResultList());
+        ids.addAll(em.createQuery("SELECT o.conversation.id FROM Offer o WHERE o.state = dev.handoff.routing.entity.OfferState.PENDING", String.class)
+                .getResultList());
+        for (String id : ids) {
+            if (!desk.busy(id, now, GRACE)) {
+                reconcile(id, now);
+            }
+        }
+    }
+
+    /** Makes the engine agree with the database about one handoff: waiting, offered (with its row) or owned. */
+    private void reconcile(String id, Instant now) {
+        RoutingEngine engine = desk.engine();
+        Conversation c = em.find(Conversation.class, id);
+        if (c != null) {
+            em.refresh(c);
+        }
+        ConversationState db = c == null ? null : c.getState();
+        Optional<HandoffState> state = engine.state(id);
+        try {
+            if (db == ConversationState.QUEUED) {
+                Optional<RouteOffer> open = engine.pendingOffer(id);
+                boolean rowMatches = open.isPresent() && book.pending(id).stream()
+                        .anyMatch(r -> r.getAgent().getId() == open.get().agentId());
+                if (state.isPresent() && (state.get() == HandoffState.OWNED || (state.get() == HandoffState.OFFERED && !rowMatches))) {
+                    book.apply(engine.release(id, now), now);
+                    state = Optional.empty();
+                }
+                if (state.isEmpty()) {
+                    enqueue(c, now, false).ifPresent(book::persist);
+                }
+            } else if (db == ConversationState.ASSIGNED) {
+                Agent owner = c.getAssignedAgent();
+                if (engine.owner(id).filter(o -> o == owner.getId().longValue()).isEmpty()) {
+                    know(owner, now);
+                    if (state.isEmpty()) {
+                        enqueue(c, now, false).ifPresent(book::persist);
+                    }
+                    book.apply(engine.assign(id, owner.getId(), now), now);
+                }
+            } else if (state.isPresent()) {
+                book.apply(engine.release(id, now), now);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not reconcile handoff " + id + " with the database", e);
+        }
+        Optional<RouteOffer> open = engine.pendingOffer(id);
+        for (Offer row : book.pending(id)) {
+            if (open.isEmpty() || row.getAgent().getId() != open.get().agentId()) {
+                book.close(id, row.getAgent().getId(), OfferState.EXPIRED, now);
+            }
+        }
+    }
+
+    private Optional<RouteOffer> enqueue(Conversation c, Instant now, boolean predict) {
+        HandoffRequest request = request(c, now);
+        RouteResult result = desk.engine().enqueue(request, now);
+        if (result.outcome() == RouteResult.Outcome.QUEUE_FULL) {
+            LOG.warning(() -> "The routing queue is full; " + c.getId() + " waits in the database until a full sync");
+        }
+        if (predict && c.getPredictedWaitSeconds() == null) {
+            c.predictWait(desk.estimator().predict(desk.engine(), request, now).predictedSeconds());
+        }
+        return result.offered();
+    }
+
+    HandoffRequest request(Conversation c, Instant now) {
+        String skill = c.getRequiredSkill() == null ? defaultSkill : c.getRequiredSkill();
+        int urgency = Math.max(0, Math.min(10, c.getPriority() / 10));
+        return new HandoffRequest(c.getId(), skill, defaultLanguage, urgency, accountTier(c.getCustomer()),
+                c.getEscalatedAt() == null ? now : c.getEscalatedAt());
+    }
+
+    /** 0 (none) .. 5 from the customer's tier name and account value, whichever is higher. */
+    static int accountTier(Customer customer) {
+        String tier = customer.getTier() == null ? "" : customer.getTier().toLowerCase(Locale.ROOT);
+        int byName = switch (tier) {
+            case "vip", "strategic" -> 5;
+            case "enterprise" -> 4;
+            case "business", "premium" -> 3;
+            case "pro", "plus" -> 2;
+            case "" , "free" -> 0;
+            default -> 1;
+        };
+        BigDecimal value = customer.getAccountValue();
+        int byValue = value == null ? 0
+                : value.compareTo(BigDecimal.valueOf(100_000)) >= 0 ? 5
+                : value.compareTo(BigDecimal.valueOf(25_000)) >= 0 ? 4
+                : value.compareTo(BigDecimal.valueOf(5_000)) >= 0 ? 3
+                : value.compareTo(BigDecimal.valueOf(1_000)) >= 0 ? 2 : value.signum() > 0 ? 1 : 0;
+        return Math.max(byName, byValue);
+    }
+
+    /** Puts the agent's current profile into the engine (a new agent starts offline there). */
+    private void know(Agent agent, Instant now) {
+        AgentProfile profile = profile(agent);
+        Optional<QueueSnapshot.AgentLoad> known = desk.engine().agentLoad(agent.getId());
+        if (known.isEmpty() || !profile.equals(desk.knownProfile(agent.getId()))) {
+            book.apply(desk.engine().upsertAgent(profile, now), now);
+            desk.rememberProfile(profile);
+        }
+    }
+
+    /** Every agent may take chats needing the default skill: at level 1 if they have not got it. */
+    AgentProfile profile(Agent agent) {
+        Map<String, Integer> skills = new HashMap<>(agent.getSkills());
+        skills.putIfAbsent(defaultSkill, 1);
+        return new AgentProfile(agent.getId(), agent.getUsername(), skills, agent.getLanguages(), agent.getTier(),
+                agent.getTeam(), agent.getMaxConcurrentChats());
+    }
+
+    private static AgentPresence presenceOf(Agent agent) {
+        if (!agent.getUser().isEnabled()) {
+            return AgentPresence.OFFLINE;
+        }
+        return switch (agent.getPresence()) {
+            case ONLINE -> AgentPresence.ONLINE;
+            case AWAY -> AgentPresence.AWAY;
+            case OFFLINE -> AgentPresence.OFFLINE;
+        };
     }
 
     Agent agentByUsername(String username) {

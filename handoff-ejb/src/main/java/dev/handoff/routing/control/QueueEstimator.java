@@ -1,6 +1,7 @@
 package dev.handoff.routing.control;
 
 import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.routing.boundary.RoutingDesk;
 import dev.handoff.routing.entity.Agent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -9,10 +10,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Queue position and estimated wait of a queued conversation. Position counts the handoffs needing
+ * Queue position and estimated wait of a queued conversation: from the routing engine (its place in
+ * its skill's queue and {@link WaitEstimator}, see docs/routing.md) while the engine holds it.
+ *
+ * <p>Until the engine has loaded the conversation, a rough fallback from the database: position counts the handoffs needing
  * the same skill that are ahead of it (higher priority, or same priority and escalated earlier).
  * The wait is the mean time-to-accept of the last 20 accepted handoffs, with the configured default
  * counted as {@value #PRIOR_WEIGHT} extra samples so a handful of instant accepts cannot promise
@@ -38,7 +43,15 @@ public class QueueEstimator {
 
     public record Estimate(int position, long waitSeconds) {}
 
+    @Inject
+    RoutingDesk desk;
+
     public Estimate estimate(Conversation conversation) {
+        String needed = conversation.getRequiredSkill() == null ? defaultSkill : conversation.getRequiredSkill();
+        Optional<WaitEstimator.Estimate> live = desk.estimate(conversation.getId(), needed);
+        if (live.isPresent()) {
+            return new Estimate(live.get().position(), live.get().seconds());
+        }
         List<Conversation> queued = em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class).getResultList();
         int position = 1;
         for (Conversation other : queued) {

@@ -438,6 +438,11 @@ public final class RoutingEngine {
         return a == null ? Optional.empty() : Optional.of(load(a));
     }
 
+    /** Every handoff the engine holds (waiting, offered or owned), for reconciling with the database. */
+    public synchronized Set<String> handoffIds() {
+        return Set.copyOf(handoffs.keySet());
+    }
+
     public synchronized int waitingCount() {
         return waiting.size();
     }

@@ -108,6 +108,12 @@ public class Conversation {
     @Column(length = 1000)
     private String resolution;
 
+    @Column(name = "predicted_wait_seconds")
+    private Long predictedWaitSeconds;
+
+    @Column(name = "actual_wait_seconds")
+    private Long actualWaitSeconds;
+
     @Version
     private long version;
 
@@ -342,5 +348,29 @@ public class Conversation {
 
     public long getVersion() {
         return version;
+    }
+
+    // ---- routing: the wait promised vs. the wait that happened
+
+    /** The wait promised at escalation, kept once. */
+    public void predictWait(long seconds) {
+        if (predictedWaitSeconds == null) {
+            this.predictedWaitSeconds = Math.max(0, seconds);
+        }
+    }
+
+    /** The wait from escalation to this acceptance. */
+    public void recordActualWait(Instant acceptedAt) {
+        if (escalatedAt != null) {
+            this.actualWaitSeconds = Math.max(0, Duration.between(escalatedAt, acceptedAt).toSeconds());
+        }
+    }
+
+    public Long getPredictedWaitSeconds() {
+        return predictedWaitSeconds;
+    }
+
+    public Long getActualWaitSeconds() {
+        return actualWaitSeconds;
     }
 }

@@ -18,11 +18,14 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The routing profile of a portal user who takes chats: skills, capacity and presence. */
 @Entity
@@ -60,6 +63,17 @@ public class Agent {
 
     @Column(name = "last_assigned_at")
     private Instant lastAssignedAt;
+
+    /** Language codes, comma-separated ("en,de"). */
+    @Column(nullable = false, length = 200)
+    private String languages = "en";
+
+    /** Seniority 1 (junior) .. 5. */
+    @Column(nullable = false)
+    private int tier = 1;
+
+    @Column(length = 64)
+    private String team;
 
     @Version
     private long version;
@@ -101,6 +115,34 @@ public class Agent {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Replaces the routing profile beyond skills: languages (codes like "en", at least one), seniority
+     * tier 1..5 and an optional team.
+     */
+    public void changeProfile(Set<String> newLanguages, int newTier, String newTeam) {
+        Set<String> codes = new TreeSet<>();
+        for (String language : newLanguages == null ? Set.<String>of() : newLanguages) {
+            String code = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+            if (!code.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {
+                throw new IllegalArgumentException("languages are codes like 'en' or 'pt-br': " + language);
+            }
+            codes.add(code);
+        }
+        if (codes.isEmpty()) {
+            throw new IllegalArgumentException("an agent speaks at least one language");
+        }
+        if (newTier < 1 || newTier > 5) {
+            throw new IllegalArgumentException("tier must be between 1 and 5");
+        }
+        String teamName = newTeam == null || newTeam.isBlank() ? null : newTeam.strip();
+        if (teamName != null && teamName.length() > 64) {
+            throw new IllegalArgumentException("team names have at most 64 characters");
+        }
+        this.languages = String.join(",", codes);
+        this.tier = newTier;
+        this.team = teamName;
+    }
+
     public void changePresence(Presence newPresence) {
         this.presence = Objects.requireNonNull(newPresence);
     }
@@ -139,6 +181,18 @@ public class Agent {
 
     public Map<String, Integer> getSkills() {
         return Collections.unmodifiableMap(skills);
+    }
+
+    public Set<String> getLanguages() {
+        return new TreeSet<>(Arrays.asList(languages.split(",")));
+    }
+
+    public int getTier() {
+        return tier;
+    }
+
+    public String getTeam() {
+        return team;
     }
 
     public Instant getLastAssignedAt() {

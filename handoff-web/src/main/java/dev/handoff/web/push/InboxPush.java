@@ -23,8 +23,8 @@ public class InboxPush {
     public static final String QUEUE = "queue";
 
     void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
-        toUsers(OFFERS, event.agents());
         toQueue();
+        toUsers(OFFERS, event.agents());
     }
 
     void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
@@ -34,10 +34,11 @@ public class InboxPush {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
+        // Supervisors first: a failing send to an agent who just left their inbox must not cost them the nudge.
+        toQueue();
         if (event.owner() != null) {
             toUser(OFFERS, event.owner());
         }
-        toQueue();
     }
 
     void onSlaBreach(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaBreached event) {

@@ -36,7 +36,7 @@ public class UsersBacking implements Serializable {
 
     /** A user with their agent profile, if they have one. */
     public record Row(long id, String username, String displayName, String role, boolean enabled, Long agentId,
-            String presence, String skills, Integer capacity) {}
+            String presence, String skills, Integer capacity, String languages, Integer tier, String team) {}
 
     public List<Row> getRows() {
         if (rows == null) {
@@ -49,7 +49,9 @@ public class UsersBacking implements Serializable {
     private static Row row(UserAccount u, Agent a) {
         return new Row(u.getId(), u.getUsername(), u.getDisplayName(), u.getRole().roleName(), u.isEnabled(),
                 a == null ? null : a.getId(), a == null ? null : a.getPresence().name().toLowerCase(),
-                a == null ? null : SkillList.format(a.getSkills()), a == null ? null : a.getMaxConcurrentChats());
+                a == null ? null : SkillList.format(a.getSkills()), a == null ? null : a.getMaxConcurrentChats(),
+                a == null ? null : String.join(", ", a.getLanguages()), a == null ? null : a.getTier(),
+                a == null ? null : a.getTeam());
     }
 
     public void create() {
@@ -77,6 +79,9 @@ public class UsersBacking implements Serializable {
         getRows().stream().filter(r -> r.username().equals(editUsername)).findFirst().ifPresent(r -> {
             editSkills = r.skills();
             editCapacity = r.capacity() == null ? 1 : r.capacity();
+            editLanguages = r.languages();
+            editTier = r.tier() == null ? 1 : r.tier();
+            editTeam = r.team();
         });
     }
 
@@ -86,8 +91,10 @@ public class UsersBacking implements Serializable {
             Messages.error("Choose an agent or supervisor to edit.");
             return;
         }
-        if (Messages.attempt(() -> users.updateAgent(row.agentId(), SkillList.parse(editSkills), editCapacity))) {
-            Messages.info("Updated " + row.username() + ": " + editSkills + ", up to " + editCapacity + " chats.");
+        if (Messages.attempt(() -> users.updateAgent(row.agentId(), SkillList.parse(editSkills), editCapacity))
+                && Messages.attempt(() -> users.updateAgentProfile(row.agentId(), languages(editLanguages), editTier, editTeam))) {
+            Messages.info("Updated " + row.username() + ": " + editSkills + ", up to " + editCapacity + " chats, speaks "
+                    + editLanguages + ", tier " + editTier + (editTeam == null || editTeam.isBlank() ? "" : ", team " + editTeam) + ".");
         }
         rows = null;
     }
@@ -108,6 +115,43 @@ public class UsersBacking implements Serializable {
     private String editSkills;
     private int editCapacity = 3;
     private String newPassword;
+    private String editLanguages = "en";
+    private int editTier = 1;
+    private String editTeam;
+
+    private static java.util.Set<String> languages(String list) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String code : (list == null ? "" : list).split("[,\\s]+")) {
+            if (!code.isBlank()) {
+                codes.add(code.strip());
+            }
+        }
+        return codes;
+    }
+
+    public String getEditLanguages() {
+        return editLanguages;
+    }
+
+    public void setEditLanguages(String editLanguages) {
+        this.editLanguages = editLanguages;
+    }
+
+    public int getEditTier() {
+        return editTier;
+    }
+
+    public void setEditTier(int editTier) {
+        this.editTier = editTier;
+    }
+
+    public String getEditTeam() {
+        return editTeam;
+    }
+
+    public void setEditTeam(String editTeam) {
+        this.editTeam = editTeam;
+    }
 
     public String getEditUsername() {
         return editUsername;

@@ -4,16 +4,27 @@ import dev.handoff.conversation.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.desk.boundary.SlaService;
 import dev.handoff.identity.boundary.UserService;
+import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.control.QueueSnapshot;
 import dev.handoff.routing.control.SkillList;
+import dev.handoff.routing.entity.Agent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Backs supervisor/queue.xhtml: every open handoff and every agent's presence and load, refreshed by push. */
+/**
+ * Backs supervisor/queue.xhtml, refreshed by push: every open handoff; the routing engine's per-skill
+ * queues in priority order with the wait so far and the estimate; every agent's load against capacity.
+ */
 @Named
 @ViewScoped
 public class QueueBacking implements Serializable {
@@ -26,25 +37,49 @@ public class QueueBacking implements Serializable {
     @Inject
     UserService users;
 
+    @Inject
+    RoutingService routing;
+
     private transient List<ConversationView> handoffs;
+    private transient List<SkillQueue> queues;
     private transient List<AgentRow> agents;
     private transient List<SlaService.BreachView> breaches;
 
     @Inject
     SlaService sla;
 
-    public record AgentRow(String username, String name, String presence, String skills, int active, int capacity) {}
+    /** @param load weighted chats (idle ones count less) plus offers, as the engine counts it */
+    public record AgentRow(String username, String name, String presence, String skills, int active, int capacity,
+            int offers, int idleChats, String load) {}
+
+    public record Waiting(String id, int position, String customer, long waitedSeconds, Long estimateSeconds, int ring,
+            String priority) {}
+
+    public record SkillQueue(String skill, List<Waiting> waiting) {}
 
     public void refresh() {
         breaches = null;
         handoffs = desk.openHandoffs();
-        Map<String, Long> load = handoffs.stream()
-                .filter(h -> "assigned".equals(h.state()))
-                .collect(Collectors.groupingBy(ConversationView::assignedAgent, Collectors.counting()));
-        agents = users.agents().stream()
-                .map(a -> new AgentRow(a.getUsername(), a.getUser().getDisplayName(), a.getPresence().name().toLowerCase(),
-                        SkillList.format(a.getSkills()), load.getOrDefault(a.getUsername(), 0L).intValue(), a.getMaxConcurrentChats()))
-                .toList();
+        Map<String, ConversationView> byId = handoffs.stream().collect(Collectors.toMap(ConversationView::id, Function.identity()));
+        QueueSnapshot snapshot = routing.snapshot();
+        Map<String, List<Waiting>> bySkill = new LinkedHashMap<>();
+        for (QueueSnapshot.Entry e : snapshot.waiting()) {
+            ConversationView c = byId.get(e.handoffId());
+            bySkill.computeIfAbsent(e.skill(), k -> new ArrayList<>()).add(new Waiting(e.handoffId(), e.skillPosition(),
+                    c == null ? e.handoffId() : c.customer().displayName(),
+                    Duration.between(e.enqueuedAt(), snapshot.at()).toSeconds(), c == null ? null : c.estimatedWaitSeconds(),
+                    e.ring(), String.format(Locale.ROOT, "%.0f", e.priorityPoints())));
+        }
+        queues = bySkill.entrySet().stream().map(q -> new SkillQueue(q.getKey(), q.getValue())).toList();
+        Map<Long, QueueSnapshot.AgentLoad> loads = snapshot.agents().stream()
+                .collect(Collectors.toMap(QueueSnapshot.AgentLoad::agentId, Function.identity()));
+        agents = users.agents().stream().map(a -> row(a, loads.get(a.getId()))).toList();
+    }
+
+    private static AgentRow row(Agent a, QueueSnapshot.AgentLoad l) {
+        return new AgentRow(a.getUsername(), a.getUser().getDisplayName(), a.getPresence().name().toLowerCase(Locale.ROOT),
+                SkillList.format(a.getSkills()), l == null ? 0 : l.chats(), a.getMaxConcurrentChats(), l == null ? 0 : l.offers(),
+                l == null ? 0 : l.idleChats(), String.format(Locale.ROOT, "%.1f", l == null ? 0 : l.load()));
     }
 
     public List<SlaService.BreachView> getBreaches() {
@@ -64,6 +99,13 @@ public class QueueBacking implements Serializable {
             refresh();
         }
         return handoffs;
+    }
+
+    public List<SkillQueue> getQueues() {
+        if (queues == null) {
+            refresh();
+        }
+        return queues;
     }
 
     public List<AgentRow> getAgents() {

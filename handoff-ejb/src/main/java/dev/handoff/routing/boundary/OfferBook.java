@@ -1,0 +1,164 @@
+package dev.handoff.routing.boundary;
+
+import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.routing.control.RouteOffer;
+import dev.handoff.routing.control.RoutingChanges;
+import dev.handoff.routing.entity.Agent;
+import dev.handoff.routing.entity.Offer;
+import dev.handoff.routing.entity.OfferState;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Writes what the engine decided into the caller's transaction: an {@link Offer} row per offer made,
+ * closed rows for offers withdrawn or expired, chats taken back from unresponsive owners; fires
+ * {@link OfferChanged} / {@link ConversationChanged} for push. Also notes the handoffs touched, so
+ * that if the transaction rolls back they are reconciled on the next tick (ADR 0012).
+ */
+@Dependent
+public class OfferBook {
+
+    private static final Logger LOG = Logger.getLogger(OfferBook.class.getName());
+    private static final Object TOUCHED = OfferBook.class.getName() + ".touched";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RoutingDesk desk;
+
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
+    @Inject
+    Event<OfferChanged> offerChanged;
+
+    @Inject
+    Event<ConversationChanged> conversationChanged;
+
+    /** Persists the changes; returns the usernames of the agents offered something. */
+    public Set<String> apply(RoutingChanges changes, Instant now) {
+        if (changes.offered().isEmpty() && changes.withdrawn().isEmpty() && changes.requeued().isEmpty()
+                && changes.supervisorAlerts().isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> madeAndGone = new HashSet<>();
+        changes.offered().forEach(o -> madeAndGone.add(o.id()));
+        madeAndGone.retainAll(changes.withdrawn().stream().map(RouteOffer::id).toList());
+        Set<String> ids = new HashSet<>();
+        for (RouteOffer o : changes.withdrawn()) {
+            ids.add(o.handoffId());
+            if (!madeAndGone.contains(o.id())) {
+                close(o.handoffId(), o.agentId(), o.expiresAt().isAfter(now) ? OfferState.WITHDRAWN : OfferState.EXPIRED, now);
+            }
+        }
+        for (String id : changes.requeued()) {
+            ids.add(id);
+            Conversation c = em.find(Conversation.class, id);
+            if (c != null && c.getState() == ConversationState.ASSIGNED) {
+                String owner = c.getAssignedAgent().getUsername();
+                c.requeueFor(c.getRequiredSkill(), now);
+                LOG.info(() -> "Chat " + id + " went back to the queue: " + owner + " did not answer in time");
+                conversationChanged.fire(new ConversationChanged(id, ConversationState.QUEUED, owner));
+            }
+        }
+        Set<String> offeredTo = new HashSet<>();
+        for (RouteOffer o : changes.offered()) {
+            ids.add(o.handoffId());
+            if (!madeAndGone.contains(o.id())) {
+                persist(o).ifPresent(offeredTo::add);
+            }
+        }
+        changes.supervisorAlerts().forEach(id -> LOG.warning(() -> "Chat " + id + ": the owning agent has not answered in time"));
+        touched(ids, now);
+        return offeredTo;
+    }
+
+    /** Records an offer the engine made as a PENDING row and nudges the agent. */
+    public java.util.Optional<String> persist(RouteOffer o) {
+        Conversation c = em.find(Conversation.class, o.handoffId());
+        Agent agent = em.find(Agent.class, o.agentId());
+        touched(List.of(o.handoffId()), o.offeredAt());
+        if (c == null || agent == null || c.getState() != ConversationState.QUEUED) {
+            // The engine is behind the database: the next reconcile takes the offer back.
+            desk.dirty().add(o.handoffId());
+            return java.util.Optional.empty();
+        }
+        em.persist(new Offer(c, agent, o.offeredAt()));
+        offerChanged.fire(new OfferChanged(c.getId(), Set.of(agent.getUsername())));
+        return java.util.Optional.of(agent.getUsername());
+    }
+
+    /** Closes the pending row of this handoff's offer to this agent, if there is one. */
+    public void close(String handoffId, long agentId, OfferState outcome, Instant now) {
+        for (Offer row : pending(handoffId)) {
+            if (row.getAgent().getId() == agentId) {
+                row.close(outcome, now);
+                offerChanged.fire(new OfferChanged(handoffId, Set.of(row.getAgent().getUsername())));
+            }
+        }
+    }
+
+    public List<Offer> pending(String handoffId) {
+        return em.createNamedQuery(Offer.FIND_PENDING_BY_CONVERSATION, Offer.class)
+                .setParameter("conversationId", handoffId)
+                .getResultList();
+    }
+
+    /**
+     * Notes handoffs whose engine state this transaction changed: a reconcile leaves them alone for a
+     * moment, and if the transaction does not commit they are marked dirty for the next tick.
+     */
+    @SuppressWarnings("unchecked")
+    public void touched(Collection<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        desk.touch(ids, now);
+        if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return;
+        }
+        Set<String> inThisTx = (Set<String>) registry.getResource(TOUCHED);
+        if (inThisTx == null) {
+            Set<String> collected = new HashSet<>();
+            Set<String> dirty = desk.dirty();
+            registry.putResource(TOUCHED, collected);
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing: the engine already holds the decision
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        dirty.addAll(collected);
+                    }
+                }
+            });
+            inThisTx = collected;
+        }
+        inThisTx.addAll(ids);
+    }
+
+    /** Marks everything for reconciliation if this transaction does not commit (agent or policy changes). */
+    public void touchedEverything(Instant now) {
+        touched(List.of(RoutingDesk.EVERYTHING), now);
+    }
+}

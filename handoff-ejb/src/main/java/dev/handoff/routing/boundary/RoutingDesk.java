@@ -1,0 +1,190 @@
+package dev.handoff.routing.boundary;
+
+import dev.handoff.routing.control.AgentProfile;
+import dev.handoff.routing.control.HandoffState;
+import dev.handoff.routing.control.RoutingEngine;
+import dev.handoff.routing.control.RoutingPolicy;
+import dev.handoff.routing.control.RoutingPolicyJson;
+import dev.handoff.routing.control.WaitEstimator;
+import dev.handoff.routing.entity.RoutingPolicyVersion;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Holds the one {@link RoutingEngine} of this JVM (Handoff runs as a single instance, ADR 0005),
+ * the {@link WaitEstimator}, and what {@link RoutingService} needs to keep the engine in step with
+ * the database: which handoffs were touched when (a reconcile leaves those alone for a moment, their
+ * transaction may still be open) and which were touched by a transaction that rolled back (the next
+ * tick reconciles them). See ADR 0012.
+ *
+ * <p>Created after the schema migration with the live policy; the first tick (or the first routing
+ * call) loads agents, queued and assigned chats from the database.
+ */
+@Singleton
+@Startup
+@DependsOn("Database")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RoutingDesk {
+
+    /** A dirty mark meaning "reconcile everything" (agents, policy, all open handoffs). */
+    static final String EVERYTHING = "*";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "handoff.routing.offer-timeout-seconds", defaultValue = "45")
+    int offerTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.routing.prior-handle-seconds", defaultValue = "600")
+    long priorHandleSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.routing.default-wait-seconds", defaultValue = "60")
+    long priorAcceptSeconds;
+
+    private volatile RoutingEngine engine;
+    private volatile int policyVersion;
+    private WaitEstimator estimator;
+    private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+    private final Map<Long, AgentProfile> profiles = new ConcurrentHashMap<>();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean loaded = new AtomicBoolean();
+    private volatile Instant lastFullSync = Instant.EPOCH;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    void start() {
+        RoutingPolicy policy = builtInPolicy();
+        policyVersion = 0;
+        List<RoutingPolicyVersion> live = em.createNamedQuery(RoutingPolicyVersion.FIND_LIVE, RoutingPolicyVersion.class)
+                .setMaxResults(1).getResultList();
+        if (!live.isEmpty()) {
+            policy = RoutingPolicyJson.read(live.get(0).getDocument());
+            policyVersion = live.get(0).getVersionNo();
+        }
+        engine = new RoutingEngine(policy);
+        estimator = new WaitEstimator(0.05, Duration.ofSeconds(priorHandleSeconds), Duration.ofSeconds(priorAcceptSeconds));
+    }
+
+    /** The shipped defaults, with the configured offer timeout: the policy until an admin publishes one. */
+    public RoutingPolicy builtInPolicy() {
+        return RoutingPolicy.defaults().withOfferTimeoutSeconds(Math.max(1, offerTimeoutSeconds));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public RoutingEngine engine() {
+        return engine;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public WaitEstimator estimator() {
+        return estimator;
+    }
+
+    /** The live policy's version number; 0 for the built-in defaults. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int policyVersion() {
+        return policyVersion;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void policyApplied(int version) {
+        policyVersion = version;
+    }
+
+    /** The set that rolled-back transactions add their handoff ids to; a plain object, safe after completion. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<String> dirty() {
+        return dirty;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void touch(Collection<String> handoffIds, Instant at) {
+        handoffIds.forEach(id -> touched.put(id, at));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AgentProfile knownProfile(long agentId) {
+        return profiles.get(agentId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void rememberProfile(AgentProfile profile) {
+        profiles.put(profile.id(), profile);
+    }
+
+    /** Whether a transaction may still be working on this handoff (touched within {@code grace}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean busy(String handoffId, Instant now, Duration grace) {
+        Instant at = touched.get(handoffId);
+        return at != null && at.plus(grace).isAfter(now);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void forget(Instant before) {
+        touched.values().removeIf(at -> at.isBefore(before));
+    }
+
+    /** True exactly once: for whoever is first to load the database into the engine. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean claimFirstLoad() {
+        return loaded.compareAndSet(false, true);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean fullSyncDue(Instant now, Duration every) {
+        return !lastFullSync.plus(every).isAfter(now);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void fullSyncDone(Instant at) {
+        lastFullSync = at;
+    }
+
+    /**
+     * Queue position (1-based, within the handoff's skill) and estimated wait in seconds, while the
+     * engine has the handoff waiting or offered; empty otherwise.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<WaitEstimator.Estimate> estimate(String handoffId, String skill) {
+        Optional<HandoffState> state = engine.state(handoffId);
+        if (state.isEmpty() || state.get() == HandoffState.OWNED) {
+            return Optional.empty();
+        }
+        OptionalInt position = engine.skillPosition(handoffId);
+        if (position.isEmpty()) {
+            return Optional.of(new WaitEstimator.Estimate(1, Math.max(1, Math.round(estimator.meanAcceptSeconds()))));
+        }
+        return Optional.of(estimator.estimate(position.getAsInt(), engine.skillLoad(skill)));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,287 @@
+package dev.handoff.web.faces.admin;
+
+import dev.handoff.identity.boundary.UserService;
+import dev.handoff.routing.boundary.RoutingPolicyService;
+import dev.handoff.routing.boundary.RoutingPolicyService.PolicyVersion;
+import dev.handoff.routing.control.RoutingPolicy;
+import dev.handoff.routing.control.RoutingPolicy.Match;
+import dev.handoff.routing.control.RoutingPolicy.Ring;
+import dev.handoff.routing.control.RoutingPolicy.Strategy;
+import dev.handoff.routing.control.RoutingPolicy.UnresponsiveAction;
+import dev.handoff.routing.entity.Agent;
+import dev.handoff.web.faces.Messages;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Backs admin/routing.xhtml: the live routing policy's fields as a form (the draft), published as the
+ * next version; history and rollback. Weights, priority and related skills are kept as they are.
+ */
+@Named
+@ViewScoped
+public class RoutingBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    RoutingPolicyService policies;
+
+    @Inject
+    UserService users;
+
+    private transient PolicyVersion live;
+    private transient List<PolicyVersion> history;
+    private Strategy strategy;
+    private List<RingRow> rings;
+    private int offerTimeoutSeconds;
+    private double idleChatWeight;
+    private int idleAfterSeconds;
+    private int unresponsiveOwnerSeconds;
+    private UnresponsiveAction unresponsiveAction;
+    private int queueCap;
+    private String pilotGroup;
+    private String note;
+
+    /** One overflow ring, editable. */
+    public static class RingRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private int afterSeconds;
+        private Match match = Match.SKILL;
+        private int minProficiency = 1;
+        private boolean sameLanguage = true;
+
+        public int getAfterSeconds() {
+            return afterSeconds;
+        }
+
+        public void setAfterSeconds(int afterSeconds) {
+            this.afterSeconds = afterSeconds;
+        }
+
+        public Match getMatch() {
+            return match;
+        }
+
+        public void setMatch(Match match) {
+            this.match = match;
+        }
+
+        public int getMinProficiency() {
+            return minProficiency;
+        }
+
+        public void setMinProficiency(int minProficiency) {
+            this.minProficiency = minProficiency;
+        }
+
+        public boolean isSameLanguage() {
+            return sameLanguage;
+        }
+
+        public void setSameLanguage(boolean sameLanguage) {
+            this.sameLanguage = sameLanguage;
+        }
+    }
+
+    @PostConstruct
+    void load() {
+        live = policies.live();
+        history = null;
+        RoutingPolicy p = live.policy();
+        strategy = p.strategy();
+        rings = new ArrayList<>();
+        for (Ring r : p.rings()) {
+            RingRow row = new RingRow();
+            row.afterSeconds = r.afterSeconds();
+            row.match = r.match();
+            row.minProficiency = r.minProficiency();
+            row.sameLanguage = r.sameLanguage();
+            rings.add(row);
+        }
+        offerTimeoutSeconds = p.offerTimeoutSeconds();
+        idleChatWeight = p.idleChatWeight();
+        idleAfterSeconds = p.idleAfterSeconds();
+        unresponsiveOwnerSeconds = p.unresponsiveOwnerSeconds();
+        unresponsiveAction = p.unresponsiveAction();
+        queueCap = p.queueCap();
+        Map<Long, String> names = users.agents().stream().collect(Collectors.toMap(Agent::getId, Agent::getUsername));
+        pilotGroup = p.pilotGroup().stream().map(id -> names.getOrDefault(id, "#" + id)).sorted().collect(Collectors.joining(", "));
+        note = null;
+    }
+
+    public void publish() {
+        PolicyVersion published = Messages.attempt(() -> policies.publish(draft(), user(), note));
+        if (published != null) {
+            Messages.info("Published version " + published.versionNo() + "; routing follows it now.");
+            load();
+        }
+    }
+
+    public void rollback(int versionNo) {
+        if (Messages.attempt(() -> policies.rollback(versionNo, user())) != null) {
+            Messages.info("Version " + versionNo + " is live again, as a new version.");
+            load();
+        }
+    }
+
+    public void addRing() {
+        RingRow row = new RingRow();
+        row.afterSeconds = rings.isEmpty() ? 0 : rings.get(rings.size() - 1).afterSeconds + 60;
+        row.match = Match.ANY;
+        row.sameLanguage = false;
+        rings.add(row);
+    }
+
+    public void removeRing(int index) {
+        if (index > 0 && index < rings.size()) {
+            rings.remove(index);
+        }
+    }
+
+    /** The form as a policy; the record's constructor names any bad field. */
+    RoutingPolicy draft() {
+        RoutingPolicy base = live.policy();
+        List<Ring> ringList = new ArrayList<>();
+        for (int i = 0; i < rings.size(); i++) {
+            RingRow r = rings.get(i);
+            try {
+                ringList.add(new Ring(r.afterSeconds, r.match, r.match == Match.ANY ? 1 : r.minProficiency, r.sameLanguage));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rings[" + i + "]." + e.getMessage(), e);
+            }
+        }
+        return new RoutingPolicy(strategy, base.weights(), base.priority(), ringList, base.relatedSkills(), offerTimeoutSeconds,
+                idleChatWeight, idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotIds());
+    }
+
+    private Set<Long> pilotIds() {
+        Map<String, Long> ids = users.agents().stream().collect(Collectors.toMap(Agent::getUsername, Agent::getId, (a, b) -> a));
+        Set<Long> group = new TreeSet<>();
+        for (String name : Arrays.asList((pilotGroup == null ? "" : pilotGroup).split("[,\\s]+"))) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Long id = ids.get(name.strip().toLowerCase());
+            if (id == null) {
+                throw new IllegalArgumentException("pilotGroup: '" + name.strip() + "' is not an agent");
+            }
+            group.add(id);
+        }
+        return group;
+    }
+
+    private static String user() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    public PolicyVersion getLive() {
+        return live;
+    }
+
+    public List<PolicyVersion> getHistory() {
+        if (history == null) {
+            history = policies.history();
+        }
+        return history;
+    }
+
+    public Strategy[] getStrategies() {
+        return Strategy.values();
+    }
+
+    public Match[] getMatches() {
+        return Match.values();
+    }
+
+    public UnresponsiveAction[] getUnresponsiveActions() {
+        return UnresponsiveAction.values();
+    }
+
+
+    public Strategy getStrategy() {
+        return strategy;
+    }
+
+    public void setStrategy(Strategy strategy) {
+        this.strategy = strategy;
+    }
+
+    public List<RingRow> getRings() {
+        return rings;
+    }
+
+    public int getOfferTimeoutSeconds() {
+        return offerTimeoutSeconds;
+    }
+
+    public void setOfferTimeoutSeconds(int offerTimeoutSeconds) {
+        this.offerTimeoutSeconds = offerTimeoutSeconds;
+    }
+
+    public double getIdleChatWeight() {
+        return idleChatWeight;
+    }
+
+    public void setIdleChatWeight(double idleChatWeight) {
+        this.idleChatWeight = idleChatWeight;
+    }
+
+    public int getIdleAfterSeconds() {
+        return idleAfterSeconds;
+    }
+
+    public void setIdleAfterSeconds(int idleAfterSeconds) {
+        this.idleAfterSeconds = idleAfterSeconds;
+    }
+
+    public int getUnresponsiveOwnerSeconds() {
+        return unresponsiveOwnerSeconds;
+    }
+
+    public void setUnresponsiveOwnerSeconds(int unresponsiveOwnerSeconds) {
+        this.unresponsiveOwnerSeconds = unresponsiveOwnerSeconds;
+    }
+
+    public UnresponsiveAction getUnresponsiveAction() {
+        return unresponsiveAction;
+    }
+
+    public void setUnresponsiveAction(UnresponsiveAction unresponsiveAction) {
+        this.unresponsiveAction = unresponsiveAction;
+    }
+
+    public int getQueueCap() {
+        return queueCap;
+    }
+
+    public void setQueueCap(int queueCap) {
+        this.queueCap = queueCap;
+    }
+
+    public String getPilotGroup() {
+        return pilotGroup;
+    }
+
+    public void setPilotGroup(String pilotGroup) {
+        this.pilotGroup = pilotGroup;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+}
