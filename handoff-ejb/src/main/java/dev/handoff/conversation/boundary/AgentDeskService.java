@@ -6,6 +6,7 @@ import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Message;
 import dev.handoff.desk.entity.ChatConsult;
+import dev.handoff.desk.entity.ChatNote;
 import dev.handoff.escalation.entity.EscalationFeedback;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
@@ -122,6 +123,18 @@ public class AgentDeskService {
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
         messagePosted.fire(new MessagePosted(conversationId, joined.getSeq(), Author.SYSTEM, username));
         return store.view(conversation);
+    }
+
+    /**
+     * A supervisor hands a waiting chat to a named agent: the same as that agent accepting it (same
+     * capacity check and race), recorded with a note saying who assigned it.
+     */
+    public ConversationView assign(String conversationId, String supervisor, String agentUsername) {
+        ConversationView view = accept(conversationId, agentUsername);
+        em.persist(new ChatNote(conversationId, ChatNote.Kind.NOTE, supervisor, supervisor,
+                "Assigned to " + view.assignedAgentName() + " by " + supervisor + ".", clock.instant()));
+        em.flush();
+        return view;
     }
 
     public void decline(String conversationId, String username) {
