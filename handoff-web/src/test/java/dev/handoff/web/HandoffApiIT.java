@@ -510,8 +510,10 @@ class HandoffApiIT {
         try {
             String id = escalated("it-decline-1", "There is an unauthorized charge on my card");
             assertTrue(desk.inbox("alice").offers().stream().anyMatch(o -> o.id().equals(id)), "alice (billing 5) first");
-            desk.decline(id, "alice");
+            desk.decline(id, "alice", "I'm wrapping up a call");
             assertTrue(desk.inbox("alice").offers().stream().noneMatch(o -> o.id().equals(id)));
+            assertTrue(teamwork.notes(id).stream().anyMatch(n -> n.text().equals("Declined by Alice Martin: I'm wrapping up a call")),
+                    "the reason is kept for the next agent and supervisors");
             assertTrue(desk.inbox("carol").offers().stream().anyMatch(o -> o.id().equals(id)), "then carol (billing 3)");
             desk.accept(id, "carol");
             desk.resolve(id, "carol", "done");

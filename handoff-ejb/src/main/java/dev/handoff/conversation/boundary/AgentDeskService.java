@@ -138,7 +138,34 @@ public class AgentDeskService {
     }
 
     public void decline(String conversationId, String username) {
+        decline(conversationId, username, null);
+    }
+
+    /** Passes on an offer; a reason, if given, is kept as a note for whoever takes the chat and for supervisors. */
+    public void decline(String conversationId, String username, String reason) {
+        if (reason != null && !reason.isBlank()) {
+            if (reason.length() > 500) {
+                throw new InvalidInputException("reason", "reason is longer than 500 characters");
+            }
+            Agent agent = agent(username);
+            em.persist(new ChatNote(conversationId, ChatNote.Kind.NOTE, username, agent.getUser().getDisplayName(),
+                    "Declined by " + agent.getUser().getDisplayName() + ": " + reason.strip(), clock.instant()));
+        }
         routing.decline(conversationId, username);
+    }
+
+    /** Customer messages since the owner last wrote (or took the chat): the inbox's unread count. */
+    public long unread(String conversationId) {
+        Conversation c = store.get(conversationId);
+        Instant since = c.getLastAgentMessageAt() != null ? c.getLastAgentMessageAt() : c.getOwnedSince();
+        if (since == null) {
+            return 0;
+        }
+        return em.createQuery("SELECT COUNT(m) FROM Message m WHERE m.conversation.id = :id AND m.author = dev.handoff.conversation.entity.Author.CUSTOMER "
+                        + "AND m.createdAt > :since", Long.class)
+                .setParameter("id", conversationId)
+                .setParameter("since", since)
+                .getSingleResult();
     }
 
     public MessageView reply(String conversationId, String username, String text) {
