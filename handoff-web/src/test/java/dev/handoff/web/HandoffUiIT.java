@@ -402,7 +402,6 @@ class HandoffUiIT {
                     .anyMatch(r -> r.getText().contains("Bob Chen") && r.getText().contains("offline")));
             JsonObject done = api.get("/api/v1/conversations/" + id).json();
             assertEquals("resolved", done.getString("state"));
-            assertTrue(done.getString("resolution", "").startsWith("Resolved"), done.toString());
         }
     }
 }
