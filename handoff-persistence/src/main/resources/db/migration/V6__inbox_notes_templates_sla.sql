@@ -4,6 +4,8 @@ ALTER TABLE conversation ADD COLUMN owned_since DATETIME(6);
 ALTER TABLE conversation ADD COLUMN first_response_at DATETIME(6);
 ALTER TABLE conversation ADD COLUMN last_agent_message_at DATETIME(6);
 ALTER TABLE conversation ADD COLUMN last_customer_message_at DATETIME(6);
+-- Set when the customer was told that nobody can take the chat right now (nobody-online, queue-full).
+ALTER TABLE conversation ADD COLUMN unavailable_notice VARCHAR(32);
 
 -- Customer profile details (API, CSV import, CRM) and the link to the CRM record.
 ALTER TABLE customer ADD COLUMN company VARCHAR(200);

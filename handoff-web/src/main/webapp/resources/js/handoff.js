@@ -40,3 +40,18 @@ Handoff.copyFact = function (chip) {
   }
   return false;
 };
+/* Presence: tell the server about real activity (typing, clicks, mouse) about once a minute, so an
+   idle agent goes away automatically and comes back when they return. Agent pages only. */
+(function () {
+  if (!/\/agent\//.test(location.pathname)) { return; }
+  var active = true;
+  ['keydown', 'mousedown', 'mousemove', 'touchstart', 'scroll'].forEach(function (type) {
+    window.addEventListener(type, function () { active = true; }, { passive: true });
+  });
+  var url = location.pathname.replace(/\/agent\/.*$/, '/agent/heartbeat');
+  setInterval(function () {
+    if (!active) { return; }
+    active = false;
+    try { fetch(url, { method: 'POST', credentials: 'same-origin' }); } catch (e) { /* next minute */ }
+  }, 60000);
+})();

@@ -717,6 +717,49 @@ class HandoffApiIT {
     }
 
     @Test
+    void whenNobodyIsOnlineTheCustomerIsToldAndMayAskForAFollowUp() {
+        List<String> agents = List.of("alice", "bob", "carol", "dave", "sam");
+        agents.forEach(a -> routing.setPresence(a, Presence.OFFLINE));
+        String id = escalated("it-nobody-1", "connect me to an agent please");
+        ConversationView queued = conversations.get(id);
+        assertEquals("queued", queued.state());
+        assertEquals(RoutingService.NOBODY_ONLINE, queued.unavailableNotice());
+        List<MessageView> transcript = conversations.messagesAfter(id, 0, 50);
+        assertTrue(transcript.get(transcript.size() - 1).text().startsWith("Nobody from our team is available right now."),
+                transcript.toString());
+
+        ConversationView after = conversations.requestFollowUp(id, "phone", "+49 30 1234567", "after 5pm");
+        assertEquals("queued", after.state(), "the request keeps its place for the next shift");
+        assertTrue(teamwork.notes(id).stream().anyMatch(n -> n.kind().equals("follow_up") && n.text().contains("+49 30 1234567")));
+        assertTrue(conversations.messagesAfter(id, 0, 50).stream().anyMatch(m -> m.text().startsWith("Thanks - we'll get back to you with a call back")));
+
+        routing.setPresence("dave", Presence.ONLINE);
+        try {
+            assertTrue(desk.inbox("dave").offers().stream().anyMatch(o -> o.id().equals(id)), "offered as soon as someone comes online");
+            desk.accept(id, "dave");
+            assertThrows(ConflictException.class, () -> conversations.requestFollowUp(id, "email", "x@example.com", null),
+                    "no follow-up once a person has the chat");
+            desk.resolve(id, "dave", "Resolved: called back");
+        } finally {
+            routing.setPresence("dave", Presence.OFFLINE);
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void followUpRequestsAreValidated() {
+        Api bot = api();
+        String id = bot.start("it-follow-1", "Follow Up");
+        Api.Reply notWaiting = bot.post("/api/v1/conversations/" + id + "/follow-up", "{\"channel\":\"email\",\"contact\":\"a@example.com\"}");
+        assertEquals(409, notWaiting.status(), notWaiting.body());
+        Api.Reply badPhone = bot.post("/api/v1/conversations/" + id + "/follow-up", "{\"channel\":\"phone\",\"contact\":\"call me maybe\"}");
+        assertEquals(400, badPhone.status());
+        assertEquals("contact", badPhone.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(400, bot.post("/api/v1/conversations/" + id + "/follow-up", "{\"channel\":\"pigeon\",\"contact\":\"x\"}").status());
+        bot.post("/api/v1/conversations/" + id + "/close", "");
+    }
+
+    @Test
     void revokedKeysAreRefusedAndOnlyHashesAreStored() {
         IssuedKey issued = keys.issue("IT revocation", ApiScope.BOT, "it");
         assertFalse(keys.findBySecret(issued.secret()).orElseThrow().isRevoked());

@@ -393,6 +393,12 @@ class HandoffUiIT {
             bob.screenshot("14-second-agent-not-needed");
             bob.driver.findElement(By.id("chat:resolveButton")).click();
             bob.waitForText(By.id("chat:state"), "resolved");
+            // signing out ends bob's last session: he goes offline and gets no more offers
+            bob.driver.findElement(By.id("account:logout")).click();
+            bob.waitForUrl("/login.xhtml");
+            supervisor.open("/supervisor/queue.xhtml");
+            supervisor.until(d -> d.findElements(By.cssSelector("[id='queue:agents'] tr")).stream()
+                    .anyMatch(r -> r.getText().contains("Bob Chen") && r.getText().contains("offline")));
             JsonObject done = api.get("/api/v1/conversations/" + id).json();
             assertEquals("resolved", done.getString("state"));
             assertTrue(done.getString("resolution", "").startsWith("Resolved"), done.toString());

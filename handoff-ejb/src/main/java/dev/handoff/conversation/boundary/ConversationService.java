@@ -25,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -133,13 +134,49 @@ public class ConversationService {
         context.capture(conversation, store.messagesAfter(conversation.getId(), 0, CONTEXT_MESSAGES),
                 decision.firings().stream().map(TriggerFiring::reason).toList());
         handoffCaptured.fire(new HandoffCaptured(conversation.getId()));
-        Message notice = conversation.append(Author.SYSTEM, "Handoff", transitionText(skill), now);
+        Optional<String> unavailable = routing.unavailability();
+        unavailable.ifPresent(conversation::noticeUnavailable);
+        Message notice = conversation.append(Author.SYSTEM, "Handoff", unavailable.map(ConversationService::unavailableText)
+                .orElseGet(() -> transitionText(skill)), now);
         em.persist(notice);
         em.flush();
         conversationChanged.fire(new ConversationChanged(conversation.getId(), conversation.getState(), null));
         messagePosted.fire(new MessagePosted(conversation.getId(), notice.getSeq(), Author.SYSTEM, null));
         routing.route(conversation);
         return true;
+    }
+
+    /** Honest words when nobody can take the chat now; the request stays queued for the next agent. */
+    static String unavailableText(String why) {
+        String now = RoutingService.QUEUE_FULL.equals(why)
+                ? "Our team is handling more requests than usual right now, so it may take a while before someone can join."
+                : "Nobody from our team is available right now.";
+        return now + " I've saved your request with everything you've written, and the next person available will pick it up. "
+                + "If you'd rather not wait here, leave an e-mail address for a written reply or a phone number for a call back.";
+    }
+
+    /**
+     * The customer (through the bot) asks to be contacted instead of waiting: recorded for the agents,
+     * confirmed to the customer; the chat stays in the queue for the next agent.
+     */
+    public ConversationView requestFollowUp(String conversationId, String channel, String contact, String preferredTime) {
+        Conversation conversation = store.getForUpdate(conversationId);
+        if (conversation.getState() != ConversationState.QUEUED) {
+            throw new dev.handoff.platform.ConflictException("A follow-up can be requested only while the chat waits for a person");
+        }
+        Instant now = clock.instant();
+        String how = "phone".equals(channel) ? "a call back on " + contact : "a written reply to " + contact;
+        String when = preferredTime == null || preferredTime.isBlank() ? "" : " (preferred: " + preferredTime.strip() + ")";
+        em.persist(new dev.handoff.desk.entity.ChatNote(conversationId, dev.handoff.desk.entity.ChatNote.Kind.FOLLOW_UP, "customer",
+                conversation.getCustomer().getName() == null ? "Customer" : conversation.getCustomer().getName(),
+                "The customer asked for " + how + when + ".", now));
+        Message confirmation = conversation.append(Author.SYSTEM, "Handoff", "Thanks - we'll get back to you with " + how + when
+                + ". Your request keeps its place, so whoever picks it up sees everything you've written.", now);
+        em.persist(confirmation);
+        em.flush();
+        conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), owner(conversation)));
+        messagePosted.fire(new MessagePosted(conversationId, confirmation.getSeq(), Author.SYSTEM, owner(conversation)));
+        return store.view(conversation);
     }
 
     private String transitionText(String skill) {

@@ -14,7 +14,7 @@ public record ConversationView(String id, String state, String channel, Customer
         String pageTitle, String metadata, String requiredSkill, int priority, String escalationReason,
         List<TriggerView> triggers, Integer queuePosition, Long estimatedWaitSeconds, String assignedAgent,
         String assignedAgentName, int messageCount, Instant createdAt, Instant escalatedAt, Instant acceptedAt,
-        Instant closedAt, String resolution, ContextView context, List<SlaPolicy.Timer> sla) {
+        Instant closedAt, String resolution, ContextView context, List<SlaPolicy.Timer> sla, String unavailableNotice) {
 
     /** The most urgent running SLA timer of an owned chat, or null. */
     public SlaPolicy.Timer nextSla() {

@@ -113,6 +113,7 @@ public class ConversationStore {
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUser().getDisplayName(),
                 c.getMessageCount(), c.getCreatedAt(), c.getEscalatedAt(), c.getAcceptedAt(), c.getClosedAt(),
                 c.getResolution(), c.getEscalatedAt() == null ? null : context.view(c.getId()).orElse(null),
-                c.getState() == ConversationState.ASSIGNED ? sla.timers(c) : List.of());
+                c.getState() == ConversationState.ASSIGNED ? sla.timers(c) : List.of(),
+                c.getState() == ConversationState.QUEUED ? c.getUnavailableNotice() : null);
     }
 }

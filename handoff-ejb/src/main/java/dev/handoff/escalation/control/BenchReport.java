@@ -12,7 +12,7 @@ public record BenchReport(int cases, int shouldEscalate, int caught, int shouldS
         Map<String, Integer> hitsPerTrigger, List<Outcome> misses, List<Outcome> falseAlarmCases, List<Outcome> wrongTriggerCases) {
 
     public BenchReport {
-        hitsPerTrigger = Map.copyOf(hitsPerTrigger);
+        hitsPerTrigger = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(hitsPerTrigger));
         misses = List.copyOf(misses);
         falseAlarmCases = List.copyOf(falseAlarmCases);
         wrongTriggerCases = wrongTriggerCases == null ? List.of() : List.copyOf(wrongTriggerCases);

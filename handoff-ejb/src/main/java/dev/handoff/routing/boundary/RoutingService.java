@@ -13,6 +13,7 @@ import dev.handoff.routing.control.QueueSnapshot;
 import dev.handoff.routing.control.RouteOffer;
 import dev.handoff.routing.control.RouteResult;
 import dev.handoff.routing.control.RoutingEngine;
+import dev.handoff.routing.control.RoutingChanges;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicyJson;
 import dev.handoff.routing.entity.Agent;
@@ -110,6 +111,25 @@ public class RoutingService {
         return offer.flatMap(book::persist);
     }
 
+    /**
+     * Why nobody can take a new handoff now, if so: {@code nobody-online} when no enabled agent (of
+     * the pilot group, if one is set) is online, {@code queue-full} when the queue is at its cap.
+     */
+    public Optional<String> unavailability() {
+        Instant now = clock.instant();
+        loadOnce(now);
+        RoutingPolicy policy = desk.engine().policy();
+        boolean anyone = em.createNamedQuery(Agent.FIND_ONLINE, Agent.class).getResultStream()
+                .anyMatch(a -> policy.pilotGroup().isEmpty() || policy.pilotGroup().contains(a.getId()));
+        if (!anyone) {
+            return Optional.of(NOBODY_ONLINE);
+        }
+        return desk.engine().waitingCount() >= policy.queueCap() ? Optional.of(QUEUE_FULL) : Optional.empty();
+    }
+
+    public static final String NOBODY_ONLINE = "nobody-online";
+    public static final String QUEUE_FULL = "queue-full";
+
     /** Runs the engine's clock now (expired offers, overflow rings, pulls); returns the offers made. */
     public int routeWaiting() {
         Instant now = clock.instant();
@@ -198,7 +218,11 @@ public class RoutingService {
             if (desk.engine().state(id).isEmpty()) {
                 enqueue(conversation, now, false).ifPresent(book::persist);
             }
-            book.apply(desk.engine().assign(id, agent.getId(), now), now);
+            RoutingChanges changes = desk.engine().assign(id, agent.getId(), now);
+            // The engine reports the previous owner losing the chat as a requeue; in the database the
+            // chat already belongs to the new owner, so that entry must not put it back in the queue.
+            book.apply(new RoutingChanges(changes.offered(), changes.withdrawn(),
+                    changes.requeued().stream().filter(r -> !r.equals(id)).toList(), changes.supervisorAlerts()), now);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "engine could not record " + agent.getUsername() + " owning " + id + "; reconciling", e);
             desk.dirty().add(id);

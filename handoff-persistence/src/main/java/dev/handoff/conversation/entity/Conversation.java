@@ -58,6 +58,9 @@ public class Conversation {
     @Column(name = "owned_since")
     private Instant ownedSince;
 
+    @Column(name = "unavailable_notice", length = 32)
+    private String unavailableNotice;
+
     @Column(name = "first_response_at")
     private Instant firstResponseAt;
 
@@ -226,6 +229,15 @@ public class Conversation {
         this.firstResponseAt = null;
         this.lastAgentMessageAt = null;
         agent.assigned(at);
+    }
+
+    /** The customer was told nobody could take the chat now ("nobody-online" or "queue-full"); the request waits for the next agent. */
+    public void noticeUnavailable(String why) {
+        this.unavailableNotice = why;
+    }
+
+    public String getUnavailableNotice() {
+        return unavailableNotice;
     }
 
     public Instant getOwnedSince() {

@@ -21,8 +21,8 @@ public class ChatNote {
     public static final String FIND_BY_CONVERSATION = "ChatNote.findByConversation";
     public static final int MAX_TEXT = 2000;
 
-    /** A plain note, the note handed over with a transfer, or a question to a consulted colleague. */
-    public enum Kind { NOTE, TRANSFER, CONSULT }
+    /** A plain note, the note handed over with a transfer, a question to a consulted colleague, or the customer's follow-up request. */
+    public enum Kind { NOTE, TRANSFER, CONSULT, FOLLOW_UP }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

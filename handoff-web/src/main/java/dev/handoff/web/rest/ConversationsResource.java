@@ -10,6 +10,7 @@ import dev.handoff.conversation.entity.Author;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.web.push.ConversationStreams;
 import dev.handoff.web.rest.dto.ConversationResponse;
+import dev.handoff.web.rest.dto.FollowUpRequest;
 import dev.handoff.web.rest.dto.CustomerRequest;
 import dev.handoff.web.rest.dto.MessagePage;
 import dev.handoff.web.rest.dto.MessageResponse;
@@ -191,5 +192,29 @@ public class ConversationsResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ConversationResponse close(@PathParam("id") String id) {
         return ConversationResponse.of(conversations.close(id));
+    }
+
+    @POST
+    @Path("{id}/follow-up")
+    @Operation(summary = "Ask for a follow-up instead of waiting",
+            description = "While the conversation is queued (typically after `unavailable` was set): the customer leaves an e-mail address for a written reply or a phone number for a call back. Agents see it as a note; the customer gets a confirmation message; the conversation keeps its place in the queue.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConversationResponse.class)))
+    @APIResponse(responseCode = "409", description = "The conversation is not waiting for a person",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ConversationResponse followUp(@PathParam("id") String id, FollowUpRequest request) {
+        Checks.required(request, "body");
+        String channel = Checks.required(request.channel(), "channel").strip().toLowerCase(java.util.Locale.ROOT);
+        String contact = Checks.required(request.contact(), "contact").strip();
+        if (channel.equals("email")) {
+            Checks.email(contact, "contact");
+        } else if (channel.equals("phone")) {
+            if (!contact.matches("\\+?[0-9][0-9 ().-]{5,29}")) {
+                throw new InvalidInputException("contact", "contact is not a phone number");
+            }
+        } else {
+            throw new InvalidInputException("channel", "channel is email or phone");
+        }
+        Checks.max(request.preferredTime(), 100, "preferredTime");
+        return ConversationResponse.of(conversations.requestFollowUp(id, channel, contact, request.preferredTime()));
     }
 }

@@ -7,6 +7,8 @@ import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Presence;
 import dev.handoff.web.faces.Messages;
+import dev.handoff.web.presence.AgentSessions;
+import dev.handoff.web.presence.PresenceSessionListener;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -34,6 +36,12 @@ public class InboxBacking implements Serializable {
     @Inject
     RoutingService routing;
 
+    @Inject
+    AgentSessions sessions;
+
+    @Inject
+    java.time.Clock clock;
+
     private transient InboxView inbox;
     private transient Map<String, List<MessageView>> previews;
     private String presence;
@@ -41,6 +49,9 @@ public class InboxBacking implements Serializable {
     /** Opening the inbox signs the agent in for work: offline becomes online (away stays away). */
     public void open() {
         String user = user();
+        jakarta.servlet.http.HttpSession session = (jakarta.servlet.http.HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true);
+        session.setAttribute(PresenceSessionListener.AGENT_ATTRIBUTE, user);
+        sessions.opened(user, session.getId(), clock.instant());
         if (routing.presenceOf(user) == Presence.OFFLINE) {
             routing.setPresence(user, Presence.ONLINE);
         }

@@ -29,7 +29,9 @@ public record ConversationResponse(
         Instant escalatedAt,
         Instant acceptedAt,
         Instant closedAt,
-        @Schema(description = "What was passed on to the agent (once escalated): the summary, the facts found, the pages visited") Context context) {
+        @Schema(description = "What was passed on to the agent (once escalated): the summary, the facts found, the pages visited") Context context,
+        @Schema(description = "While queued: set when nobody can take the chat now (nobody-online, queue-full); the customer was told and "
+                + "may ask for a follow-up (POST .../follow-up)", example = "nobody-online") String unavailable) {
 
     @Schema(description = "The context package handed to the agent. The bot can confirm to the customer what was passed on.")
     public record Context(@Schema(example = "Customer reports being charged twice for order 12345.") String summary,
@@ -57,6 +59,7 @@ public record ConversationResponse(
                 v.messageCount(), v.createdAt(), v.escalatedAt(), v.acceptedAt(), v.closedAt(),
                 v.context() == null ? null : new Context(v.context().summary(), v.context().summarySource(),
                         v.context().facts().stream().map(f -> new Fact(f.kind(), f.value())).toList(),
-                        v.context().pages().stream().map(ContextView.PageView::url).toList()));
+                        v.context().pages().stream().map(ContextView.PageView::url).toList()),
+                v.unavailableNotice());
     }
 }

@@ -1,0 +1,199 @@
+package dev.handoff.escalation.control;
+
+import dev.handoff.conversation.entity.Author;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the rules of a compiled set look at in one message, computed lazily and at most once per
+ * evaluation: tokens, phrase lookups, topic scores, sentiment and repeat detection.
+ */
+final class Analysis {
+
+    private static final String[] NO_KEYWORD = new String[0];
+
+    final TriggerInput input;
+    final TriggerInput.Line latest;
+    private final TopicClassifier classifier;
+    private final Sentiment sentiment;
+    private final PhraseIndex phrases;
+    private List<Text.Token> tokens;
+    private Map<String, Double> topics;
+    private Sentiment.Score latestSentiment;
+    private PhraseIndex.Scan phraseScan;
+    private Boolean customerSpoke;
+    private Map<String, String[]> keywordHits;
+    private Set<String> words;
+    private String latestSentimentDescription;
+    private Map<Double, String> oneDecimal;
+    private Map<Double, String> twoDecimals;
+    private Sentiment.Score[] lineSentiments;
+    private List<Text.Token>[] lineTokens;
+    private Set<String> latestShingles;
+    private double[] similarities;
+
+    Analysis(TriggerInput input, TopicClassifier classifier, Sentiment sentiment, PhraseIndex phrases) {
+        this.input = input;
+        this.latest = input.latest();
+        this.classifier = classifier;
+        this.sentiment = sentiment;
+        this.phrases = phrases;
+    }
+
+    boolean customerSpoke() {
+        if (customerSpoke == null) {
+            customerSpoke = latest.author() == Author.CUSTOMER && latest.text() != null && !latest.text().isBlank();
+        }
+        return customerSpoke;
+    }
+
+    List<Text.Token> tokens() {
+        if (tokens == null) {
+            tokens = Text.tokens(latest.text());
+        }
+        return tokens;
+    }
+
+    /** The latest message looked up once for every phrase trigger. */
+    PhraseIndex.Scan phrases() {
+        if (phraseScan == null) {
+            phraseScan = phrases.scan(tokens());
+        }
+        return phraseScan;
+    }
+
+    /** The first keyword of {@code topic} in the latest message, or null; every trigger on a topic shares its keywords. */
+    String[] keywordHit(String topic, List<String[]> keywords) {
+        if (keywordHits == null) {
+            keywordHits = new HashMap<>();
+        }
+        String[] hit = keywordHits.get(topic);
+        if (hit == null) {
+            hit = NO_KEYWORD;
+            for (String[] keyword : keywords) {
+                if (words().contains(keyword[0]) && TopicRule.contains(tokens(), keyword)) {
+                    hit = keyword;
+                    break;
+                }
+            }
+            keywordHits.put(topic, hit);
+        }
+        return hit == NO_KEYWORD ? null : hit;
+    }
+
+    /** The distinct words of the latest message. */
+    private Set<String> words() {
+        if (words == null) {
+            words = new HashSet<>();
+            tokens().forEach(t -> words.add(t.word()));
+        }
+        return words;
+    }
+
+    Map<String, Double> topics() {
+        if (topics == null) {
+            topics = classifier == null ? Map.of() : classifier.scores(tokens().stream().map(Text.Token::word).toArray(String[]::new));
+        }
+        return topics;
+    }
+
+    Sentiment.Score sentiment() {
+        if (latestSentiment == null) {
+            latestSentiment = sentiment.score(latest.text(), tokens());
+        }
+        return latestSentiment;
+    }
+
+    /** {@link Sentiment.Score#describe()} of the latest message, built once. */
+    String sentimentDescription() {
+        if (latestSentimentDescription == null) {
+            // Score.describe() is String.format("sentiment %.1f%s", ...): the same text from the one formatted value
+            Sentiment.Score score = sentiment();
+            latestSentimentDescription = "sentiment " + oneDecimal(score.value())
+                    + (score.evidence().isEmpty() ? "" : " (" + String.join(", ", score.evidence()) + ")");
+        }
+        return latestSentimentDescription;
+    }
+
+    /** {@code %.1f} of a number, formatted once per evaluation however many triggers report it. */
+    String oneDecimal(double value) {
+        if (oneDecimal == null) {
+            oneDecimal = new HashMap<>();
+        }
+        return oneDecimal.computeIfAbsent(value, Rule::oneDecimal);
+    }
+
+    /** {@code %.2f} of a number, formatted once per evaluation however many triggers report it. */
+    String twoDecimals(double value) {
+        if (twoDecimals == null) {
+            twoDecimals = new HashMap<>();
+        }
+        return twoDecimals.computeIfAbsent(value, Rule::twoDecimals);
+    }
+
+    /** Sentiment of the last {@code n} customer messages, oldest first (the latest included). */
+    List<Sentiment.Score> customerSentiments(int n) {
+        List<Sentiment.Score> scores = new ArrayList<>();
+        List<TriggerInput.Line> lines = input.transcript();
+        for (int i = lines.size() - 1; i >= 0 && scores.size() < n; i--) {
+            TriggerInput.Line line = lines.get(i);
+            if (line.author() == Author.CUSTOMER) {
+                scores.add(0, line == latest ? sentiment() : lineSentiment(i, line));
+            }
+        }
+        return scores;
+    }
+
+    /** An earlier line's sentiment, scored once per evaluation however many triggers look back at it. */
+    private Sentiment.Score lineSentiment(int index, TriggerInput.Line line) {
+        if (lineSentiments == null) {
+            lineSentiments = new Sentiment.Score[input.transcript().size()];
+        }
+        Sentiment.Score score = lineSentiments[index];
+        if (score == null) {
+            score = sentiment.score(line.text(), lineTokens(index, line));
+            lineSentiments[index] = score;
+        }
+        return score;
+    }
+
+    /** An earlier line's tokens, read once for both its sentiment and repeat detection. */
+    @SuppressWarnings("unchecked")
+    private List<Text.Token> lineTokens(int index, TriggerInput.Line line) {
+        if (lineTokens == null) {
+            lineTokens = new List[input.transcript().size()];
+        }
+        List<Text.Token> t = lineTokens[index];
+        if (t == null) {
+            t = Text.tokens(line.text());
+            lineTokens[index] = t;
+        }
+        return t;
+    }
+
+    /** Words and word pairs of the latest message, for repeat detection. */
+    Set<String> latestShingles() {
+        if (latestShingles == null) {
+            latestShingles = BotFailureRule.shingles(tokens());
+        }
+        return latestShingles;
+    }
+
+    /** How alike the latest message and an earlier line are (Jaccard of shingles), computed once per line. */
+    double similarityTo(int index, TriggerInput.Line line) {
+        if (similarities == null) {
+            similarities = new double[input.transcript().size()];
+            java.util.Arrays.fill(similarities, Double.NaN);
+        }
+        double similarity = similarities[index];
+        if (Double.isNaN(similarity)) {
+            similarity = BotFailureRule.jaccard(latestShingles(), BotFailureRule.shingles(lineTokens(index, line)));
+            similarities[index] = similarity;
+        }
+        return similarity;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.handoff.escalation.control;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A sentiment trigger: fires when the customer's latest message is negative enough, when their
+ * mood worsens over the last few messages, or on repeated profanity.
+ */
+record SentimentRule(TriggerSetDocument.TriggerSpec spec, String thresholdText) implements Rule {
+
+    SentimentRule(TriggerSetDocument.TriggerSpec spec) {
+        this(spec, Rule.oneDecimal(spec.threshold()));
+    }
+
+    @Override
+    public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
+        if (!a.customerSpoke()) {
+            return Optional.empty();
+        }
+        Sentiment.Score now = a.sentiment();
+        if (now.value() <= spec.threshold()) {
+            return Optional.of(fire("Negative sentiment " + a.oneDecimal(now.value()) + " (threshold " + thresholdText + ")",
+                    a.sentimentDescription()));
+        }
+        int window = spec.trendWindow() == null ? 0 : spec.trendWindow();
+        double drop = spec.trendDrop() == null ? 0 : spec.trendDrop();
+        int repeats = spec.profanityRepeats() == null ? 0 : spec.profanityRepeats();
+        List<Sentiment.Score> recent = a.customerSentiments(Math.max(window, Math.max(repeats, 1)));
+        if (window >= 2 && drop > 0 && recent.size() >= 2) {
+            List<Sentiment.Score> span = recent.subList(Math.max(0, recent.size() - window), recent.size());
+            double worsening = span.get(0).value() - now.value();
+            if (worsening >= drop && now.value() < 0) {
+                return Optional.of(fire("Sentiment worsened by " + a.oneDecimal(worsening) + " over the last " + span.size() + " messages",
+                        "from " + a.oneDecimal(span.get(0).value()) + " to " + a.oneDecimal(now.value())));
+            }
+        }
+        if (repeats > 0 && now.profanity() > 0) {
+            int total = recent.stream().mapToInt(Sentiment.Score::profanity).sum();
+            if (total >= repeats) {
+                return Optional.of(fire("Repeated profanity (" + total + " in the last " + recent.size() + " messages)",
+                        String.join(", ", now.evidence())));
+            }
+        }
+        return Optional.empty();
+    }
+}
