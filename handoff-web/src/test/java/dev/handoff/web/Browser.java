@@ -72,7 +72,7 @@ final class Browser implements AutoCloseable {
     /** Waits up to 20 s; on time-out keeps a screenshot and the page source to show what was there instead. */
     <T> T until(java.util.function.Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             String name = "failure-" + System.currentTimeMillis();
             screenshot(name);

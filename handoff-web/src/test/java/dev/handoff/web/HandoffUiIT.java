@@ -387,6 +387,7 @@ class HandoffUiIT {
             String side = bob.text(By.cssSelector(".chat-side"));
             assertTrue(side.contains("Summary:") && side.contains("12345"), "the context travels with the transfer: " + side);
             assertTrue(bob.text(By.id("chat:transcript")).contains("has passed your chat to Bob"), "the customer was told");
+            assertTrue(bob.text(By.cssSelector(".msg.fired")).contains("billing-dispute"), "the escalation moment is marked in the transcript");
             bob.driver.findElement(By.id("chat:notNeededReason")).sendKeys("a self-service refund would have done");
             bob.driver.findElement(By.id("chat:notNeeded")).click();
             bob.waitFor(By.id("notNeededFlag"));

@@ -6,6 +6,7 @@ import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Message;
 import dev.handoff.desk.entity.ChatConsult;
+import dev.handoff.desk.entity.ChatNote;
 import dev.handoff.escalation.entity.EscalationFeedback;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
@@ -124,8 +125,47 @@ public class AgentDeskService {
         return store.view(conversation);
     }
 
+    /**
+     * A supervisor hands a waiting chat to a named agent: the same as that agent accepting it (same
+     * capacity check and race), recorded with a note saying who assigned it.
+     */
+    public ConversationView assign(String conversationId, String supervisor, String agentUsername) {
+        ConversationView view = accept(conversationId, agentUsername);
+        em.persist(new ChatNote(conversationId, ChatNote.Kind.NOTE, supervisor, supervisor,
+                "Assigned to " + view.assignedAgentName() + " by " + supervisor + ".", clock.instant()));
+        em.flush();
+        return view;
+    }
+
     public void decline(String conversationId, String username) {
+        decline(conversationId, username, null);
+    }
+
+    /** Passes on an offer; a reason, if given, is kept as a note for whoever takes the chat and for supervisors. */
+    public void decline(String conversationId, String username, String reason) {
+        if (reason != null && !reason.isBlank()) {
+            if (reason.length() > 500) {
+                throw new InvalidInputException("reason", "reason is longer than 500 characters");
+            }
+            Agent agent = agent(username);
+            em.persist(new ChatNote(conversationId, ChatNote.Kind.NOTE, username, agent.getUser().getDisplayName(),
+                    "Declined by " + agent.getUser().getDisplayName() + ": " + reason.strip(), clock.instant()));
+        }
         routing.decline(conversationId, username);
+    }
+
+    /** Customer messages since the owner last wrote (or took the chat): the inbox's unread count. */
+    public long unread(String conversationId) {
+        Conversation c = store.get(conversationId);
+        Instant since = c.getLastAgentMessageAt() != null ? c.getLastAgentMessageAt() : c.getOwnedSince();
+        if (since == null) {
+            return 0;
+        }
+        return em.createQuery("SELECT COUNT(m) FROM Message m WHERE m.conversation.id = :id AND m.author = dev.handoff.conversation.entity.Author.CUSTOMER "
+                        + "AND m.createdAt > :since", Long.class)
+                .setParameter("id", conversationId)
+                .setParameter("since", since)
+                .getSingleResult();
     }
 
     public MessageView reply(String conversationId, String username, String text) {

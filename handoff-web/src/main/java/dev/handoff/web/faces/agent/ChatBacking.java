@@ -114,6 +114,18 @@ public class ChatBacking implements Serializable {
         this.notNeededReason = notNeededReason;
     }
 
+    /** The triggers that fired on a message ("billing-dispute, frustration"), or empty: marks the escalation moment in the transcript. */
+    public String firedAt(int seq) {
+        if (chat == null) {
+            return "";
+        }
+        return chat.conversation().triggers().stream()
+                .filter(t -> t.messageSeq() != null && t.messageSeq() == seq)
+                .map(t -> t.name())
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** "14:05:09" in UTC: when a message was written. */
     public String time(java.time.Instant at) {
         return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(at);

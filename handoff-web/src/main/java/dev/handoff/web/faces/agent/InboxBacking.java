@@ -45,6 +45,7 @@ public class InboxBacking implements Serializable {
     private transient InboxView inbox;
     private transient Map<String, List<MessageView>> previews;
     private String presence;
+    private final Map<String, String> declineReasons = new HashMap<>();
 
     /** Opening the inbox signs the agent in for work: offline becomes online (away stays away). */
     public void open() {
@@ -82,8 +83,19 @@ public class InboxBacking implements Serializable {
     }
 
     public void decline(String conversationId) {
-        Messages.attempt(() -> desk.decline(conversationId, user()));
+        String reason = declineReasons.remove(conversationId);
+        Messages.attempt(() -> desk.decline(conversationId, user(), reason));
         refresh();
+    }
+
+    /** Per offer, the optional reason typed next to Decline. */
+    public Map<String, String> getDeclineReasons() {
+        return declineReasons;
+    }
+
+    /** Customer messages the agent has not answered yet. */
+    public long unread(String conversationId) {
+        return desk.unread(conversationId);
     }
 
     /** The last messages of an offered chat, so the agent knows the story before accepting. */

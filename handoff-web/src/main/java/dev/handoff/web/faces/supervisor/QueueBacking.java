@@ -2,12 +2,15 @@ package dev.handoff.web.faces.supervisor;
 
 import dev.handoff.conversation.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.desk.boundary.SlaService;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.QueueSnapshot;
 import dev.handoff.routing.control.SkillList;
 import dev.handoff.routing.entity.Agent;
+import dev.handoff.web.faces.Messages;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -48,6 +51,11 @@ public class QueueBacking implements Serializable {
     @Inject
     SlaService sla;
 
+    @Inject
+    ChatTeamwork teamwork;
+
+    private final java.util.Map<String, String> assignTo = new java.util.HashMap<>();
+
     /** @param load weighted chats (idle ones count less) plus offers, as the engine counts it */
     public record AgentRow(String username, String name, String presence, String skills, int active, int capacity,
             int offers, int idleChats, String load) {}
@@ -80,6 +88,39 @@ public class QueueBacking implements Serializable {
         return new AgentRow(a.getUsername(), a.getUser().getDisplayName(), a.getPresence().name().toLowerCase(Locale.ROOT),
                 SkillList.format(a.getSkills()), l == null ? 0 : l.chats(), a.getMaxConcurrentChats(), l == null ? 0 : l.offers(),
                 l == null ? 0 : l.idleChats(), String.format(Locale.ROOT, "%.1f", l == null ? 0 : l.load()));
+    }
+
+    /** Hands a waiting chat to the agent chosen in its row. */
+    public void assign(String conversationId) {
+        String agent = assignTo.get(conversationId);
+        if (agent == null || agent.isBlank()) {
+            Messages.error("Choose the agent to assign the chat to.");
+            return;
+        }
+        String me = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        if (Messages.attempt(() -> desk.assign(conversationId, me, agent)) != null) {
+            Messages.info("Assigned to " + agent + ".");
+        }
+        refresh();
+    }
+
+    /** Puts an owned chat back in the queue (front of its skill's line), with a note. */
+    public void requeue(String conversationId, String skill) {
+        String me = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        if (Messages.attempt(() -> teamwork.transferToSkill(conversationId, me, true, skill, "Put back in the queue by a supervisor"))) {
+            Messages.info("Back in the " + skill + " queue.");
+        }
+        refresh();
+    }
+
+    public java.util.Map<String, String> getAssignTo() {
+        return assignTo;
+    }
+
+    public List<jakarta.faces.model.SelectItem> getAgentItems() {
+        return users.agents().stream().filter(a -> a.getUser().isEnabled())
+                .map(a -> new jakarta.faces.model.SelectItem(a.getUsername(), a.getUser().getDisplayName() + " (" + a.getPresence().name().toLowerCase() + ")"))
+                .toList();
     }
 
     public List<SlaService.BreachView> getBreaches() {
