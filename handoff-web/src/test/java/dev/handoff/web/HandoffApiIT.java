@@ -100,6 +100,9 @@ class HandoffApiIT {
     TriggerSetService triggerSets;
 
     @Inject
+    dev.handoff.identity.boundary.UserService users;
+
+    @Inject
     dev.handoff.desk.boundary.ChatTeamwork teamwork;
 
     @Inject
@@ -753,6 +756,20 @@ class HandoffApiIT {
         } finally {
             routing.setPresence("dave", Presence.OFFLINE);
         }
+    }
+
+    @Test
+    void aSkillWhoseOnlyTeamIsClosedIsReportedWithItsReopening() {
+        // the pom gives team "nights" the hours "Sun 03:00-03:01" (UTC): closed nearly all week
+        dev.handoff.identity.entity.UserAccount nina = users.create("nina", "Nina Night", dev.handoff.identity.entity.Role.AGENT,
+                "night-shift-pass".toCharArray(), java.util.Map.of("night-audit", 4), 2);
+        long agentId = users.agents().stream().filter(a -> a.getUsername().equals(nina.getUsername())).findFirst().orElseThrow().getId();
+        users.updateAgentProfile(agentId, java.util.Set.of("en"), 1, "nights");
+        RoutingService.Unavailable closed = routing.unavailability("night-audit").orElseThrow();
+        assertEquals(RoutingService.CLOSED, closed.reason());
+        assertEquals("Sunday 03:00 (UTC)", closed.reopens());
+        assertTrue(routing.unavailability("billing").map(u -> !u.reason().equals(RoutingService.CLOSED)).orElse(true),
+                "teams without hours of their own are always open");
     }
 
     @Test

@@ -134,8 +134,8 @@ public class ConversationService {
         context.capture(conversation, store.messagesAfter(conversation.getId(), 0, CONTEXT_MESSAGES),
                 decision.firings().stream().map(TriggerFiring::reason).toList());
         handoffCaptured.fire(new HandoffCaptured(conversation.getId()));
-        Optional<String> unavailable = routing.unavailability();
-        unavailable.ifPresent(conversation::noticeUnavailable);
+        Optional<RoutingService.Unavailable> unavailable = routing.unavailability(skill);
+        unavailable.ifPresent(u -> conversation.noticeUnavailable(u.reason()));
         Message notice = conversation.append(Author.SYSTEM, "Handoff", unavailable.map(ConversationService::unavailableText)
                 .orElseGet(() -> transitionText(skill)), now);
         em.persist(notice);
@@ -147,10 +147,12 @@ public class ConversationService {
     }
 
     /** Honest words when nobody can take the chat now; the request stays queued for the next agent. */
-    static String unavailableText(String why) {
-        String now = RoutingService.QUEUE_FULL.equals(why)
-                ? "Our team is handling more requests than usual right now, so it may take a while before someone can join."
-                : "Nobody from our team is available right now.";
+    static String unavailableText(RoutingService.Unavailable why) {
+        String now = switch (why.reason()) {
+            case RoutingService.QUEUE_FULL -> "Our team is handling more requests than usual right now, so it may take a while before someone can join.";
+            case RoutingService.CLOSED -> "Our team is not working right now; we're back " + why.reopens() + ".";
+            default -> "Nobody from our team is available right now.";
+        };
         return now + " I've saved your request with everything you've written, and the next person available will pick it up. "
                 + "If you'd rather not wait here, leave an e-mail address for a written reply or a phone number for a call back.";
     }

@@ -2,6 +2,8 @@ package dev.handoff.web.faces;
 
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.UserAccount;
+import dev.handoff.web.presence.PresenceSessionListener;
+import dev.handoff.web.presence.SessionEnd;
 import dev.handoff.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -10,12 +12,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /** The signed-in user for the layout: name, roles, home page, sign-out. */
 @Named("portal")
 @RequestScoped
 public class SessionBacking {
+
+    @Inject
+    SessionEnd sessionEnd;
 
     @Inject
     FacesContext faces;
@@ -60,6 +66,10 @@ public class SessionBacking {
 
     public void logout() throws IOException, ServletException {
         ExternalContext external = faces.getExternalContext();
+        HttpSession session = (HttpSession) external.getSession(false);
+        if (session != null && session.getAttribute(PresenceSessionListener.AGENT_ATTRIBUTE) instanceof String agent) {
+            sessionEnd.ended(agent, session.getId());
+        }
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml");

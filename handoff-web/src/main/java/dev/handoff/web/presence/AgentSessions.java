@@ -42,6 +42,15 @@ public class AgentSessions {
         return false;
     }
 
+    /** The container gave a session a new id (e.g. when signing in); keeps counting it as the same session. */
+    public void renamed(String oldId, String newId) {
+        sessions.values().forEach(ids -> {
+            if (ids.remove(oldId)) {
+                ids.add(newId);
+            }
+        });
+    }
+
     /** Records activity; @return true when the agent had been set away automatically and should be online again */
     public boolean active(String username, Instant at) {
         lastActive.put(username, at);

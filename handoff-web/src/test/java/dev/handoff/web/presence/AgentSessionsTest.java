@@ -36,4 +36,13 @@ class AgentSessionsTest {
         assertFalse(s.active("bob", T0.plusSeconds(700)), "bob was never set away");
         assertTrue(s.idleSince(T0.plusSeconds(10_000), Duration.ZERO).isEmpty(), "0 turns auto-away off");
     }
+
+    @Test
+    void aRenamedSessionIsStillTheSameSession() {
+        AgentSessions s = new AgentSessions();
+        s.opened("bob", "before-login", T0);
+        s.renamed("before-login", "after-login");
+        assertFalse(s.closed("bob", "before-login"), "the old id is gone");
+        assertTrue(s.closed("bob", "after-login"));
+    }
 }

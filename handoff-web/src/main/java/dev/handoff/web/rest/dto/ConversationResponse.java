@@ -30,7 +30,7 @@ public record ConversationResponse(
         Instant acceptedAt,
         Instant closedAt,
         @Schema(description = "What was passed on to the agent (once escalated): the summary, the facts found, the pages visited") Context context,
-        @Schema(description = "While queued: set when nobody can take the chat now (nobody-online, queue-full); the customer was told and "
+        @Schema(description = "While queued: set when nobody can take the chat now (nobody-online, queue-full, closed); the customer was told and "
                 + "may ask for a follow-up (POST .../follow-up)", example = "nobody-online") String unavailable) {
 
     @Schema(description = "The context package handed to the agent. The bot can confirm to the customer what was passed on.")
