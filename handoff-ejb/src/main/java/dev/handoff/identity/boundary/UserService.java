@@ -1,5 +1,6 @@
 package dev.handoff.identity.boundary;
 
+import dev.handoff.identity.control.AgentRecord;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.platform.ConflictException;
@@ -7,14 +8,19 @@ import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Agent;
+import dev.handoff.routing.entity.Presence;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +29,9 @@ import java.util.Set;
 public class UserService {
 
     public static final int MIN_PASSWORD = 8;
+    /** Capacity of users created by an import without a capacity column. */
+    public static final int DEFAULT_CAPACITY = 3;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -123,6 +132,124 @@ public class UserService {
         agent.changeProfile(languages, tier, team);
         em.flush();
         routing.agentChanged(agentId);
+    }
+
+    /**
+     * Applies one bulk-edit change to one user (see {@link UserBulkService}) through {@link #updateAgent},
+     * {@link #updateAgentProfile}, {@link #setEnabled} or {@link RoutingService#setPresence}, so the
+     * routing engine hears of it.
+     */
+    public void edit(String username, AgentEdit edit, String actingUser) {
+        UserAccount user = findByUsername(username)
+                .orElseThrow(() -> new NotFoundException("user '" + username + "' does not exist"));
+        if (edit instanceof AgentEdit.Enabled enabled) {
+            if (user.isEnabled() != enabled.enabled()) {
+                setEnabled(user.getId(), enabled.enabled(), actingUser);
+            }
+            return;
+        }
+        Agent agent = findAgent(username).orElseThrow(() -> new ConflictException(username + " is an admin and takes no chats"));
+        Map<String, Integer> skills = new HashMap<>(agent.getSkills());
+        if (edit instanceof AgentEdit.Capacity capacity) {
+            updateAgent(agent.getId(), skills, capacity.max());
+        } else if (edit instanceof AgentEdit.SetSkill set) {
+            skills.put(Agent.normalizeSkill(set.skill()), set.level());
+            updateAgent(agent.getId(), skills, agent.getMaxConcurrentChats());
+        } else if (edit instanceof AgentEdit.RemoveSkill remove) {
+            if (skills.remove(Agent.normalizeSkill(remove.skill())) != null) {
+                updateAgent(agent.getId(), skills, agent.getMaxConcurrentChats());
+            }
+        } else if (edit instanceof AgentEdit.Team team) {
+            updateAgentProfile(agent.getId(), agent.getLanguages(), agent.getTier(), team.team());
+        } else if (edit instanceof AgentEdit.Offline && agent.getPresence() != Presence.OFFLINE) {
+            routing.setPresence(username, Presence.OFFLINE);
+        }
+    }
+
+    /**
+     * Applies one line of an agent CSV ({@link dev.handoff.identity.control.AgentCsv}): creates the
+     * user when missing, otherwise changes what differs, through the methods above so the routing
+     * engine hears of it. Roles are not changed. New users get a random password nobody knows, so they
+     * cannot sign in until an admin sets one.
+     */
+    public AgentImportResult.Outcome importAgent(AgentRecord line, String actingUser) {
+        Optional<UserAccount> found = findByUsername(line.username());
+        if (found.isEmpty()) {
+            return createFrom(line);
+        }
+        UserAccount user = found.get();
+        String username = user.getUsername();
+        if (line.role() != null && line.role() != user.getRole()) {
+            throw new ConflictException(username + " is " + user.getRole().roleName() + "; the import does not change roles");
+        }
+        Optional<Agent> agent = findAgent(username);
+        if (agent.isEmpty() && line.hasAgentFields()) {
+            throw new ConflictException(username + " is an admin and takes no chats; leave the agent columns empty");
+        }
+        boolean enabledChanges = line.enabled() != null && line.enabled() != user.isEnabled();
+        if (enabledChanges && !line.enabled() && username.equals(actingUser)) {
+            throw new ConflictException("you cannot disable your own account");
+        }
+        boolean changed = false;
+        if (line.displayName() != null && !line.displayName().equals(user.getDisplayName())) {
+            user.rename(line.displayName());
+            em.flush();
+            changed = true;
+        }
+        if (agent.isPresent()) {
+            Agent a = agent.get();
+            Map<String, Integer> skills = line.skills() == null ? Map.copyOf(a.getSkills()) : line.skills();
+            int capacity = line.capacity() == null ? a.getMaxConcurrentChats() : line.capacity();
+            if (!skills.equals(a.getSkills()) || capacity != a.getMaxConcurrentChats()) {
+                updateAgent(a.getId(), skills, capacity);
+                changed = true;
+            }
+            Set<String> languages = line.languages() == null ? a.getLanguages() : line.languages();
+            int tier = line.tier() == null ? a.getTier() : line.tier();
+            String team = line.team() == null ? a.getTeam() : line.team().isBlank() ? null : line.team().strip();
+            if (!languages.equals(a.getLanguages()) || tier != a.getTier() || !Objects.equals(team, a.getTeam())) {
+                updateAgentProfile(a.getId(), languages, tier, team);
+                changed = true;
+            }
+        }
+        if (enabledChanges) {
+            setEnabled(user.getId(), line.enabled(), actingUser);
+            changed = true;
+        }
+        return changed ? AgentImportResult.Outcome.UPDATED : AgentImportResult.Outcome.UNCHANGED;
+    }
+
+    private AgentImportResult.Outcome createFrom(AgentRecord line) {
+        Role role = line.role() == null ? Role.AGENT : line.role();
+        if (line.displayName() == null) {
+            throw new InvalidInputException("display_name", "the new user " + line.username() + " needs a display_name");
+        }
+        if (role == Role.ADMIN && line.hasAgentFields()) {
+            throw new InvalidInputException("role", "admins take no chats; leave capacity, skills, languages, tier and team empty");
+        }
+        UserAccount user = create(line.username(), line.displayName(), role, randomPassword(),
+                line.skills() == null ? Map.of() : line.skills(), line.capacity() == null ? DEFAULT_CAPACITY : line.capacity());
+        if (role != Role.ADMIN && (line.languages() != null || line.tier() != null || line.team() != null)) {
+            Agent agent = findAgent(user.getUsername()).orElseThrow();
+            agent.changeProfile(line.languages() == null ? agent.getLanguages() : line.languages(),
+                    line.tier() == null ? agent.getTier() : line.tier(), line.team());
+        }
+        if (Boolean.FALSE.equals(line.enabled())) {
+            user.disable();
+        }
+        em.flush();
+        return AgentImportResult.Outcome.CREATED;
+    }
+
+    private static char[] randomPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+    }
+
+    private Optional<Agent> findAgent(String username) {
+        return em.createNamedQuery(Agent.FIND_BY_USERNAME, Agent.class).setParameter("username", username)
+                .getResultStream().findFirst();
     }
 
     private UserAccount get(long userId) {
