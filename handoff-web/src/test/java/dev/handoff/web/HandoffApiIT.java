@@ -103,6 +103,9 @@ class HandoffApiIT {
     dev.handoff.identity.boundary.UserService users;
 
     @Inject
+    dev.handoff.identity.boundary.UserBulkService bulk;
+
+    @Inject
     dev.handoff.desk.boundary.ChatTeamwork teamwork;
 
     @Inject
@@ -770,6 +773,26 @@ class HandoffApiIT {
         assertEquals("Sunday 03:00 (UTC)", closed.reopens());
         assertTrue(routing.unavailability("billing").map(u -> !u.reason().equals(RoutingService.CLOSED)).orElse(true),
                 "teams without hours of their own are always open");
+    }
+
+    @Test
+    void agentsImportFromCsvAndExportRoundTrips() {
+        dev.handoff.identity.boundary.AgentImportResult result = bulk.importCsv(
+                "username,display_name,role,capacity,skills,languages,tier,team\n"
+                        + "zoe,Zoe Import,agent,3,billing:4;general:2,en;de,2,emea\n"
+                        + "carol,,,,,,,support\n", "admin");
+        assertEquals(1, result.created(), result.toString());
+        assertEquals(1, result.updated(), result.toString());
+        assertTrue(result.errors().isEmpty(), result.toString());
+        dev.handoff.routing.entity.Agent zoe = users.agents().stream().filter(a -> a.getUsername().equals("zoe")).findFirst().orElseThrow();
+        assertEquals(4, zoe.proficiencyIn("billing"));
+        assertEquals("emea", zoe.getTeam());
+        assertEquals("support", users.agents().stream().filter(a -> a.getUsername().equals("carol")).findFirst().orElseThrow().getTeam());
+        String exported = bulk.exportCsv();
+        dev.handoff.identity.boundary.AgentImportResult again = bulk.importCsv(exported, "admin");
+        assertEquals(0, again.created() + again.updated(), "an export imports back unchanged: " + again);
+        dev.handoff.identity.boundary.AgentImportResult bad = bulk.importCsv("username,capacity\nzoe,99\n", "admin");
+        assertFalse(bad.errors().isEmpty(), "capacity above the maximum is refused by line");
     }
 
     @Test
