@@ -77,11 +77,11 @@ final class Browser implements AutoCloseable {
             String name = "failure-" + System.currentTimeMillis();
             screenshot(name);
             try {
-                Files.writeString(screenshots.resolve(name + ".html"), driver.getPageSource());
+                Files.writeString(screenshots.resolve(name + ".html"), "<!-- url: " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource());
             } catch (IOException io) {
                 e.addSuppressed(io);
             }
-            throw e;
+            throw new org.openqa.selenium.TimeoutException(e.getMessage() + " (page: " + driver.getCurrentUrl() + ")", e);
         }
     }
 
