@@ -22,6 +22,7 @@ import dev.handoff.identity.boundary.UserBulkService;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
+import dev.handoff.routing.boundary.Availability;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Presence;
 import jakarta.inject.Inject;
@@ -65,6 +66,9 @@ class InboxContextApiIT {
 
     @Inject
     RoutingService routing;
+
+    @Inject
+    Availability availability;
 
     @Inject
     ChatTeamwork teamwork;
@@ -287,7 +291,7 @@ class InboxContextApiIT {
         String id = escalated("it-nobody-1", "connect me to an agent please");
         ConversationView queued = conversations.get(id);
         assertEquals("queued", queued.state());
-        assertEquals(RoutingService.NOBODY_ONLINE, queued.unavailableNotice());
+        assertEquals(Availability.NOBODY_ONLINE, queued.unavailableNotice());
         List<MessageView> transcript = conversations.messagesAfter(id, 0, 50);
         assertTrue(transcript.get(transcript.size() - 1).text().startsWith("Nobody from our team is available right now."),
                 transcript.toString());
@@ -318,10 +322,10 @@ class InboxContextApiIT {
                 "night-shift-pass".toCharArray(), java.util.Map.of("night-audit", 4), 2);
         long agentId = users.agents().stream().filter(a -> a.getUsername().equals(nina.getUsername())).findFirst().orElseThrow().getId();
         users.updateAgentProfile(agentId, java.util.Set.of("en"), 1, "nights");
-        RoutingService.Unavailable closed = routing.unavailability("night-audit").orElseThrow();
-        assertEquals(RoutingService.CLOSED, closed.reason());
+        Availability.Unavailable closed = availability.unavailability("night-audit").orElseThrow();
+        assertEquals(Availability.CLOSED, closed.reason());
         assertEquals("Sunday 03:00 (UTC)", closed.reopens());
-        assertTrue(routing.unavailability("billing").map(u -> !u.reason().equals(RoutingService.CLOSED)).orElse(true),
+        assertTrue(availability.unavailability("billing").map(u -> !u.reason().equals(Availability.CLOSED)).orElse(true),
                 "teams without hours of their own are always open");
     }
 

@@ -16,6 +16,7 @@ import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.HandoffCaptured;
 import dev.handoff.platform.events.MessagePosted;
+import dev.handoff.routing.boundary.Availability;
 import dev.handoff.routing.boundary.RoutingService;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -52,6 +53,9 @@ public class ConversationService {
 
     @Inject
     RoutingService routing;
+
+    @Inject
+    Availability availability;
 
     @Inject
     ContextService context;
@@ -134,7 +138,7 @@ public class ConversationService {
         context.capture(conversation, store.messagesAfter(conversation.getId(), 0, CONTEXT_MESSAGES),
                 decision.firings().stream().map(TriggerFiring::reason).toList());
         handoffCaptured.fire(new HandoffCaptured(conversation.getId()));
-        Optional<RoutingService.Unavailable> unavailable = routing.unavailability(skill);
+        Optional<Availability.Unavailable> unavailable = availability.unavailability(skill);
         unavailable.ifPresent(u -> conversation.noticeUnavailable(u.reason()));
         Message notice = conversation.append(Author.SYSTEM, "Handoff", unavailable.map(ConversationService::unavailableText)
                 .orElseGet(() -> transitionText(skill)), now);
@@ -147,10 +151,10 @@ public class ConversationService {
     }
 
     /** Honest words when nobody can take the chat now; the request stays queued for the next agent. */
-    static String unavailableText(RoutingService.Unavailable why) {
+    static String unavailableText(Availability.Unavailable why) {
         String now = switch (why.reason()) {
-            case RoutingService.QUEUE_FULL -> "Our team is handling more requests than usual right now, so it may take a while before someone can join.";
-            case RoutingService.CLOSED -> "Our team is not working right now; we're back " + why.reopens() + ".";
+            case Availability.QUEUE_FULL -> "Our team is handling more requests than usual right now, so it may take a while before someone can join.";
+            case Availability.CLOSED -> "Our team is not working right now; we're back " + why.reopens() + ".";
             default -> "Nobody from our team is available right now.";
         };
         return now + " I've saved your request with everything you've written, and the next person available will pick it up. "

@@ -13,7 +13,6 @@ import dev.handoff.routing.control.QueueSnapshot;
 import dev.handoff.routing.control.RouteOffer;
 import dev.handoff.routing.control.RouteResult;
 import dev.handoff.routing.control.RoutingEngine;
-import dev.handoff.routing.control.BusinessHours;
 import dev.handoff.routing.control.RoutingChanges;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicyJson;
@@ -111,56 +110,6 @@ public class RoutingService {
                 : enqueue(conversation, now, true);
         return offer.flatMap(book::persist);
     }
-
-    /** Why nobody can take a handoff now, and (when closed) when the first team that could take it opens again. */
-    public record Unavailable(String reason, String reopens) {}
-
-    /**
-     * Why nobody can take a new handoff needing {@code skill} now, if so: {@code closed} when every
-     * team with an agent for the skill is outside its opening hours ({@code handoff.hours}, per team
-     * {@code handoff.hours.team.<team>}); {@code nobody-online} when no enabled agent (of the pilot
-     * group, if one is set) is online; {@code queue-full} when the queue is at its cap.
-     */
-    public Optional<Unavailable> unavailability(String skill) {
-        Instant now = clock.instant();
-        loadOnce(now);
-        List<String> teams = (skill == null || skill.equals(defaultSkill)
-                ? em.createQuery("SELECT DISTINCT a.team FROM Agent a WHERE a.user.enabled = TRUE", String.class)
-                : em.createQuery("SELECT DISTINCT a.team FROM Agent a JOIN a.skills s WHERE KEY(s) = :skill AND a.user.enabled = TRUE", String.class)
-                        .setParameter("skill", skill))
-                .getResultList();
-        Optional<java.time.ZonedDateTime> closedUntil = BusinessHours.allClosedUntil(teams.stream().map(this::hours).toList(), now);
-        if (closedUntil.isPresent()) {
-            return Optional.of(new Unavailable(CLOSED, BusinessHours.describe(closedUntil.get())));
-        }
-        RoutingPolicy policy = desk.engine().policy();
-        boolean anyone = em.createNamedQuery(Agent.FIND_ONLINE, Agent.class).getResultStream()
-                .anyMatch(a -> policy.pilotGroup().isEmpty() || policy.pilotGroup().contains(a.getId()));
-        if (!anyone) {
-            return Optional.of(new Unavailable(NOBODY_ONLINE, null));
-        }
-        return desk.engine().waitingCount() >= policy.queueCap() ? Optional.of(new Unavailable(QUEUE_FULL, null)) : Optional.empty();
-    }
-
-    /** A team's opening hours: {@code handoff.hours.team.<team>} or else {@code handoff.hours}, in its zone. */
-    BusinessHours hours(String team) {
-        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        String key = team == null || team.isBlank() ? null : "handoff.hours.team." + team.strip().toLowerCase(java.util.Locale.ROOT);
-        String text = (key == null ? Optional.<String>empty() : config.getOptionalValue(key, String.class))
-                .orElseGet(() -> config.getOptionalValue("handoff.hours", String.class).orElse(""));
-        String zone = (key == null ? Optional.<String>empty() : config.getOptionalValue(key + ".zone", String.class))
-                .orElseGet(() -> config.getOptionalValue("handoff.hours.zone", String.class).orElse("UTC"));
-        try {
-            return BusinessHours.parse(text, java.time.ZoneId.of(zone.strip()));
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Ignoring unreadable opening hours for team " + team + ": " + e.getMessage());
-            return BusinessHours.always(java.time.ZoneOffset.UTC);
-        }
-    }
-
-    public static final String CLOSED = "closed";
-    public static final String NOBODY_ONLINE = "nobody-online";
-    public static final String QUEUE_FULL = "queue-full";
 
     /** Runs the engine's clock now (expired offers, overflow rings, pulls); returns the offers made. */
     public int routeWaiting() {
