@@ -72,14 +72,14 @@ public final class RoutingEngine {
     private final Dispatcher dispatcher;
     private final OfferLifecycle offerLifecycle;
     private final OwnershipLifecycle ownership;
-    private final RoutingClock clock;
+    private final EngineClock clock;
 
     public RoutingEngine(RoutingPolicy policy) {
         this.state = new RoutingState(Objects.requireNonNull(policy, "policy"));
         this.dispatcher = new Dispatcher(state);
         this.offerLifecycle = new OfferLifecycle(state, dispatcher);
         this.ownership = new OwnershipLifecycle(state, dispatcher, offerLifecycle);
-        this.clock = new RoutingClock(state, dispatcher, offerLifecycle, ownership);
+        this.clock = new EngineClock(state, dispatcher, offerLifecycle, ownership);
     }
 
     public synchronized RoutingPolicy policy() {

@@ -7,14 +7,14 @@ import java.time.Instant;
  * their next ring or a new round, marks idle chats and acts on unresponsive owners. Only called under
  * the {@link RoutingEngine}'s lock.
  */
-final class RoutingClock {
+final class EngineClock {
 
     private final RoutingState state;
     private final Dispatcher dispatcher;
     private final OfferLifecycle offers;
     private final OwnershipLifecycle ownership;
 
-    RoutingClock(RoutingState state, Dispatcher dispatcher, OfferLifecycle offers, OwnershipLifecycle ownership) {
+    EngineClock(RoutingState state, Dispatcher dispatcher, OfferLifecycle offers, OwnershipLifecycle ownership) {
         this.state = state;
         this.dispatcher = dispatcher;
         this.offers = offers;
