@@ -65,7 +65,22 @@ public class QueueBacking implements Serializable {
 
     public record SkillQueue(String skill, List<Waiting> waiting) {}
 
+    /** Reloads everything; a failure keeps what the page showed and says so (and is logged), instead of leaving the page. */
     public void refresh() {
+        try {
+            load();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(QueueBacking.class.getName()).log(java.util.logging.Level.WARNING, "Refreshing the queue page failed", e);
+            Messages.error("The queue could not be refreshed just now; it will be on the next change.");
+            if (handoffs == null) {
+                handoffs = List.of();
+                queues = List.of();
+                agents = List.of();
+            }
+        }
+    }
+
+    private void load() {
         breaches = null;
         handoffs = desk.openHandoffs();
         Map<String, ConversationView> byId = handoffs.stream().collect(Collectors.toMap(ConversationView::id, Function.identity()));
