@@ -47,6 +47,7 @@ public class QueueBacking implements Serializable {
     private transient List<SkillQueue> queues;
     private transient List<AgentRow> agents;
     private transient List<SlaService.BreachView> breaches;
+    private transient List<jakarta.faces.model.SelectItem> agentItems;
 
     @Inject
     SlaService sla;
@@ -82,6 +83,7 @@ public class QueueBacking implements Serializable {
 
     private void load() {
         breaches = null;
+        agentItems = null;
         handoffs = desk.openHandoffs();
         Map<String, ConversationView> byId = handoffs.stream().collect(Collectors.toMap(ConversationView::id, Function.identity()));
         QueueSnapshot snapshot = routing.snapshot();
@@ -132,15 +134,24 @@ public class QueueBacking implements Serializable {
         return assignTo;
     }
 
+    /** The agents a waiting chat can be assigned to (loaded once per refresh, not once per row). */
     public List<jakarta.faces.model.SelectItem> getAgentItems() {
-        return users.agents().stream().filter(a -> a.getUser().isEnabled())
-                .map(a -> new jakarta.faces.model.SelectItem(a.getUsername(), a.getUser().getDisplayName() + " (" + a.getPresence().name().toLowerCase() + ")"))
-                .toList();
+        if (agentItems == null) {
+            agentItems = users.agents().stream().filter(a -> a.getUser().isEnabled())
+                    .map(a -> new jakarta.faces.model.SelectItem(a.getUsername(), a.getUser().getDisplayName() + " (" + a.getPresence().name().toLowerCase() + ")"))
+                    .toList();
+        }
+        return agentItems;
     }
 
     public List<SlaService.BreachView> getBreaches() {
         if (breaches == null) {
-            breaches = sla.recentBreaches(50);
+            try {
+                breaches = sla.recentBreaches(50);
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(QueueBacking.class.getName()).log(java.util.logging.Level.WARNING, "Loading SLA breaches failed", e);
+                return List.of();
+            }
         }
         return breaches;
     }
