@@ -44,6 +44,8 @@ public class InboxBacking implements Serializable {
 
     private transient InboxView inbox;
     private transient Map<String, List<MessageView>> previews;
+    /** Unread counts, computed once per refresh: the page asks for each row's count more than once. */
+    private transient Map<String, Long> unread;
     private String presence;
     private final Map<String, String> declineReasons = new HashMap<>();
 
@@ -63,6 +65,7 @@ public class InboxBacking implements Serializable {
         inbox = desk.inbox(user());
         presence = inbox.presence();
         previews = new HashMap<>();
+        unread = new HashMap<>();
     }
 
     public void changePresence() {
@@ -95,7 +98,10 @@ public class InboxBacking implements Serializable {
 
     /** Customer messages the agent has not answered yet. */
     public long unread(String conversationId) {
-        return desk.unread(conversationId);
+        if (unread == null) {
+            unread = new HashMap<>();
+        }
+        return unread.computeIfAbsent(conversationId, desk::unread);
     }
 
     /** The last messages of an offered chat, so the agent knows the story before accepting. */
