@@ -177,7 +177,7 @@ public class TriggerSetService {
         for (TriggerSetDocument.TriggerSpec t : doc.triggersOrEmpty()) {
             if (t.name().equals(triggerName)) {
                 found = true;
-                t = new TriggerSetDocument.TriggerSpec(t.name(), t.kind(), t.description(), enabled, t.standalone(), t.priority(),
+                t = TriggerSetDocument.TriggerSpec.of(t.name(), t.kind(), t.description(), enabled, t.standalone(), t.priority(),
                         t.skills(), t.phrases(), t.negations(), t.topic(), t.minScore(), t.threshold(), t.trendWindow(), t.trendDrop(),
                         t.profanityRepeats(), t.minConfidence(), t.fallbackIntent(), t.fallbacksInARow(), t.repeatSimilarity(), t.tiers(),
                         t.minAccountValue(), t.recentEscalationDays(), t.operator(), t.of());
@@ -210,10 +210,10 @@ public class TriggerSetService {
         TriggerSetDocument doc = DefaultTriggerSet.parse(draftEntity(user).getDocument());
         List<TriggerSetDocument.TopicSpec> topics = new ArrayList<>(doc.topicsOrEmpty());
         topics.removeIf(t -> t.name().equals(name));
-        topics.add(new TriggerSetDocument.TopicSpec(name, null, keywords, examples));
+        topics.add(TriggerSetDocument.TopicSpec.of(name, null, keywords, examples));
         List<TriggerSetDocument.TriggerSpec> triggers = new ArrayList<>(doc.triggersOrEmpty());
         triggers.removeIf(t -> t.name().equals(name));
-        triggers.add(new TriggerSetDocument.TriggerSpec(name, "topic", "Topic defined in the portal by " + user, true, true, priority,
+        triggers.add(TriggerSetDocument.TriggerSpec.of(name, "topic", "Topic defined in the portal by " + user, true, true, priority,
                 List.of(skill), null, null, name, minScore, null, null, null, null, null, null, null, null, null, null, null, null, null));
         return saveDraft(withTriggers(doc, topics, triggers), user);
     }

@@ -1,6 +1,8 @@
 package dev.handoff.escalation.control;
 
 import dev.handoff.conversation.entity.Author;
+import dev.handoff.escalation.semantic.SemanticIndex;
+import dev.handoff.escalation.semantic.SemanticMatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,11 +20,11 @@ final class Analysis {
 
     final TriggerInput input;
     final TriggerInput.Line latest;
-    private final TopicClassifier classifier;
+    private final SemanticIndex semanticIndex;
+    private SemanticIndex.Probe probe;
     private final Sentiment sentiment;
     private final PhraseIndex phrases;
     private List<Text.Token> tokens;
-    private Map<String, Double> topics;
     private Sentiment.Score latestSentiment;
     private PhraseIndex.Scan phraseScan;
     private Boolean customerSpoke;
@@ -36,10 +38,10 @@ final class Analysis {
     private Set<String> latestShingles;
     private double[] similarities;
 
-    Analysis(TriggerInput input, TopicClassifier classifier, Sentiment sentiment, PhraseIndex phrases) {
+    Analysis(TriggerInput input, SemanticIndex semanticIndex, Sentiment sentiment, PhraseIndex phrases) {
         this.input = input;
         this.latest = input.latest();
-        this.classifier = classifier;
+        this.semanticIndex = semanticIndex;
         this.sentiment = sentiment;
         this.phrases = phrases;
     }
@@ -94,11 +96,12 @@ final class Analysis {
         return words;
     }
 
-    Map<String, Double> topics() {
-        if (topics == null) {
-            topics = classifier == null ? Map.of() : classifier.scores(tokens().stream().map(Text.Token::word).toArray(String[]::new));
+    /** How the latest message relates to a topic's examples; the message is embedded once, on first use. */
+    SemanticMatch semantic(String topic) {
+        if (probe == null) {
+            probe = semanticIndex.probe(latest.text());
         }
-        return topics;
+        return probe.match(topic);
     }
 
     Sentiment.Score sentiment() {

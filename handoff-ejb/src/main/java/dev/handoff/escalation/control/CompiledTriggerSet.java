@@ -1,5 +1,7 @@
 package dev.handoff.escalation.control;
 
+import dev.handoff.escalation.semantic.SemanticIndex;
+import dev.handoff.escalation.semantic.SentenceEncoder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,41 +12,53 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A trigger-set document made executable: phrase matchers built, the topic classifier trained,
- * combinations ordered after what they combine. Immutable and thread-safe; evaluating a message
- * tokenises it once, classifies it at most once and scores sentiment at most once per message.
+ * A trigger-set document made executable: phrase matchers built, the topics' examples and negatives
+ * embedded, combinations ordered after what they combine. Immutable and thread-safe; evaluating a
+ * message tokenises it once, embeds it at most once (only when a customer spoke and a rule asks)
+ * and scores sentiment at most once per message.
  */
 public final class CompiledTriggerSet implements TriggerEngine {
 
     private final TriggerSetDocument document;
     private final List<Rule> rules;
-    private final TopicClassifier classifier;
+    private final SemanticIndex semantic;
     private final Map<String, List<String[]>> keywords;
     private final Sentiment sentiment;
     private final PhraseIndex phrases;
 
-    private CompiledTriggerSet(TriggerSetDocument document, List<Rule> rules, TopicClassifier classifier,
+    private CompiledTriggerSet(TriggerSetDocument document, List<Rule> rules, SemanticIndex semantic,
             Map<String, List<String[]>> keywords, Sentiment sentiment, PhraseIndex phrases) {
         this.document = document;
         this.rules = rules;
-        this.classifier = classifier;
+        this.semantic = semantic;
         this.keywords = keywords;
         this.sentiment = sentiment;
         this.phrases = phrases;
     }
 
-    /** Validates and compiles; a trained classifier may be passed in to skip training (stored models). */
-    public static CompiledTriggerSet compile(TriggerSetDocument doc, Lexicons lexicons, TopicClassifier trained) {
+    /**
+     * Validates and compiles: the topics' examples are embedded with {@code encoder} (cached by
+     * text, so recompiling embeds only new examples) and weighed against {@code background} plus the
+     * set's own negatives.
+     */
+    public static CompiledTriggerSet compile(TriggerSetDocument doc, Lexicons lexicons, SentenceEncoder encoder,
+            List<String> background) {
         List<TriggerSetValidator.Violation> violations = TriggerSetValidator.validate(doc);
         if (!violations.isEmpty()) {
             throw new InvalidTriggerSetException(violations);
         }
-        TopicClassifier classifier = trained;
-        if (classifier == null && !doc.topicsOrEmpty().isEmpty()) {
-            Map<String, List<String>> examples = new LinkedHashMap<>();
-            doc.topicsOrEmpty().forEach(t -> examples.put(t.name(), t.examplesOrEmpty()));
-            classifier = TopicClassifier.train(examples, doc.negativesOrEmpty());
-        }
+        Set<String> used = new HashSet<>();
+        doc.triggersOrEmpty().stream().filter(TriggerSetDocument.TriggerSpec::isEnabled)
+                .filter(t -> t.topic() != null).forEach(t -> used.add(t.topic()));
+        List<SemanticIndex.TopicExamples> taught = doc.topicsOrEmpty().stream()
+                .filter(t -> used.contains(t.name()))
+                .map(t -> new SemanticIndex.TopicExamples(t.name(), t.examplesOrEmpty(), t.negativesOrEmpty()))
+                .toList();
+        List<String> negatives = new ArrayList<>(background);
+        negatives.addAll(doc.negativesOrEmpty());
+        SemanticIndex semantic = taught.isEmpty() ? SemanticIndex.EMPTY : SemanticIndex.build(taught, negatives, encoder);
+        Map<String, TriggerSetDocument.TopicSpec> topicsByName = new HashMap<>();
+        doc.topicsOrEmpty().forEach(t -> topicsByName.put(t.name(), t));
         Map<String, List<String[]>> keywords = new HashMap<>();
         for (TriggerSetDocument.TopicSpec topic : doc.topicsOrEmpty()) {
             keywords.put(topic.name(), topic.keywordsOrEmpty().stream().map(Text::words).filter(w -> w.length > 0).toList());
@@ -59,10 +73,10 @@ public final class CompiledTriggerSet implements TriggerEngine {
             switch (spec.kind()) {
                 case "phrase" -> {
                     matchers.add(new PhraseMatcher(spec.phrases(), spec.negations() == null ? List.of() : spec.negations()));
-                    plain.add(new PhraseRule(spec, matchers.get(matchers.size() - 1), matchers.size() - 1));
+                    plain.add(orSemantic(new PhraseRule(spec, matchers.get(matchers.size() - 1), matchers.size() - 1), topicsByName));
                 }
-                case "topic" -> plain.add(new TopicRule(spec, keywords.getOrDefault(spec.topic(), List.of())));
-                case "sentiment" -> plain.add(new SentimentRule(spec));
+                case "topic" -> plain.add(new TopicRule(spec, topicsByName.get(spec.topic()), keywords.getOrDefault(spec.topic(), List.of())));
+                case "sentiment" -> plain.add(orSemantic(new SentimentRule(spec), topicsByName));
                 case "botFailure" -> plain.add(new BotFailureRule(spec));
                 case "customer" -> plain.add(new CustomerRule(spec));
                 case "combination" -> combinations.add(spec);
@@ -90,20 +104,44 @@ public final class CompiledTriggerSet implements TriggerEngine {
                 throw new IllegalStateException("combination cycle survived validation");
             }
         }
-        return new CompiledTriggerSet(doc, List.copyOf(rules), classifier, keywords, new Sentiment(lexicons),
+        return new CompiledTriggerSet(doc, List.copyOf(rules), semantic, keywords, new Sentiment(lexicons),
                 new PhraseIndex(matchers));
     }
 
+    /** Compiles with the shared sentence model and the shipped background negatives. */
     public static CompiledTriggerSet compile(TriggerSetDocument doc, Lexicons lexicons) {
-        return compile(doc, lexicons, null);
+        return compile(doc, lexicons, SentenceEncoder.shared(), BackgroundNegatives.bundled());
+    }
+
+    private static Rule orSemantic(Rule rule, Map<String, TriggerSetDocument.TopicSpec> topics) {
+        String topic = rule.spec().topic();
+        return topic == null || !topics.containsKey(topic) ? rule : new SemanticRule(rule.spec(), rule, topics.get(topic));
     }
 
     public TriggerSetDocument document() {
         return document;
     }
 
-    public Optional<TopicClassifier> classifier() {
-        return Optional.ofNullable(classifier);
+    /**
+     * The semantic score (0–1) of the latest customer message for every trigger that has a topic,
+     * whether or not it fires: what the bench's threshold curves are drawn from.
+     */
+    public Map<String, Double> semanticScores(TriggerInput input) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        if (input.latest() == null) {
+            return scores;
+        }
+        Analysis analysis = new Analysis(input, semantic, sentiment, phrases);
+        if (!analysis.customerSpoke()) {
+            return scores;
+        }
+        for (Rule rule : rules) {
+            String topic = rule.spec().topic();
+            if (topic != null && semantic.hasTopic(topic)) {
+                scores.put(rule.spec().name(), analysis.semantic(topic).score());
+            }
+        }
+        return scores;
     }
 
     @Override
@@ -112,7 +150,7 @@ public final class CompiledTriggerSet implements TriggerEngine {
         if (latest == null) {
             return Decision.NONE;
         }
-        Analysis analysis = new Analysis(input, classifier, sentiment, phrases);
+        Analysis analysis = new Analysis(input, semantic, sentiment, phrases);
         Map<String, TriggerFiring> fired = new HashMap<>();
         List<TriggerFiring> decision = new ArrayList<>();
         for (Rule rule : rules) {

@@ -36,7 +36,9 @@ public record Decision(List<TriggerFiring> firings) {
         return leading().map(TriggerFiring::priority).orElse(0);
     }
 
+    /** Why, in people's words, most urgent first: "asked for a person; billing dispute: charged twice". */
     public String summary() {
-        return firings.stream().map(f -> f.name() + ": " + f.reason()).reduce((a, b) -> a + "; " + b).orElse("");
+        return firings.stream().sorted(Comparator.comparingInt(TriggerFiring::priority).reversed())
+                .map(TriggerFiring::reason).distinct().reduce((a, b) -> a + "; " + b).orElse("");
     }
 }

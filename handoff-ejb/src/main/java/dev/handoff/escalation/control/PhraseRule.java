@@ -13,6 +13,6 @@ record PhraseRule(TriggerSetDocument.TriggerSpec spec, PhraseMatcher matcher, in
         if (!a.customerSpoke()) {
             return Optional.empty();
         }
-        return a.phrases().find(slot).map(found -> fire("Phrase matched: \"" + found + "\"", found));
+        return a.phrases().find(slot).map(found -> fire("said \"" + found + "\"", "phrase \"" + found + "\""));
     }
 }

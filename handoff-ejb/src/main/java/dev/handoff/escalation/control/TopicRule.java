@@ -1,17 +1,20 @@
 package dev.handoff.escalation.control;
 
+import dev.handoff.escalation.semantic.SemanticMatch;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A topic trigger: fires on one of the topic's keywords in the customer's latest message, or when
- * the classifier scores the message for the topic at least {@code minScore}.
+ * the message lies near enough the topic's examples and far enough from its negatives (score at
+ * least {@code minScore}). The reason is in people's words ("billing dispute: charged twice"); the
+ * evidence names the nearest example and the similarity, for admins.
  */
-record TopicRule(TriggerSetDocument.TriggerSpec spec, List<String[]> keywords, String minScoreText) implements Rule {
+record TopicRule(TriggerSetDocument.TriggerSpec spec, String label, List<String[]> keywords, String minScoreText) implements Rule {
 
-    TopicRule(TriggerSetDocument.TriggerSpec spec, List<String[]> keywords) {
-        this(spec, keywords, Rule.twoDecimals(spec.minScore()));
+    TopicRule(TriggerSetDocument.TriggerSpec spec, TriggerSetDocument.TopicSpec topic, List<String[]> keywords) {
+        this(spec, spec.labelOrNull() != null ? spec.labelOrNull() : topic.label(), keywords, Rule.twoDecimals(spec.minScoreOrDefault()));
     }
 
     @Override
@@ -22,13 +25,11 @@ record TopicRule(TriggerSetDocument.TriggerSpec spec, List<String[]> keywords, S
         String[] keyword = a.keywordHit(spec.topic(), keywords);
         if (keyword != null) {
             String k = String.join(" ", keyword);
-            return Optional.of(fire("Keyword \"" + k + "\" of topic " + spec.topic(), "keyword " + k));
+            return Optional.of(fireExactly(label + ": " + k, "keyword \"" + k + "\" of topic " + spec.topic()));
         }
-        double score = a.topics().getOrDefault(spec.topic(), 0.0);
-        if (score >= spec.minScore()) {
-            String scoreText = a.twoDecimals(score);
-            return Optional.of(fire("Topic " + spec.topic() + " (score " + scoreText + ", needs " + minScoreText + ")",
-                    "topic " + spec.topic() + " " + scoreText));
+        SemanticMatch match = a.semantic(spec.topic());
+        if (match.nearestExample() != null && match.score() >= spec.minScoreOrDefault()) {
+            return Optional.of(fireExactly(label + " (like \"" + Rule.shortened(match.nearestExample()) + "\")", Rule.evidence(a, match, minScoreText)));
         }
         return Optional.empty();
     }

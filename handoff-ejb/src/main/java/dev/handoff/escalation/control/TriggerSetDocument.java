@@ -25,8 +25,26 @@ public record TriggerSetDocument(String format, String name, String description,
         return negativeExamples == null ? List.of() : negativeExamples;
     }
 
-    /** A topic: example phrases the classifier learns from, and keywords that settle it outright. */
-    public record TopicSpec(String name, String description, List<String> keywords, List<String> examples) {
+    /**
+     * A topic: examples of messages that belong to it, negatives (messages that look alike but do
+     * not), and keywords that settle it outright. A message belongs to the topic when it lies nearer
+     * the examples than the negatives and the shipped background of routine questions.
+     */
+    public record TopicSpec(String name, String description, List<String> keywords, List<String> examples,
+            List<String> negatives) {
+
+        public static TopicSpec of(String name, String description, List<String> keywords, List<String> examples) {
+            return new TopicSpec(name, description, keywords, examples, null);
+        }
+
+        public List<String> negativesOrEmpty() {
+            return negatives == null ? List.of() : negatives;
+        }
+
+        /** How people call the topic: "billing-dispute" reads "billing dispute". */
+        public String label() {
+            return name == null ? "" : name.replace('-', ' ');
+        }
 
         public List<String> keywordsOrEmpty() {
             return keywords == null ? List.of() : keywords;
@@ -49,7 +67,29 @@ public record TriggerSetDocument(String format, String name, String description,
             Double minScore, Double threshold, Integer trendWindow, Double trendDrop, Integer profanityRepeats,
             Double minConfidence, String fallbackIntent, Integer fallbacksInARow, Double repeatSimilarity,
             List<String> tiers, BigDecimal minAccountValue, Integer recentEscalationDays, String operator,
-            List<String> of) {
+            List<String> of, String label) {
+
+        /** A trigger without a label (JSON-B needs the canonical constructor to be the only one). */
+        public static TriggerSpec of(String name, String kind, String description, Boolean enabled, Boolean standalone,
+                Integer priority, List<String> skills, List<String> phrases, List<String> negations, String topic,
+                Double minScore, Double threshold, Integer trendWindow, Double trendDrop, Integer profanityRepeats,
+                Double minConfidence, String fallbackIntent, Integer fallbacksInARow, Double repeatSimilarity,
+                List<String> tiers, BigDecimal minAccountValue, Integer recentEscalationDays, String operator,
+                List<String> of) {
+            return new TriggerSpec(name, kind, description, enabled, standalone, priority, skills, phrases, negations, topic, minScore,
+                    threshold, trendWindow, trendDrop, profanityRepeats, minConfidence, fallbackIntent, fallbacksInARow,
+                    repeatSimilarity, tiers, minAccountValue, recentEscalationDays, operator, of, null);
+        }
+
+        /** What agents and bots read when this trigger fires ("asked for a person"), or null. */
+        public String labelOrNull() {
+            return label == null || label.isBlank() ? null : label.strip();
+        }
+
+        /** The score a semantic match needs: {@code minScore}, or 0.5 (nearer the examples than any routine question). */
+        public double minScoreOrDefault() {
+            return minScore == null ? 0.5 : minScore;
+        }
 
         public boolean isEnabled() {
             return enabled == null || enabled;

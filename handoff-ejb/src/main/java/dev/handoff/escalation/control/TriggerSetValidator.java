@@ -59,16 +59,13 @@ public final class TriggerSetValidator {
             if (t.examplesOrEmpty().size() < MIN_EXAMPLES) {
                 out.add(new Violation(at + ".examples", "a topic needs at least " + MIN_EXAMPLES + " example phrases"));
             }
-            examples += t.examplesOrEmpty().size();
+            examples += t.examplesOrEmpty().size() + t.negativesOrEmpty().size();
             texts(out, at + ".examples", t.examplesOrEmpty());
+            texts(out, at + ".negatives", t.negativesOrEmpty());
             texts(out, at + ".keywords", t.keywordsOrEmpty());
         }
         examples += doc.negativesOrEmpty().size();
         texts(out, "negativeExamples", doc.negativesOrEmpty());
-        if (!topics.isEmpty() && doc.negativesOrEmpty().size() < MIN_EXAMPLES) {
-            out.add(new Violation("negativeExamples", "topics need at least " + MIN_EXAMPLES
-                    + " negative (routine) examples to tell them apart from everyday messages"));
-        }
         if (examples > MAX_EXAMPLES) {
             out.add(new Violation("topics", "at most " + MAX_EXAMPLES + " examples in all"));
         }
@@ -104,6 +101,9 @@ public final class TriggerSetValidator {
             out.add(new Violation(at + ".kind", "kind must be one of " + String.join(", ", new java.util.TreeSet<>(KINDS))));
             return;
         }
+        if (t.label() != null && t.label().length() > 80) {
+            out.add(new Violation(at + ".label", "label must be at most 80 characters"));
+        }
         if (t.priority() != null && (t.priority() < 0 || t.priority() > 100)) {
             out.add(new Violation(at + ".priority", "priority must be between 0 and 100"));
         }
@@ -125,6 +125,7 @@ public final class TriggerSetValidator {
                 if (t.negations() != null) {
                     texts(out, at + ".negations", t.negations());
                 }
+                optionalTopic(out, at, t, topics);
             }
             case "topic" -> {
                 if (t.topic() == null || !topics.contains(t.topic())) {
@@ -137,6 +138,7 @@ public final class TriggerSetValidator {
                 intRange(out, at + ".trendWindow", t.trendWindow(), 0, 20);
                 range(out, at + ".trendDrop", t.trendDrop(), 0, 50, false);
                 intRange(out, at + ".profanityRepeats", t.profanityRepeats(), 0, 20);
+                optionalTopic(out, at, t, topics);
             }
             case "botFailure" -> {
                 range(out, at + ".minConfidence", t.minConfidence(), 0, 1, false);
@@ -177,6 +179,17 @@ public final class TriggerSetValidator {
             }
             default -> throw new IllegalStateException(t.kind());
         }
+    }
+
+    /** Phrase and sentiment triggers may also fire on a topic's examples (the semantic layer). */
+    private static void optionalTopic(List<Violation> out, String at, TriggerSetDocument.TriggerSpec t, Set<String> topics) {
+        if (t.topic() == null) {
+            return;
+        }
+        if (!topics.contains(t.topic())) {
+            out.add(new Violation(at + ".topic", "topic must name a topic defined under 'topics'"));
+        }
+        range(out, at + ".minScore", t.minScore(), 0.01, 1.0, false);
     }
 
     private static void cycles(List<Violation> out, List<TriggerSetDocument.TriggerSpec> triggers, Map<String, Integer> names) {

@@ -219,7 +219,7 @@ final class BenchmarkData {
         }
 
         TriggerSetDocument.TriggerSpec build() {
-            return new TriggerSetDocument.TriggerSpec(name, kind, null, true, standalone, priority, List.of("general"), phrases,
+            return TriggerSetDocument.TriggerSpec.of(name, kind, null, true, standalone, priority, List.of("general"), phrases,
                     negations, topic, minScore, threshold, trendWindow, trendDrop, profanityRepeats, minConfidence, fallbackIntent,
                     fallbacksInARow, repeatSimilarity, tiers, minAccountValue, recentEscalationDays, operator, of);
         }

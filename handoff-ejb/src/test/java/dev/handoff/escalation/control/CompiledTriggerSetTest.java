@@ -19,7 +19,7 @@ class CompiledTriggerSetTest {
             "is there a mobile app", "hello", "how do refunds work");
 
     static TriggerSetDocument.TriggerSpec trigger(String name, String kind) {
-        return new TriggerSetDocument.TriggerSpec(name, kind, null, true, true, 50, List.of("general"), null, null, null, null, null,
+        return TriggerSetDocument.TriggerSpec.of(name, kind, null, true, true, 50, List.of("general"), null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
@@ -29,7 +29,7 @@ class CompiledTriggerSetTest {
 
     @Test
     void aTopicDefinedByExamplesGeneralisesToNewWording() {
-        TriggerSetDocument.TopicSpec shipping = new TriggerSetDocument.TopicSpec("shipping-delay", null, List.of(), List.of(
+        TriggerSetDocument.TopicSpec shipping = TriggerSetDocument.TopicSpec.of("shipping-delay", null, List.of(), List.of(
                 "my parcel has not arrived after three weeks", "where is my package, it is two weeks late", "the delivery never showed up",
                 "tracking has not updated in ten days", "my order is lost in the post", "the courier says delivered but nothing arrived",
                 "still waiting for my shipment"));
@@ -42,7 +42,7 @@ class CompiledTriggerSetTest {
     }
 
     static TriggerSetDocument.TriggerSpec withTopic(TriggerSetDocument.TriggerSpec t, String topic, double minScore) {
-        return new TriggerSetDocument.TriggerSpec(t.name(), t.kind(), null, true, true, 60, List.of("logistics"), null, null, topic,
+        return TriggerSetDocument.TriggerSpec.of(t.name(), t.kind(), null, true, true, 60, List.of("logistics"), null, null, topic,
                 minScore, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
@@ -56,7 +56,7 @@ class CompiledTriggerSetTest {
     void aTopicAddedToTheDefaultSetCatchesItsMessagesAndKeepsTheOthers() {
         TriggerSetDocument base = DefaultTriggerSet.document();
         List<TriggerSetDocument.TopicSpec> topics = new ArrayList<>(base.topicsOrEmpty());
-        topics.add(new TriggerSetDocument.TopicSpec("warranty-claim", null, List.of(), WARRANTY));
+        topics.add(TriggerSetDocument.TopicSpec.of("warranty-claim", null, List.of(), WARRANTY));
         List<TriggerSetDocument.TriggerSpec> triggers = new ArrayList<>(base.triggersOrEmpty());
         triggers.add(withTopic(trigger("warranty-claim", "topic"), "warranty-claim", 0.5));
         CompiledTriggerSet set = CompiledTriggerSet.compile(new TriggerSetDocument(base.format(), base.name(), base.description(), topics,
@@ -68,11 +68,11 @@ class CompiledTriggerSetTest {
 
     @Test
     void combinationsNeedAllPartsForAndAndOnePartForOr() {
-        TriggerSetDocument.TriggerSpec vip = new TriggerSetDocument.TriggerSpec("vip", "customer", null, true, false, 0, null, null, null,
+        TriggerSetDocument.TriggerSpec vip = TriggerSetDocument.TriggerSpec.of("vip", "customer", null, true, false, 0, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, List.of("enterprise"), new BigDecimal("50000"), null, null, null);
-        TriggerSetDocument.TriggerSpec grumpy = new TriggerSetDocument.TriggerSpec("grumpy", "sentiment", null, true, false, 0, null, null,
+        TriggerSetDocument.TriggerSpec grumpy = TriggerSetDocument.TriggerSpec.of("grumpy", "sentiment", null, true, false, 0, null, null,
                 null, null, null, -1.0, 0, 0.0, 0, null, null, null, null, null, null, null, null, null);
-        TriggerSetDocument.TriggerSpec both = new TriggerSetDocument.TriggerSpec("vip-upset", "combination", null, true, true, 80,
+        TriggerSetDocument.TriggerSpec both = TriggerSetDocument.TriggerSpec.of("vip-upset", "combination", null, true, true, 80,
                 List.of("senior"), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "and",
                 List.of("vip", "grumpy"));
         CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(), List.of(vip, grumpy, both)), Lexicons.bundled());
@@ -89,7 +89,7 @@ class CompiledTriggerSetTest {
 
     @Test
     void botFailureFiresOnLowConfidenceFallbacksInARowAndRepetition() {
-        TriggerSetDocument.TriggerSpec failing = new TriggerSetDocument.TriggerSpec("bot-failure", "botFailure", null, true, true, 50, null,
+        TriggerSetDocument.TriggerSpec failing = TriggerSetDocument.TriggerSpec.of("bot-failure", "botFailure", null, true, true, 50, null,
                 null, null, null, null, null, null, null, null, 0.35, "fallback", 2, 0.8, null, null, null, null, null);
         CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(), List.of(failing)), Lexicons.bundled());
         assertTrue(set.evaluate(transcript(new TriggerInput.Line(Author.BOT, "maybe this?", 0.2, "guess"))).escalate());
@@ -112,7 +112,7 @@ class CompiledTriggerSetTest {
 
     @Test
     void sentimentFiresOnAWorseningTrendAndRepeatedProfanity() {
-        TriggerSetDocument.TriggerSpec mood = new TriggerSetDocument.TriggerSpec("frustration", "sentiment", null, true, true, 75, null,
+        TriggerSetDocument.TriggerSpec mood = TriggerSetDocument.TriggerSpec.of("frustration", "sentiment", null, true, true, 75, null,
                 null, null, null, null, -6.0, 3, 3.0, 2, null, null, null, null, null, null, null, null, null);
         CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(), List.of(mood)), Lexicons.bundled());
         Decision trend = set.evaluate(transcript(TriggerInput.Line.customer("great, thanks, that is helpful"),
@@ -133,7 +133,7 @@ class CompiledTriggerSetTest {
         List<String> fields = e.violations().stream().map(TriggerSetValidator.Violation::field).toList();
         assertTrue(fields.contains("triggers[0].topic"), fields.toString());
         assertTrue(fields.contains("triggers[0].minScore"), fields.toString());
-        TriggerSetDocument.TriggerSpec loop = new TriggerSetDocument.TriggerSpec("a", "combination", null, true, true, 1, null, null, null,
+        TriggerSetDocument.TriggerSpec loop = TriggerSetDocument.TriggerSpec.of("a", "combination", null, true, true, 1, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, "or", List.of("a", "a"));
         assertThrows(InvalidTriggerSetException.class, () -> CompiledTriggerSet.compile(doc(List.of(), List.of(loop)), Lexicons.bundled()));
     }
@@ -149,7 +149,7 @@ class CompiledTriggerSetTest {
 
     @Test
     void customersAboveATierOrValueOrRecentlyEscalatedFire() {
-        TriggerSetDocument.TriggerSpec vip = new TriggerSetDocument.TriggerSpec("vip", "customer", null, true, true, 70, List.of("senior"),
+        TriggerSetDocument.TriggerSpec vip = TriggerSetDocument.TriggerSpec.of("vip", "customer", null, true, true, 70, List.of("senior"),
                 null, null, null, null, null, null, null, null, null, null, null, null, List.of("enterprise"), new BigDecimal("50000"), 7,
                 null, null);
         CompiledTriggerSet set = CompiledTriggerSet.compile(doc(List.of(), List.of(vip)), Lexicons.bundled());

@@ -1,0 +1,34 @@
+package dev.handoff.escalation.semantic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What of a message is embedded: the whole message, and — when it is long enough to hide a request
+ * among other sentences — each of its sentences, so "my parcel is lost again. I want to talk to
+ * someone." matches a request for a person as well as the short form does.
+ */
+final class Segments {
+
+    static int minWordsToSplit = 14;
+    static final int MAX_SEGMENTS = 6;
+
+    private Segments() {
+    }
+
+    static List<String> of(String text) {
+        String t = text == null ? "" : text.strip();
+        List<String> out = new ArrayList<>();
+        out.add(t);
+        if (t.split("\\s+").length < minWordsToSplit) {
+            return out;
+        }
+        for (String s : t.split("(?<=[.!?;])\\s+|\\s*\\n+\\s*|,\\s+(?:but|and|so|because)\\s+")) {
+            String sentence = s.strip();
+            if (sentence.split("\\s+").length >= 2 && !sentence.equals(t) && out.size() <= MAX_SEGMENTS) {
+                out.add(sentence);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.handoff.escalation.semantic;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The example-taught topics of a trigger set, embedded once when the set is compiled, and the
+ * routine negatives every topic is weighed against (the shipped background set plus the set's own
+ * {@code negativeExamples}). Immutable and thread-safe.
+ */
+public final class SemanticIndex {
+
+    public static final SemanticIndex EMPTY = new SemanticIndex(Map.of(), ExampleMatrix.EMPTY, null);
+
+    private final Map<String, SemanticTopic> topics;
+    private final ExampleMatrix sharedNegatives;
+    private final SentenceEncoder encoder;
+
+    private SemanticIndex(Map<String, SemanticTopic> topics, ExampleMatrix sharedNegatives, SentenceEncoder encoder) {
+        this.topics = topics;
+        this.sharedNegatives = sharedNegatives;
+        this.encoder = encoder;
+    }
+
+    /** A topic to build: its name, positive examples and its own negatives. */
+    public record TopicExamples(String name, List<String> positives, List<String> negatives) {}
+
+    public static SemanticIndex build(List<TopicExamples> topics, List<String> sharedNegatives, SentenceEncoder encoder) {
+        if (topics.isEmpty()) {
+            return EMPTY;
+        }
+        Map<String, SemanticTopic> built = new HashMap<>();
+        for (TopicExamples t : topics) {
+            built.put(t.name(), new SemanticTopic(t.name(), ExampleMatrix.of(t.positives(), encoder),
+                    ExampleMatrix.of(t.negatives(), encoder)));
+        }
+        return new SemanticIndex(Map.copyOf(built), ExampleMatrix.of(sharedNegatives, encoder), encoder);
+    }
+
+    public boolean hasTopic(String name) {
+        return topics.containsKey(name);
+    }
+
+    public boolean isEmpty() {
+        return topics.isEmpty();
+    }
+
+    /** Embeds a customer message once; its matches with each topic are computed when first asked for. */
+    public Probe probe(String text) {
+        if (isEmpty()) {
+            return new Probe(null);
+        }
+        return new Probe(Segments.of(text).stream().map(encoder::embed).toList());
+    }
+
+    /** One message against this index. Not thread-safe: one per evaluation. */
+    public final class Probe {
+
+        private final List<float[]> vectors;
+        private ExampleMatrix.Nearest[] shared;
+        private final Map<String, SemanticMatch> matches = new HashMap<>();
+
+        private Probe(List<float[]> vectors) {
+            this.vectors = vectors;
+        }
+
+        /** The message's match with a topic ({@link SemanticMatch#NONE} for an unknown topic). */
+        public SemanticMatch match(String topic) {
+            SemanticTopic t = topics.get(topic);
+            if (t == null || vectors == null) {
+                return SemanticMatch.NONE;
+            }
+            return matches.computeIfAbsent(topic, name -> score(t));
+        }
+
+        private SemanticMatch score(SemanticTopic topic) {
+            if (shared == null) {
+                shared = new ExampleMatrix.Nearest[vectors.size()];
+                for (int i = 0; i < vectors.size(); i++) {
+                    shared[i] = ExampleMatrix.nearest(sharedNegatives.similarities(vectors.get(i)), SemanticTopic.K);
+                }
+            }
+            SemanticMatch best = SemanticMatch.NONE;
+            for (int i = 0; i < vectors.size(); i++) {
+                float[] v = vectors.get(i);
+                ExampleMatrix.Nearest pos = ExampleMatrix.nearest(topic.positives().similarities(v), SemanticTopic.K);
+                if (pos.isEmpty()) {
+                    continue;
+                }
+                ExampleMatrix.Nearest own = ExampleMatrix.nearest(topic.negatives().similarities(v), SemanticTopic.K);
+                ExampleMatrix.Nearest neg = merge(own, shared[i]);
+                double score = Scoring.score(pos, neg);
+                if (score > best.score() || best == SemanticMatch.NONE) {
+                    boolean ownNearest = !own.isEmpty() && (shared[i].isEmpty() || own.top() >= shared[i].top());
+                    String negText = neg.isEmpty() ? null
+                            : ownNearest ? topic.negatives().text(own.index()[0]) : sharedNegatives.text(shared[i].index()[0]);
+                    best = new SemanticMatch(score, topic.positives().text(pos.index()[0]), pos.top(), negText, neg.top());
+                }
+            }
+            return best;
+        }
+    }
+
+    /** The k best of two neighbour lists (indices are only meaningful for the first entry's source). */
+    private static ExampleMatrix.Nearest merge(ExampleMatrix.Nearest a, ExampleMatrix.Nearest b) {
+        int k = SemanticTopic.K;
+        float[] all = new float[a.similarity().length + b.similarity().length];
+        int n = 0;
+        for (int i = 0; i < a.index().length; i++) {
+            if (a.index()[i] >= 0) {
+                all[n++] = a.similarity()[i];
+            }
+        }
+        for (int i = 0; i < b.index().length; i++) {
+            if (b.index()[i] >= 0) {
+                all[n++] = b.similarity()[i];
+            }
+        }
+        return ExampleMatrix.nearest(java.util.Arrays.copyOf(all, n), k);
+    }
+}
