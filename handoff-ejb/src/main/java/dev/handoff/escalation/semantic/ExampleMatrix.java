@@ -32,6 +32,11 @@ public final class ExampleMatrix {
         return texts.size();
     }
 
+    /** A copy of one row's vector. */
+    float[] row(int r) {
+        return java.util.Arrays.copyOfRange(rows, r * SentenceEncoder.DIMENSIONS, (r + 1) * SentenceEncoder.DIMENSIONS);
+    }
+
     public String text(int row) {
         return texts.get(row);
     }

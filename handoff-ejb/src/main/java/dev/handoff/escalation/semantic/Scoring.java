@@ -16,12 +16,19 @@ final class Scoring {
     private Scoring() {
     }
 
-    static double score(ExampleMatrix.Nearest positives, ExampleMatrix.Nearest negatives) {
+    /** 0: neighbours only; 1: logistic only; 2: their mean. */
+    static int mode = 2;
+
+    static double score(ExampleMatrix.Nearest positives, ExampleMatrix.Nearest negatives, double logistic) {
         double p = positives.mean();
         double n = negatives.isEmpty() ? 0 : negatives.mean();
         double margin = sigmoid((p - n) / temperature);
         double near = sigmoid((positives.top() - floor) / floorWidth);
-        return margin * near;
+        double knn = margin * near;
+        if (Double.isNaN(logistic) || mode == 0) {
+            return knn;
+        }
+        return mode == 1 ? logistic : (knn + logistic) / 2;
     }
 
     private static double sigmoid(double x) {

@@ -31,11 +31,14 @@ public final class SemanticIndex {
             return EMPTY;
         }
         Map<String, SemanticTopic> built = new HashMap<>();
+        ExampleMatrix shared = ExampleMatrix.of(sharedNegatives, encoder);
         for (TopicExamples t : topics) {
-            built.put(t.name(), new SemanticTopic(t.name(), ExampleMatrix.of(t.positives(), encoder),
-                    ExampleMatrix.of(t.negatives(), encoder)));
+            ExampleMatrix pos = ExampleMatrix.of(t.positives(), encoder);
+            ExampleMatrix neg = ExampleMatrix.of(t.negatives(), encoder);
+            LogisticLayer layer = Scoring.mode == 0 || pos.size() == 0 ? null : LogisticLayer.train(pos, neg, shared);
+            built.put(t.name(), new SemanticTopic(t.name(), pos, neg, layer));
         }
-        return new SemanticIndex(Map.copyOf(built), ExampleMatrix.of(sharedNegatives, encoder), encoder);
+        return new SemanticIndex(Map.copyOf(built), shared, encoder);
     }
 
     public boolean hasTopic(String name) {
@@ -90,7 +93,7 @@ public final class SemanticIndex {
                 }
                 ExampleMatrix.Nearest own = ExampleMatrix.nearest(topic.negatives().similarities(v), SemanticTopic.K);
                 ExampleMatrix.Nearest neg = merge(own, shared[i]);
-                double score = Scoring.score(pos, neg);
+                double score = Scoring.score(pos, neg, topic.logistic() == null ? Double.NaN : topic.logistic().probability(v));
                 if (score > best.score() || best == SemanticMatch.NONE) {
                     boolean ownNearest = !own.isEmpty() && (shared[i].isEmpty() || own.top() >= shared[i].top());
                     String negText = neg.isEmpty() ? null

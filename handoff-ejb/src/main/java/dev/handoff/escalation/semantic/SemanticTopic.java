@@ -6,7 +6,7 @@ package dev.handoff.escalation.semantic;
  * shipped background of routine questions), so topics never compete with one another: adding a
  * topic cannot lower another topic's recall.
  */
-public record SemanticTopic(String name, ExampleMatrix positives, ExampleMatrix negatives) {
+public record SemanticTopic(String name, ExampleMatrix positives, ExampleMatrix negatives, LogisticLayer logistic) {
 
     /** Neighbours averaged on each side. */
     static int K = 2;

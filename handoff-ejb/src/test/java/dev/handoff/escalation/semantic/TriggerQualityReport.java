@@ -104,20 +104,29 @@ public final class TriggerQualityReport {
     }
 
     private static void sweep() {
-        CompiledTriggerSet set = CompiledTriggerSet.compile(DefaultTriggerSet.document(), Lexicons.bundled());
         List<LabelledCase> cases = split("dev");
-        for (int k : new int[] {1, 2, 3}) {
-            for (double t : new double[] {0.02, 0.04, 0.07}) {
-                for (double floor : new double[] {0.35, 0.45, 0.55}) {
-                    SemanticTopic.K = k;
-                    Scoring.temperature = t;
-                    Scoring.floor = floor;
+        for (double l2 : new double[] {1e-3, 1e-2}) {
+            LogisticLayer.l2 = l2;
+            for (int mode : new int[] {0, 1, 2}) {
+                Scoring.mode = mode;
+                for (double threshold : mode == 0 ? new double[] {0.3, 0.5, 0.7} : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
+                    CompiledTriggerSet set = CompiledTriggerSet.compile(withThreshold(DefaultTriggerSet.document(), threshold), Lexicons.bundled());
                     Figures f = measure(set, cases);
-                    System.out.printf(Locale.ROOT, "k=%d T=%.2f floor=%.2f  catch %.1f%%  fp %.1f%%  human %.1f%%%n", k, t, floor,
-                            100 * f.catchRate(), 100 * f.falsePositiveRate(), 100 * f.humanRequestCatchRate());
+                    System.out.printf(Locale.ROOT, "l2=%.3f mode=%d t=%.2f catch %.1f%%  fp %.1f%%  human %.1f%%  %s%n", l2, mode, threshold,
+                            100 * f.catchRate(), 100 * f.falsePositiveRate(), 100 * f.humanRequestCatchRate(),
+                            f.categories().values().stream().map(c -> c.category() + " " + Math.round(1000 * c.rate()) / 10.0).toList());
                 }
             }
         }
+    }
+
+    static dev.handoff.escalation.control.TriggerSetDocument withThreshold(dev.handoff.escalation.control.TriggerSetDocument d, double t) {
+        var triggers = d.triggersOrEmpty().stream().map(x -> x.topic() == null ? x : new dev.handoff.escalation.control.TriggerSetDocument.TriggerSpec(
+                x.name(), x.kind(), x.description(), x.enabled(), x.standalone(), x.priority(), x.skills(), x.phrases(), x.negations(), x.topic(),
+                t, x.threshold(), x.trendWindow(), x.trendDrop(), x.profanityRepeats(), x.minConfidence(), x.fallbackIntent(),
+                x.fallbacksInARow(), x.repeatSimilarity(), x.tiers(), x.minAccountValue(), x.recentEscalationDays(), x.operator(), x.of(),
+                x.label())).toList();
+        return new dev.handoff.escalation.control.TriggerSetDocument(d.format(), d.name(), d.description(), d.topics(), d.negativeExamples(), triggers);
     }
 
     private static String scores(CompiledTriggerSet set, LabelledCase c) {

@@ -1,0 +1,98 @@
+package dev.handoff.escalation.semantic;
+
+/**
+ * A logistic regression over sentence vectors: one weight per dimension and a bias, trained on a
+ * topic's examples against its negatives (its own and the shared routine ones), each class weighed
+ * as much as the other however many examples it has, with L2 regularisation. Full-batch gradient
+ * descent with Adam; a few hundred examples train in a fraction of a second.
+ */
+public final class LogisticLayer {
+
+    static int epochs = 300;
+    static double l2 = 1e-3;
+    static double learningRate = 0.05;
+
+    private final float[] w;
+    private final float b;
+
+    private LogisticLayer(float[] w, float b) {
+        this.w = w;
+        this.b = b;
+    }
+
+    static LogisticLayer train(ExampleMatrix positives, ExampleMatrix... negatives) {
+        int d = SentenceEncoder.DIMENSIONS;
+        int nPos = positives.size();
+        int nNeg = 0;
+        for (ExampleMatrix m : negatives) {
+            nNeg += m.size();
+        }
+        float[][] x = new float[nPos + nNeg][];
+        float[] y = new float[x.length];
+        float[] weight = new float[x.length];
+        int i = 0;
+        for (int r = 0; r < nPos; r++, i++) {
+            x[i] = positives.row(r);
+            y[i] = 1;
+            weight[i] = 0.5f / nPos;
+        }
+        for (ExampleMatrix m : negatives) {
+            for (int r = 0; r < m.size(); r++, i++) {
+                x[i] = m.row(r);
+                y[i] = 0;
+                weight[i] = 0.5f / Math.max(1, nNeg);
+            }
+        }
+        double[] wd = new double[d];
+        double bd = 0;
+        double[] mw = new double[d + 1];
+        double[] vw = new double[d + 1];
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double[] grad = new double[d + 1];
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            java.util.Arrays.fill(grad, 0);
+            for (int n = 0; n < x.length; n++) {
+                float[] xn = x[n];
+                double z = bd;
+                for (int k = 0; k < d; k++) {
+                    z += wd[k] * xn[k];
+                }
+                double err = (1 / (1 + Math.exp(-z)) - y[n]) * weight[n];
+                for (int k = 0; k < d; k++) {
+                    grad[k] += err * xn[k];
+                }
+                grad[d] += err;
+            }
+            for (int k = 0; k < d; k++) {
+                grad[k] += l2 * wd[k];
+            }
+            for (int k = 0; k <= d; k++) {
+                mw[k] = beta1 * mw[k] + (1 - beta1) * grad[k];
+                vw[k] = beta2 * vw[k] + (1 - beta2) * grad[k] * grad[k];
+                double mh = mw[k] / (1 - Math.pow(beta1, epoch));
+                double vh = vw[k] / (1 - Math.pow(beta2, epoch));
+                double step = learningRate * mh / (Math.sqrt(vh) + 1e-8);
+                if (k < d) {
+                    wd[k] -= step;
+                } else {
+                    bd -= step;
+                }
+            }
+        }
+        float[] wf = new float[d];
+        for (int k = 0; k < d; k++) {
+            wf[k] = (float) wd[k];
+        }
+        return new LogisticLayer(wf, (float) bd);
+    }
+
+    /** The probability that a message belongs to the topic. */
+    double probability(float[] v) {
+        double z = b;
+        for (int k = 0; k < w.length; k++) {
+            z += w[k] * v[k];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+}
