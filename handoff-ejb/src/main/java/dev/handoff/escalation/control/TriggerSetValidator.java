@@ -131,7 +131,7 @@ public final class TriggerSetValidator {
                 if (t.topic() == null || !topics.contains(t.topic())) {
                     out.add(new Violation(at + ".topic", "topic must name a topic defined under 'topics'"));
                 }
-                range(out, at + ".minScore", t.minScore(), 0.01, 1.0, true);
+                range(out, at + ".minScore", t.minScore(), 0.01, 1.0, false);
             }
             case "sentiment" -> {
                 range(out, at + ".threshold", t.threshold(), -50, 0, true);

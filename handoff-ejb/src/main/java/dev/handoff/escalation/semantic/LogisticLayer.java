@@ -11,6 +11,8 @@ public final class LogisticLayer {
     static int epochs = 300;
     static double l2 = 1e-3;
     static double learningRate = 0.05;
+    /** The share of the loss the positive class carries (the negatives carry the rest). */
+    static double positiveWeight = 0.5;
 
     private final float[] w;
     private final float b;
@@ -34,13 +36,13 @@ public final class LogisticLayer {
         for (int r = 0; r < nPos; r++, i++) {
             x[i] = positives.row(r);
             y[i] = 1;
-            weight[i] = 0.5f / nPos;
+            weight[i] = (float) (positiveWeight / nPos);
         }
         for (ExampleMatrix m : negatives) {
             for (int r = 0; r < m.size(); r++, i++) {
                 x[i] = m.row(r);
                 y[i] = 0;
-                weight[i] = 0.5f / Math.max(1, nNeg);
+                weight[i] = (float) ((1 - positiveWeight) / Math.max(1, nNeg));
             }
         }
         double[] wd = new double[d];

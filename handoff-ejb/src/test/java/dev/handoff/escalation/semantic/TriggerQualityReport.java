@@ -104,16 +104,16 @@ public final class TriggerQualityReport {
     }
 
     private static void sweep() {
-        List<LabelledCase> cases = split("dev");
-        for (double l2 : new double[] {1e-3, 1e-2}) {
-            LogisticLayer.l2 = l2;
-            for (int mode : new int[] {0, 1, 2}) {
-                Scoring.mode = mode;
-                for (double threshold : mode == 0 ? new double[] {0.3, 0.5, 0.7} : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
-                    CompiledTriggerSet set = CompiledTriggerSet.compile(withThreshold(DefaultTriggerSet.document(), threshold), Lexicons.bundled());
+        List<LabelledCase> dev = split("dev");
+        List<LabelledCase> shipped = LabelledSuites.shipped();
+        for (double posWeight : new double[] {0.5, 0.3, 0.15}) {
+            LogisticLayer.positiveWeight = posWeight;
+            for (double threshold : new double[] {0.5, 0.6, 0.7}) {
+                CompiledTriggerSet set = CompiledTriggerSet.compile(withThreshold(DefaultTriggerSet.document(), threshold), Lexicons.bundled());
+                for (List<LabelledCase> cases : List.of(dev, shipped)) {
                     Figures f = measure(set, cases);
-                    System.out.printf(Locale.ROOT, "l2=%.3f mode=%d t=%.2f catch %.1f%%  fp %.1f%%  human %.1f%%  %s%n", l2, mode, threshold,
-                            100 * f.catchRate(), 100 * f.falsePositiveRate(), 100 * f.humanRequestCatchRate(),
+                    System.out.printf(Locale.ROOT, "w+=%.2f t=%.2f %s catch %.1f%%  fp %.1f%%  human %.1f%% %s%n", posWeight, threshold,
+                            cases == dev ? "dev    " : "shipped", 100 * f.catchRate(), 100 * f.falsePositiveRate(), 100 * f.humanRequestCatchRate(),
                             f.categories().values().stream().map(c -> c.category() + " " + Math.round(1000 * c.rate()) / 10.0).toList());
                 }
             }
