@@ -124,7 +124,7 @@ public class SuiteService {
         LabelledSuite suite = find(checked).orElseGet(() -> newSuite(checked, descriptionIfNew, user));
         for (int i = 0; i < suite.getCases().size(); i++) {
             if (suite.getCases().get(i).getKey().equals(c.id())) {
-                throw new ConflictException("suite " + checked + " already holds this case (case " + (i + 1) + ", id " + c.id() + ")");
+                throw new ConflictException("Suite " + checked + " already holds this case: case " + (i + 1) + " (id " + c.id() + ")");
             }
         }
         try {
