@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Triggers as code through the admin API, against a real Payara Micro: trigger-set export, import,
- * floor, override, rollback; labelled suites imported and exported as CSV and JSON and used by the
- * bench and the publishing gate; replaying stored conversations through a draft.
+ * floor, override, rollback; trying a draft; warnings about skills nobody has; labelled suites
+ * imported and exported as CSV and JSON, fed from stored conversations, and used by the bench and the
+ * publishing gate the admin chose; replaying stored conversations through a draft.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -202,6 +203,196 @@ class TriggerAdminApiIT {
         // clean up so other tests see the shipped gate only
         assertEquals(204, admin.send(admin.request("/api/v1/admin/suites/it-gate").DELETE()).status());
         assertEquals(shipped, admin.post("/api/v1/admin/trigger-sets/draft/bench", "").json().getInt("cases"));
+    }
+    private static String withTrigger(String liveDocument, JsonObject trigger) {
+        JsonObject doc = Json.createReader(new StringReader(liveDocument)).readObject();
+        return Json.createObjectBuilder(doc).add("triggers", Json.createArrayBuilder(doc.getJsonArray("triggers")).add(trigger)).build().toString();
+    }
+
+    private static List<String> warnings(JsonObject answer) {
+        return answer.containsKey("warnings") ? answer.getJsonArray("warnings").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList() : List.of();
+    }
+
+    @Test
+    void aDraftIsTriedLikeTheLiveSetAndWarnsAboutSkillsNobodyHas() {
+        Api admin = admin();
+        Api bot = bot();
+        Api anonymous = new Api(base.toString(), null);
+        String giraffe = "{\"text\":\"tell me about the purple giraffe\"}";
+
+        Api.Reply noKey = anonymous.post("/api/v1/admin/trigger-sets/draft/evaluate", giraffe);
+        assertEquals(401, noKey.status(), noKey.body());
+        assertTrue(noKey.isProblem(), noKey.contentType());
+        Api.Reply botKey = bot.post("/api/v1/admin/trigger-sets/draft/evaluate", giraffe);
+        assertEquals(403, botKey.status(), botKey.body());
+        assertTrue(botKey.isProblem(), botKey.contentType());
+
+        // a draft with a phrase trigger the live set lacks, routed to a skill no agent has
+        int before = jsonArray(admin.get("/api/v1/admin/trigger-sets/versions").body()).getJsonObject(0).getInt("versionNo");
+        String live = admin.get("/api/v1/admin/trigger-sets/live").body();
+        String draft = withTrigger(live, Json.createObjectBuilder().add("name", "it-purple-giraffe").add("kind", "phrase")
+                .add("phrases", Json.createArrayBuilder().add("purple giraffe")).add("priority", 55)
+                .add("skills", Json.createArrayBuilder().add("it-zoology")).build());
+        Api.Reply saved = put(admin, "/api/v1/admin/trigger-sets/draft", "application/json", draft);
+        assertEquals(200, saved.status(), saved.body());
+        String warning = "Trigger 'it-purple-giraffe' routes to skill 'it-zoology', which no agent has: "
+                + "its handoffs will wait in the queue until someone with that skill is added";
+        assertTrue(warnings(saved.json()).contains(warning), saved.body());
+        assertTrue(warnings(saved.json()).stream().noneMatch(w -> w.contains("'billing'")), "billing is staffed: " + saved.body());
+
+        // only the draft catches the message; the live set does not
+        Api.Reply tried = admin.post("/api/v1/admin/trigger-sets/draft/evaluate", giraffe);
+        assertEquals(200, tried.status(), tried.body());
+        JsonObject verdict = tried.json();
+        assertTrue(verdict.getBoolean("escalated"), verdict.toString());
+        assertTrue(verdict.getJsonArray("triggers").getValuesAs(JsonObject.class).stream()
+                .anyMatch(t -> t.getString("name").equals("it-purple-giraffe")), verdict.toString());
+        assertEquals("it-zoology", verdict.getString("requiredSkill"));
+        assertEquals(1, verdict.getInt("escalatingMessage"));
+        assertFalse(bot.post("/api/v1/evaluate", giraffe).json().getBoolean("escalated"), "the live set does not know the phrase");
+        JsonObject transcript = admin.post("/api/v1/admin/trigger-sets/draft/evaluate", "{\"messages\":["
+                + "{\"author\":\"customer\",\"text\":\"hello\"},{\"author\":\"bot\",\"text\":\"Hi! How can I help?\",\"confidence\":0.9},"
+                + "{\"author\":\"customer\",\"text\":\"the purple giraffe again\"}]}").json();
+        assertEquals(3, transcript.getInt("escalatingMessage"), transcript.toString());
+        assertEquals(3, transcript.getInt("evaluatedMessages"));
+        Api.Reply invalid = admin.post("/api/v1/admin/trigger-sets/draft/evaluate", "{}");
+        assertEquals(400, invalid.status(), invalid.body());
+        assertEquals("text", invalid.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        // the bench and the publication carry the warning; then the old version comes back
+        JsonObject bench = admin.post("/api/v1/admin/trigger-sets/draft/bench", "").json();
+        assertTrue(warnings(bench).contains(warning), bench.toString());
+        Api.Reply published = admin.post("/api/v1/admin/trigger-sets/draft/publish", "{\"note\":\"giraffes\"}");
+        assertEquals(200, published.status(), published.body());
+        assertTrue(warnings(published.json()).contains(warning), published.body());
+        assertTrue(bot.post("/api/v1/evaluate", giraffe).json().getBoolean("escalated"), "now live");
+        assertEquals(200, admin.post("/api/v1/admin/trigger-sets/versions/" + before + "/rollback", "").status());
+
+        // without a draft, a fresh one is started from the live version, as GET draft does
+        assertEquals(204, admin.send(admin.request("/api/v1/admin/trigger-sets/draft").DELETE()).status());
+        Api.Reply fresh = admin.post("/api/v1/admin/trigger-sets/draft/evaluate", giraffe);
+        assertEquals(200, fresh.status(), fresh.body());
+        assertFalse(fresh.json().getBoolean("escalated"), "the rolled-back live set is the draft's start: " + fresh.body());
+        assertEquals(204, admin.send(admin.request("/api/v1/admin/trigger-sets/draft").DELETE()).status());
+    }
+
+    @Test
+    void conversationsBecomeSuiteCasesAndTheShippedSuiteIsAGateByChoice() {
+        Api admin = admin();
+        Api bot = bot();
+        String escalated = bot.start("it-curate-1", "Curt Curate");
+        bot.say(escalated, "customer", "hello there");
+        JsonObject charged = bot.say(escalated, "customer", "I was charged twice, I want my money back").json();
+        assertTrue(charged.getBoolean("escalated"), charged.toString());
+        int escalatingSeq = charged.getJsonObject("message").getInt("seq");
+        String kept = bot.start("it-curate-2", "Kim Kept");
+        assertFalse(bot.say(kept, "customer", "what are your opening hours?").json().getBoolean("escalated"));
+        assertFalse(bot.say(kept, "customer", "ok, and on sundays?").json().getBoolean("escalated"));
+
+        // role boundaries: admin keys only
+        String notNeeded = "/api/v1/admin/suites/not-needed-flags/cases/from-conversation/" + escalated;
+        Api.Reply anonymous = new Api(base.toString(), null).post(notNeeded, "{\"expected\":\"stay\"}");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.isProblem());
+        Api.Reply botKey = bot.post(notNeeded, "{\"expected\":\"stay\"}");
+        assertEquals(403, botKey.status());
+        assertTrue(botKey.isProblem());
+        assertEquals(403, bot.get("/api/v1/admin/conversations/flagged").status());
+
+        // an unneeded escalation: the escalating message becomes a stay case in a suite made on the spot
+        Api.Reply stay = admin.post(notNeeded, "{\"expected\":\"stay\"}");
+        assertEquals(201, stay.status(), stay.body());
+        JsonObject added = stay.json();
+        assertEquals("not-needed-flags", added.getJsonObject("suite").getString("name"));
+        assertFalse(added.getJsonObject("suite").getBoolean("gate"), "a new suite is not a gate");
+        assertEquals(1, added.getInt("caseNumber"));
+        assertEquals(escalatingSeq, added.getInt("upTo"));
+        assertEquals("message", added.getString("form"));
+        assertEquals("I was charged twice, I want my money back", added.getJsonObject("addedCase").getString("text"));
+        assertEquals("stay", added.getJsonObject("addedCase").getString("expected"));
+        assertTrue(added.getJsonObject("addedCase").getString("notes").contains(escalated), added.toString());
+        assertTrue(admin.post(notNeeded, "{\"expected\":\"stay\"}").status() == 409, "the same case twice is a conflict");
+        JsonObject asTranscript = admin.post(notNeeded, "{\"expected\":\"stay\",\"form\":\"transcript\"}").json();
+        assertEquals("customer: hello there\ncustomer: I was charged twice, I want my money back",
+                asTranscript.getJsonObject("addedCase").getString("text"), asTranscript.toString());
+        assertEquals(2, asTranscript.getInt("caseNumber"));
+
+        // a missed escalation: the last customer message of a chat the bot kept becomes an escalate case
+        String missedPath = "/api/v1/admin/suites/missed-escalations/cases/from-conversation/" + kept;
+        Api.Reply missed = admin.post(missedPath, "{\"expected\":\"escalate\",\"expectedTrigger\":\"explicit-human-request\",\"category\":\"hours\"}");
+        assertEquals(201, missed.status(), missed.body());
+        assertTrue(missed.json().getJsonObject("addedCase").getString("text").equals("ok, and on sundays?"), missed.body());
+        assertEquals("escalate", missed.json().getJsonObject("addedCase").getString("expected"));
+        assertEquals("explicit-human-request", missed.json().getJsonObject("addedCase").getString("expectedTrigger"));
+        Api.Reply neverEscalated = admin.post(missedPath, "{\"expected\":\"stay\"}");
+        assertEquals(409, neverEscalated.status(), neverEscalated.body());
+        assertTrue(neverEscalated.detail().contains("never escalated"), neverEscalated.body());
+
+        // bad input: a problem naming the field, never a stack trace
+        for (String[] bad : List.of(
+                new String[] {"{}", "expected"},
+                new String[] {"{\"expected\":\"maybe\"}", "expected"},
+                new String[] {"{\"expected\":\"stay\",\"form\":\"poem\"}", "form"},
+                new String[] {"{\"expected\":\"stay\",\"upTo\":99}", "upTo"},
+                new String[] {"{\"expected\":\"stay\",\"upTo\":0}", "upTo"},
+                new String[] {"{\"expected\":\"stay\",\"expectedTrigger\":\"billing-dispute\"}", "expectedTrigger"},
+                new String[] {"{\"expected\":\"stay\",\"category\":\"" + "c".repeat(121) + "\"}", "category"},
+                new String[] {"{\"expected\":\"stay\",\"notes\":\"" + "n".repeat(1001) + "\"}", "notes"})) {
+            Api.Reply reply = admin.post(notNeeded, bad[0]);
+            assertEquals(400, reply.status(), bad[0] + " -> " + reply.body());
+            assertTrue(reply.isProblem());
+            assertEquals(bad[1], reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply.body());
+        }
+        assertEquals("malformed-json", admin.post(notNeeded, "{\"expected\":").problemType());
+        assertEquals(404, admin.post("/api/v1/admin/suites/not-needed-flags/cases/from-conversation/00000000-0000-0000-0000-000000000000",
+                "{\"expected\":\"stay\"}").status());
+        assertEquals(409, admin.post("/api/v1/admin/suites/shipped/cases/from-conversation/" + escalated, "{\"expected\":\"stay\"}").status());
+        assertEquals(400, admin.post("/api/v1/admin/suites/Bad%20Name/cases/from-conversation/" + escalated, "{\"expected\":\"stay\"}").status());
+        assertEquals(200, admin.get("/api/v1/admin/conversations/flagged?limit=5").status());
+        assertEquals(400, admin.get("/api/v1/admin/conversations/flagged?limit=0").status());
+
+        // the bench sees the new cases
+        JsonObject benchFlags = admin.post("/api/v1/admin/trigger-sets/draft/bench?suite=not-needed-flags", "").json();
+        assertEquals(2, benchFlags.getInt("cases"), benchFlags.toString());
+        assertEquals(2, benchFlags.getInt("falseAlarms"), "the live set still escalates both: " + benchFlags);
+
+        // the shipped suite guards publishing until the admin switches it off
+        assertEquals(403, put(bot, "/api/v1/admin/suites/shipped/gate", "application/json", "{\"gate\":false}").status());
+        assertEquals(400, put(admin, "/api/v1/admin/suites/shipped/gate", "application/json", "{}").status());
+        Api.Reply off = put(admin, "/api/v1/admin/suites/shipped/gate", "application/json", "{\"gate\":false}");
+        assertEquals(200, off.status(), off.body());
+        assertFalse(off.json().getBoolean("gate"));
+        JsonArray listed = jsonArray(admin.get("/api/v1/admin/suites").body());
+        assertFalse(listed.getJsonObject(0).getBoolean("gate"), listed.toString());
+        int otherGates = listed.getValuesAs(JsonObject.class).stream().filter(x -> x.getBoolean("gate")).mapToInt(x -> x.getInt("cases")).sum();
+        assertEquals(otherGates, admin.post("/api/v1/admin/trigger-sets/draft/bench", "").json().getInt("cases"), "the shipped suite is out of the gate");
+
+        // only the chosen gates count: the missed escalation alone refuses a draft that does not catch it
+        assertEquals(200, put(admin, "/api/v1/admin/suites/missed-escalations/gate", "application/json", "{\"gate\":true}").status());
+        assertEquals(200, put(admin, "/api/v1/admin/trigger-sets/draft", "application/json", admin.get("/api/v1/admin/trigger-sets/live").body()).status());
+        Api.Reply refused = admin.post("/api/v1/admin/trigger-sets/draft/publish", "{\"note\":\"gated by the missed case\"}");
+        if (otherGates == 0) {
+            assertEquals(409, refused.status(), refused.body());
+        }
+        assertEquals(200, put(admin, "/api/v1/admin/suites/missed-escalations/gate", "application/json", "{\"gate\":false}").status());
+        if (otherGates == 0) {
+            Api.Reply unguarded = admin.post("/api/v1/admin/trigger-sets/draft/publish", "{\"note\":\"no gate\"}");
+            assertEquals(200, unguarded.status(), unguarded.body());
+            assertFalse(unguarded.json().containsKey("catchRate"), "nothing was checked: " + unguarded.body());
+            assertTrue(warnings(unguarded.json()).get(0).startsWith("No suite guards publishing"), unguarded.body());
+        }
+
+        // back to the default, and clean up
+        Api.Reply on = put(admin, "/api/v1/admin/suites/shipped/gate", "application/json", "{\"gate\":true}");
+        assertTrue(on.json().getBoolean("gate"), on.body());
+        int shipped = on.json().getInt("cases");
+        assertEquals(shipped + otherGates, admin.post("/api/v1/admin/trigger-sets/draft/bench", "").json().getInt("cases"));
+        admin.send(admin.request("/api/v1/admin/trigger-sets/draft").DELETE());
+        assertEquals(204, admin.send(admin.request("/api/v1/admin/suites/not-needed-flags").DELETE()).status());
+        assertEquals(204, admin.send(admin.request("/api/v1/admin/suites/missed-escalations").DELETE()).status());
+        bot.post("/api/v1/conversations/" + escalated + "/close", "");
+        bot.post("/api/v1/conversations/" + kept + "/close", "");
     }
 
     @Test

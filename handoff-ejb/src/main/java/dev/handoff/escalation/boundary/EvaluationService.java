@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Dry runs of the live trigger set: evaluates each customer or bot line of a transcript as if it
- * had just arrived, stops at the first that escalates, and persists nothing.
+ * had just arrived, stops at the first that escalates, and persists nothing. The same walk runs a
+ * draft for the admin API ({@link TriggerSetService#evaluateDraft}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -22,6 +23,11 @@ public class EvaluationService {
     TriggerEngine engine;
 
     public Evaluation evaluate(TriggerInput whole) {
+        return run(engine, whole);
+    }
+
+    /** Walks a transcript through any trigger set, line by line, up to the first line that escalates. */
+    static Evaluation run(TriggerEngine engine, TriggerInput whole) {
         List<TriggerInput.Line> seen = new ArrayList<>();
         int index = 0;
         for (TriggerInput.Line line : whole.transcript()) {

@@ -4,6 +4,7 @@ import dev.handoff.escalation.control.InvalidSuiteException;
 import dev.handoff.escalation.control.LabelledCase;
 import dev.handoff.escalation.control.LabelledSuites;
 import dev.handoff.escalation.entity.LabelledSuite;
+import dev.handoff.escalation.entity.PublishingGate;
 import dev.handoff.escalation.entity.SuiteCase;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.InvalidInputException;
@@ -20,8 +21,9 @@ import java.util.Optional;
 
 /**
  * Labelled suites for the test bench: the shipped suite (built in, read-only) and the suites admins
- * create in the portal or import from CSV/JSON. Gate suites are added to the shipped one when a draft
- * is checked before publishing, so a team's own regression examples guard every release.
+ * create in the portal or import from CSV/JSON. The suites marked as gates are what a draft is checked
+ * against before publishing, so a team's own regression examples guard every release; the shipped
+ * suite is a gate until an admin switches it off (stored in {@link PublishingGate}).
  */
 @Stateless
 public class SuiteService {
@@ -36,8 +38,10 @@ public class SuiteService {
 
     public List<SuiteView> list() {
         List<SuiteView> out = new ArrayList<>();
-        out.add(new SuiteView(SHIPPED, "The labelled suite shipped with Handoff (read-only; copy it to change it)", true, true,
-                LabelledSuites.shipped().size(), "Handoff", null));
+        Optional<PublishingGate> choice = Optional.ofNullable(em.find(PublishingGate.class, PublishingGate.ID));
+        out.add(new SuiteView(SHIPPED, "The labelled suite shipped with Handoff (read-only; copy it to change it)",
+                choice.map(PublishingGate::isShippedSuite).orElse(true), true, LabelledSuites.shipped().size(),
+                choice.map(PublishingGate::getUpdatedBy).orElse("Handoff"), choice.map(PublishingGate::getUpdatedAt).orElse(null)));
         em.createNamedQuery(LabelledSuite.FIND_ALL, LabelledSuite.class).getResultStream().map(SuiteView::of).forEach(out::add);
         return out;
     }
@@ -54,9 +58,12 @@ public class SuiteService {
         return suite(name).cases();
     }
 
-    /** The cases a draft must pass before it is published: the shipped suite and every gate suite. */
+    /**
+     * The cases a draft must pass before it is published: the shipped suite (unless an admin switched
+     * it off) and every gate suite. Empty when no suite guards publishing.
+     */
     public List<LabelledCase> gateCases() {
-        List<LabelledCase> all = new ArrayList<>(LabelledSuites.shipped());
+        List<LabelledCase> all = new ArrayList<>(isShippedGate() ? LabelledSuites.shipped() : List.of());
         em.createNamedQuery(LabelledSuite.FIND_GATES, LabelledSuite.class).getResultStream()
                 .forEach(s -> s.getCases().forEach(c -> all.add(toCase(c))));
         return all;
@@ -108,6 +115,27 @@ public class SuiteService {
         return SuiteView.of(suite);
     }
 
+    /**
+     * Adds one case to a suite, creating the suite (not a gate, with {@code descriptionIfNew}) if there
+     * is none of that name; a case with the same id already in the suite is a conflict.
+     */
+    public SuiteView append(String name, String descriptionIfNew, LabelledCase c, String user) {
+        String checked = checkName(name);
+        LabelledSuite suite = find(checked).orElseGet(() -> newSuite(checked, descriptionIfNew, user));
+        for (int i = 0; i < suite.getCases().size(); i++) {
+            if (suite.getCases().get(i).getKey().equals(c.id())) {
+                throw new ConflictException("Suite " + checked + " already holds this case: case " + (i + 1) + " (id " + c.id() + ")");
+            }
+        }
+        try {
+            suite.addCase(toEntity(c), user, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("text", e.getMessage());
+        }
+        em.flush();
+        return SuiteView.of(suite);
+    }
+
     public SuiteView removeCase(String name, int index, String user) {
         LabelledSuite suite = get(name);
         try {
@@ -119,7 +147,24 @@ public class SuiteService {
         return SuiteView.of(suite);
     }
 
+    /** Whether the shipped suite guards publishing: yes, until an admin switches it off. */
+    public boolean isShippedGate() {
+        PublishingGate choice = em.find(PublishingGate.class, PublishingGate.ID);
+        return choice == null || choice.isShippedSuite();
+    }
+
+    /** Makes a suite part of the publishing gate, or takes it out; the shipped suite too (the choice is stored). */
     public SuiteView useAsGate(String name, boolean gate, String user) {
+        if (SHIPPED.equals(name)) {
+            PublishingGate choice = em.find(PublishingGate.class, PublishingGate.ID);
+            if (choice == null) {
+                em.persist(new PublishingGate(gate, user, clock.instant()));
+            } else {
+                choice.useShippedSuite(gate, user, clock.instant());
+            }
+            em.flush();
+            return list().get(0);
+        }
         LabelledSuite suite = get(name);
         suite.useAsGate(gate, user, clock.instant());
         em.flush();

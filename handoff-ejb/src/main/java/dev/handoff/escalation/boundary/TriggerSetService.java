@@ -7,6 +7,7 @@ import dev.handoff.escalation.control.LabelledCase;
 import dev.handoff.escalation.control.LabelledSuites;
 import dev.handoff.escalation.control.Decision;
 import dev.handoff.escalation.control.HistoryReplay;
+import dev.handoff.escalation.control.SkillCoverage;
 import dev.handoff.escalation.control.TestBench;
 import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.control.TriggerSetDocument;
@@ -21,14 +22,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Trigger sets as configuration with a history: edit the one draft, bench it against the labelled
- * suite, publish it as the next live version (refused below the catch-rate floor or above the
- * false-positive ceiling unless an override reason is recorded), list versions, roll back.
+ * suites, publish it as the next live version (refused below the catch-rate floor or above the
+ * false-positive ceiling of the gate suites unless an override reason is recorded), list versions,
+ * roll back. The draft and a fresh publication carry warnings about triggers that route to a skill
+ * no active agent has.
  */
 @Stateless
 public class TriggerSetService {
@@ -62,6 +67,10 @@ public class TriggerSetService {
     @ConfigProperty(name = "handoff.triggers.publish.max-false-positive-rate", defaultValue = "0.10")
     double maxFalsePositiveRate;
 
+    @Inject
+    @ConfigProperty(name = "handoff.routing.default-skill", defaultValue = "general")
+    String defaultSkill;
+
     /** First start: the shipped default set becomes version 1. */
     public void ensurePublished() {
         if (store.published().isEmpty()) {
@@ -80,9 +89,18 @@ public class TriggerSetService {
         return TriggerSetView.of(store.published().orElseThrow(() -> new NotFoundException("no trigger set is published yet")));
     }
 
-    /** The draft, started from the live version if there is none. */
+    /** The draft, started from the live version if there is none, with its routing warnings. */
     public TriggerSetView draft(String user) {
-        return TriggerSetView.of(draftEntity(user));
+        TriggerSetVersion draft = draftEntity(user);
+        return TriggerSetView.of(draft, routingWarnings(DefaultTriggerSet.parse(draft.getDocument())));
+    }
+
+    /**
+     * The draft's warnings alone (started from the live version if there is none): each enabled
+     * standalone trigger whose routing skill no active agent has. For the portal's editor and bench.
+     */
+    public List<String> draftWarnings(String user) {
+        return routingWarnings(DefaultTriggerSet.parse(draftEntity(user).getDocument()));
     }
 
     private TriggerSetVersion draftEntity(String user) {
@@ -101,7 +119,7 @@ public class TriggerSetService {
         TriggerSetVersion draft = draftEntity(user);
         draft.replaceDocument(document.name(), DefaultTriggerSet.toJson(document));
         em.flush();
-        return TriggerSetView.of(draft);
+        return TriggerSetView.of(draft, routingWarnings(document));
     }
 
     public void discardDraft() {
@@ -123,19 +141,45 @@ public class TriggerSetService {
         return replayer.replay(live.compile(DefaultTriggerSet.parse(draftEntity(user).getDocument())), days);
     }
 
+    /**
+     * Benches the draft (over one suite, or over the publishing gate when {@code suite} is null) and
+     * returns the report with the draft's routing warnings: what the admin sees before publishing.
+     */
+    public DraftCheck checkDraft(String user, String suite) {
+        TriggerSetDocument document = DefaultTriggerSet.parse(draftEntity(user).getDocument());
+        BenchReport report = bench(document, suite == null ? suites.gateCases() : suites.cases(suite));
+        return new DraftCheck(report, routingWarnings(document));
+    }
+
+    /** A bench report on the draft and the draft's warnings. */
+    public record DraftCheck(BenchReport report, List<String> warnings) {}
+
+    /**
+     * Evaluates a message or a transcript against the draft, line by line as {@code POST /evaluate}
+     * does with the live set; a draft is started from the live version if there is none. Persists
+     * nothing else.
+     */
+    public EvaluationService.Evaluation evaluateDraft(TriggerInput input, String user) {
+        return EvaluationService.run(live.compile(DefaultTriggerSet.parse(draftEntity(user).getDocument())), input);
+    }
+
     public BenchReport bench(TriggerSetDocument document, List<LabelledCase> suite) {
         return TestBench.run(live.compile(document), suite);
     }
 
     /**
-     * Publishes the draft as the next version. Below the floor it needs {@code overrideReason},
-     * which is stored with the version for the audit trail.
+     * Publishes the draft as the next version. Below the floor of the gate suites it needs
+     * {@code overrideReason}, which is stored with the version for the audit trail. When the admin
+     * switched every gate off, nothing is checked, no figures are stored and the answer says so.
      */
     public TriggerSetView publish(String user, String note, String overrideReason) {
         TriggerSetVersion draft = store.draft().orElseThrow(() -> new NotFoundException("there is no draft to publish"));
-        CompiledTriggerSet compiled = live.compile(DefaultTriggerSet.parse(draft.getDocument()));
-        BenchReport report = TestBench.run(compiled, suites.gateCases());
-        boolean belowFloor = report.catchRate() < minCatchRate || report.falsePositiveRate() > maxFalsePositiveRate;
+        TriggerSetDocument document = DefaultTriggerSet.parse(draft.getDocument());
+        CompiledTriggerSet compiled = live.compile(document);
+        List<LabelledCase> gate = suites.gateCases();
+        BenchReport report = TestBench.run(compiled, gate);
+        boolean guarded = !gate.isEmpty();
+        boolean belowFloor = guarded && (report.catchRate() < minCatchRate || report.falsePositiveRate() > maxFalsePositiveRate);
         boolean overridden = overrideReason != null && !overrideReason.isBlank();
         if (belowFloor && !overridden) {
             throw new PublishRefusedException(String.format(Locale.ROOT,
@@ -146,12 +190,18 @@ public class TriggerSetService {
         store.published().ifPresent(TriggerSetVersion::retire);
         em.flush();
         int number = store.nextNumber();
-        draft.publish(number, user, clock.instant(), note, report.catchRate(), report.falsePositiveRate(),
-                belowFloor ? overrideReason : null);
+        draft.publish(number, user, clock.instant(), note, guarded ? report.catchRate() : null,
+                guarded ? report.falsePositiveRate() : null, belowFloor ? overrideReason : null);
         em.flush();
         live.prepare(number, compiled);
         published.fire(new TriggerSetPublished(number));
-        return TriggerSetView.of(draft);
+        List<String> warnings = new ArrayList<>();
+        if (!guarded) {
+            warnings.add("No suite guards publishing (the shipped suite and every admin suite are switched off as gates): "
+                    + "version " + number + " went live without a catch-rate check");
+        }
+        warnings.addAll(routingWarnings(document));
+        return TriggerSetView.of(draft, warnings);
     }
 
     /** Publishes a copy of an earlier version as the next version (history is never rewritten). */
@@ -241,6 +291,21 @@ public class TriggerSetService {
                 .map(row -> new TriggerPrecision((String) row[0], ((Number) row[1]).longValue(), flagged.getOrDefault((String) row[0], 0L)))
                 .sorted(java.util.Comparator.comparingLong(TriggerPrecision::handoffs).reversed())
                 .toList();
+    }
+
+    private List<String> routingWarnings(TriggerSetDocument document) {
+        return SkillCoverage.warnings(document, staffedSkills());
+    }
+
+    /** The skills at least one enabled agent has; every agent takes the default skill, so it counts if anyone is active. */
+    private Set<String> staffedSkills() {
+        Set<String> staffed = new HashSet<>(em.createQuery(
+                "SELECT DISTINCT KEY(s) FROM Agent a JOIN a.skills s WHERE a.user.enabled = TRUE", String.class).getResultList());
+        long active = em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.user.enabled = TRUE", Long.class).getSingleResult();
+        if (active > 0) {
+            staffed.add(defaultSkill.strip().toLowerCase(Locale.ROOT));
+        }
+        return staffed;
     }
 
     public double minCatchRate() {

@@ -96,8 +96,11 @@ public class TriggerSetVersion {
         this.document = Objects.requireNonNull(newDocument);
     }
 
-    /** Makes this draft the live version {@code number}, with its bench figures and any override. */
-    public void publish(int number, String by, Instant at, String note, double catchRate, double falsePositiveRate, String override) {
+    /**
+     * Makes this draft the live version {@code number}, with its bench figures and any override; the
+     * figures are null when no suite guarded the publication (the admin switched every gate off).
+     */
+    public void publish(int number, String by, Instant at, String note, Double catchRate, Double falsePositiveRate, String override) {
         if (status != TriggerSetStatus.DRAFT) {
             throw new IllegalStateException("only a draft can be published");
         }

@@ -6,6 +6,8 @@ import dev.handoff.escalation.control.DefaultTriggerSet;
 import dev.handoff.escalation.control.TriggerSetDocument;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.web.rest.dto.BenchResponse;
+import dev.handoff.web.rest.dto.EvaluateRequest;
+import dev.handoff.web.rest.dto.EvaluateResponse;
 import dev.handoff.web.rest.dto.PublishRequest;
 import dev.handoff.web.rest.dto.ReplayResponse;
 import dev.handoff.web.rest.dto.TriggerSetVersionResponse;
@@ -27,14 +29,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Trigger sets as code, for admin-scoped API keys: export the live set or any version, import a
- * document as the draft, bench it, publish it (floor checks apply), roll back. The document format
- * is in docs/triggers.md.
+ * document as the draft, try it on a message or transcript, bench it, publish it (floor checks
+ * apply), roll back. Importing, benching and publishing answer with warnings about triggers that
+ * route to a skill no active agent has. The document format is in docs/triggers.md.
  */
 @Path("admin/trigger-sets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,7 +99,8 @@ public class AdminTriggerSetsResource {
     @Path("draft")
     @Operation(summary = "Import a trigger set as the draft",
             description = "Validates the whole document (every problem names its field, e.g. triggers[3].minScore) and trains its topics. Nothing goes live until published.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TriggerSetVersionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The draft, with warnings about triggers that route to a skill no active agent has",
+            content = @Content(schema = @Schema(implementation = TriggerSetVersionResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or an invalid document",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public TriggerSetVersionResponse importDraft(String body) {
@@ -116,12 +122,30 @@ public class AdminTriggerSetsResource {
     }
 
     @POST
+    @Path("draft/evaluate")
+    @Operation(summary = "Evaluate a message or a transcript with the draft (dry run)",
+            description = "The same request and answer as POST /evaluate, but run on the draft trigger set instead of the live one; "
+                    + "a draft is started from the live version if there is none (as GET draft does). Nothing else is stored.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EvaluateRequest.class),
+            examples = @ExampleObject(name = "one message", value = "{\"text\":\"my account was hacked\"}")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluateResponse.class)))
+    @APIResponse(responseCode = "400", description = "Neither text nor messages, or an invalid message",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public EvaluateResponse evaluateDraft(EvaluateRequest body) {
+        String who = caller();
+        return EvaluateResponse.of(triggerSets.evaluateDraft(EvaluateResource.input(body), who));
+    }
+
+    @POST
     @Path("draft/bench")
     @Operation(summary = "Bench the draft",
-            description = "Runs the draft over one labelled suite (?suite=name), or by default over the publishing gate (the shipped suite and every gate suite): catch rate, false positives, misses, false alarms and cases caught by another trigger than expected.")
+            description = "Runs the draft over one labelled suite (?suite=name), or by default over the publishing gate (the suites the admin "
+                    + "marked as gates; the shipped suite unless switched off): catch rate, false positives, misses, false alarms, cases "
+                    + "caught by another trigger than expected, and warnings about triggers that route to a skill no active agent has.")
     public BenchResponse bench(@QueryParam("suite") String suite) {
         String who = caller();
-        return BenchResponse.of(suite == null || suite.isBlank() ? triggerSets.benchDraft(who) : triggerSets.benchDraft(who, suite));
+        TriggerSetService.DraftCheck check = triggerSets.checkDraft(who, suite == null || suite.isBlank() ? null : suite);
+        return BenchResponse.of(check.report(), check.warnings());
     }
 
     @POST
@@ -135,7 +159,9 @@ public class AdminTriggerSetsResource {
     @POST
     @Path("draft/publish")
     @Operation(summary = "Publish the draft",
-            description = "Makes the draft the next live version. Refused with 409 below the catch-rate floor or above the false-positive ceiling unless overrideReason is given; the override is recorded.")
+            description = "Makes the draft the next live version. Refused with 409 below the catch-rate floor or above the false-positive ceiling "
+                    + "of the gate suites unless overrideReason is given; the override is recorded. The answer's warnings name triggers that "
+                    + "route to a skill no active agent has (their handoffs wait in the queue), and say so when no suite guarded the publication.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TriggerSetVersionResponse.class)))
     @APIResponse(responseCode = "409", description = "Below the floor without an override",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

@@ -2,12 +2,10 @@ package dev.handoff.web.rest;
 
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.escalation.boundary.EvaluationService;
-import dev.handoff.escalation.control.Decision;
 import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.web.rest.dto.EvaluateRequest;
 import dev.handoff.web.rest.dto.EvaluateResponse;
-import dev.handoff.web.rest.dto.TriggerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -53,6 +51,11 @@ public class EvaluateResource {
     @APIResponse(responseCode = "400", description = "Neither text nor messages, or an invalid message",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public EvaluateResponse evaluate(EvaluateRequest request) {
+        return EvaluateResponse.of(evaluation.evaluate(input(request)));
+    }
+
+    /** Checks a dry-run request and turns it into the engine's input (shared with the draft's dry run). */
+    static TriggerInput input(EvaluateRequest request) {
         Checks.required(request, "body");
         List<TriggerInput.Line> lines = new ArrayList<>();
         if (request.text() != null && request.messages() != null) {
@@ -77,12 +80,6 @@ public class EvaluateResource {
         TriggerInput.CustomerFacts customer = request.customer() == null
                 ? TriggerInput.CustomerFacts.UNKNOWN
                 : new TriggerInput.CustomerFacts(request.customer().tier(), request.customer().accountValue());
-        EvaluationService.Evaluation result = evaluation.evaluate(new TriggerInput(lines, customer));
-        Decision decision = result.decision();
-        Integer at = result.escalatedAt() == 0 ? null : result.escalatedAt();
-        return new EvaluateResponse(decision.escalate(),
-                decision.firings().stream().map(f -> TriggerResponse.of(f, at)).toList(),
-                decision.escalate() ? decision.skill("general").orElse("general") : null,
-                decision.priority(), at, result.evaluated());
+        return new TriggerInput(lines, customer);
     }
 }

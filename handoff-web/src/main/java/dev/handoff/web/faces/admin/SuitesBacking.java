@@ -102,13 +102,27 @@ public class SuitesBacking implements Serializable {
         load();
     }
 
+    /** Makes the selected suite (the shipped one too) part of the publishing gate, or takes it out. */
     public void toggleGate() {
         boolean gate = !isSelectedGate();
         if (Messages.attempt(() -> suites.useAsGate(selected, gate, user())) != null) {
-            Messages.info(gate ? "'" + selected + "' now guards publishing, with the shipped suite."
-                    : "'" + selected + "' no longer guards publishing.");
+            Messages.info(gate ? "'" + selected + "' now guards publishing." : "'" + selected + "' no longer guards publishing.");
         }
         load();
+        if (!gate && getList().stream().noneMatch(SuiteView::gate)) {
+            Messages.info("No suite guards publishing now: drafts are published without a catch-rate check until you mark a gate again.");
+        }
+    }
+
+    /** "shipped (363 cases) and billing-regressions (12 cases): 375 cases", or a note that nothing is checked. */
+    public String getGateSummary() {
+        List<SuiteView> gates = getList().stream().filter(SuiteView::gate).toList();
+        if (gates.isEmpty()) {
+            return "no suite is a gate, so publishing checks nothing. Mark a suite as a gate to guard releases.";
+        }
+        return gates.stream().map(s -> s.name() + " (" + s.cases() + " cases)").collect(java.util.stream.Collectors.joining(", "))
+                + (gates.size() > 1 ? ": " + gates.stream().mapToInt(SuiteView::cases).sum() + " cases" : "")
+                + " checked before a draft is published.";
     }
 
     public void delete() {
