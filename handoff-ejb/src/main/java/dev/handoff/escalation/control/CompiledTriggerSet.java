@@ -25,6 +25,7 @@ public final class CompiledTriggerSet implements TriggerEngine {
     private final Map<String, List<String[]>> keywords;
     private final Sentiment sentiment;
     private final PhraseIndex phrases;
+    private final Map<String, Rule> rulesByName;
 
     private CompiledTriggerSet(TriggerSetDocument document, List<Rule> rules, SemanticIndex semantic,
             Map<String, List<String[]>> keywords, Sentiment sentiment, PhraseIndex phrases) {
@@ -34,6 +35,9 @@ public final class CompiledTriggerSet implements TriggerEngine {
         this.keywords = keywords;
         this.sentiment = sentiment;
         this.phrases = phrases;
+        Map<String, Rule> byName = new HashMap<>();
+        rules.forEach(r -> byName.put(r.spec().name(), r));
+        this.rulesByName = Map.copyOf(byName);
     }
 
     /**
@@ -162,6 +166,30 @@ public final class CompiledTriggerSet implements TriggerEngine {
                 }
             }
         }
-        return new Decision(decision);
+        return new Decision(withoutDominatedTopics(decision, analysis));
+    }
+
+    /** How far below the strongest topic another topic may score and still be reported (and route). */
+    static final double DOMINANCE_MARGIN = 0.2;
+
+    /**
+     * Topics are weighed independently, so a message that is clearly one topic ("charged twice")
+     * can also lean towards another. A topic trigger that fired on its examples is left out when
+     * another topic trigger scored at least {@link #DOMINANCE_MARGIN} higher (a keyword counts as
+     * 1), so the handoff is routed by the topic the message is really about.
+     */
+    private List<TriggerFiring> withoutDominatedTopics(List<TriggerFiring> firings, Analysis analysis) {
+        Map<String, Double> topicScores = new HashMap<>();
+        for (TriggerFiring f : firings) {
+            Rule rule = rulesByName.get(f.name());
+            if (rule instanceof TopicRule) {
+                topicScores.put(f.name(), f.evidence().startsWith("keyword ") ? 1.0 : analysis.semantic(rule.spec().topic()).score());
+            }
+        }
+        if (topicScores.size() < 2) {
+            return firings;
+        }
+        double best = topicScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return firings.stream().filter(f -> !topicScores.containsKey(f.name()) || topicScores.get(f.name()) >= best - DOMINANCE_MARGIN).toList();
     }
 }

@@ -22,10 +22,35 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         if (own.isPresent() || !a.customerSpoke()) {
             return own;
         }
+        if (inner instanceof PhraseRule && negatedRequest(a.tokens())) {
+            return Optional.empty(); // "I don't need to talk to anyone": sentence vectors do not read negation
+        }
         SemanticMatch match = a.semantic(spec.topic());
         if (match.nearestExample() != null && match.score() >= spec.minScoreOrDefault()) {
             return Optional.of(fireExactly(label, Rule.evidence(a, match, minScoreText)));
         }
         return Optional.empty();
+    }
+
+    private static final java.util.Set<String> NEGATORS = java.util.Set.of("don't", "dont", "do not", "not", "never", "no",
+            "without", "didn't", "didnt", "won't", "wont", "doesn't", "doesnt", "nobody");
+    private static final java.util.Set<String> REQUEST_WORDS = java.util.Set.of("talk", "speak", "chat", "contact", "call", "phone",
+            "ring", "human", "humans", "person", "people", "agent", "agents", "someone", "somebody", "anyone", "anybody",
+            "representative", "rep", "operator", "staff", "transfer", "connect", "escalate", "need", "want", "callback");
+
+    /** A negator within four words before a request word of the same clause: "no need to talk to a person". */
+    static boolean negatedRequest(java.util.List<Text.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!NEGATORS.contains(tokens.get(i).word())) {
+                continue;
+            }
+            int clause = tokens.get(i).clause();
+            for (int k = i + 1; k <= i + 4 && k < tokens.size() && tokens.get(k).clause() == clause; k++) {
+                if (REQUEST_WORDS.contains(tokens.get(k).word())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

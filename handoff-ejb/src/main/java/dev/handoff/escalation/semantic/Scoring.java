@@ -28,6 +28,9 @@ final class Scoring {
         if (Double.isNaN(logistic) || mode == 0) {
             return knn;
         }
+        if (mode == 3) {
+            return (margin + logistic) / 2 * near;
+        }
         return mode == 1 ? logistic : (knn + logistic) / 2;
     }
 

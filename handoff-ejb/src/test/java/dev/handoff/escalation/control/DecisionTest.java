@@ -64,10 +64,10 @@ class DecisionTest {
     }
 
     @Test
-    void summaryListsEveryFiringInOrder() {
-        Decision decision = new Decision(List.of(HUMAN, BILLING));
+    void summaryListsEveryReasonInPeoplesWordsMostUrgentFirst() {
+        Decision decision = new Decision(List.of(BILLING, HUMAN, HUMAN));
 
-        assertEquals("human: asked for a person; billing: refund words", decision.summary());
+        assertEquals("asked for a person; refund words", decision.summary());
     }
 
     @Test

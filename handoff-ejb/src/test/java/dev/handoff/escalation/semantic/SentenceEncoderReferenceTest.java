@@ -45,7 +45,7 @@ class SentenceEncoderReferenceTest {
     void similarMeaningsAreCloserThanDifferentOnes() {
         SentenceEncoder e = SentenceEncoder.shared();
         float[] person = e.embed("I want to speak to a person");
-        float[] agent = e.embed("can i talk with a live agent please");
+        float[] agent = e.embed("I would like to talk to a human");
         float[] invoice = e.embed("where can I download my invoice");
         float near = SentenceEncoder.dot(person, agent);
         float far = SentenceEncoder.dot(person, invoice);
