@@ -39,6 +39,7 @@ public record Decision(List<TriggerFiring> firings) {
     /** Why, in people's words, most urgent first: "asked for a person; billing dispute: charged twice". */
     public String summary() {
         return firings.stream().sorted(Comparator.comparingInt(TriggerFiring::priority).reversed())
-                .map(TriggerFiring::reason).distinct().reduce((a, b) -> a + "; " + b).orElse("");
+                .map(TriggerFiring::reason).distinct().reduce((a, b) -> a + "; " + b)
+                .map(s -> s.length() <= 1000 ? s : s.substring(0, 999) + "…").orElse("");
     }
 }
