@@ -18,24 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Pattern syntax, over words: {@code (a|b c)} one of, {@code [a|b]} optionally one of,
  * {@code *} any one word, {@code <num>} a number ("3", "two", "a", "several"), {@code <nth>} an
  * ordinal from second on ("third", "4th", "umpteenth"), {@code <swear>} any swear word (masked
- * ones included: "what the <swear>" reads "what the f***" and "what the @#$%"), {@code ,} a clause break ({@code [,]}
- * an optional one; otherwise the words of a match stay in one clause), and a leading
- * {@code {tag}} that names the entry for combinations. A word with an apostrophe also matches its
+ * ones included: "what the <swear>" reads "what the f***" and "what the @#$%"), {@code ,} a
+ * clause break ({@code [,]} an optional one; otherwise the words of a match stay in one clause),
+ * and a leading {@code {tag}} that names the entry for combinations. A word with an apostrophe also matches its
  * spellings without one and written out ("i'm" = "im" = "i am", "don't" = "dont" = "do not").
  *
  * <p>Messages are read through {@link #keys}: apostrophes dropped, chat spellings ("u", "r")
  * read as words, and a word of five letters or more that is not a word of the lexicon read as the
  * pattern word one typo away ("helpng", "thrid"), when exactly one is.
+ *
+ * <p>Each entry is compiled to a small automaton ({@link Program}) and indexed by the words it can
+ * start with and by a word it needs later on, so a message only tries the entries whose words it
+ * has: a few hash lookups per word, no regular expression per entry.
  */
 final class Expressions {
 
     /** One compiled entry: its source line, score, tag (or null) and whether it is a pattern (not negated). */
     record Entry(String source, int score, String tag, boolean pattern, Program program, int order) {}
-
-    /** Entries by a word that must appear in every match of them after the first (the last such element's words). */
-    private final Map<String, int[]> byAnchor = new HashMap<>();
-    /** Whether entry {@code order} has an anchor, so a message without any of its words can skip it. */
-    private boolean[] anchored = new boolean[0];
 
     /** Tokens {@code start} (inclusive) to {@code end} (exclusive) matched {@code entry}. */
     record Match(Entry entry, int start, int end) {}
@@ -59,6 +58,10 @@ final class Expressions {
     private static final int MAX_TYPO_LENGTH = 20;
 
     private final Map<String, List<Entry>> byFirst = new HashMap<>();
+    /** Entries by a word that every match of them has after the first (the words of the last such element). */
+    private final Map<String, int[]> byAnchor = new HashMap<>();
+    /** Whether entry {@code order} has an anchor, so a message without any of its words can skip it. */
+    private boolean[] anchored = new boolean[0];
     private final Set<String> vocabulary = new HashSet<>();
     /** Pattern words of five letters or more, of ASCII letters, by first letter and length: candidates for typos. */
     @SuppressWarnings("unchecked")

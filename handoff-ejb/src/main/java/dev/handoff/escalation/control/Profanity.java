@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +49,16 @@ final class Profanity {
         Set<String> strongWords = new HashSet<>();
         Set<String> nounWords = new HashSet<>();
         Set<String> aimedWords = new HashSet<>();
-        readKinds(strongWords, nounWords, aimedWords);
+        List<String> listed = new ArrayList<>();
+        readKinds(listed, strongWords, nounWords, aimedWords);
         this.strong = Set.copyOf(strongWords);
         this.nouns = Set.copyOf(nounWords);
         this.aimed = Set.copyOf(aimedWords);
-        List<String> alphabetical = new ArrayList<>(words);
-        alphabetical.sort(null);
-        this.sorted = List.copyOf(alphabetical);
+        // a mask that fits several words reads as the one listed first ("f***" is "fuck", not "fkin")
+        List<String> ordered = new ArrayList<>(words);
+        ordered.sort(Comparator.comparingInt((String w) -> listed.indexOf(w) < 0 ? Integer.MAX_VALUE : listed.indexOf(w))
+                .thenComparing(w -> w));
+        this.sorted = List.copyOf(ordered);
     }
 
     /** The profanity entry {@code word} is, spelled out when it is masked ("f***ing" is "fucking"), or null. */
@@ -249,7 +253,7 @@ final class Profanity {
         return canonical(candidate.toLowerCase(Locale.ROOT)) != null ? candidate : null;
     }
 
-    private static void readKinds(Set<String> strongWords, Set<String> nounWords, Set<String> aimedWords) {
+    private static void readKinds(List<String> listed, Set<String> strongWords, Set<String> nounWords, Set<String> aimedWords) {
         try (InputStream in = Profanity.class.getClassLoader().getResourceAsStream("triggers/profanity.txt")) {
             if (in == null) {
                 return;
@@ -263,6 +267,7 @@ final class Profanity {
                 }
                 String[] parts = line.split("\t");
                 String word = parts[0].strip().toLowerCase(Locale.ROOT);
+                listed.add(word);
                 for (int k = 1; k < parts.length; k++) {
                     for (String kind : parts[k].strip().split("[ ,]+")) {
                         if (kind.equals("strong")) {
