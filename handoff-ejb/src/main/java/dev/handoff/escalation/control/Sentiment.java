@@ -1,40 +1,66 @@
 package dev.handoff.escalation.control;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Lexicon sentiment of one message, in the spirit of VADER: each known word or expression of
- * several words ("fed up", "are you kidding") scores -5..+5; an intensifier before it multiplies
- * (more so when the intensifier is in capitals: "SO annoyed"), a negator in the three words before
- * it (same clause) flips and dampens it, capitals strengthen it; exclamation marks push the total
- * further the way it already leans; each profanity counts -3. The evidence lists the words that
- * carried the score.
+ * Lexicon sentiment of one message, in the spirit of VADER: each known word scores -5..+5, and so
+ * do expressions and sentence patterns of several words ("fed up", "nobody is helping", "the third
+ * time I'm asking", "I've been waiting 40 minutes", see {@link Expressions}); an intensifier before
+ * a word multiplies it (more so when the intensifier is in capitals: "SO annoyed"), a negator in
+ * the three words before it (same clause) flips and dampens it, capitals strengthen it;
+ * exclamation marks push the total further the way it already leans.
+ *
+ * <p>Swearing (see {@link Profanity}) is weighed by what it does: a lone mild swear word is
+ * only a little negative ("damn that was quick, thanks", "lol wtf where is the export button");
+ * repeated swearing, swearing aimed at the bot, the company or its people ("f*** you", "this app
+ * is shit"), and swearing together with a real complaint weigh as much as anger. The evidence
+ * names what carried the score in the customer's words.
  */
 public final class Sentiment {
 
     static final double CAPS_BOOST = 1.5;
     static final double NEGATION = -0.6;
-    static final int PROFANITY_SCORE = -3;
+    /** A mild swear word on its own ("damn", "wtf", "shit"). */
+    static final double PROFANITY_SCORE = -1.0;
+    /** A strong one ("f***"). */
+    static final double STRONG_PROFANITY_SCORE = -1.5;
+    /** Two swear words or more in one message. */
+    static final double REPEATED_PROFANITY = -2.0;
+    /** Swearing at the bot, the company or its people. */
+    static final double AIMED_PROFANITY = -3.0;
+    /** Swearing in a message whose other words are at least this negative is part of a complaint ... */
+    static final double COMPLAINT = -2.0;
+    /** ... and weighs this much more. */
+    static final double PROFANITY_WITH_COMPLAINT = -1.0;
+    /** "still not fixed" in a message that also says the customer asked before ("I've emailed twice"). */
+    static final double STILL_AFTER_REPEATS = -2.0;
     static final double SHOUTING = -2.0;
 
+    /** Tags of lexicon patterns ({@code {still}}, {@code {again}}) that together mean "still nothing after repeated contacts". */
+    static final String STILL = "still";
+    static final String AGAIN = "again";
+
+    private static volatile Compiled cache;
+
     private final Lexicons lexicons;
-    /** Lexicon entries of several words, by first word, longest first. */
-    private final Map<String, List<String[]>> expressions = new HashMap<>();
+    private final Expressions expressions;
+    private final Profanity profanity;
+
+    /** The compiled expressions and profanity of one set of lexicons; the bundled ones are compiled once. */
+    private record Compiled(Lexicons lexicons, Expressions expressions, Profanity profanity) {}
 
     public Sentiment(Lexicons lexicons) {
         this.lexicons = lexicons;
-        for (String entry : lexicons.sentiment().keySet()) {
-            String[] words = entry.split(" ");
-            if (words.length > 1 && lexicons.sentiment().get(entry) != 0) {
-                expressions.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
-            }
+        Compiled c = cache;
+        if (c == null || c.lexicons() != lexicons) {
+            c = new Compiled(lexicons, new Expressions(lexicons.sentiment()), new Profanity(lexicons.profanity()));
+            cache = c;
         }
-        expressions.values().forEach(list -> list.sort(Comparator.comparingInt((String[] w) -> -w.length).thenComparing(w -> String.join(" ", w))));
+        this.expressions = c.expressions();
+        this.profanity = c.profanity();
     }
 
     /** The score of a message, its profanity count, and the words that mattered. */
@@ -52,55 +78,98 @@ public final class Sentiment {
 
     /** The score of a message already tokenised with {@link Text#tokens(String)}. */
     Score score(String raw, List<Text.Token> tokens) {
+        if (raw == null) {
+            return Score.NEUTRAL;
+        }
+        // f@ck, sh!t, @#$%: masks written with symbols become * masks the tokeniser keeps whole
+        String text = profanity.unmask(raw);
+        boolean unmasked = !text.equals(raw);
+        if (unmasked) {
+            tokens = Text.tokens(text);
+        }
         if (tokens.isEmpty()) {
             return Score.NEUTRAL;
         }
+        String[] swears = new String[tokens.size()];
+        for (int i = 0; i < swears.length; i++) {
+            String word = tokens.get(i).word();
+            swears[i] = unmasked && isGrawlix(word) ? word : profanity.canonical(word);
+        }
+        Expressions.Scan scan = expressions.scan(tokens, swears);
+        String[] keys = scan.keys();
         double total = 0;
-        int profanity = 0;
+        // how negative the message is apart from its swear words
+        double negative = 0;
         List<String> evidence = new ArrayList<>();
-        // expressions of several words the single-word lexicon cannot hold ("fed up", "are you kidding");
-        // their words are not scored again on their own, and a negator inside one ("can't believe")
-        // belongs to the expression rather than negating what follows
+        // expressions and sentence patterns of several words ("fed up", "nobody is helping"); their words
+        // are not scored again on their own, and a negator inside one ("can't believe") belongs to it
+        // rather than negating what follows
         boolean[] inExpression = new boolean[tokens.size()];
+        // words of expressions that scored negative: a swear word there still counts as swearing ("what the hell")
+        boolean[] inComplaint = new boolean[tokens.size()];
+        int still = -1;
+        boolean again = false;
         for (int i = 0; i < tokens.size(); i++) {
-            List<String[]> candidates = expressions.get(tokens.get(i).word());
-            if (candidates == null || inExpression[i]) {
+            Expressions.Match match = scan.longestAt(i);
+            if (match == null) {
                 continue;
             }
-            for (String[] expression : candidates) {
-                int n = expression.length;
-                if (!matches(tokens, i, expression)) {
-                    continue;
-                }
-                double value = lexicons.sentiment().get(String.join(" ", expression));
-                if (i > 0 && tokens.get(i - 1).clause() == tokens.get(i).clause()) {
+            double value = match.entry().score();
+            boolean caps = true;
+            for (int k = i; k < match.end(); k++) {
+                caps &= tokens.get(k).caps();
+                inExpression[k] = true;
+            }
+            if (value != 0) {
+                if (i > 0 && tokens.get(i - 1).clause() == tokens.get(i).clause() && !inExpression[i - 1]) {
                     value *= boost(tokens.get(i - 1));
                 }
-                if (negated(tokens, i, inExpression)) {
+                // a sentence pattern says what it means ("you're not listening"); a plain expression can be negated ("not fed up")
+                if (!match.entry().pattern() && negated(tokens, i, inExpression)) {
                     value *= NEGATION;
-                }
-                boolean caps = true;
-                for (int k = i; k < i + n; k++) {
-                    caps &= tokens.get(k).caps();
-                    inExpression[k] = true;
                 }
                 if (caps) {
                     value *= CAPS_BOOST;
                 }
                 total += value;
-                evidence.add((value < 0 ? "" : "+") + String.join(" ", expression));
-                break;
+                negative += Math.min(0, value);
+                Arrays.fill(inComplaint, i, match.end(), value < 0);
+                if (STILL.equals(match.entry().tag()) && still < 0) {
+                    still = evidence.size();
+                }
+                again |= AGAIN.equals(match.entry().tag());
+                evidence.add((value < 0 ? "" : "+") + Profanity.span(tokens, i, match.end() - 1));
             }
+            i = match.end() - 1;
         }
+        if (still >= 0 && again) {
+            total += STILL_AFTER_REPEATS;
+            negative += STILL_AFTER_REPEATS;
+            evidence.set(still, evidence.get(still) + " after repeated contacts");
+        }
+        int swearWords = 0;
+        double swearing = 0;
+        String aimed = null;
         for (int i = 0; i < tokens.size(); i++) {
             Text.Token token = tokens.get(i);
-            if (inExpression[i]) {
+            String swear = swears[i];
+            if (swear != null) {
+                if (!inExpression[i] || inComplaint[i]) {
+                    swearWords++;
+                }
+                if (!inExpression[i]) {
+                    swearing += profanity.strong(swear) ? STRONG_PROFANITY_SCORE : PROFANITY_SCORE;
+                    String at = aimed == null ? profanity.aimedAt(tokens, keys, i, swear) : null;
+                    if (at != null) {
+                        aimed = at;
+                        evidence.add(at);
+                    } else {
+                        evidence.add(token.word());
+                    }
+                }
                 continue;
             }
-            if (isProfanity(token.word())) {
-                profanity++;
-                total += PROFANITY_SCORE;
-                evidence.add(token.word());
+            if (inExpression[i]) {
                 continue;
             }
             Integer base = lexicons.sentiment().get(token.word());
@@ -118,13 +187,27 @@ public final class Sentiment {
                 value *= CAPS_BOOST;
             }
             total += value;
+            negative += Math.min(0, value);
             evidence.add((value < 0 ? "" : "+") + token.word());
+        }
+        if (swearing != 0) {
+            total += swearing;
+            if (swearWords >= 2) {
+                total += REPEATED_PROFANITY;
+                evidence.add("repeated profanity");
+            }
+            if (aimed != null) {
+                total += AIMED_PROFANITY;
+            } else if (swearWords < 2 && negative <= COMPLAINT) {
+                total += PROFANITY_WITH_COMPLAINT;
+                evidence.add("swearing with a complaint");
+            }
         }
         long bangs = 0;
         long letters = 0;
         long upper = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '!') {
                 bangs++;
             } else if (Character.isLetter(c)) {
@@ -147,30 +230,34 @@ public final class Sentiment {
         if (bangs >= 2 && total <= 0) {
             total -= 0.5 * bangs;
         }
-        return new Score(total, profanity, List.copyOf(evidence));
+        return new Score(total, swearWords, List.copyOf(evidence));
+    }
+
+    /** A grawlix such as "@#$%", masked to stars by {@link Profanity#unmask}. */
+    private static boolean isGrawlix(String word) {
+        if (word.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) != '*') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The multiplier of an intensifier ("so", "really"), stronger when it is itself shouted ("SO annoyed"); 1 otherwise. */
     private double boost(Text.Token before) {
         Double boost = lexicons.intensifiers().get(before.word());
+        if (boost == null && before.word().indexOf('*') >= 0) {
+            // f***ing useless
+            String swear = profanity.canonical(before.word());
+            boost = swear == null ? null : lexicons.intensifiers().get(swear);
+        }
         if (boost == null) {
             return 1;
         }
         return before.caps() && boost > 1 ? boost * CAPS_BOOST : boost;
-    }
-
-    private static boolean matches(List<Text.Token> tokens, int start, String[] expression) {
-        if (start + expression.length > tokens.size()) {
-            return false;
-        }
-        int clause = tokens.get(start).clause();
-        for (int k = 0; k < expression.length; k++) {
-            Text.Token t = tokens.get(start + k);
-            if (t.clause() != clause || !t.word().equals(expression[k])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean negated(List<Text.Token> tokens, int index, boolean[] inExpression) {
@@ -183,18 +270,6 @@ public final class Sentiment {
             if (!inExpression[j] && lexicons.negators().contains(before.word())) {
                 return true;
             }
-        }
-        return false;
-    }
-
-    private boolean isProfanity(String word) {
-        if (lexicons.profanity().contains(word)) {
-            return true;
-        }
-        // f***, s**t: a masked word is profanity when its visible letters start one
-        if (word.indexOf('*') > 0) {
-            String visible = word.replace("*", "");
-            return !visible.isEmpty() && lexicons.profanity().stream().anyMatch(p -> p.startsWith(visible) && p.length() >= word.length() - 1);
         }
         return false;
     }

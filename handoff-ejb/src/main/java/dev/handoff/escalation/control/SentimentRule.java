@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * A sentiment trigger: fires when the customer's latest message is negative enough, when their
- * mood worsens over the last few messages, or on repeated profanity.
+ * mood worsens over the last few messages, or on repeated profanity: swearing in the latest
+ * message and in enough of the recent ones, unless the latest is positive overall ("damn, that was
+ * quick, thanks").
  */
 record SentimentRule(TriggerSetDocument.TriggerSpec spec, String thresholdText) implements Rule {
 
@@ -36,7 +38,7 @@ record SentimentRule(TriggerSetDocument.TriggerSpec spec, String thresholdText) 
                         "from " + a.oneDecimal(span.get(0).value()) + " to " + a.oneDecimal(now.value())));
             }
         }
-        if (repeats > 0 && now.profanity() > 0) {
+        if (repeats > 0 && now.profanity() > 0 && now.value() < 0) {
             int total = recent.stream().mapToInt(Sentiment.Score::profanity).sum();
             if (total >= repeats) {
                 return Optional.of(fire("Repeated profanity (" + total + " in the last " + recent.size() + " messages)",
