@@ -26,17 +26,25 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             return Optional.empty(); // "I don't need to talk to anyone": sentence vectors do not read negation
         }
         SemanticMatch match = a.semantic(spec.topic());
+        if (inner instanceof SentimentRule && a.sentiment().value() > 0 && match.score() < SARCASM) {
+            // "I don't have any complaints" reads as positive to the lexicon, which knows negation; only a
+            // very close match (sarcasm: "very helpful, said nobody ever") overrides it
+            return Optional.empty();
+        }
         if (match.nearestExample() != null && match.score() >= spec.minScoreOrDefault()) {
             return Optional.of(fireExactly(label, Rule.evidence(a, match, minScoreText)));
         }
         return Optional.empty();
     }
 
+    /** The semantic score that overrides a positive lexicon reading. */
+    static final double SARCASM = 0.85;
+
     private static final java.util.Set<String> NEGATORS = java.util.Set.of("don't", "dont", "do not", "not", "never", "no",
             "without", "didn't", "didnt", "won't", "wont", "doesn't", "doesnt", "nobody");
     private static final java.util.Set<String> REQUEST_WORDS = java.util.Set.of("talk", "speak", "chat", "contact", "call", "phone",
             "ring", "human", "humans", "person", "people", "agent", "agents", "someone", "somebody", "anyone", "anybody",
-            "representative", "rep", "operator", "staff", "transfer", "connect", "escalate", "need", "want", "callback");
+            "representative", "rep", "operator", "staff", "transfer", "connect", "escalate", "callback");
 
     /** A negator within four words before a request word of the same clause: "no need to talk to a person". */
     static boolean negatedRequest(java.util.List<Text.Token> tokens) {

@@ -23,8 +23,7 @@ record SentimentRule(TriggerSetDocument.TriggerSpec spec, String thresholdText) 
         }
         Sentiment.Score now = a.sentiment();
         if (now.value() <= spec.threshold()) {
-            return Optional.of(fire("Negative sentiment " + a.oneDecimal(now.value()) + " (threshold " + thresholdText + ")",
-                    a.sentimentDescription()));
+            return Optional.of(fireExactly(said(now.evidence()), a.sentimentDescription() + " (threshold " + thresholdText + ")"));
         }
         int window = spec.trendWindow() == null ? 0 : spec.trendWindow();
         double drop = spec.trendDrop() == null ? 0 : spec.trendDrop();
@@ -32,19 +31,32 @@ record SentimentRule(TriggerSetDocument.TriggerSpec spec, String thresholdText) 
         List<Sentiment.Score> recent = a.customerSentiments(Math.max(window, Math.max(repeats, 1)));
         if (window >= 2 && drop > 0 && recent.size() >= 2) {
             List<Sentiment.Score> span = recent.subList(Math.max(0, recent.size() - window), recent.size());
-            double worsening = span.get(0).value() - now.value();
+            // measured from neutral at best: "great, thanks!" then a calm question is no worsening mood
+            double worsening = Math.min(span.get(0).value(), 0) - now.value();
             if (worsening >= drop && now.value() < 0) {
-                return Optional.of(fire("Sentiment worsened by " + a.oneDecimal(worsening) + " over the last " + span.size() + " messages",
-                        "from " + a.oneDecimal(span.get(0).value()) + " to " + a.oneDecimal(now.value())));
+                return Optional.of(fireExactly(label() + ": mood worsened over the last " + span.size() + " messages",
+                        "sentiment worsened by " + a.oneDecimal(worsening) + ", from " + a.oneDecimal(span.get(0).value()) + " to "
+                                + a.oneDecimal(now.value())));
             }
         }
         if (repeats > 0 && now.profanity() > 0 && now.value() < 0) {
             int total = recent.stream().mapToInt(Sentiment.Score::profanity).sum();
             if (total >= repeats) {
-                return Optional.of(fire("Repeated profanity (" + total + " in the last " + recent.size() + " messages)",
-                        String.join(", ", now.evidence())));
+                return Optional.of(fireExactly(label() + ": repeated swearing",
+                        "profanity " + total + " times in the last " + recent.size() + " messages: " + String.join(", ", now.evidence())));
             }
         }
         return Optional.empty();
+    }
+
+    /** The trigger's label, or "upset" — what agents read. */
+    private String label() {
+        return spec.labelOrNull() != null ? spec.labelOrNull() : "upset";
+    }
+
+    /** "frustrated: "nobody is helping", "useless bot"" — the label and the customer's own words, two at most. */
+    private String said(List<String> evidence) {
+        List<String> cues = evidence.stream().limit(2).toList();
+        return cues.isEmpty() ? label() : label() + ": " + String.join(", ", cues);
     }
 }

@@ -118,11 +118,15 @@ class CompiledTriggerSetTest {
         Decision trend = set.evaluate(transcript(TriggerInput.Line.customer("great, thanks, that is helpful"),
                 TriggerInput.Line.customer("hmm it is still not working"), TriggerInput.Line.customer("this is really annoying and useless")));
         assertTrue(trend.escalate(), "worse and worse");
-        assertTrue(trend.firings().get(0).reason().startsWith("Sentiment worsened"), trend.firings().toString());
+        assertEquals("upset: mood worsened over the last 3 messages", trend.firings().get(0).reason(), trend.firings().toString());
+        assertTrue(trend.firings().get(0).evidence().startsWith("sentiment worsened by 5.8"), trend.firings().toString());
         Decision swearing = set.evaluate(transcript(TriggerInput.Line.customer("wtf is this"), TriggerInput.Line.customer("damn thing")));
         assertTrue(swearing.escalate());
-        assertTrue(swearing.firings().get(0).reason().startsWith("Repeated profanity"), swearing.firings().toString());
+        assertEquals("upset: repeated swearing", swearing.firings().get(0).reason(), swearing.firings().toString());
         assertFalse(set.evaluate(transcript(TriggerInput.Line.customer("it does not work"))).escalate());
+        Decision politeThenCalm = set.evaluate(transcript(TriggerInput.Line.customer("great, that fixed it, thank you so much!"),
+                TriggerInput.Line.customer("ok"), TriggerInput.Line.customer("the export failed, what should I do")));
+        assertFalse(politeThenCalm.escalate(), "a drop is measured from neutral at best: " + politeThenCalm.firings());
     }
 
     @Test
