@@ -44,7 +44,7 @@ final class PhraseLexicon {
             Map.entry("plse", "please"),
             Map.entry("sum1", "someone"), Map.entry("some1", "someone"), Map.entry("sm1", "someone"), Map.entry("any1", "anyone"),
             Map.entry("hooman", "human"), Map.entry("humen", "human"), Map.entry("thx", "thanks"), Map.entry("ty", "thanks"),
-            Map.entry("using", "use"), Map.entry("used", "use"));
+            Map.entry("using", "use"), Map.entry("used", "use"), Map.entry("whos", "who's"));
 
     /** Person nouns, singular. */
     static final List<String> PERSON_NOUNS = List.of("person", "human", "agent", "representative", "rep", "operator", "manager",
@@ -98,6 +98,7 @@ final class PhraseLexicon {
     static final Set<String> NOUN_MAKERS_ALONE = keys("of", "within", "out");
     /** "my manager", "our team": the customer's own people, not ours. */
     static final Set<String> OWNERS = keys("my", "our", "mine");
+    static final Set<String> AMONG = keys("on", "in", "from", "at", "of");
     /** A past form right after these is passive, so a request: "be transferred", "get connected", "have me called". */
     static final Set<String> PASSIVE = keys("be", "being", "get", "me", "us");
     /** An "-ing" form right after these tells what happened: "I was talking to my manager". */
@@ -122,7 +123,8 @@ final class PhraseLexicon {
             "dammit", "damn", "jeez", "seriously", "though", "yet", "hi", "hello", "hey", "sorry", "straight", "away", "who's", "whos",
             "that's", "thats", "there's", "theres", "here's", "yes", "is", "are", "was", "am", "quick", "real", "actual", "live",
             "being", "directly", "yourself", "line", "phone", "call", "urgent", "fast", "sooner", "later", "tho", "pls", "plz", "thx",
-            "asap");
+            "asap", "senior", "qualified", "competent", "knowledgeable", "higher", "experienced", "helpful", "responsible", "capable",
+            "smarter", "human", "in charge");
     /** Past forms after a person are kept as written (see {@link Reading}): "real person needed". */
     static final Set<String> AFTER_PERSON_PAST = Set.of("needed", "required", "wanted", "requested", "please");
     /** Words that are not a description of a person ("more agents", "two staff"): no modifier before a person noun. */
@@ -247,16 +249,19 @@ final class PhraseLexicon {
     private static final int CACHE_LIMIT = 50_000;
     private static final Map<String, Word> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private static int flags(String key) {
+        return (OPENERS.contains(key) ? OPENS : 0) | (FILLER.contains(key) ? FILLS : 0)
+                | (AFTER_PERSON.contains(key) || AFTER_PERSON_PAST.contains(key) ? FOLLOWS : 0)
+                | (NOT_MODIFIERS.contains(key) || BOT_WORDS.contains(key) ? NOT_DESCRIBING : 0);
+    }
+
     /** The word read once: most words of most messages have been read before. */
     static Word word(String raw) {
         Word w = WORDS.get(raw);
         if (w == null) {
             String spelled = spelled(raw);
             String key = English.key(spelled);
-            int flags = (OPENERS.contains(key) ? OPENS : 0) | (FILLER.contains(key) ? FILLS : 0)
-                    | (AFTER_PERSON.contains(key) || AFTER_PERSON_PAST.contains(key) ? FOLLOWS : 0)
-                    | (NOT_MODIFIERS.contains(key) || BOT_WORDS.contains(key) ? NOT_DESCRIBING : 0);
-            w = new Word(spelled, key, !key.equals(spelled) && English.past(spelled), flags);
+            w = new Word(spelled, key, !key.equals(spelled) && English.past(spelled), flags(key));
             if (WORDS.size() < CACHE_LIMIT) {
                 WORDS.put(raw, w);
             }
@@ -318,7 +323,7 @@ final class PhraseLexicon {
             for (int i = 0; i < n; i++) {
                 if (past[i] ? !passive(i, past) : progressive(i, spelled)) {
                     key[i] = spelled[i]; // "I talked to an agent", "I was talking to my manager": a story, not a request
-                    flags[i] = word(spelled[i]).flags() & ~(OPENS | FILLS);
+                    flags[i] = flags(spelled[i]) & ~(OPENS | FILLS);
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -338,7 +343,9 @@ final class PhraseLexicon {
                     plural[i] = COLLECTIVE.contains(head) || (!spelled[last].equals(key[last]) && spelled[last].endsWith("s"))
                             || spelled[last].equals("people");
                     alone[i] = !NOT_ALONE.contains(head);
-                    owned[i] = i > 0 && same(i - 1, i) && OWNERS.contains(key[i - 1]);
+                    // "my manager", "someone on my team": the customer's own people
+                    owned[i] = i > 0 && same(i - 1, i) && OWNERS.contains(key[i - 1]) || pronoun[i] && last + 2 < n
+                            && same(i, last + 2) && AMONG.contains(key[last + 1]) && OWNERS.contains(key[last + 2]);
                     continue;
                 }
                 if (REAL_WORDS.contains(key[i]) || (key[i].equals("human") && i + 1 < n && same(i, i + 1)
