@@ -140,7 +140,17 @@ class PhraseMatcherGeneralisationTest {
                 "me want talk human",
                 "I'd rather talk with an actual person than a bot",
                 "I need to talk with a real live person",
-                "would love to chat with a real human");
+                "would love to chat with a real human",
+                "I want to talk to a real human right now",
+                "real person needed",
+                "get me someone senior",
+                "could you put a human on",
+                "whos in charge here, i want to talk to them",
+                "connect me to tech support",
+                "I need help from a human",
+                "let me talk to your boss",
+                "I'd like to raise a complaint with a manager",
+                "any humans around?");
     }
 
     @ParameterizedTest
@@ -210,7 +220,18 @@ class PhraseMatcherGeneralisationTest {
                 "without talking to a person, can I cancel",
                 "our customers want to talk to a person on the phone",
                 "I didn't speak to anyone",
-                "stop calling me");
+                "stop calling me",
+                // the customer's own people
+                "I'll speak to my manager and come back",
+                "how do I talk to my team in the app",
+                "I need to discuss this with my team first",
+                "I want someone on my team to get admin rights",
+                "how do I get someone removed from my team",
+                "I want someone to be able to see my calendar",
+                // real words near a person word are no typos
+                "how do I export my invoices to csv?",
+                "I need stuff for my setup",
+                "I want to manage my account");
     }
 
     @ParameterizedTest
