@@ -20,10 +20,13 @@ final class PhraseIndex {
 
     private final List<PhraseMatcher> matchers;
     private final Set<String> vocabulary = new HashSet<>();
+    private final Set<String> vocabularyKeys = new HashSet<>();
     /** Delete-one variants of the long vocabulary words → the words they come from. */
     private final Map<String, List<String>> deletes = new HashMap<>();
-    /** First words of phrases and one-word requests → the matchers that have them. */
+    /** First words of phrases → the matchers that have them. */
     private final Map<String, int[]> openers = new HashMap<>();
+    /** One-word requests → the matchers that have them. */
+    private final Map<String, int[]> askers = new HashMap<>();
     /**
      * Hash codes of every vocabulary word and delete-one key, folded to {@value #KEY_BITS} bits:
      * a token's deletes are only built when the bitmap says one may be a key (one memory read
@@ -37,17 +40,20 @@ final class PhraseIndex {
     PhraseIndex(List<PhraseMatcher> matchers) {
         this.matchers = List.copyOf(matchers);
         Map<String, Set<Integer>> open = new HashMap<>();
+        Map<String, Set<Integer>> ask = new HashMap<>();
         for (int m = 0; m < this.matchers.size(); m++) {
             PhraseMatcher matcher = this.matchers.get(m);
             vocabulary.addAll(matcher.vocabulary);
+            vocabularyKeys.addAll(matcher.vocabularyKeys);
             for (String w : matcher.byFirstWord.keySet()) {
                 open.computeIfAbsent(w, k -> new java.util.TreeSet<>()).add(m);
             }
             for (String w : matcher.oneWord) {
-                open.computeIfAbsent(w, k -> new java.util.TreeSet<>()).add(m);
+                ask.computeIfAbsent(w, k -> new java.util.TreeSet<>()).add(m);
             }
         }
         open.forEach((w, ids) -> openers.put(w, ids.stream().mapToInt(Integer::intValue).toArray()));
+        ask.forEach((w, ids) -> askers.put(w, ids.stream().mapToInt(Integer::intValue).toArray()));
         Map<String, List<Integer>> own = new HashMap<>();
         for (int m = 0; m < this.matchers.size(); m++) {
             for (String w : this.matchers.get(m).vocabulary) {
@@ -83,19 +89,47 @@ final class PhraseIndex {
     /** One message, looked up for every matcher; ask {@link Scan#find(int)} per matcher. */
     Scan scan(List<Text.Token> tokens) {
         String[][] readings = new String[tokens.size()][];
-        // per matcher, the positions where one of its phrases (or one-word requests) can start; -1 ends the list
-        int[][] starts = new int[matchers.size()][];
+        String[] first = new String[readings.length];
         for (int i = 0; i < readings.length; i++) {
             readings[i] = readings(tokens.get(i).word());
-            for (String r : readings[i]) {
-                open(starts, openers.get(r), i);
-                String one = PhraseMatcher.singular(r);
-                if (!one.equals(r)) {
-                    open(starts, openers.get(one), i);
+            first[i] = readings[i][0];
+        }
+        return new Scan(tokens, readings, first, new Lookup(new PhraseLexicon.Reading(first, tokens)));
+    }
+
+    /** A reading of the message, and per matcher where its phrases can start and whether one of its one-word requests is there. */
+    private final class Lookup {
+        final PhraseLexicon.Reading reading;
+        /** Per matcher, the positions where one of its phrases can start; -1 ends the list; null for none. */
+        final int[][] starts = new int[matchers.size()][];
+        final boolean[] asks = new boolean[matchers.size()];
+
+        Lookup(PhraseLexicon.Reading r) {
+            reading = r;
+            for (int i = 0; i < r.n; i++) {
+                open(starts, openers.get(r.key[i]), i);
+                mark(asks, askers.get(r.key[i]));
+                if (r.concept[i] != null) {
+                    open(starts, openers.get(r.concept[i]), i);
+                    mark(asks, askers.get(r.concept[i]));
                 }
             }
         }
-        return new Scan(tokens, readings, starts);
+
+        Optional<String> find(List<Text.Token> tokens, int id) {
+            if (starts[id] == null && !asks[id]) {
+                return Optional.empty();
+            }
+            return matchers.get(id).find(tokens, reading, starts[id] == null ? NONE : starts[id], asks[id]);
+        }
+    }
+
+    private static void mark(boolean[] asks, int[] ids) {
+        if (ids != null) {
+            for (int id : ids) {
+                asks[id] = true;
+            }
+        }
     }
 
     private static void open(int[][] starts, int[] ids, int position) {
@@ -125,18 +159,14 @@ final class PhraseIndex {
     }
 
     /**
-     * The word as written (or its synonym) first, then every vocabulary word one typo away; each
-     * matcher then reads it as the first of these in its own vocabulary, as {@link PhraseMatcher#canonical} does.
+     * The word as written first, then every vocabulary word one typo away; each matcher then reads
+     * it as the first of these in its own vocabulary, as {@link PhraseMatcher#corrected} does.
      */
     private String[] readings(String word) {
-        String synonym = PhraseMatcher.SYNONYMS.get(word);
-        if (synonym != null) {
-            return new String[] {synonym};
-        }
-        int n = word.length();
-        if (n < PhraseMatcher.MIN_FUZZY_LENGTH) {
+        if (!PhraseMatcher.typo(word, vocabulary, vocabularyKeys)) {
             return new String[] {word};
         }
+        int n = word.length();
         List<String> near = null; // after the word itself, in order, without repeats
         List<String> hit = deletes.get(word);
         if (hit != null) {
@@ -187,23 +217,22 @@ final class PhraseIndex {
 
     final class Scan {
         private final List<Text.Token> tokens;
-        private final String[][] readings;
-        private final int[][] starts;
-        /** The first reading of every token, and the tokens that have others (typo readings). */
         private final String[] first;
+        /** The message read with every token as written; most matchers read it so. */
+        private final Lookup base;
+        /** The tokens that have typo readings, and per such token what each matcher reads it as when not as written (else null). */
         private final int[] ambiguous;
-        /** Per ambiguous token, what each matcher reads it as when not its first reading (else null). */
         private final String[][] chosen;
+        /** The message read with typos resolved, one lookup per distinct resolution (most matchers resolve a typo alike). */
+        private Map<List<String>, Lookup> resolved;
 
-        private Scan(List<Text.Token> tokens, String[][] readings, int[][] starts) {
+        private Scan(List<Text.Token> tokens, String[][] readings, String[] first, Lookup base) {
             this.tokens = tokens;
-            this.readings = readings;
-            this.starts = starts;
-            this.first = new String[readings.length];
+            this.first = first;
+            this.base = base;
             int[] several = new int[readings.length];
             int count = 0;
             for (int i = 0; i < readings.length; i++) {
-                first[i] = readings[i][0];
                 if (readings[i].length > 1) {
                     several[count++] = i;
                 }
@@ -238,20 +267,25 @@ final class PhraseIndex {
 
         /** What {@code matchers.get(id).find(tokens)} finds, without looking again at what cannot match. */
         Optional<String> find(int id) {
-            if (starts[id] == null) {
-                return Optional.empty();
-            }
-            PhraseMatcher matcher = matchers.get(id);
-            // every token reads as its first reading, but for a token with typo readings, which
-            // reads as the first of them in this matcher's vocabulary unless the first one is
-            String[] canonical = first.clone();
+            String[] words = null;
             for (int a = 0; a < ambiguous.length; a++) {
                 String pick = chosen[a][id];
                 if (pick != null) {
-                    canonical[ambiguous[a]] = pick;
+                    if (words == null) {
+                        words = first.clone();
+                    }
+                    words[ambiguous[a]] = pick;
                 }
             }
-            return matcher.find(tokens, canonical, starts[id]);
+            if (words == null) {
+                return base.find(tokens, id);
+            }
+            // a typo read as one of this matcher's words: read the message again that way, once per resolution
+            if (resolved == null) {
+                resolved = new HashMap<>();
+            }
+            String[] w = words;
+            return resolved.computeIfAbsent(List.of(w), k -> new Lookup(new PhraseLexicon.Reading(w, tokens))).find(tokens, id);
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.handoff.escalation.control;
 
+import static dev.handoff.escalation.control.PhraseLexicon.PERSON;
+import static dev.handoff.escalation.control.PhraseLexicon.REACH;
+import static dev.handoff.escalation.control.PhraseLexicon.REAL;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,65 +14,60 @@ import java.util.Set;
 
 /**
  * Finds an admin's phrases in a message the way people actually type them: any case, accents
- * folded, one typo per word of five letters or more ("humna", "agnet"), little filler words ignored
- * ("talk to human" = "talk to a human"), a few words read as one ("speak with" = "speak to"), up to
- * one other extra word between phrase words, and not when negated in the same clause ("I don't need
- * to talk to anyone") or by the extra word itself ("I don't want to speak to"). Typos are resolved
- * against the phrases' own vocabulary with a delete-one index (SymSpell), so lookups stay cheap
- * however many phrases there are; {@link PhraseIndex} looks a message up once for all the phrase triggers
- * of a set.
+ * folded, one typo per word of five letters or more ("humna", "agnet"), any inflection ("speaking",
+ * "contacted", "people"), little filler words ignored ("talk to human" = "talk to a human"), words
+ * of one class read as one ({@link PhraseLexicon}: "talk to a person" = "speaking with somebody" =
+ * "contacting an operator" = "get in touch with a real employee"), and not when negated in the same
+ * clause ("I don't need to talk to anyone"). Phrase words follow each other with nothing but filler
+ * between them ("phone me" is not in "find my phone for me"), except up to two words describing
+ * a person before a person noun ("talk to my account manager"). A person noun that ends a phrase
+ * must not itself describe the next word ("reach the manager dashboard", "is there an agent
+ * seat"), and after a verb of having it must not be plural ("can I get more agents"). Typos are
+ * resolved against the phrases' own vocabulary with a delete-one index (SymSpell), so lookups
+ * stay cheap however many phrases there are; {@link PhraseIndex} looks a message up once for all
+ * the phrase triggers of a set.
  *
  * <p>A phrase that is one word apart from filler ("a human please", "operator please") is a
- * one-word request: it matches only when a sentence or clause is that word (or its plural) alone,
- * give or take filler, attention words and the bare asking ("Operator!", "human", "Manager. Now.",
- * "you're a bot, I want a person", "escalate to a supervisor"), never as a word inside a longer
- * sentence ("is there a person icon?", "how do I add an agent seat").
+ * one-word request: it matches only when a sentence or clause is that word (or another of its
+ * class) alone, give or take filler, attention words and the bare asking ("Operator!", "human",
+ * "Manager. Now.", "you're a bot, I want a person", "escalate to a supervisor"), never as a word
+ * inside a longer sentence ("is there a person icon?", "how do I add an agent seat").
  */
 public final class PhraseMatcher {
 
     static final int MIN_FUZZY_LENGTH = 5;
-    static final int MAX_GAP = 1;
     static final int NEGATION_REACH = 3;
-    /** Little words people add or drop at will ("talk to human", "transfer me to an agent"). */
-    static final Set<String> FILLER = Set.of("a", "an", "the", "some", "one", "any", "my", "your", "please", "pls", "plz", "just");
-    /**
-     * Words that mean the same in a request, read as one ("speak with" = "speak to", "somebody" =
-     * "someone"). "me" is not filler: it is what makes "connect me to an agent" a request and
-     * "connect an agent to the inbox" an admin task; nor are "real" and "actual", which make "real
-     * person" a request and "person icon" not.
-     */
-    static final Map<String, String> SYNONYMS = Map.of("with", "to", "somebody", "someone", "anybody", "anyone",
-            "rep", "representative", "reps", "representative", "u", "you", "ur", "your");
+    /** Words that may describe a person between a phrase's words: "talk to my account manager", "a different support agent". */
+    static final int MAX_MODIFIERS = 2;
     /**
      * Words that may accompany a one-word request without turning it into some other sentence:
      * attention and urgency ("Manager. Now."), the bare asking ("I need a human", "can I get an agent")
      * and the bare handing over ("transfer to agent", "talk to human").
      */
-    static final Set<String> ATTENTION = Set.of("now", "hello", "hi", "hey", "helo", "ok", "okay", "asap", "thanks", "thx",
-            "immediately", "urgently", "again", "yes", "yo", "oi", "i", "i'd", "we", "need", "want", "get", "give", "can",
-            "could", "have", "like", "would", "you", "me", "us", "to", "let", "talk", "speak", "chat", "connect", "transfer",
-            "put", "through", "pass", "send", "over", "escalate");
+    static final Set<String> ATTENTION = PhraseLexicon.keys("now", "hello", "hi", "hey", "helo", "ok", "okay", "asap", "thanks", "thx",
+            "immediately", "urgently", "again", "yes", "yo", "oi", "i", "i'd", "we", "need", "want", "get", "give", "can", "could", "have",
+            "like", "would", "you", "me", "us", "to", "let", "talk", "speak", "chat", "connect", "transfer", "put", "through", "pass",
+            "send", "over", "escalate", "please", "pls", "plz");
     /** Attention words that are also nouns: after a determiner ("transfer a chat to an agent") they are the topic, not the asking. */
-    static final Set<String> VERBS = Set.of("talk", "speak", "chat", "connect", "transfer", "put", "pass", "send", "escalate", "get", "give",
-            "need", "want", "like", "have");
-    static final Set<String> DETERMINERS = Set.of("a", "an", "the", "this", "that", "my", "your", "our", "their", "his", "her", "its",
-            "each", "every", "some", "any");
+    static final Set<String> VERBS = PhraseLexicon.keys("talk", "speak", "chat", "connect", "transfer", "put", "pass", "send", "escalate",
+            "get", "give", "need", "want", "like", "have");
+    static final Set<String> DETERMINERS = PhraseLexicon.keys("a", "an", "the", "this", "that", "my", "your", "our", "their", "his", "her",
+            "its", "each", "every", "some", "any");
 
-    /** Read by {@link PhraseIndex}, with {@link #oneWord} and {@link #vocabulary}. */
+    /** Phrases by their first word (a key or a class); read by {@link PhraseIndex}, with {@link #oneWord} and {@link #vocabulary}. */
     final Map<String, List<String[]>> byFirstWord = new HashMap<>();
     final Set<String> oneWord = new HashSet<>();
-    private final Set<String> negatingWords = new HashSet<>();
+    /** The words, as written, that the phrases are made of (with every word of their classes): what typos are resolved to. */
     final Set<String> vocabulary = new HashSet<>();
+    /** The keys of {@link #vocabulary}: an inflection of a vocabulary word is no typo. */
+    final Set<String> vocabularyKeys = new HashSet<>();
+    private final Set<String> negatingWords = new HashSet<>();
     private final Map<String, String> deletes = new HashMap<>();
     private final List<String[]> negations = new ArrayList<>();
 
     public PhraseMatcher(List<String> phrases, List<String> negationPhrases) {
         for (String phrase : phrases) {
-            String[] all = java.util.Arrays.stream(Text.words(phrase)).map(w -> SYNONYMS.getOrDefault(w, w)).toArray(String[]::new);
-            String[] words = java.util.Arrays.stream(all).filter(w -> !FILLER.contains(w)).toArray(String[]::new);
-            if (words.length == 0) {
-                words = all;
-            }
+            String[] words = compile(phrase);
             if (words.length == 0) {
                 continue;
             }
@@ -77,11 +76,9 @@ public final class PhraseMatcher {
             } else {
                 byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
             }
-            for (String w : words) {
-                vocabulary.add(w);
-            }
         }
         for (String word : vocabulary) {
+            vocabularyKeys.add(English.key(PhraseLexicon.spelled(word)));
             if (word.length() >= MIN_FUZZY_LENGTH) {
                 for (String d : deletesOf(word)) {
                     deletes.putIfAbsent(d, word);
@@ -99,111 +96,227 @@ public final class PhraseMatcher {
         }
     }
 
-    /** The first phrase found, as written in the message, or empty. */
-    public Optional<String> find(List<Text.Token> tokens) {
-        String[] canonical = new String[tokens.size()];
-        for (int i = 0; i < canonical.length; i++) {
-            canonical[i] = canonical(tokens.get(i).word());
+    /**
+     * A phrase as the words it is matched by: keys, and classes where it has a word of one; filler
+     * dropped. A phrase that is only a verb of reaching ("put me through to") keeps its own words.
+     */
+    private String[] compile(String phrase) {
+        List<Text.Token> tokens = Text.tokens(phrase);
+        String[] written = tokens.stream().map(Text.Token::word).toArray(String[]::new);
+        PhraseLexicon.Reading r = new PhraseLexicon.Reading(written, tokens);
+        List<String> words = new ArrayList<>();
+        List<String> literal = new ArrayList<>();
+        for (int i = 0; i < r.n; i++) {
+            boolean filler = PhraseLexicon.FILLER.contains(r.key[i]);
+            if (!filler) {
+                literal.add(r.key[i]);
+            }
+            if (r.tail[i]) {
+                continue;
+            }
+            if (r.concept[i] != null) {
+                words.add(r.concept[i]);
+            } else if (!filler) {
+                words.add(r.key[i]);
+            }
         }
-        return find(tokens, canonical, null);
+        if (words.equals(List.of(REACH))) {
+            words = literal;
+        }
+        if (words.isEmpty()) {
+            words = List.of(r.key);
+        }
+        for (String w : words) {
+            if (w.charAt(0) == '@') {
+                vocabulary.addAll(PhraseLexicon.SURFACES.get(w));
+            }
+        }
+        for (int i = 0; i < r.n; i++) {
+            if (words.contains(r.key[i])) {
+                vocabulary.add(PhraseLexicon.spelled(written[i]));
+            }
+        }
+        return words.toArray(String[]::new);
     }
 
-    /** {@code starts}: the only token positions where a phrase can begin, ascending; null for all of them. */
-    Optional<String> find(List<Text.Token> tokens, String[] canonical, int[] starts) {
-        if (!oneWord.isEmpty()) {
-            // a one-word request: a sentence or clause that is that word (or its plural), give or take
-            // filler and attention words; a request word that is itself an attention word ("escalate")
-            // counts when nothing else in the clause does
-            int request = -1;
-            int asking = -1;
-            boolean alone = true;
-            for (int i = 0; i < canonical.length; i++) {
-                if (i > 0 && tokens.get(i).clause() != tokens.get(i - 1).clause()) {
-                    if (alone && (request >= 0 || asking >= 0)) {
-                        break;
-                    }
-                    request = -1;
-                    asking = -1;
-                    alone = true;
-                }
-                if (!alone) {
-                    continue;
-                }
-                String c = canonical[i];
-                // whether c is a one-word request only matters while asking / request is still open
-                boolean noun = VERBS.contains(c) && i > 0 && tokens.get(i - 1).clause() == tokens.get(i).clause()
-                        && DETERMINERS.contains(canonical[i - 1]);
-                if (FILLER.contains(c) || (ATTENTION.contains(c) && !noun)) {
-                    if (asking < 0 && oneWordRequest(c)) {
-                        asking = i;
-                    }
-                } else if (request < 0 && oneWordRequest(c)) {
-                    request = i;
-                } else {
-                    alone = false;
-                }
-            }
-            int at = request >= 0 ? request : asking;
-            if (alone && at >= 0 && !negated(tokens, at)) {
-                return Optional.of(tokens.get(at).word());
-            }
+    /** The first phrase found, as written in the message, or empty. */
+    public Optional<String> find(List<Text.Token> tokens) {
+        String[] words = new String[tokens.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = corrected(tokens.get(i).word());
         }
-        int positions = starts == null ? canonical.length : starts.length;
+        return find(tokens, new PhraseLexicon.Reading(words, tokens), null, true);
+    }
+
+    /**
+     * {@code starts}: the only token positions where a phrase can begin, ascending, -1 ending them;
+     * null for all of them. {@code asks}: whether the message has a one-word request of this matcher.
+     */
+    Optional<String> find(List<Text.Token> tokens, PhraseLexicon.Reading r, int[] starts, boolean asks) {
+        int positions = starts == null ? r.n : starts.length;
         for (int s = 0; s < positions; s++) {
             int start = starts == null ? s : starts[s];
             if (start < 0) {
                 break;
             }
-            List<String[]> candidates = byFirstWord.get(canonical[start]);
-            if (candidates == null) {
-                continue;
+            List<String[]> candidates = byFirstWord.get(r.key[start]);
+            Optional<String> found = candidates == null ? Optional.empty() : first(tokens, r, start, candidates);
+            if (found.isEmpty() && r.concept[start] != null && (candidates = byFirstWord.get(r.concept[start])) != null) {
+                found = first(tokens, r, start, candidates);
             }
-            for (String[] phrase : candidates) {
-                int end = match(canonical, tokens, start, phrase);
-                if (end >= 0 && !negated(tokens, start)) {
-                    StringBuilder seen = new StringBuilder();
-                    for (int i = start; i <= end; i++) {
-                        seen.append(i > start ? " " : "").append(tokens.get(i).word());
-                    }
-                    return Optional.of(seen.toString());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return oneWord.isEmpty() || !asks ? Optional.empty() : oneWordRequest(tokens, r);
+    }
+
+    private Optional<String> first(List<Text.Token> tokens, PhraseLexicon.Reading r, int start, List<String[]> candidates) {
+        for (String[] phrase : candidates) {
+            int end = match(r, start, phrase);
+            if (end >= 0 && !negated(tokens, start)) {
+                StringBuilder seen = new StringBuilder();
+                for (int i = start; i <= end; i++) {
+                    seen.append(i > start ? " " : "").append(tokens.get(i).word());
                 }
+                return Optional.of(seen.toString());
             }
         }
         return Optional.empty();
     }
 
     /**
-     * Index of the last matched token, or -1. Phrase words must be in order within one clause; an
-     * extra word between them that is itself a negation ("I don't want to speak to") spoils the match.
+     * A one-word request: a sentence or clause that is that word (or another of its class), give or
+     * take filler and attention words; a request word that is itself an attention word ("escalate")
+     * counts when nothing else in the clause does.
      */
-    private int match(String[] canonical, List<Text.Token> tokens, int start, String[] phrase) {
-        int clause = tokens.get(start).clause();
-        int at = start;
-        for (int p = 1; p < phrase.length; p++) {
-            int found = -1;
-            int gaps = 0;
-            for (int next = at + 1; next < canonical.length && gaps <= MAX_GAP; next++) {
-                if (tokens.get(next).clause() != clause) {
+    private Optional<String> oneWordRequest(List<Text.Token> tokens, PhraseLexicon.Reading r) {
+        int request = -1;
+        int asking = -1;
+        boolean alone = true;
+        for (int i = 0; i < r.n; i++) {
+            if (i > 0 && r.clause[i] != r.clause[i - 1]) {
+                if (alone && (request >= 0 || asking >= 0)) {
                     break;
                 }
-                if (canonical[next].equals(phrase[p])) {
+                request = -1;
+                asking = -1;
+                alone = true;
+            }
+            if (!alone || r.tail[i]) {
+                continue;
+            }
+            String c = r.key[i];
+            boolean noun = VERBS.contains(c) && i > 0 && r.clause[i - 1] == r.clause[i] && DETERMINERS.contains(r.key[i - 1]);
+            boolean quiet = PhraseLexicon.FILLER.contains(c) || REAL.equals(r.concept[i]) || REACH.equals(r.concept[i])
+                    || (ATTENTION.contains(c) && !noun);
+            if (quiet) {
+                if (asking < 0 && asks(r, i)) {
+                    asking = i;
+                }
+            } else if (request < 0 && asks(r, i)) {
+                request = i;
+            } else {
+                alone = false;
+            }
+        }
+        int at = request >= 0 ? request : asking;
+        if (alone && at >= 0 && !negated(tokens, at)) {
+            StringBuilder seen = new StringBuilder(tokens.get(at).word());
+            for (int k = at + 1; k <= r.end[at]; k++) {
+                seen.append(' ').append(tokens.get(k).word());
+            }
+            return Optional.of(seen.toString());
+        }
+        return Optional.empty();
+    }
+
+    private boolean asks(PhraseLexicon.Reading r, int i) {
+        if (PERSON.equals(r.concept[i])) {
+            return r.alone[i] && !r.owned[i] && oneWord.contains(PERSON);
+        }
+        return oneWord.contains(r.key[i]);
+    }
+
+    /**
+     * Index of the last matched token, or -1. Phrase words follow each other in one clause with
+     * only filler (and real, live, ... unless the phrase asks for them) between them, and up to
+     * {@value #MAX_MODIFIERS} words describing a person before a person noun.
+     */
+    private int match(PhraseLexicon.Reading r, int start, String[] phrase) {
+        if (!r.is(phrase[0], start)) {
+            return -1;
+        }
+        int at = r.after(phrase[0], start);
+        int person = PERSON.equals(phrase[0]) ? start : -1;
+        for (int p = 1; p < phrase.length; p++) {
+            String want = phrase[p];
+            int found = -1;
+            int modifiers = 0;
+            for (int next = at + 1; next < r.n && r.clause[next] == r.clause[start]; next++) {
+                if (r.is(want, next)) {
                     found = next;
                     break;
                 }
-                if (!FILLER.contains(canonical[next])) {
-                    if (negatingWords.contains(tokens.get(next).word())) {
-                        return -1;
-                    }
-                    gaps++;
+                boolean skip = r.filler[next] || REAL.equals(r.concept[next]) && !REAL.equals(want);
+                if (!skip && PERSON.equals(want) && modifiers < MAX_MODIFIERS && modifier(r, next)) {
+                    modifiers++;
+                    skip = true;
+                }
+                if (!skip) {
+                    break;
                 }
             }
-            if (found < 0) {
+            if (found < 0 || (modifiers > 0 && r.pronoun[found]) || (PERSON.equals(want) && r.owned[found])) {
                 return -1;
             }
-            at = found;
+            person = PERSON.equals(want) ? found : -1;
+            at = r.after(want, found);
+        }
+        if (person >= 0 && !endsAPersonRequest(r, person, phrase)) {
+            return -1;
         }
         return at;
     }
+
+    /** A word that may describe a person: not a function word, class word, negation or quantity. */
+    private boolean modifier(PhraseLexicon.Reading r, int i) {
+        return r.describes[i] && !negatingWords.contains(r.key[i]);
+    }
+
+    /**
+     * A person that ends a phrase is not describing the next word ("agent seat", "person icon",
+     * "manager dashboard"), and after a verb of having ("get", "need", "want") it is one person,
+     * not more ("can I get more agents", "I need people to sign up").
+     */
+    private static boolean endsAPersonRequest(PhraseLexicon.Reading r, int person, String[] phrase) {
+        boolean reaching = false;
+        for (String w : phrase) {
+            reaching |= REACH.equals(w);
+        }
+        int next = r.end[person] + 1;
+        boolean follows = next < r.n && r.clause[next] == r.clause[person];
+        if (!follows) {
+            return true;
+        }
+        String after = r.key[next];
+        // "agent seat", "person icon"; without a verb of reaching, "get someone removed" too
+        if ((!r.pronoun[person] || !reaching) && !r.follows[next]) {
+            return false;
+        }
+        boolean having = phrase.length >= 2 && PhraseLexicon.HAVING.contains(phrase[phrase.length - 2]);
+        if (having && (r.plural[person] || ANY.contains(r.key[person]) && AFTER_ANY.contains(after))) {
+            return false; // "can I get more agents", "I need anyone with the link to view it"
+        }
+        if (having && after.equals("to") && next + 1 < r.n && r.key[next + 1].equals("be")) {
+            return false; // "I want someone to be able to see my calendar"
+        }
+        // "I want someone to look at this", but not "I want people to sign up"
+        return reaching || !after.equals("to") || !(r.plural[person] || ANY.contains(r.key[person]));
+    }
+
+    private static final Set<String> ANY = PhraseLexicon.keys("anyone", "anybody");
+    private static final Set<String> AFTER_ANY = PhraseLexicon.keys("with", "to", "that", "in", "on", "at", "from", "for");
 
     private boolean negated(List<Text.Token> tokens, int start) {
         int clause = tokens.get(start).clause();
@@ -226,13 +339,9 @@ public final class PhraseMatcher {
         return false;
     }
 
-    /** The vocabulary word a token stands for: itself, or the phrase word one typo away. */
-    String canonical(String word) {
-        String synonym = SYNONYMS.get(word);
-        if (synonym != null) {
-            return synonym;
-        }
-        if (vocabulary.contains(word) || word.length() < MIN_FUZZY_LENGTH) {
+    /** The word a token is read as: itself, or the vocabulary word one typo away. */
+    String corrected(String word) {
+        if (!typo(word, vocabulary, vocabularyKeys)) {
             return word;
         }
         String hit = deletes.get(word);
@@ -251,13 +360,10 @@ public final class PhraseMatcher {
         return word;
     }
 
-    private boolean oneWordRequest(String c) {
-        return oneWord.contains(c) || oneWord.contains(singular(c));
-    }
-
-    /** "agents" → "agent"; other words as they are. */
-    static String singular(String word) {
-        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word;
+    /** Whether a word may be a typo of a vocabulary word: long enough, unknown, no inflection of one, no real word near one. */
+    static boolean typo(String word, Set<String> vocabulary, Set<String> keys) {
+        return word.length() >= MIN_FUZZY_LENGTH && !vocabulary.contains(word) && !PhraseLexicon.NOT_TYPOS.contains(word)
+                && !keys.contains(PhraseLexicon.word(word).key());
     }
 
     static List<String> deletesOf(String word) {
