@@ -22,8 +22,8 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         if (own.isPresent() || !a.customerSpoke()) {
             return own;
         }
-        if (inner instanceof PhraseRule && negatedRequest(a.tokens())) {
-            return Optional.empty(); // "I don't need to talk to anyone": sentence vectors do not read negation
+        if (inner instanceof PhraseRule && (negatedRequest(a.tokens()) || NotARequest.applies(a.tokens()))) {
+            return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
         }
         SemanticMatch match = a.semantic(spec.topic());
         if (inner instanceof SentimentRule && a.sentiment().value() > 0 && match.score() < SARCASM) {

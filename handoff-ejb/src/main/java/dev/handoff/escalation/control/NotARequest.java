@@ -1,0 +1,66 @@
+package dev.handoff.escalation.control;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Signs that a message which sounds like a request for a person is not one — for the semantic
+ * path of a phrase trigger, which reads meaning but not grammar: a story in the past ("I talked to
+ * an agent yesterday", "I was transferred to a supervisor already"), someone else's people ("I'll
+ * speak to my manager", "our customers want to talk to a person"), the bot itself ("the AI agent
+ * answered"), and "stop calling me". The phrase rules know these cases already; this keeps the
+ * sentence model from undoing them.
+ */
+final class NotARequest {
+
+    private static final Set<String> REACH = PhraseLexicon.keys("talk", "speak", "chat", "contact", "call", "phone", "ring", "transfer",
+            "connect", "reach", "email", "message", "escalate", "put");
+    /** Raw words before a past form that make it a request: "can I be transferred", "get connected", "have me called". */
+    private static final Set<String> ENABLERS = Set.of("be", "being", "get", "getting", "me", "us");
+    /** Things a person word can describe: "supervisor mode", "agent seat", "manager dashboard". */
+    private static final Set<String> THINGS = PhraseLexicon.keys("mode", "seat", "account", "dashboard", "view", "role", "permission",
+            "license", "licence", "app", "portal", "panel", "login", "setting", "icon", "plan", "tier", "feature", "access", "page", "tool");
+    private static final Set<String> THIRD_PARTIES = PhraseLexicon.keys("customer", "client", "user", "member", "husband", "wife",
+            "partner", "friend", "colleague", "boss", "accountant", "family", "son", "daughter", "mum", "mom", "dad", "parent",
+            "lawyer", "landlord", "team", "manager", "staff", "employee", "supervisor", "agent", "assistant", "people");
+    private static final Set<String> PEOPLE = PhraseLexicon.keys(PhraseLexicon.PERSON_NOUNS.toArray(String[]::new));
+
+    private NotARequest() {
+    }
+
+    static boolean applies(List<Text.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            String key = English.key(word);
+            int clause = tokens.get(i).clause();
+            if (REACH.contains(key) && English.past(word) && !(i > 0 && ENABLERS.contains(tokens.get(i - 1).word()))) {
+                return true; // "i talked to an agent", "someone called me", "was transferred" (but not "get transferred")
+            }
+            if (PhraseLexicon.OWNERS.contains(word) && after(tokens, i, clause, THIRD_PARTIES, 2)) {
+                return true; // "my manager", "our customers", "my team"
+            }
+            if (PhraseLexicon.BOT_WORDS.contains(key) && after(tokens, i, clause, PEOPLE, 1)) {
+                return true; // "virtual assistant", "ai agent"
+            }
+            if (key.equals("stop") && after(tokens, i, clause, REACH, 2)) {
+                return true; // "stop calling me"
+            }
+            if (PEOPLE.contains(key) && after(tokens, i, clause, THINGS, 1)) {
+                return true; // "is there a supervisor mode"
+            }
+            if (PEOPLE.contains(key) && !key.equals(word) && word.endsWith("s") && after(tokens, i, clause, REACH, 1)) {
+                return true; // "how do agents talk to customers": people in general, not a request
+            }
+        }
+        return false;
+    }
+
+    private static boolean after(List<Text.Token> tokens, int i, int clause, Set<String> keys, int span) {
+        for (int k = i + 1; k < tokens.size() && k <= i + span && tokens.get(k).clause() == clause; k++) {
+            if (keys.contains(English.key(tokens.get(k).word()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
