@@ -8,11 +8,11 @@ package dev.handoff.escalation.semantic;
  */
 public final class LogisticLayer {
 
-    static int epochs = 300;
-    static double l2 = 1e-3;
-    static double learningRate = 0.05;
+    static final int EPOCHS = 300;
+    static final double L2 = 1e-3;
+    static final double LEARNING_RATE = 0.05;
     /** The share of the loss the positive class carries (the negatives carry the rest). */
-    static double positiveWeight = 0.5;
+    static final double POSITIVE_WEIGHT = 0.5;
 
     private final float[] w;
     private final float b;
@@ -36,13 +36,13 @@ public final class LogisticLayer {
         for (int r = 0; r < nPos; r++, i++) {
             x[i] = positives.row(r);
             y[i] = 1;
-            weight[i] = (float) (positiveWeight / nPos);
+            weight[i] = (float) (POSITIVE_WEIGHT / nPos);
         }
         for (ExampleMatrix m : negatives) {
             for (int r = 0; r < m.size(); r++, i++) {
                 x[i] = m.row(r);
                 y[i] = 0;
-                weight[i] = (float) ((1 - positiveWeight) / Math.max(1, nNeg));
+                weight[i] = (float) ((1 - POSITIVE_WEIGHT) / Math.max(1, nNeg));
             }
         }
         double[] wd = new double[d];
@@ -52,7 +52,7 @@ public final class LogisticLayer {
         double beta1 = 0.9;
         double beta2 = 0.999;
         double[] grad = new double[d + 1];
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = 1; epoch <= EPOCHS; epoch++) {
             java.util.Arrays.fill(grad, 0);
             for (int n = 0; n < x.length; n++) {
                 float[] xn = x[n];
@@ -67,14 +67,14 @@ public final class LogisticLayer {
                 grad[d] += err;
             }
             for (int k = 0; k < d; k++) {
-                grad[k] += l2 * wd[k];
+                grad[k] += L2 * wd[k];
             }
             for (int k = 0; k <= d; k++) {
                 mw[k] = beta1 * mw[k] + (1 - beta1) * grad[k];
                 vw[k] = beta2 * vw[k] + (1 - beta2) * grad[k] * grad[k];
                 double mh = mw[k] / (1 - Math.pow(beta1, epoch));
                 double vh = vw[k] / (1 - Math.pow(beta2, epoch));
-                double step = learningRate * mh / (Math.sqrt(vh) + 1e-8);
+                double step = LEARNING_RATE * mh / (Math.sqrt(vh) + 1e-8);
                 if (k < d) {
                     wd[k] -= step;
                 } else {

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class Segments {
 
-    static int minWordsToSplit = 14;
+    static final int MIN_WORDS_TO_SPLIT = 14;
     static final int MAX_SEGMENTS = 6;
 
     private Segments() {
@@ -20,7 +20,7 @@ final class Segments {
         String t = text == null ? "" : text.strip();
         List<String> out = new ArrayList<>();
         out.add(t);
-        if (t.split("\\s+").length < minWordsToSplit) {
+        if (t.split("\\s+").length < MIN_WORDS_TO_SPLIT) {
             return out;
         }
         for (String s : t.split("(?<=[.!?;])\\s+|\\s*\\n+\\s*|,\\s+(?:but|and|so|because)\\s+")) {

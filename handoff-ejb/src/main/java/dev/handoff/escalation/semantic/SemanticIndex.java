@@ -35,7 +35,7 @@ public final class SemanticIndex {
         for (TopicExamples t : topics) {
             ExampleMatrix pos = ExampleMatrix.of(t.positives(), encoder);
             ExampleMatrix neg = ExampleMatrix.of(t.negatives(), encoder);
-            LogisticLayer layer = Scoring.mode == 0 || pos.size() == 0 ? null : LogisticLayer.train(pos, neg, shared);
+            LogisticLayer layer = pos.size() == 0 ? null : LogisticLayer.train(pos, neg, shared);
             built.put(t.name(), new SemanticTopic(t.name(), pos, neg, layer));
         }
         return new SemanticIndex(Map.copyOf(built), shared, encoder);

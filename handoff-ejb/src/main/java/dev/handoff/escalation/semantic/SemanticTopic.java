@@ -9,5 +9,5 @@ package dev.handoff.escalation.semantic;
 public record SemanticTopic(String name, ExampleMatrix positives, ExampleMatrix negatives, LogisticLayer logistic) {
 
     /** Neighbours averaged on each side. */
-    static int K = 2;
+    static final int K = 2;
 }

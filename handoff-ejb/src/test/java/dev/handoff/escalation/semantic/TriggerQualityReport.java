@@ -82,10 +82,6 @@ public final class TriggerQualityReport {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("sweep")) {
-            sweep();
-            return;
-        }
         CompiledTriggerSet set = CompiledTriggerSet.compile(DefaultTriggerSet.document(), Lexicons.bundled());
         for (String name : args.length == 0 ? new String[] {"dev"} : args) {
             List<LabelledCase> cases = split(name);
@@ -101,55 +97,6 @@ public final class TriggerQualityReport {
             f.report().falseAlarmCases().forEach(o -> System.out.println("ALARM " + o.sample().text() + "  <- "
                     + o.firings().stream().map(x -> x.name() + " " + x.evidence()).toList()));
         }
-    }
-
-    private static void sweep() {
-        List<LabelledCase> dev = split("dev");
-        List<LabelledCase> shipped = LabelledSuites.shipped();
-        for (int mode : new int[] {2, 3}) {
-            Scoring.mode = mode;
-            for (double floor : mode == 2 ? new double[] {0.45, 0.55} : new double[] {0.45, 0.5, 0.55}) {
-                Scoring.floor = floor;
-                for (double threshold : new double[] {0.5, 0.6}) {
-                    CompiledTriggerSet set = CompiledTriggerSet.compile(withThreshold(DefaultTriggerSet.document(), threshold), Lexicons.bundled());
-                    for (List<LabelledCase> cases : List.of(dev, shipped)) {
-                        Figures f = measure(set, cases);
-                        System.out.printf(Locale.ROOT, "mode=%d floor=%.2f t=%.2f %s catch %.1f%%  fp %.1f%%  human %.1f%% extra firings %d %s%n", mode, floor, threshold,
-                                cases == dev ? "dev    " : "shipped", 100 * f.catchRate(), 100 * f.falsePositiveRate(), 100 * f.humanRequestCatchRate(),
-                                extraFirings(set, cases),
-                                f.categories().values().stream().map(c -> c.category() + " " + Math.round(1000 * c.rate()) / 10.0).toList());
-                    }
-                }
-            }
-        }
-    }
-
-    /** Firings of a topic other than the case's own category, on escalating cases: cross-topic noise that misroutes. */
-    static int extraFirings(CompiledTriggerSet set, List<LabelledCase> cases) {
-        java.util.Map<String, String> own = java.util.Map.of("billing", "billing-dispute", "technical", "technical-dead-end",
-                "security", "account-security", "human_request", "explicit-human-request", "frustration", "frustration");
-        int n = 0;
-        for (LabelledCase c : cases) {
-            if (!c.escalate()) {
-                continue;
-            }
-            String mine = own.get(c.categoryOrEmpty());
-            for (var f : set.evaluate(dev.handoff.escalation.control.TriggerInput.of(c.text())).firings()) {
-                if (!f.name().equals(mine) && !f.name().equals("frustration") && !f.name().equals("explicit-human-request")) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
-    static dev.handoff.escalation.control.TriggerSetDocument withThreshold(dev.handoff.escalation.control.TriggerSetDocument d, double t) {
-        var triggers = d.triggersOrEmpty().stream().map(x -> x.topic() == null ? x : new dev.handoff.escalation.control.TriggerSetDocument.TriggerSpec(
-                x.name(), x.kind(), x.description(), x.enabled(), x.standalone(), x.priority(), x.skills(), x.phrases(), x.negations(), x.topic(),
-                t, x.threshold(), x.trendWindow(), x.trendDrop(), x.profanityRepeats(), x.minConfidence(), x.fallbackIntent(),
-                x.fallbacksInARow(), x.repeatSimilarity(), x.tiers(), x.minAccountValue(), x.recentEscalationDays(), x.operator(), x.of(),
-                x.label())).toList();
-        return new dev.handoff.escalation.control.TriggerSetDocument(d.format(), d.name(), d.description(), d.topics(), d.negativeExamples(), triggers);
     }
 
     private static String scores(CompiledTriggerSet set, LabelledCase c) {
