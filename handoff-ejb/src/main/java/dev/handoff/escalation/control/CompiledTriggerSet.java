@@ -175,15 +175,16 @@ public final class CompiledTriggerSet implements TriggerEngine {
     /**
      * Topics are weighed independently, so a message that is clearly one topic ("charged twice")
      * can also lean towards another. A topic trigger that fired on its examples is left out when
-     * another topic trigger scored at least {@link #DOMINANCE_MARGIN} higher (a keyword counts as
-     * 1), so the handoff is routed by the topic the message is really about.
+     * another topic trigger scored at least {@link #DOMINANCE_MARGIN} higher; a keyword, which the
+     * admin chose to settle its topic, beats every topic that fired on examples alone. So the
+     * handoff is routed by the topic the message is really about.
      */
     private List<TriggerFiring> withoutDominatedTopics(List<TriggerFiring> firings, Analysis analysis) {
         Map<String, Double> topicScores = new HashMap<>();
         for (TriggerFiring f : firings) {
             Rule rule = rulesByName.get(f.name());
             if (rule instanceof TopicRule) {
-                topicScores.put(f.name(), f.evidence().startsWith("keyword ") ? 1.0 : analysis.semantic(rule.spec().topic()).score());
+                topicScores.put(f.name(), f.evidence().startsWith("keyword ") ? 1.0 + DOMINANCE_MARGIN : analysis.semantic(rule.spec().topic()).score());
             }
         }
         if (topicScores.size() < 2) {

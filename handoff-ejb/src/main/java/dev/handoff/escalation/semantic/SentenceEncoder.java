@@ -40,7 +40,10 @@ public final class SentenceEncoder {
     private final boolean needsTokenTypes;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
 
-    private SentenceEncoder(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer) {
+    private final String modelId;
+
+    private SentenceEncoder(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer, String modelId) {
+        this.modelId = modelId;
         this.env = env;
         this.session = session;
         this.tokenizer = tokenizer;
@@ -74,14 +77,24 @@ public final class SentenceEncoder {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            SentenceEncoder encoder = new SentenceEncoder(env, env.createSession(bytes, options), WordPieceTokenizer.read(vocab));
-            LOG.info(() -> "Sentence model all-MiniLM-L6-v2 (quantised) loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes);
+            String id = "all-minilm-l6-v2-q/" + bytes.length + "/" + Long.toHexString(crc.getValue());
+            SentenceEncoder encoder = new SentenceEncoder(env, env.createSession(bytes, options), WordPieceTokenizer.read(vocab), id);
+            int shipped = ShippedEmbeddings.load(loader, id, encoder.cache);
+            LOG.info(() -> "Sentence model all-MiniLM-L6-v2 (quantised) loaded in " + (System.nanoTime() - started) / 1_000_000
+                    + " ms, with " + shipped + " shipped example vectors");
             return encoder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
             throw new IllegalStateException("the sentence model could not be loaded: " + e.getMessage(), e);
         }
+    }
+
+    /** Names the model file (size and CRC-32), so vectors made with another model are never mixed in. */
+    public String modelId() {
+        return modelId;
     }
 
     /** The unit vector of a text (empty or blank texts give the vector of the empty string). */
