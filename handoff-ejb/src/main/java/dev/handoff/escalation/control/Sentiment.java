@@ -230,6 +230,11 @@ public final class Sentiment {
         if (bangs >= 2 && total <= 0) {
             total -= 0.5 * bangs;
         }
+        // laughing at oneself or the situation ("i hate waiting haha", "so dumb lol") halves the negativity
+        if (total < 0 && laughs(tokens)) {
+            total /= 2;
+            evidence.add("laughing");
+        }
         return new Score(total, swearWords, List.copyOf(evidence));
     }
 
@@ -244,6 +249,18 @@ public final class Sentiment {
             }
         }
         return true;
+    }
+
+    private static final java.util.Set<String> LAUGHTER = java.util.Set.of("haha", "hahaha", "hehe", "lol", "lmao", "rofl", "jk",
+            "😂", "🤣", "😅", "xd");
+
+    private static boolean laughs(List<Text.Token> tokens) {
+        for (Text.Token t : tokens) {
+            if (LAUGHTER.contains(t.word())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The multiplier of an intensifier ("so", "really"), stronger when it is itself shouted ("SO annoyed"); 1 otherwise. */

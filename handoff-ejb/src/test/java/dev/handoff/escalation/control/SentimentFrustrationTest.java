@@ -287,10 +287,18 @@ class SentimentFrustrationTest {
     }
 
     @Test
+    void laughingHalvesTheNegativity() {
+        Sentiment.Score plain = sentiment.score("i hate waiting for packages");
+        Sentiment.Score laughing = sentiment.score("i hate waiting for packages haha");
+        assertEquals(plain.value() / 2, laughing.value(), 1e-9, laughing.describe());
+        assertTrue(laughing.evidence().contains("laughing"), laughing.describe());
+    }
+
+    @Test
     void aLoneSwearWordIsStillMildlyNegativeForTheVipCombination() {
         double mild = DefaultTriggerSet.document().triggersOrEmpty().stream().filter(t -> t.name().equals("mild-negativity")).findFirst()
                 .orElseThrow().threshold();
-        Sentiment.Score score = sentiment.score("lol wtf where is the export button");
+        Sentiment.Score score = sentiment.score("wtf where is the export button");
         assertTrue(score.value() <= mild && score.value() > threshold, score.describe());
         assertEquals(1, score.profanity());
     }
