@@ -29,7 +29,14 @@ final class NotARequest {
     }
 
     static boolean applies(List<Text.Token> tokens) {
+        if (!tokens.isEmpty() && (tokens.get(0).word().equals("who's") || tokens.get(0).word().equals("whos")
+                || (tokens.size() > 1 && tokens.get(0).word().equals("who") && tokens.get(1).word().equals("is")))) {
+            return true; // "who is the contact person for my account": a question about someone, not for them
+        }
         for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).word().equals("name") && i + 1 < tokens.size() && tokens.get(i + 1).word().equals("of")) {
+                return true; // "what's the name of the manager at the store"
+            }
             String word = tokens.get(i).word();
             String key = English.key(word);
             int clause = tokens.get(i).clause();
