@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * What of a message is embedded: the whole message, and — when it is long enough to hide a request
- * among other sentences — each of its sentences, so "my parcel is lost again. I want to talk to
+ * among other sentences — its last two sentences (a bound on the cost of a long message), so "my parcel is lost again. I want to talk to
  * someone." matches a request for a person as well as the short form does.
  */
 final class Segments {
 
     static final int MIN_WORDS_TO_SPLIT = 14;
-    static final int MAX_SEGMENTS = 6;
+    /** Sentences embedded besides the whole message: the last ones, where requests usually stand. */
+    static final int MAX_SENTENCES = 2;
 
     private Segments() {
     }
@@ -23,12 +24,14 @@ final class Segments {
         if (t.split("\\s+").length < MIN_WORDS_TO_SPLIT) {
             return out;
         }
+        List<String> sentences = new ArrayList<>();
         for (String s : t.split("(?<=[.!?;])\\s+|\\s*\\n+\\s*|,\\s+(?:but|and|so|because)\\s+")) {
             String sentence = s.strip();
-            if (sentence.split("\\s+").length >= 2 && !sentence.equals(t) && out.size() <= MAX_SEGMENTS) {
-                out.add(sentence);
+            if (sentence.split("\\s+").length >= 2 && !sentence.equals(t)) {
+                sentences.add(sentence);
             }
         }
+        out.addAll(sentences.subList(Math.max(0, sentences.size() - MAX_SENTENCES), sentences.size()));
         return out;
     }
 }

@@ -35,10 +35,31 @@ public final class SemanticIndex {
         for (TopicExamples t : topics) {
             ExampleMatrix pos = ExampleMatrix.of(t.positives(), encoder);
             ExampleMatrix neg = ExampleMatrix.of(t.negatives(), encoder);
-            LogisticLayer layer = pos.size() == 0 ? null : LogisticLayer.train(pos, neg, shared);
+            LogisticLayer layer = pos.size() == 0 ? null : trained(pos, neg, shared);
             built.put(t.name(), new SemanticTopic(t.name(), pos, neg, layer));
         }
         return new SemanticIndex(Map.copyOf(built), shared, encoder);
+    }
+
+    /**
+     * Trained layers by what they were trained on: training is deterministic, so an unchanged topic
+     * reuses its layer and a recompile (a draft saved, Try it, the bench) retrains only the topics
+     * whose examples, negatives or shared negatives changed.
+     */
+    private static final Map<List<List<String>>, LogisticLayer> LAYERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LAYER_CACHE_LIMIT = 500;
+
+    private static LogisticLayer trained(ExampleMatrix pos, ExampleMatrix neg, ExampleMatrix shared) {
+        List<List<String>> key = List.of(pos.texts(), neg.texts(), shared.texts());
+        LogisticLayer layer = LAYERS.get(key);
+        if (layer == null) {
+            layer = LogisticLayer.train(pos, neg, shared);
+            if (LAYERS.size() >= LAYER_CACHE_LIMIT) {
+                LAYERS.clear();
+            }
+            LAYERS.put(key, layer);
+        }
+        return layer;
     }
 
     public boolean hasTopic(String name) {
