@@ -331,8 +331,9 @@ class HandoffUiIT {
             alice.waitForPushSocket();
 
             String id = api.start("ui-context-1", "Dana Context");
-            api.say(id, "customer", "Hi, I was charged $49.99 twice for order #12345");
-            api.say(id, "customer", "this is ridiculous, connect me to a person");
+            // the first message is routine; the second escalates (a dispute and a request for a person)
+            api.say(id, "customer", "Hi, a question about order #12345, the one I paid $49.99 for");
+            api.say(id, "customer", "I was charged twice for it, this is ridiculous, connect me to a person");
 
             WebElement offer = alice.waitFor(By.cssSelector(".offer[data-conversation='" + id + "']"));
             String card = offer.getText();
@@ -370,9 +371,22 @@ class HandoffUiIT {
             alice.screenshot("13-agent-template-sent");
 
             // warm transfer to Bob with a note
-            alice.driver.findElement(By.id("chat:transferTo")).click();
-            alice.waitFor(By.cssSelector("li[data-label^='Bob']")).click();
-            alice.driver.findElement(By.id("chat:transferNote")).sendKeys("Refund done; please confirm the card ending 4242 with her.");
+            // a push refresh of the side panel may land between filling in and clicking: fill in again until it holds
+            String note = "Refund done; please confirm the card ending 4242 with her.";
+            for (int attempt = 0; attempt < 3; attempt++) {
+                if (!alice.text(By.id("chat:transferTo_label")).startsWith("Bob")) {
+                    alice.driver.findElement(By.id("chat:transferTo")).click();
+                    alice.waitFor(By.cssSelector("li[data-label^='Bob']")).click();
+                }
+                WebElement noteField = alice.driver.findElement(By.id("chat:transferNote"));
+                if (!note.equals(noteField.getAttribute("value"))) {
+                    noteField.clear();
+                    noteField.sendKeys(note);
+                }
+                if (alice.text(By.id("chat:transferTo_label")).startsWith("Bob")) {
+                    break;
+                }
+            }
             alice.driver.findElement(By.id("chat:transferButton")).click();
             alice.waitForUrl("/agent/inbox.xhtml");
             assertEquals("bob", api.get("/api/v1/conversations/" + id).json().getJsonObject("assignedAgent").getString("username"));
