@@ -55,3 +55,31 @@ Handoff.copyFact = function (chip) {
     try { fetch(url, { method: 'POST', credentials: 'same-origin' }); } catch (e) { /* next minute */ }
   }, 60000);
 })();
+/* Trigger editor: live count of the non-empty lines of an examples or negatives box. */
+Handoff.countLines = function (area) {
+  var counter = document.getElementById(area.id + '-count');
+  if (!counter) { return; }
+  var n = area.value.split('\n').filter(function (line) { return line.trim() !== ''; }).length;
+  counter.textContent = n + (n === 1 ? ' line' : ' lines');
+};
+/* Scrolls a panel that just opened into view. */
+Handoff.reveal = function (id) {
+  var el = document.getElementById(id);
+  if (el && el.firstElementChild) { el.scrollIntoView({ behavior: 'smooth', block: 'start' }); }
+};
+/* p:chart extender for threshold curves: percent ticks, two-decimal thresholds, readable tooltips,
+   and a pointer over clickable points. */
+Handoff.curveChart = function () {
+  var options = this.cfg.config.options;
+  options.scales.y.ticks = { callback: function (v) { return v + '%'; } };
+  options.scales.x.ticks = { stepSize: 0.1, callback: function (v) { return Number(v).toFixed(1); } };
+  options.plugins.tooltip.filter = function (item) { return item.datasetIndex < 2; };
+  options.plugins.tooltip.callbacks = {
+    title: function (items) { return items.length ? 'Threshold ' + Number(items[0].parsed.x).toFixed(2) : ''; },
+    label: function (item) { return item.dataset.label + ': ' + Number(item.parsed.y).toFixed(1) + '%'; }
+  };
+  options.onHover = function (event, elements) {
+    var target = event.native && event.native.target;
+    if (target) { target.style.cursor = elements.length && elements[0].datasetIndex < 2 ? 'pointer' : 'default'; }
+  };
+};

@@ -85,6 +85,26 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until no PrimeFaces Ajax request is queued or running (the page may already show what is asked for). */
+    void waitForAjax() {
+        until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return (typeof PrimeFaces === 'undefined' || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (typeof jQuery === 'undefined' || jQuery.active === 0)")));
+    }
+
+    /**
+     * Chooses the item of a PrimeFaces select menu whose label starts with {@code labelStart}. The
+     * menu is scrolled to the middle of the window first: its panel closes when the page scrolls,
+     * which a click on an item below the fold would do.
+     */
+    void choose(String menuId, String labelStart) {
+        By menu = By.id(menuId);
+        scrollTo(menu);
+        driver.findElement(menu).click();
+        waitFor(By.cssSelector("[id='" + menuId + "_panel'] li[data-label^='" + labelStart + "']")).click();
+        waitForText(By.id(menuId + "_label"), labelStart);
+    }
+
     String text(By by) {
         return driver.findElement(by).getText();
     }

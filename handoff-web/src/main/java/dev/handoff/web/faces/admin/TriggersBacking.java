@@ -3,6 +3,7 @@ package dev.handoff.web.faces.admin;
 import dev.handoff.escalation.boundary.PublishRefusedException;
 import dev.handoff.escalation.boundary.SuiteService;
 import dev.handoff.escalation.boundary.SuiteView;
+import dev.handoff.escalation.boundary.TriggerEditService;
 import dev.handoff.escalation.boundary.TriggerPrecision;
 import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.escalation.boundary.TriggerSetView;
@@ -28,9 +29,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Backs admin/triggers.xhtml: the draft's triggers (enable, reorder), a topic trigger built from
- * example phrases, the "try it" box with evidence, the bench, publishing with the floor and its
- * override, the JSON document (export/import) and the version history with rollback.
+ * Backs admin/triggers.xhtml: the draft's triggers (enable, reorder; editing is
+ * {@link TriggerEditorBacking}, calibrating a threshold {@link CalibrationBacking}), the "try it" box
+ * with evidence and scores, the bench, publishing with the floor and its override, the JSON document
+ * (export/import) and the version history with rollback.
  */
 @Named
 @ViewScoped
@@ -44,6 +46,9 @@ public class TriggersBacking implements Serializable {
     @Inject
     SuiteService suites;
 
+    @Inject
+    TriggerEditService editing;
+
     private transient TriggerSetView draft;
     private transient TriggerSetDocument document;
     private transient List<TriggerSetView> history;
@@ -56,12 +61,6 @@ public class TriggersBacking implements Serializable {
     private String note;
     private String overrideReason;
     private boolean belowFloor;
-    private String topicName;
-    private String topicExamples;
-    private String topicKeywords;
-    private String topicSkill = "general";
-    private int topicPriority = 60;
-    private double topicMinScore = 0.5;
     private String benchSuite = "";
     private transient List<SuiteView> suiteList;
     private int replayDays = 7;
@@ -84,28 +83,12 @@ public class TriggersBacking implements Serializable {
     }
 
     public void toggle(String name, boolean enabled) {
-        Messages.attempt(() -> triggerSets.setEnabled(name, enabled, user()));
+        Messages.attempt(() -> editing.setEnabled(name, enabled, user()));
         reload();
     }
 
     public void move(String name, int delta) {
         Messages.attempt(() -> triggerSets.move(name, delta, user()));
-        reload();
-    }
-
-    public void addTopic() {
-        List<String> examples = lines(topicExamples);
-        List<String> keywords = Arrays.stream(topicKeywords == null ? new String[0] : topicKeywords.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        String name = topicName == null ? "" : topicName.strip().toLowerCase(Locale.ROOT);
-        if (attemptDocument(() -> triggerSets.addTopicTrigger(name, examples, keywords,
-                topicSkill == null || topicSkill.isBlank() ? "general" : topicSkill.strip().toLowerCase(Locale.ROOT),
-                topicPriority, topicMinScore, user()))) {
-            Messages.info("Topic trigger '" + name + "' added to the draft (trained on " + examples.size() + " examples).");
-            topicName = null;
-            topicExamples = null;
-            topicKeywords = null;
-        }
         reload();
     }
 
@@ -146,6 +129,24 @@ public class TriggersBacking implements Serializable {
 
     public void runReplay() {
         replay = Messages.attempt(() -> triggerSets.replayDraft(user(), replayDays));
+    }
+
+    /** What a trigger listens to, in a few words: "topic warranty-claim, needs 0.45". */
+    public String settings(TriggerSetDocument.TriggerSpec t) {
+        String topic = t.topic() == null ? "" : ("topic".equals(t.kind()) ? "" : " + ") + "topic " + t.topic() + ", needs "
+                + String.format(Locale.ROOT, "%.2f", t.minScoreOrDefault());
+        return switch (t.kind()) {
+            case "phrase" -> (t.phrases() == null ? 0 : t.phrases().size()) + " phrases" + topic;
+            case "topic" -> topic;
+            case "sentiment" -> (t.threshold() == null ? "" : "score ≤ " + t.threshold()) + topic;
+            case "combination" -> String.join(" " + t.operator() + " ", t.of() == null ? List.of() : t.of());
+            default -> "";
+        };
+    }
+
+    /** "billing, general"; a trigger without skills is routed by "general". */
+    public String skills(TriggerSetDocument.TriggerSpec t) {
+        return t.skills() == null || t.skills().isEmpty() ? "general" : String.join(", ", t.skills());
     }
 
     /** A bar's width in percent of the largest value, for the CSS bar charts. */
@@ -251,11 +252,7 @@ public class TriggersBacking implements Serializable {
         String lower = text.toLowerCase(Locale.ROOT);
         boolean[] mark = new boolean[text.length()];
         for (TriggerFiring f : firings) {
-            for (String part : f.evidence().split("[,;]")) {
-                String needle = part.replaceFirst("^(keyword|topic) ", "").strip().toLowerCase(Locale.ROOT);
-                if (needle.length() < 3) {
-                    continue;
-                }
+            for (String needle : needles(f.evidence())) {
                 for (int at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
                     Arrays.fill(mark, at, at + needle.length(), true);
                 }
@@ -272,9 +269,32 @@ public class TriggersBacking implements Serializable {
         return pieces;
     }
 
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    /**
+     * What of the message an evidence points at: the quoted phrase or keyword ({@code phrase "talk to a
+     * person"}), or else each comma-separated part. A semantic match quotes the topic's nearest example,
+     * not the message, so it marks nothing.
+     */
+    private static List<String> needles(String evidence) {
+        List<String> needles = new ArrayList<>();
+        if (evidence == null || evidence.startsWith("closest to")) {
+            return needles;
+        }
+        java.util.regex.Matcher quoted = QUOTED.matcher(evidence);
+        while (quoted.find()) {
+            needles.add(quoted.group(1).toLowerCase(Locale.ROOT));
+        }
+        if (needles.isEmpty()) {
+            for (String part : evidence.split("[,;]")) {
+                String needle = part.strip().toLowerCase(Locale.ROOT);
+                if (needle.length() >= 3) {
+                    needles.add(needle);
+                }
+            }
+        }
+        return needles;
     }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]{3,})\"");
 
     private static String user() {
         return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
@@ -356,53 +376,5 @@ public class TriggersBacking implements Serializable {
 
     public void setOverrideReason(String overrideReason) {
         this.overrideReason = overrideReason;
-    }
-
-    public String getTopicName() {
-        return topicName;
-    }
-
-    public void setTopicName(String topicName) {
-        this.topicName = topicName;
-    }
-
-    public String getTopicExamples() {
-        return topicExamples;
-    }
-
-    public void setTopicExamples(String topicExamples) {
-        this.topicExamples = topicExamples;
-    }
-
-    public String getTopicKeywords() {
-        return topicKeywords;
-    }
-
-    public void setTopicKeywords(String topicKeywords) {
-        this.topicKeywords = topicKeywords;
-    }
-
-    public String getTopicSkill() {
-        return topicSkill;
-    }
-
-    public void setTopicSkill(String topicSkill) {
-        this.topicSkill = topicSkill;
-    }
-
-    public int getTopicPriority() {
-        return topicPriority;
-    }
-
-    public void setTopicPriority(int topicPriority) {
-        this.topicPriority = topicPriority;
-    }
-
-    public double getTopicMinScore() {
-        return topicMinScore;
-    }
-
-    public void setTopicMinScore(double topicMinScore) {
-        this.topicMinScore = topicMinScore;
     }
 }
