@@ -227,10 +227,10 @@ public class TriggerSetService {
         for (TriggerSetDocument.TriggerSpec t : doc.triggersOrEmpty()) {
             if (t.name().equals(triggerName)) {
                 found = true;
-                t = TriggerSetDocument.TriggerSpec.of(t.name(), t.kind(), t.description(), enabled, t.standalone(), t.priority(),
+                t = new TriggerSetDocument.TriggerSpec(t.name(), t.kind(), t.description(), enabled, t.standalone(), t.priority(),
                         t.skills(), t.phrases(), t.negations(), t.topic(), t.minScore(), t.threshold(), t.trendWindow(), t.trendDrop(),
                         t.profanityRepeats(), t.minConfidence(), t.fallbackIntent(), t.fallbacksInARow(), t.repeatSimilarity(), t.tiers(),
-                        t.minAccountValue(), t.recentEscalationDays(), t.operator(), t.of());
+                        t.minAccountValue(), t.recentEscalationDays(), t.operator(), t.of(), t.label());
             }
             triggers.add(t);
         }
