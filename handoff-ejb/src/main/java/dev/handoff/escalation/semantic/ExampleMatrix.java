@@ -23,7 +23,7 @@ public final class ExampleMatrix {
         List<String> kept = texts.stream().filter(t -> t != null && !t.isBlank()).distinct().toList();
         float[] rows = new float[kept.size() * SentenceEncoder.DIMENSIONS];
         for (int i = 0; i < kept.size(); i++) {
-            System.arraycopy(encoder.embedCached(kept.get(i)), 0, rows, i * SentenceEncoder.DIMENSIONS, SentenceEncoder.DIMENSIONS);
+            System.arraycopy(encoder.embedCached(Numbers.fold(kept.get(i))), 0, rows, i * SentenceEncoder.DIMENSIONS, SentenceEncoder.DIMENSIONS);
         }
         return new ExampleMatrix(kept, rows);
     }

@@ -75,7 +75,7 @@ public final class SemanticIndex {
         if (isEmpty()) {
             return new Probe(null);
         }
-        return new Probe(Segments.of(text).stream().map(encoder::embed).toList());
+        return new Probe(Segments.of(Numbers.fold(text)).stream().map(encoder::embed).toList());
     }
 
     /** One message against this index. Not thread-safe: one per evaluation. */

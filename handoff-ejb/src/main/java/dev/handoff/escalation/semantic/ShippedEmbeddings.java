@@ -38,6 +38,10 @@ public final class ShippedEmbeddings {
         // the shipped suite is benched when a fresh install publishes the default set
         dev.handoff.escalation.control.LabelledSuites.parseCsv(Files.readString(classes.resolve("triggers/labelled-suite.csv"),
                 StandardCharsets.UTF_8)).forEach(c -> texts.add(c.text()));
+        Set<String> folded = new LinkedHashSet<>();
+        for (String t : texts) {
+            folded.add(Numbers.fold(t));
+        }
         SentenceEncoder encoder = SentenceEncoder.shared();
         long started = System.nanoTime();
         Path out = classes.resolve(RESOURCE);
@@ -45,15 +49,15 @@ public final class ShippedEmbeddings {
             data.writeInt(MAGIC);
             data.writeUTF(encoder.modelId());
             data.writeInt(SentenceEncoder.DIMENSIONS);
-            data.writeInt(texts.size());
-            for (String text : texts) {
-                data.writeUTF(text);
+            data.writeInt(folded.size());
+            for (String text : folded) {
+                data.writeUTF(text); // already folded, as ExampleMatrix looks it up
                 for (float f : encoder.embed(text)) {
                     data.writeFloat(f);
                 }
             }
         }
-        System.out.printf("Embedded %d shipped texts in %.1f s -> %s%n", texts.size(), (System.nanoTime() - started) / 1e9, out);
+        System.out.printf("Embedded %d shipped texts in %.1f s -> %s%n", folded.size(), (System.nanoTime() - started) / 1e9, out);
     }
 
     /** Reads the file into {@code into} (text → vector) if it was made with {@code modelId}; returns how many. */
