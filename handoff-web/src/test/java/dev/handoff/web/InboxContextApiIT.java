@@ -127,7 +127,7 @@ class InboxContextApiIT {
             Api bot = api();
             String id = bot.start("it-context-1", "Dana Context");
             assertEquals(201, bot.post("/api/v1/conversations/" + id + "/messages", "{\"author\":\"customer\","
-                    + "\"text\":\"Hi, I was charged $49.99 twice for order #12345\",\"page\":{\"url\":\"https://app.example.com/billing/invoices\"}}").status());
+                    + "\"text\":\"Hi, a question about order #12345, the one I paid $49.99 for\",\"page\":{\"url\":\"https://app.example.com/billing/invoices\"}}").status());
             Api.Reply escalation = bot.post("/api/v1/conversations/" + id + "/messages", "{\"author\":\"customer\","
                     + "\"text\":\"my email is dana.m@example.com - please connect me to an agent\",\"page\":{\"url\":\"https://app.example.com/help/contact\",\"title\":\"Contact us\"}}");
             assertTrue(escalation.json().getBoolean("escalated"), escalation.body());
