@@ -483,7 +483,11 @@ class HandoffUiIT {
             String note = "Refund done; please confirm the card ending 4242 with her.";
             for (int attempt = 0; attempt < 3; attempt++) {
                 if (!alice.text(By.id("chat:transferTo_label")).startsWith("Bob")) {
-                    alice.choose("chat:transferTo", "Bob");
+                    try {
+                        alice.choose("chat:transferTo", "Bob");
+                    } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+                        continue; // the side panel was re-rendered under the click: choose again
+                    }
                 }
                 WebElement noteField = alice.driver.findElement(By.id("chat:transferNote"));
                 if (!note.equals(noteField.getAttribute("value"))) {
