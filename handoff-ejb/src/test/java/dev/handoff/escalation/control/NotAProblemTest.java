@@ -84,6 +84,8 @@ class NotAProblemTest {
         "can you pass me to Tom in accounts, he knows the case",
         "I need to speak to a doctor today, can you arrange it",
         "when can I talk to a person?",
+        "could you ask Dana from billing to message me back about the invoice",
+        "my order has to be here by saturday for the wedding, can a person look at where it is",
         "my account was hacked, someone changed my email",
     })
     void troubleStillEscalates(String text) {
