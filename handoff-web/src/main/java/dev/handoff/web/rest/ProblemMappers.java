@@ -56,7 +56,11 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (e instanceof ForbiddenException || e instanceof EJBAccessException) {
             return Problem.response(Response.Status.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
         }
-        if (e instanceof ConflictException || e instanceof IllegalStateException || e instanceof OptimisticLockException) {
+        if (e instanceof OptimisticLockException) {
+            return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict",
+                    "Someone else changed this at the same moment. Read it again and retry.");
+        }
+        if (e instanceof ConflictException || e instanceof IllegalStateException) {
             return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict", e.getMessage());
         }
         if (e instanceof IllegalArgumentException) {
@@ -96,7 +100,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                 && e.getCause() instanceof OptimisticLockException) && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof ProcessingException && e.getCause() instanceof JsonbException) {
+        if (e instanceof ProcessingException && (e.getCause() instanceof JsonbException || e.getCause() instanceof JsonException
+                || e.getCause() instanceof InvalidInputException)) {
             return e.getCause();
         }
         return e;
@@ -111,7 +116,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (message == null) {
             return "unreadable body";
         }
-        String line = message.lines().findFirst().orElse(message).replace("class java.lang.", "").replace("class java.math.", "");
+        String line = message.lines().findFirst().orElse(message)
+                .replaceAll("(class |interface )?\\b([a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(@[0-9a-f]+)?", "a value");
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }
