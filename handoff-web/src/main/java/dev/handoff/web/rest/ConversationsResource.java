@@ -36,6 +36,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -112,11 +114,15 @@ public class ConversationsResource {
                     + "\"triggers\":[{\"name\":\"explicit-human-request\",\"reason\":\"The customer asked for a person: \\\"talk to a person\\\"\","
                     + "\"evidence\":\"talk to a person\",\"messageSeq\":1},{\"name\":\"billing-dispute\",\"reason\":\"Billing or refund words: "
                     + "\\\"charged twice\\\"\",\"evidence\":\"charged twice\",\"messageSeq\":1}],\"state\":\"queued\"}")))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, missing or oversized text, unknown author",
+    @APIResponse(responseCode = "400", description = "Malformed JSON, missing or oversized text, unknown author, a value of the wrong type, "
+            + "a bad Idempotency-Key",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown conversation",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The conversation is resolved or closed",
+    @APIResponse(responseCode = "409", description = "The conversation is resolved or closed, or a request with the same Idempotency-Key "
+            + "is still running",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -147,8 +153,13 @@ public class ConversationsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MessagePage.class)))
     @APIResponse(responseCode = "404", description = "Unknown conversation",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public MessagePage messages(@PathParam("id") String id, @QueryParam("after") String afterParam,
-            @QueryParam("limit") String limitParam) {
+    @APIResponse(responseCode = "400", description = "after or limit is not a whole number in range",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MessagePage messages(@PathParam("id") String id,
+            @Parameter(description = "Messages with seq above this (default 0)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    maximum = "2147483647")) @QueryParam("after") String afterParam,
+            @Parameter(description = "At most this many (default 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200")) @QueryParam("limit") String limitParam) {
         int after = Checks.intParam(afterParam, 0, 0, Integer.MAX_VALUE, "after");
         int limit = Checks.intParam(limitParam, 100, 1, ConversationService.MAX_PAGE, "limit");
         List<MessageView> found = conversations.messagesAfter(id, after, limit);
@@ -163,7 +174,9 @@ public class ConversationsResource {
             description = "Sends every message after 'after' (or the Last-Event-ID header), then each new one as it is written: "
                     + "event 'message' with the message as JSON and the seq as event id; event 'state' when the conversation changes state.")
     @APIResponse(responseCode = "200", description = "text/event-stream")
-    public void stream(@PathParam("id") String id, @QueryParam("after") String afterParam,
+    public void stream(@PathParam("id") String id,
+            @Parameter(description = "Messages with seq above this (default 0)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    maximum = "2147483647")) @QueryParam("after") String afterParam,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         int from = Checks.intParam(afterParam, 0, 0, Integer.MAX_VALUE, "after");
         if (lastEventId != null && lastEventId.strip().matches("\\d{1,9}")) {
