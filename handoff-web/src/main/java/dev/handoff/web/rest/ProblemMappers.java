@@ -61,10 +61,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                     "Someone else changed this at the same moment. Read it again and retry.");
         }
         if (e instanceof ConflictException || e instanceof IllegalStateException) {
-            return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict", e.getMessage());
+            return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict",
+                    plain(e.getMessage(), "The request conflicts with the current state. Read it again and retry."));
         }
         if (e instanceof IllegalArgumentException) {
-            return Problem.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+            return Problem.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request",
+                    plain(e.getMessage(), "The request is invalid."));
         }
         if (e instanceof JsonbException || e instanceof JsonException || e instanceof ProcessingException) {
             return Problem.response(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
@@ -105,6 +107,18 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return e.getCause();
         }
         return e;
+    }
+
+    private static final java.util.regex.Pattern INTERNALS =
+            java.util.regex.Pattern.compile("\\b([a-z_$][\\w$]*\\.){2,}[A-Za-z_$][\\w$]*|Exception|EclipseLink|Internal Exception|SQL");
+
+    /** Our own words for the caller; a message that shows library or database internals gives way to {@code fallback}. */
+    static String plain(String message, String fallback) {
+        if (message == null || message.isBlank() || INTERNALS.matcher(message).find()) {
+            return fallback;
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     private static String firstLine(Throwable e) {
