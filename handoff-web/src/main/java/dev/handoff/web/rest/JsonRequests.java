@@ -82,8 +82,7 @@ final class JsonRequests {
         return switch (event) {
             case START_OBJECT -> {
                 JsonObjectBuilder object = Json.createObjectBuilder();
-                JsonParser.Event next;
-                while ((next = parser.next()) != JsonParser.Event.END_OBJECT) {
+                while (parser.next() != JsonParser.Event.END_OBJECT) {
                     String key = parser.getString();
                     object.add(key, value(parser, parser.next(), join(path, key)));
                 }
