@@ -542,12 +542,192 @@ class HandoffApiIT {
         assertTrue(hashes.stream().map(String::valueOf).allMatch(h -> h.strip().matches("[0-9a-f]{64}")));
     }
 
+    // ---- issue 11: bounded input, honest errors, idempotent writes --------------------------------
+
+    private static void assertProblemAbout(Api.Reply reply, int status, String field) {
+        assertEquals(status, reply.status(), reply.body());
+        assertTrue(reply.isProblem(), reply.contentType() + " " + reply.body());
+        if (field != null) {
+            assertEquals(field, reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply.body());
+        }
+        for (String internal : new String[] {"java.", "Exception", "dev.handoff", "EclipseLink", "eclipse"}) {
+            assertFalse(reply.body().contains(internal), "no internals: " + reply.body());
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void hostileNumbersAndWrongTypesAreRefusedQuicklyNamingTheField() {
+        Api api = api();
+        long started = System.nanoTime();
+        assertProblemAbout(api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"it-num-1\",\"accountValue\":1e999999999}}"),
+                400, "customer.accountValue");
+        assertTrue(System.nanoTime() - started < 2_000_000_000L, "refused at once");
+        assertProblemAbout(api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"it-num-1\",\"accountValue\":1e13}}"),
+                400, "customer.accountValue");
+        assertProblemAbout(api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"it-num-1\",\"accountValue\":0.001}}"),
+                400, "customer.accountValue");
+        Api.Reply fits = api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"it-num-1\",\"accountValue\":9999999999999.99}}");
+        assertEquals(201, fits.status(), fits.body());
+        assertEquals(0, new java.math.BigDecimal("9999999999999.99").compareTo(api.get("/api/v1/conversations/"
+                + fits.json().getString("id")).json().getJsonObject("customer").getJsonNumber("accountValue").bigDecimalValue()));
+
+        Api.Reply metadata = api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"it-num-2\"},\"metadata\":\"str\"}");
+        assertProblemAbout(metadata, 400, "metadata");
+        assertTrue(metadata.detail().contains("JSON object"), metadata.body());
+        Api.Reply page = api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"it-num-2\"},\"page\":\"x\"}");
+        assertProblemAbout(page, 400, "page");
+        assertProblemAbout(api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":[\"it-num-2\"]}}"), 400, "customer.externalId");
+        assertProblemAbout(api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"it-num-2\",\"name\":\"" + "n".repeat(201) + "\"}}"),
+                400, "customer.name");
+        String id = fits.json().getString("id");
+        assertProblemAbout(api.post("/api/v1/conversations/" + id + "/messages", "{\"author\":\"customer\",\"text\":\"hi\",\"confidence\":[1]}"),
+                400, "confidence");
+    }
+
+    @Test
+    @RunAsClient
+    void badQueryParametersUnknownPathsAndOddMethodsAreProblems() throws Exception {
+        Api api = api();
+        String id = api.start("it-query-1", "Query Person");
+        for (String query : new String[] {"after=abc", "after=2147483648", "after=1e10", "after=-1"}) {
+            assertProblemAbout(api.get("/api/v1/conversations/" + id + "/messages?" + query), 400, "after");
+        }
+        assertProblemAbout(api.get("/api/v1/conversations/" + id + "/messages?limit=abc"), 400, "limit");
+        assertProblemAbout(api.get("/api/v1/conversations/" + id + "/messages?limit=201"), 400, "limit");
+        assertEquals(200, api.get("/api/v1/conversations/" + id + "/messages?after=0&limit=5").status());
+
+        assertProblemAbout(api.get("/api/v1/no-such-thing"), 404, null);
+        assertProblemAbout(api.get("/api/no-such-version/conversations"), 404, null);
+        for (String method : new String[] {"PROPFIND", "FOO"}) {
+            Api.Reply odd = api.send(api.request("/api/v1/conversations").method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertProblemAbout(odd, 405, null);
+        }
+        assertProblemAbout(api.send(api.request("/api/v1/conversations/" + id).DELETE()), 405, null);
+    }
+
+    @Test
+    @RunAsClient
+    void concurrentStartsForOneCustomerAllSucceed() throws Exception {
+        Api api = api();
+        String run = Long.toString(System.nanoTime(), 36);
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            String externalId = "it-race-" + run + "-" + (round % 5);   // rounds 0-4 new customers, 5-9 the same ones again
+            for (int i = 0; i < 2; i++) {
+                String body = "{\"customer\":{\"externalId\":\"" + externalId + "\",\"name\":\"Racer " + i + "\",\"accountValue\":" + (100 + i) + "}}";
+                calls.add(api.http().sendAsync(api.request("/api/v1/conversations").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            if (round % 5 == 4) {
+                for (var call : calls) {
+                    HttpResponse<String> response = call.get(60, TimeUnit.SECONDS);
+                    assertEquals(201, response.statusCode(), response.body());
+                }
+                calls.clear();
+            }
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void customerIdsThatDifferInAccentCaseOrFoldingAreDifferentCustomers() {
+        Api api = api();
+        String run = Long.toString(System.nanoTime(), 36);
+        String[][] pairs = {{"usr-cafe", "usr-café"}, {"Case-1", "case-1"}, {"usr-ß", "usr-ss"}};
+        for (String[] pair : pairs) {
+            String first = pair[0] + "-" + run;
+            String second = pair[1] + "-" + run;
+            String a = api.start(first, "First " + pair[0]);
+            String b = api.start(second, "Second " + pair[1]);
+            JsonObject customerA = api.get("/api/v1/conversations/" + a).json().getJsonObject("customer");
+            JsonObject customerB = api.get("/api/v1/conversations/" + b).json().getJsonObject("customer");
+            assertEquals(first, customerA.getString("externalId"));
+            assertEquals("First " + pair[0], customerA.getString("name"), "the second start must not overwrite the first customer");
+            assertEquals(second, customerB.getString("externalId"));
+            assertEquals("Second " + pair[1], customerB.getString("name"));
+        }
+    }
+
+    private Api.Reply postWithKey(Api api, String path, String key, String json) {
+        return api.send(api.request(path).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    @RunAsClient
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndStoresNothingTwice() {
+        Api api = api();
+        String run = Long.toString(System.nanoTime(), 36);
+        String start = "{\"customer\":{\"externalId\":\"it-idem-" + run + "\"}}";
+        Api.Reply first = postWithKey(api, "/api/v1/conversations", "start-" + run, start);
+        Api.Reply again = postWithKey(api, "/api/v1/conversations", "start-" + run, start);
+        assertEquals(201, first.status(), first.body());
+        assertEquals(201, again.status(), again.body());
+        String id = first.json().getString("id");
+        assertEquals(id, again.json().getString("id"), "one conversation");
+
+        String path = "/api/v1/conversations/" + id + "/messages";
+        String hello = "{\"author\":\"bot\",\"text\":\"Hello there\"}";
+        Api.Reply sent = postWithKey(api, path, "k1-" + run, hello);
+        Api.Reply retried = postWithKey(api, path, "k1-" + run, hello);
+        assertEquals(201, retried.status(), retried.body());
+        assertEquals(sent.json().getJsonObject("message"), retried.json().getJsonObject("message"));
+        assertEquals(1, api.get("/api/v1/conversations/" + id).json().getInt("messageCount"));
+
+        Api.Reply reused = postWithKey(api, path, "k1-" + run, "{\"author\":\"bot\",\"text\":\"Something else\"}");
+        assertProblemAbout(reused, 422, "Idempotency-Key");
+        assertProblemAbout(postWithKey(api, path, "k".repeat(256), hello), 400, "Idempotency-Key");
+        assertEquals(201, postWithKey(api, path, "k2-" + run, hello.replace("there", "again")).status(), "a new key is a new request");
+        assertEquals(2, api.get("/api/v1/conversations/" + id).json().getInt("messageCount"));
+
+        // Keys belong to the API key that used them: another caller's k1 is another request.
+        Api.Reply other = postWithKey(api.withKey(System.getProperty("handoff.it.adminKey")), path, "k1-" + run,
+                "{\"author\":\"bot\",\"text\":\"From another caller\"}");
+        assertEquals(201, other.status(), other.body());
+
+        String withClientId = "{\"author\":\"bot\",\"text\":\"Once only\",\"clientMessageId\":\"m-" + run + "\"}";
+        Api.Reply once = api.post(path, withClientId);
+        Api.Reply twice = api.post(path, withClientId);
+        assertEquals(201, twice.status(), twice.body());
+        assertEquals(once.json().getJsonObject("message").getInt("seq"), twice.json().getJsonObject("message").getInt("seq"));
+        assertEquals(4, api.get("/api/v1/conversations/" + id).json().getInt("messageCount"));
+    }
+
+    @Test
+    @RunAsClient
+    void timestampsKeepTheirMicrosecondsFromAnswerToLaterRead() {
+        Api api = api();
+        String id = api.start("it-micros-" + Long.toString(System.nanoTime(), 36), "Micro Person");
+        List<String> answered = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answered.add(api.say(id, "bot", "Line " + i).json().getJsonObject("message").getString("createdAt"));
+        }
+        List<String> read = api.get("/api/v1/conversations/" + id + "/messages").json().getJsonArray("messages")
+                .getValuesAs(JsonObject.class).stream().map(m -> m.getString("createdAt")).toList();
+        List<java.time.Instant> answeredAt = answered.stream().map(java.time.Instant::parse).toList();
+        assertEquals(answeredAt, read.stream().map(java.time.Instant::parse).toList(), "POST answers and the later GET agree");
+        assertTrue(answeredAt.stream().anyMatch(t -> t.getNano() % 1_000_000 != 0), "microseconds are kept: " + read);
+    }
+
+    @Test
+    @RunAsClient
+    void aFollowUpWorksForTheLongestCustomerNameTheApiAccepts() {
+        Api api = api();
+        String id = api.start("it-longname-" + Long.toString(System.nanoTime(), 36), "L".repeat(200));
+        Api.Reply escalated = api.say(id, "customer", "I was charged twice, I want to talk to a person");
+        assertEquals("queued", escalated.json().getString("state"), escalated.body());
+        Api.Reply followUp = api.post("/api/v1/conversations/" + id + "/follow-up",
+                "{\"channel\":\"email\",\"contact\":\"long.name@example.com\",\"preferredTime\":\"" + "t".repeat(100) + "\"}");
+        assertEquals(200, followUp.status(), followUp.body());
+    }
+
     @Test
     void theSchemaIsManagedByFlyway() {
         MigrationInfoService info = Flyway.configure().dataSource(dataSource).load().info();
         MigrationInfo current = info.current();
         assertNotNull(current, "Flyway has applied migrations");
-        assertTrue(Integer.parseInt(current.getVersion().getVersion()) >= 2, "V1 foundation and V2 trigger sets: " + current.getVersion());
+        assertTrue(current.getVersion().getMajor().intValue() >= 2, "V1 foundation and V2 trigger sets: " + current.getVersion());
         assertEquals(MigrationState.SUCCESS, current.getState());
         assertEquals(0, info.pending().length, "nothing left to migrate");
     }

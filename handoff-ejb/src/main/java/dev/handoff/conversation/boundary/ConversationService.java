@@ -52,6 +52,9 @@ public class ConversationService {
     TriggerEngine triggers;
 
     @Inject
+    CustomerRegistry customers;
+
+    @Inject
     RoutingService routing;
 
     @Inject
@@ -78,11 +81,7 @@ public class ConversationService {
 
     public ConversationView start(StartCommand command) {
         Instant now = clock.instant();
-        Customer customer = store.findCustomer(command.customerExternalId().strip()).orElseGet(() -> {
-            Customer created = new Customer(command.customerExternalId(), now);
-            em.persist(created);
-            return created;
-        });
+        Customer customer = upsertCustomer(command.customerExternalId().strip());
         customer.updateProfile(command.customerName(), command.customerEmail(), command.customerTier(),
                 command.customerAccountValue(), now);
         customer.updateDetails(command.customerCompany(), command.customerRenewalDate(), command.customerNotes(), now);
@@ -94,13 +93,32 @@ public class ConversationService {
         return store.view(conversation);
     }
 
+    /**
+     * The customer with this external id, registered if new, locked for this transaction: concurrent
+     * starts for one customer wait for each other instead of failing on the unique id or the version.
+     */
+    private Customer upsertCustomer(String externalId) {
+        if (store.findCustomer(externalId).isEmpty()) {
+            customers.register(externalId);
+        }
+        return store.lockCustomer(externalId)
+                .orElseThrow(() -> new dev.handoff.platform.ConflictException("The customer could not be registered just now; try again"));
+    }
+
     public PostOutcome post(String conversationId, PostCommand command) {
         if (command.author() == Author.AGENT) {
             throw new InvalidInputException("author", "agents write through the portal; the API accepts customer, bot or system");
         }
         Instant now = clock.instant();
         Conversation conversation = store.getForUpdate(conversationId);
+        if (command.clientMessageId() != null) {
+            Optional<Message> stored = store.messageByClientId(conversationId, command.clientMessageId());
+            if (stored.isPresent()) {
+                return new PostOutcome(MessageView.of(stored.get()), false, List.of(), store.view(conversation));
+            }
+        }
         Message message = conversation.append(command.author(), null, command.text(), now)
+                .withClientId(command.clientMessageId())
                 .withBotSignal(command.intent(), command.confidence())
                 .onPage(command.pageUrl());
         conversation.onPage(command.pageUrl(), command.pageTitle());

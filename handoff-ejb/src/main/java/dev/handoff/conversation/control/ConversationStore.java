@@ -62,6 +62,24 @@ public class ConversationStore {
                 .findFirst();
     }
 
+    /** The customer, locked for writing until the transaction ends (reads the newest committed row). */
+    public Optional<Customer> lockCustomer(String externalId) {
+        return em.createNamedQuery(Customer.FIND_BY_EXTERNAL_ID, Customer.class)
+                .setParameter("externalId", externalId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The message the bot platform sent with this id of its own, if it was stored. */
+    public Optional<Message> messageByClientId(String conversationId, String clientMessageId) {
+        return em.createNamedQuery(Message.FIND_BY_CLIENT_ID, Message.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("clientMessageId", clientMessageId)
+                .getResultStream()
+                .findFirst();
+    }
+
     public List<Message> messagesAfter(String conversationId, int after, int limit) {
         return em.createNamedQuery(Message.FIND_AFTER, Message.class)
                 .setParameter("conversationId", conversationId)

@@ -127,12 +127,17 @@ public class UrlRoutingDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return target().getConnection();
+        return vendorFixes(target().getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return target().getConnection(username, pass);
+        return vendorFixes(target().getConnection(username, pass));
+    }
+
+    /** Connector/J on MariaDB cuts fractional seconds from parameters unless helped ({@link FractionalSeconds}). */
+    private Connection vendorFixes(Connection connection) {
+        return vendorClassFor(url).startsWith("com.mysql.") ? FractionalSeconds.keep(connection) : connection;
     }
 
     @Override
