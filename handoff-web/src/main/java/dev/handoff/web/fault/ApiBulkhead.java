@@ -1,0 +1,76 @@
+package dev.handoff.web.fault;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A bulkhead in front of the bot API: at most {@code handoff.api.max-concurrent} API requests run
+ * at once; one more waits up to {@code handoff.api.queue-wait-millis} for a place and is otherwise
+ * answered 503 with {@code Retry-After}. When the database stalls, API calls pile up here instead
+ * of taking every HTTP thread, so the portal, the login page and the health checks keep answering.
+ *
+ * <p>A server-sent-event stream holds its place only while it is being opened: its request thread
+ * returns as soon as the stream is set up.
+ */
+@WebFilter(filterName = "ApiBulkhead", urlPatterns = "/api/*", asyncSupported = true)
+public class ApiBulkhead extends HttpFilter {
+
+    static final int DEFAULT_MAX_CONCURRENT = 64;
+    static final long DEFAULT_QUEUE_WAIT_MILLIS = 1_000;
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private Semaphore places;
+    private long queueWaitMillis;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        var settings = ConfigProvider.getConfig(ApiBulkhead.class.getClassLoader());
+        int maxConcurrent = settings.getOptionalValue("handoff.api.max-concurrent", Integer.class).orElse(DEFAULT_MAX_CONCURRENT);
+        if (maxConcurrent < 1) {
+            throw new ServletException("handoff.api.max-concurrent must be at least 1, was " + maxConcurrent);
+        }
+        places = new Semaphore(maxConcurrent);
+        queueWaitMillis = Math.max(0, settings.getOptionalValue("handoff.api.queue-wait-millis", Long.class).orElse(DEFAULT_QUEUE_WAIT_MILLIS));
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean admitted;
+        try {
+            admitted = places.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            refuse(response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            places.release();
+        }
+    }
+
+    private static void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"https://handoff.dev/problems/overloaded\",\"title\":\"Service unavailable\","
+                + "\"status\":503,\"detail\":\"Too many API requests are waiting (usually for the database). Retry after "
+                + RETRY_AFTER_SECONDS + " seconds.\"}");
+    }
+}
