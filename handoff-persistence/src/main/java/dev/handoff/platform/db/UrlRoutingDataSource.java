@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 public class UrlRoutingDataSource implements DataSource {
 
     static final int CONNECT_TIMEOUT_MILLIS = 3_000;
-    static final int SOCKET_TIMEOUT_MILLIS = 15_000;
+    static final int SOCKET_TIMEOUT_MILLIS = 10_000;
 
     private String url;
     private String user;

@@ -1,5 +1,8 @@
 package dev.handoff.web.fault;
 
+import dev.handoff.web.health.DatabaseWatch;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -18,6 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * at once; one more waits up to {@code handoff.api.queue-wait-millis} for a place and is otherwise
  * answered 503 with {@code Retry-After}. When the database stalls, API calls pile up here instead
  * of taking every HTTP thread, so the portal, the login page and the health checks keep answering.
+ * While {@link DatabaseWatch} finds the database unavailable, API requests are answered 503 at
+ * once, without waiting for the JDBC timeouts.
  *
  * <p>A server-sent-event stream holds its place only while it is being opened: its request thread
  * returns as soon as the stream is set up.
@@ -28,6 +33,9 @@ public class ApiBulkhead extends HttpFilter {
     static final int DEFAULT_MAX_CONCURRENT = 64;
     static final long DEFAULT_QUEUE_WAIT_MILLIS = 1_000;
     static final int RETRY_AFTER_SECONDS = 2;
+
+    @Inject
+    DatabaseWatch database;
 
     private Semaphore places;
     private long queueWaitMillis;
@@ -46,6 +54,11 @@ public class ApiBulkhead extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!database.isAvailable()) {
+            refuse(response, DatabaseOutage.RETRY_AFTER_SECONDS, "database-unavailable",
+                    "Handoff cannot reach its database right now. Nothing was done: retry after " + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds.");
+            return;
+        }
         boolean admitted;
         try {
             admitted = places.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS);
@@ -54,7 +67,8 @@ public class ApiBulkhead extends HttpFilter {
             admitted = false;
         }
         if (!admitted) {
-            refuse(response);
+            refuse(response, RETRY_AFTER_SECONDS, "overloaded",
+                    "Too many API requests are waiting (usually for the database). Retry after " + RETRY_AFTER_SECONDS + " seconds.");
             return;
         }
         try {
@@ -64,13 +78,16 @@ public class ApiBulkhead extends HttpFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletResponse response, int retryAfter, String type, String detail) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        response.setHeader("Retry-After", String.valueOf(retryAfter));
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"https://handoff.dev/problems/overloaded\",\"title\":\"Service unavailable\","
-                + "\"status\":503,\"detail\":\"Too many API requests are waiting (usually for the database). Retry after "
-                + RETRY_AFTER_SECONDS + " seconds.\"}");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("type", "https://handoff.dev/problems/" + type)
+                .add("title", "Service unavailable")
+                .add("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE)
+                .add("detail", detail)
+                .build().toString());
     }
 }
