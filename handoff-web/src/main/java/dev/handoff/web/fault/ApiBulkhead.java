@@ -47,8 +47,12 @@ public class ApiBulkhead extends HttpFilter {
         if (maxConcurrent < 1) {
             throw new ServletException("handoff.api.max-concurrent must be at least 1, was " + maxConcurrent);
         }
+        configure(maxConcurrent, settings.getOptionalValue("handoff.api.queue-wait-millis", Long.class).orElse(DEFAULT_QUEUE_WAIT_MILLIS));
+    }
+
+    void configure(int maxConcurrent, long waitMillis) {
         places = new Semaphore(maxConcurrent);
-        queueWaitMillis = Math.max(0, settings.getOptionalValue("handoff.api.queue-wait-millis", Long.class).orElse(DEFAULT_QUEUE_WAIT_MILLIS));
+        queueWaitMillis = Math.max(0, waitMillis);
     }
 
     @Override

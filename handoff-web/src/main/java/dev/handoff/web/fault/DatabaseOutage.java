@@ -3,6 +3,7 @@ package dev.handoff.web.fault;
 import dev.handoff.web.rest.Problem;
 import jakarta.persistence.QueryTimeoutException;
 import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
@@ -72,7 +73,10 @@ public final class DatabaseOutage {
     private static boolean isOutageItself(Throwable e) {
         if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
                 || e instanceof SQLTimeoutException || e instanceof SQLRecoverableException
-                || e instanceof QueryTimeoutException || e instanceof SocketTimeoutException || e instanceof ConnectException) {
+                || e instanceof QueryTimeoutException || e instanceof SocketTimeoutException || e instanceof ConnectException
+                // The transaction manager could not complete a commit: the database (Handoff's only
+                // transactional resource) went away during it. Whether it was applied is unknown.
+                || e instanceof SystemException) {
             return true;
         }
         if (e instanceof SQLException sql && sql.getSQLState() != null) {

@@ -1,6 +1,7 @@
 package dev.handoff.web.fault;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -15,7 +16,8 @@ import java.io.InputStream;
  * off inside a property that the target type does not know (for example {@code {"x":[}}) sent
  * JSON-B's skip of that property into an endless loop at the end of input, holding an HTTP thread
  * at full CPU per request; the streaming parser reports it as malformed JSON (400) instead.
- * Bodies are already limited in size by {@code RequestLimits}.
+ * Bodies are already limited in size by {@code RequestLimits}; a document nested deeper than
+ * the parser allows (1,000 levels) is malformed too.
  */
 @Provider
 public class JsonSyntaxGuard implements ReaderInterceptor {
@@ -34,7 +36,7 @@ public class JsonSyntaxGuard implements ReaderInterceptor {
         return context.proceed();
     }
 
-    /** Walks the whole document; throws {@link jakarta.json.stream.JsonParsingException} where it breaks off. */
+    /** Walks the whole document; throws a {@link JsonException} (400 "Malformed JSON") where it breaks off. */
     static void checkSyntax(byte[] body) {
         try (InputStream in = new ByteArrayInputStream(body); JsonParser parser = Json.createParser(in)) {
             while (parser.hasNext()) {
@@ -42,6 +44,11 @@ public class JsonSyntaxGuard implements ReaderInterceptor {
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } catch (JsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson reports "Input is too deeply nested 1,000" as a bare RuntimeException.
+            throw new JsonException(e.getMessage() == null ? "unreadable body" : e.getMessage(), e);
         }
     }
 }

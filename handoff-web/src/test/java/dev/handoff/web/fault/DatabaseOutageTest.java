@@ -29,6 +29,7 @@ class DatabaseOutageTest {
                 new SQLException("Timeout trying to lock table", "HYT00"),
                 new SQLException("Error in allocating a connection. Cause: In-use connections equal max-pool-size and expired max-wait-time."),
                 new QueryTimeoutException("timed out"),
+                new EJBException(new jakarta.transaction.SystemException()), // a commit cut off when the database was killed
                 // how they arrive: EJB and JPA wrappers around EclipseLink around the driver
                 new EJBException(new PersistenceException("Exception [EclipseLink-4002]",
                         new RuntimeException("internal", new SQLRecoverableException("Communications link failure",

@@ -19,6 +19,12 @@ class JsonSyntaxGuardTest {
         assertThrows(JsonParsingException.class, () -> JsonSyntaxGuard.checkSyntax(body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    @org.junit.jupiter.api.Test
+    void aDocumentNestedTooDeeplyIsMalformed() {
+        byte[] deep = ("[".repeat(1500) + "]".repeat(1500)).getBytes(StandardCharsets.UTF_8);
+        assertThrows(jakarta.json.JsonException.class, () -> JsonSyntaxGuard.checkSyntax(deep));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"text\":\"hi\"}", "{\"customer\":{\"externalId\":\"x\"},\"metadata\":{\"a\":[1,{\"b\":null}]}}", "[]", "\"x\"", "{\"a\":1}  \n"})
     void wellFormedBodiesPass(String body) {
