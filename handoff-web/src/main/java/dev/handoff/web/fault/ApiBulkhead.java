@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A bulkhead in front of the bot API: at most {@code handoff.api.max-concurrent} API requests run
@@ -37,17 +37,23 @@ public class ApiBulkhead extends HttpFilter {
     @Inject
     DatabaseWatch database;
 
+    @Inject
+    @ConfigProperty(name = "handoff.api.max-concurrent", defaultValue = "" + DEFAULT_MAX_CONCURRENT)
+    int maxConcurrent;
+
+    @Inject
+    @ConfigProperty(name = "handoff.api.queue-wait-millis", defaultValue = "" + DEFAULT_QUEUE_WAIT_MILLIS)
+    long queueWaitMillisSetting;
+
     private Semaphore places;
     private long queueWaitMillis;
 
     @Override
     public void init(FilterConfig config) throws ServletException {
-        var settings = ConfigProvider.getConfig(ApiBulkhead.class.getClassLoader());
-        int maxConcurrent = settings.getOptionalValue("handoff.api.max-concurrent", Integer.class).orElse(DEFAULT_MAX_CONCURRENT);
         if (maxConcurrent < 1) {
             throw new ServletException("handoff.api.max-concurrent must be at least 1, was " + maxConcurrent);
         }
-        configure(maxConcurrent, settings.getOptionalValue("handoff.api.queue-wait-millis", Long.class).orElse(DEFAULT_QUEUE_WAIT_MILLIS));
+        configure(maxConcurrent, queueWaitMillisSetting);
     }
 
     void configure(int maxConcurrent, long waitMillis) {
