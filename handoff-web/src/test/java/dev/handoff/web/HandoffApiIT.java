@@ -28,6 +28,9 @@ import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicyJson;
 import dev.handoff.routing.entity.Presence;
+import dev.handoff.web.reliability.AccessMatrix;
+import dev.handoff.web.reliability.Fuzzer;
+import dev.handoff.web.reliability.HostileRequests;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -42,7 +45,9 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -72,7 +77,8 @@ class HandoffApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(HandoffApiIT.class, Api.class, Api.Reply.class);
+                .addClasses(HandoffApiIT.class, Api.class, Api.Reply.class)
+                .addPackage(dev.handoff.web.reliability.AccessMatrix.class.getPackage());
     }
 
     @ArquillianResource
@@ -107,6 +113,10 @@ class HandoffApiIT {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    /** In-container tests run inside Arquillian's servlet request: its port is the server's. */
+    @Inject
+    jakarta.servlet.http.HttpServletRequest containerRequest;
 
     private Api api() {
         return new Api(base.toString(), Api.itKey());
@@ -308,6 +318,7 @@ class HandoffApiIT {
         Api.Reply ready = anonymous.get("/health/ready");
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("\"database\""), ready.body());
+        assertTrue(ready.body().contains("{\"name\":\"api\",\"status\":\"UP\""), "readiness waits for the API: " + ready.body());
         assertEquals(200, anonymous.get("/health/live").status());
         Api.Reply openapi = anonymous.get("/openapi");
         assertEquals(200, openapi.status());
@@ -720,6 +731,94 @@ class HandoffApiIT {
         Api.Reply followUp = api.post("/api/v1/conversations/" + id + "/follow-up",
                 "{\"channel\":\"email\",\"contact\":\"long.name@example.com\",\"preferredTime\":\"" + "t".repeat(100) + "\"}");
         assertEquals(200, followUp.status(), followUp.body());
+    }
+
+    // ---- reliability: hostile input, who may call what, races (reliability/ runs the large versions) ----
+
+    @Test
+    @RunAsClient
+    void hostileRequestsGetNeither5xxNorInternals() throws Exception {
+        Api api = api();
+        List<String> ids = List.of(api.start("it-fuzz-1", "Fuzz One"), api.start("it-fuzz-2", "Fuzz Two"));
+        int count = Integer.getInteger("handoff.it.fuzzRequests", 2000);
+
+        // Four at a time, so starts for the same generated externalId race (issue 11 item 3); reliability/run.sh sends 10,000
+        Fuzzer.Report report = Fuzzer.run(api, new HostileRequests(20261203L, ids, false).next(count), 4);
+        ids.forEach(id -> api.post("/api/v1/conversations/" + id + "/close", "")); // escalated ones must not wait in other tests' queue
+
+        assertEquals(count, report.byStatus().values().stream().mapToInt(Integer::intValue).sum(), report.toString());
+        assertEquals(0, report.serverErrorCount(), report.toString());
+        assertTrue(report.leaks().isEmpty(), report.toString());
+        assertTrue(report.byStatus().getOrDefault(400, 0) > count / 4, "most hostile requests are refused as invalid: " + report);
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsDocumented() {
+        IssuedKey admin = keys.issue("IT access matrix admin", ApiScope.ADMIN, "it");
+        IssuedKey revoked = keys.issue("IT access matrix revoked", ApiScope.ADMIN, "it");
+        keys.revoke(revoked.id(), "it");
+        String base = "http://127.0.0.1:" + containerRequest.getLocalPort();
+        Map<AccessMatrix.Caller, String> callers = new EnumMap<>(AccessMatrix.Caller.class);
+        callers.put(AccessMatrix.Caller.BOT_KEY, Api.itKey());
+        callers.put(AccessMatrix.Caller.ADMIN_KEY, admin.secret());
+        callers.put(AccessMatrix.Caller.REVOKED_KEY, revoked.secret());
+        callers.put(AccessMatrix.Caller.UNKNOWN_KEY, "hk_noSuchKeyAnywhere0000000000000000");
+
+        List<String> wrong = AccessMatrix.check(base, callers, new Api(base, Api.itKey()).start("it-access-1", "Access Matrix"));
+
+        assertEquals(1, wrong.size(), String.join("\n", wrong));
+        assertTrue(Integer.parseInt(wrong.get(0).split(" ")[0]) > 90, "the whole table ran: " + wrong);
+    }
+
+    @Test
+    void aThousandConcurrentAcceptsOnAHundredOffersAssignEachOnce() throws Exception {
+        List<String> agents = List.of("alice", "bob", "carol", "dave");
+        int winners = 0;
+        for (int round = 0; round < 10; round++) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                ids.add(escalated("it-accept-" + round + "-" + i, "I need to talk to a person"));
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String[]>> attempts = new ArrayList<>();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                String id = ids.get(attempt % 10);
+                String agent = agents.get((attempt / 10 + attempt) % agents.size());
+                attempts.add(executor.submit(() -> {
+                    start.await();
+                    try {
+                        desk.accept(id, agent);
+                        return new String[] {id, agent};
+                    } catch (ConflictException lost) {
+                        return null;
+                    }
+                }));
+            }
+            start.countDown();
+            Map<String, List<String>> won = new java.util.HashMap<>();
+            for (Future<String[]> attempt : attempts) {
+                String[] win = attempt.get(60, TimeUnit.SECONDS);
+                if (win != null) {
+                    won.computeIfAbsent(win[0], k -> new ArrayList<>()).add(win[1]);
+                }
+            }
+            for (String id : ids) {
+                List<String> owners = won.getOrDefault(id, List.of());
+                assertTrue(owners.size() <= 1, "round " + round + ": " + id + " was accepted by " + owners);
+                ConversationView view = conversations.get(id);
+                assertEquals(owners.isEmpty() ? null : owners.get(0), view.assignedAgent(), id);
+                assertEquals(owners.isEmpty() ? "queued" : "assigned", view.state(), id);
+                long joins = conversations.messagesAfter(id, 0, 100).stream().filter(m -> m.text().endsWith("has joined the chat.")).count();
+                assertEquals(owners.size(), joins, "one join notice per assignment: " + id);
+                if (owners.isEmpty()) {
+                    conversations.close(id);
+                } else {
+                    desk.resolve(id, owners.get(0), "accept race done");
+                    winners++;
+                }
+            }
+        }
+        assertTrue(winners >= 40, "most offers were taken by someone: " + winners + " of 100");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.handoff.escalation.control.InvalidTriggerSetException;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.web.fault.DatabaseOutage;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -25,7 +26,7 @@ import java.util.logging.Logger;
 
 /**
  * The one place where exceptions become HTTP answers: business exceptions map to 4xx problems
- * naming what is wrong; anything unexpected becomes a 500 problem with an incident id that matches
+ * naming what is wrong; a database outage becomes 503 with {@code Retry-After} ({@link DatabaseOutage}); anything unexpected becomes a 500 problem with an incident id that matches
  * the server log, and no internals.
  */
 @Provider
@@ -35,6 +36,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (DatabaseOutage.isOutage(thrown)) {
+            return DatabaseOutage.response(thrown);
+        }
         Throwable e = unwrap(thrown);
         if (e instanceof InvalidTriggerSetException invalid) {
             return Problem.response(400, "invalid-trigger-set", "Invalid trigger set", invalid.getMessage(),
