@@ -13,6 +13,10 @@ OUT="${BENCH_OUT:-bench/results}"
 KEY="hk_benchbenchbenchbenchbench0001"
 mkdir -p "$OUT"
 
+if curl -s -o /dev/null "http://127.0.0.1:${PORT}/" 2>/dev/null; then
+  echo "port ${PORT} is already in use (another bench still running?); set BENCH_PORT"; exit 1
+fi
+
 # 1. MariaDB, and fresh databases for Handoff and for the reference write
 if ! mysqladmin -uroot ping >/dev/null 2>&1; then
   start-stop-daemon --start --oknodo --background --exec "$(command -v mariadbd)" -- --user=mysql
@@ -31,7 +35,7 @@ GRANT ALL ON ${REF_DB}.* TO 'handoff'@'127.0.0.1';
 GRANT ALL ON ${REF_DB}.* TO 'handoff'@'localhost';
 SQL
 
-# 2. Build (BENCH_SKIP_BUILD=1 reuses what is in target/)
+# 2. Build (BENCH_SKIP_BUILD=1 reuses what is in target/; BENCH_WAR=path runs another Handoff WAR, e.g. an older build)
 if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   echo "building handoff.war and reference.war ..."
   mvn -B -q -pl handoff-web -am clean package -DskipTests
@@ -42,7 +46,7 @@ fi
 JDBC="jdbc:mysql://127.0.0.1:3306/%s?useSSL=false&allowPublicKeyRetrieval=true"
 JAVA_OPTS=(-Xms1g -Xmx2g)
 if [ -n "${BENCH_JFR:-}" ]; then
-  JAVA_OPTS+=("-XX:StartFlightRecording=filename=${OUT}/handoff.jfr,settings=profile,dumponexit=true")
+  JAVA_OPTS+=("-XX:StartFlightRecording=settings=profile")
 fi
 LOG="${OUT}/payara.log"
 echo "starting Payara Micro on port ${PORT} (log: ${LOG}) ..."
@@ -52,7 +56,7 @@ HANDOFF_DEMO_ENABLED=true HANDOFF_DEMO_API_KEY="$KEY" \
     -Dbench.db.url="$(printf "$JDBC" "$REF_DB")" -Dbench.db.user=handoff -Dbench.db.password=handoff \
     -Dhandoff.public-url="http://localhost:${PORT}/" \
     -jar handoff-web/target/payara-micro.jar \
-    --deploy handoff-web/target/handoff.war --deploy bench/reference/target/reference.war \
+    --deploy "${BENCH_WAR:-handoff-web/target/handoff.war}" --deploy bench/reference/target/reference.war \
     --port "$PORT" --nocluster >"$LOG" 2>&1 &
 MICRO=$!
 trap 'kill $MICRO 2>/dev/null; wait $MICRO 2>/dev/null || true' EXIT
@@ -69,3 +73,6 @@ echo "ready after ${i} s"
 
 # 4. Drive it
 java bench/driver/LoadDriver.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" "$@"
+if [ -n "${BENCH_JFR:-}" ]; then
+  jcmd "$MICRO" JFR.dump filename="$(cd "$OUT" && pwd)/handoff.jfr" >/dev/null && echo "flight recording: ${OUT}/handoff.jfr"
+fi

@@ -66,7 +66,11 @@ public class LoadDriver {
         agentCapacity = Integer.parseInt(opts.getOrDefault("agent-capacity", "4"));
         escalateShare = Double.parseDouble(opts.getOrDefault("escalate-share", "0.04"));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
+                .executor(Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, "http-client");
+                    t.setDaemon(true);
+                    return t;
+                })).build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,6 +84,7 @@ public class LoadDriver {
             System.exit(2);
         }
         new LoadDriver(opts).run();
+        System.exit(0); // the HTTP client's threads would keep the JVM, and so the server, running
     }
 
     // ---------------------------------------------------------------- phases
