@@ -54,6 +54,7 @@ HANDOFF_DB_URL="$(printf "$JDBC" "$DB")" HANDOFF_DB_USER=handoff HANDOFF_DB_PASS
 HANDOFF_DEMO_ENABLED=true HANDOFF_DEMO_API_KEY="$KEY" \
   java "${JAVA_OPTS[@]}" \
     -Dbench.db.url="$(printf "$JDBC" "$REF_DB")" -Dbench.db.user=handoff -Dbench.db.password=handoff \
+    -Dbench.handoff.app="$(basename "${BENCH_WAR:-handoff.war}" .war)" \
     -Dhandoff.public-url="http://localhost:${PORT}/" \
     -jar handoff-web/target/payara-micro.jar \
     --deploy "${BENCH_WAR:-handoff-web/target/handoff.war}" --deploy bench/reference/target/reference.war \

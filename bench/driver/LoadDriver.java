@@ -53,6 +53,7 @@ public class LoadDriver {
     final int agentCount;
     final int agentCapacity;
     final double escalateShare;
+    final int rounds;
 
     LoadDriver(Map<String, String> opts) {
         this.opts = opts;
@@ -64,7 +65,8 @@ public class LoadDriver {
         conversationCount = Integer.parseInt(opts.getOrDefault("conversations", "300"));
         agentCount = Integer.parseInt(opts.getOrDefault("agents", "40"));
         agentCapacity = Integer.parseInt(opts.getOrDefault("agent-capacity", "4"));
-        escalateShare = Double.parseDouble(opts.getOrDefault("escalate-share", "0.04"));
+        escalateShare = Double.parseDouble(opts.getOrDefault("escalate-share", "0.01"));
+        rounds = Integer.parseInt(opts.getOrDefault("rounds", "4"));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4, r -> {
                     Thread t = new Thread(r, "http-client");
@@ -80,7 +82,7 @@ public class LoadDriver {
         }
         if (!opts.containsKey("key")) {
             System.err.println("usage: java LoadDriver.java --key hk_... [--base URL] [--connections 32] [--warmup 10] [--seconds 20]"
-                    + " [--conversations 300] [--agents 40] [--agent-capacity 4] [--escalate-share 0.04] [--out DIR] [--label TEXT]");
+                    + " [--conversations 300] [--agents 40] [--agent-capacity 4] [--escalate-share 0.01] [--rounds 4] [--out DIR] [--label TEXT]");
             System.exit(2);
         }
         new LoadDriver(opts).run();
@@ -97,9 +99,17 @@ public class LoadDriver {
         phase("warm-up write", warmupSeconds, this::write);
         phase("warm-up ingest", warmupSeconds, ingest::step);
         ingest.resetCounters();
-        Stats get = phase("bare GET", seconds, this::ping);
-        Stats write = phase("naive write", seconds, this::write);
-        Stats post = phase("ingest", seconds, ingest::step);
+        // The phases take turns in short slices, so that none of them always runs when the machine is busiest.
+        Stats get = new Stats("bare GET", connections);
+        Stats write = new Stats("naive write", connections);
+        Stats post = new Stats("ingest", connections);
+        int slice = Math.max(1, seconds / rounds);
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf(Locale.ROOT, "round %d of %d, %d s per phase%n", round, rounds, slice);
+            phase(get, slice, this::ping);
+            phase(write, slice, this::write);
+            phase(post, slice, ingest::step);
+        }
         ingest.stop();
         report(get, write, post, ingest);
     }
@@ -119,7 +129,11 @@ public class LoadDriver {
     }
 
     Stats phase(String name, int secs, Step step) throws InterruptedException {
-        Stats stats = new Stats(name, connections);
+        return phase(new Stats(name, connections), secs, step);
+    }
+
+    /** Runs {@code step} on every connection for {@code secs} seconds, adding to {@code stats}. */
+    Stats phase(Stats stats, int secs, Step step) throws InterruptedException {
         double loadBefore = loadAverage();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(secs);
         CountDownLatch done = new CountDownLatch(connections);
@@ -145,8 +159,8 @@ public class LoadDriver {
             worker.start();
         }
         done.await();
-        stats.elapsedNanos = System.nanoTime() - started;
-        stats.loadBefore = loadBefore;
+        stats.elapsedNanos += System.nanoTime() - started;
+        stats.loadBefore = Double.isNaN(stats.loadBefore) || stats.loadBefore == 0 ? loadBefore : stats.loadBefore;
         stats.loadAfter = loadAverage();
         System.out.println(stats.line());
         return stats;
@@ -575,8 +589,8 @@ public class LoadDriver {
         String label = opts.getOrDefault("label", "");
         System.out.println();
         System.out.println("=".repeat(100));
-        System.out.printf(Locale.ROOT, "Handoff message ingest%s: %d connections, %d s per phase after %d s warm-up, %d conversations%n",
-                label.isEmpty() ? "" : " (" + label + ")", connections, seconds, warmupSeconds, conversationCount);
+        System.out.printf(Locale.ROOT, "Handoff message ingest%s: %d connections, %d s per phase in %d turns after %d s warm-up, %d conversations%n",
+                label.isEmpty() ? "" : " (" + label + ")", connections, seconds, rounds, warmupSeconds, conversationCount);
         for (Stats s : List.of(get, write, post)) {
             System.out.println("  " + s.line());
         }
@@ -601,6 +615,7 @@ public class LoadDriver {
         result.put("connections", connections);
         result.put("seconds", seconds);
         result.put("warmupSeconds", warmupSeconds);
+        result.put("rounds", rounds);
         result.put("conversations", conversationCount);
         result.put("cores", Runtime.getRuntime().availableProcessors());
         result.put("bareGet", get.json());

@@ -25,7 +25,8 @@ import javax.naming.NamingException;
 @Path("agents")
 public class AgentsResource {
 
-    private static final String APP = "java:global/handoff/";
+    /** Handoff's application name, which Payara Micro takes from the WAR's file name. */
+    private static final String APP = "java:global/" + System.getProperty("bench.handoff.app", "handoff") + "/";
 
     @POST
     @Path("setup")
