@@ -224,6 +224,7 @@ public class LoadDriver {
         final AtomicLong resolves = new AtomicLong();
         final AtomicLong agentErrors = new AtomicLong();
         final AtomicLong agentBusy = new AtomicLong();
+        final Map<Integer, AtomicLong> refusals = new ConcurrentHashMap<>();
         final Stats agentStats = new Stats("agent actions", 2);
         volatile String lastAgentError;
         boolean agentsReady;
@@ -250,6 +251,7 @@ public class LoadDriver {
                 c.set(0);
             }
             agentStats.reset();
+            refusals.clear();
         }
 
         void stop() throws InterruptedException {
@@ -313,6 +315,7 @@ public class LoadDriver {
                 chat.ended = true;
             }
             if (res.statusCode() != 201) {
+                refusals.computeIfAbsent(res.statusCode(), k -> new AtomicLong()).incrementAndGet();
                 return false;
             }
             (customer ? customerMessages : botMessages).incrementAndGet();
@@ -600,6 +603,9 @@ public class LoadDriver {
                 + " agents: %d accepts, %d replies, %d resolves, %d errors, %d waits for a free agent%n",
                 ingest.customerMessages.get(), ingest.botMessages.get(), ingest.escalations.get(), ingest.closed.get(), ingest.started.get(),
                 ingest.accepts.get(), ingest.replies.get(), ingest.resolves.get(), ingest.agentErrors.get(), ingest.agentBusy.get());
+        if (!ingest.refusals.isEmpty()) {
+            System.out.println("  ingest answers other than 201 (409: the chat was resolved by its agent a moment before): " + ingest.refusals);
+        }
         if (ingest.agentStats.count() > 0) {
             System.out.printf(Locale.ROOT, "  agent actions: p50 %.1f ms, p99 %.1f ms%s%n", ingest.agentStats.percentileMs(50),
                     ingest.agentStats.percentileMs(99), ingest.lastAgentError == null ? "" : "; last error: " + ingest.lastAgentError);
@@ -633,6 +639,7 @@ public class LoadDriver {
         mix.put("replies", ingest.replies.get());
         mix.put("resolves", ingest.resolves.get());
         mix.put("agentErrors", ingest.agentErrors.get());
+        mix.put("ingestRefusals", ingest.refusals.toString());
         result.put("ingestMix", mix);
         Files.writeString(out.resolve("ingest-" + stamp + ".json"), toJson(result) + "\n");
         Path csv = out.resolve("ingest.csv");
