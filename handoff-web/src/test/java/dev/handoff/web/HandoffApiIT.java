@@ -546,8 +546,14 @@ class HandoffApiIT {
     void revokedKeysAreRefusedAndOnlyHashesAreStored() {
         IssuedKey issued = keys.issue("IT revocation", ApiScope.BOT, "it");
         assertFalse(keys.findBySecret(issued.secret()).orElseThrow().isRevoked());
+        assertFalse(keys.authenticate(issued.secret()).orElseThrow().revoked(), "checked, and now answered from the cache");
+        keys.recordUses();
+        assertNotNull(em.createNativeQuery("SELECT last_used_at FROM api_key WHERE id = " + issued.id()).getSingleResult(),
+                "the use is written by the batch");
         keys.revoke(issued.id(), "it");
         assertTrue(keys.findBySecret(issued.secret()).orElseThrow().isRevoked());
+        assertTrue(keys.authenticate(issued.secret()).orElseThrow().revoked(), "a revocation clears this server's cache at once");
+        assertTrue(keys.authenticate("hk_" + "x".repeat(30)).isEmpty(), "unknown secrets stay unknown");
         List<?> hashes = em.createNativeQuery("SELECT key_hash FROM api_key").getResultList();
         assertFalse(hashes.stream().map(String::valueOf).anyMatch(h -> h.contains(issued.secret())), "never the secret itself");
         assertTrue(hashes.stream().map(String::valueOf).allMatch(h -> h.strip().matches("[0-9a-f]{64}")));

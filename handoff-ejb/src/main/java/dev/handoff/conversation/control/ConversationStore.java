@@ -88,6 +88,11 @@ public class ConversationStore {
                 .getResultList();
     }
 
+    /** The last {@code count} stored messages of the conversation, oldest first. */
+    public List<Message> lastMessages(Conversation conversation, int count) {
+        return messagesAfter(conversation.getId(), Math.max(0, conversation.getMessageCount() - count), count);
+    }
+
     public List<MessageView> transcript(String conversationId) {
         return messagesAfter(conversationId, 0, 10_000).stream().map(MessageView::of).toList();
     }
@@ -126,7 +131,7 @@ public class ConversationStore {
                         customer.getTier(), customer.getAccountValue(), customer.getCompany(), customer.getRenewalDate(), customer.getNotes(),
                         customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), previousHandoffs(c)),
                 c.getPageUrl(), c.getPageTitle(), c.getMetadata(), c.getRequiredSkill(), c.getPriority(),
-                c.getEscalationReason(), triggers(c.getId()), position, estimate,
+                c.getEscalationReason(), c.getEscalatedAt() == null ? List.of() : triggers(c.getId()), position, estimate,
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUsername(),
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUser().getDisplayName(),
                 c.getMessageCount(), c.getCreatedAt(), c.getEscalatedAt(), c.getAcceptedAt(), c.getClosedAt(),
