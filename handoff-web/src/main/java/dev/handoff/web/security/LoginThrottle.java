@@ -1,0 +1,128 @@
+package dev.handoff.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Slows down password guessing at the portal's login form. Failed sign-ins are counted per account
+ * and per client address within {@code handoff.login.lockout-minutes}; at
+ * {@code handoff.login.max-failures-per-account} (5) for an account, or
+ * {@code handoff.login.max-failures-per-address} (20) from an address, further attempts are refused
+ * without checking the password until that many minutes have passed. A successful sign-in clears
+ * its account's count. At most {@code handoff.login.tracked} accounts and as many addresses are
+ * remembered (the least recently seen are forgotten), so a flood of made-up names cannot fill the
+ * memory. In memory, per JVM: a restart forgets the counts.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    @Inject
+    @ConfigProperty(name = "handoff.login.max-failures-per-account", defaultValue = "5")
+    int maxPerAccount = 5;
+
+    @Inject
+    @ConfigProperty(name = "handoff.login.max-failures-per-address", defaultValue = "20")
+    int maxPerAddress = 20;
+
+    @Inject
+    @ConfigProperty(name = "handoff.login.lockout-minutes", defaultValue = "15")
+    long lockoutMinutes = 15;
+
+    @Inject
+    @ConfigProperty(name = "handoff.login.tracked", defaultValue = "10000")
+    int tracked = 10_000;
+
+    private final Ledger accounts = new Ledger();
+    private final Ledger addresses = new Ledger();
+
+    /** How long sign-ins for this account or from this address are still refused; empty when they may try. */
+    public Optional<Duration> lockedFor(String account, String address, Instant now) {
+        Duration byAccount = accounts.lockedFor(accountKey(account), now);
+        Duration byAddress = addresses.lockedFor(address, now);
+        Duration longer = byAccount.compareTo(byAddress) >= 0 ? byAccount : byAddress;
+        return longer.isZero() ? Optional.empty() : Optional.of(longer);
+    }
+
+    public void failed(String account, String address, Instant now) {
+        accounts.failed(accountKey(account), now, Math.max(1, maxPerAccount), window(), tracked());
+        addresses.failed(address, now, Math.max(1, maxPerAddress), window(), tracked());
+    }
+
+    public void succeeded(String account) {
+        accounts.forget(accountKey(account));
+    }
+
+    /** "Too many attempts, try again in N minutes." */
+    public static String message(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return "Too many attempts, try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+    }
+
+    int trackedAccounts() {
+        return accounts.size();
+    }
+
+    private Duration window() {
+        return Duration.ofMinutes(Math.max(1, lockoutMinutes));
+    }
+
+    private int tracked() {
+        return Math.max(100, tracked);
+    }
+
+    private static String accountKey(String account) {
+        return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Failures per key, least recently used first, bounded. */
+    private static final class Ledger {
+
+        private static final class Entry {
+            int failures;
+            Instant since;
+            Instant lockedUntil = Instant.EPOCH;
+        }
+
+        private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+
+        synchronized Duration lockedFor(String key, Instant now) {
+            Entry entry = key == null ? null : entries.get(key);
+            return entry == null || !entry.lockedUntil.isAfter(now) ? Duration.ZERO : Duration.between(now, entry.lockedUntil);
+        }
+
+        synchronized void failed(String key, Instant now, int max, Duration window, int capacity) {
+            if (key == null) {
+                return;
+            }
+            Entry entry = entries.computeIfAbsent(key, k -> new Entry());
+            if (entry.since == null || !entry.since.plus(window).isAfter(now)) {
+                entry.failures = 0;
+                entry.since = now;
+            }
+            if (++entry.failures >= max) {
+                entry.lockedUntil = now.plus(window);
+                entry.failures = 0;
+                entry.since = null;
+            }
+            while (entries.size() > capacity) {
+                Map.Entry<String, Entry> eldest = entries.entrySet().iterator().next();
+                entries.remove(eldest.getKey());
+            }
+        }
+
+        synchronized void forget(String key) {
+            entries.remove(key);
+        }
+
+        synchronized int size() {
+            return entries.size();
+        }
+    }
+}
