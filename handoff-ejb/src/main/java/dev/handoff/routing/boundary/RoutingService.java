@@ -137,8 +137,10 @@ public class RoutingService {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
         Presence before = agent.presenceSeenSince(desk.presenceSeenSince(now));
-        agent.seen(now);
-        if (before != agent.presenceSeenSince(desk.presenceSeenSince(now))) {
+        // One column, without the version: a heartbeat never conflicts with a real change of the agent.
+        em.createNamedQuery(Agent.SEEN).setParameter("id", agent.getId()).setParameter("at", now).executeUpdate();
+        if (before == Presence.OFFLINE && agent.getPresence() != Presence.OFFLINE) {
+            em.refresh(agent);
             loadOnce(now);
             tellEngine(agent, now);
         }

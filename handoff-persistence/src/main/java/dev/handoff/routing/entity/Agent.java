@@ -35,12 +35,16 @@ import java.util.TreeSet;
         + " AND a.presenceSeenAt >= :seenSince")
 @NamedQuery(name = Agent.FIND_STALE_PRESENCE, query = "SELECT a FROM Agent a WHERE a.presence <> dev.handoff.routing.entity.Presence.OFFLINE"
         + " AND (a.presenceSeenAt IS NULL OR a.presenceSeenAt < :seenSince)")
+@NamedQuery(name = Agent.SEEN, query = "UPDATE Agent a SET a.presenceSeenAt = :at WHERE a.id = :id"
+        + " AND (a.presenceSeenAt IS NULL OR a.presenceSeenAt < :at)")
 @NamedQuery(name = Agent.FIND_ALL, query = "SELECT a FROM Agent a ORDER BY a.user.username")
 public class Agent {
 
     public static final String FIND_BY_USERNAME = "Agent.findByUsername";
     public static final String FIND_ONLINE = "Agent.findOnline";
     public static final String FIND_ALL = "Agent.findAll";
+    /** A heartbeat ({@code :id}, {@code :at}): one column, the version untouched. */
+    public static final String SEEN = "Agent.seen";
     /** Agents not offline whose last heartbeat is older than {@code :seenSince} (or who never sent one). */
     public static final String FIND_STALE_PRESENCE = "Agent.findStalePresence";
     public static final int MAX_CAPACITY = 20;

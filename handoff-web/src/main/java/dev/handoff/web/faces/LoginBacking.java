@@ -54,7 +54,7 @@ public class LoginBacking {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         String account = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        String address = request.getRemoteAddr();
+        String address = throttle.clientAddress(request);
         Optional<Duration> locked = throttle.lockedFor(account, address, clock.instant());
         if (locked.isPresent()) {
             error(LoginThrottle.message(locked.get()));

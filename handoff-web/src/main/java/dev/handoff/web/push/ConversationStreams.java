@@ -131,11 +131,6 @@ public class ConversationStreams {
         }
     }
 
-    /** How many streams are open (for tests and diagnostics). */
-    public int openStreams() {
-        return all().size();
-    }
-
     private void closeStreamsOf(Set<Long> keyIds) {
         if (!keyIds.isEmpty()) {
             all().stream().filter(s -> keyIds.contains(s.keyId)).forEach(Stream::close);

@@ -2,6 +2,7 @@ package dev.handoff.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * its account's count. At most {@code handoff.login.tracked} accounts and as many addresses are
  * remembered (the least recently seen are forgotten), so a flood of made-up names cannot fill the
  * memory. In memory, per JVM: a restart forgets the counts.
+ *
+ * <p>The client address is the connection's, unless {@code handoff.login.client-address-header}
+ * names a header set by a trusted reverse proxy (e.g. {@code X-Forwarded-For}): then its last
+ * entry, the address the proxy saw. Behind a proxy without it, every client shares the proxy's
+ * address and its limit.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -39,6 +45,10 @@ public class LoginThrottle {
     @ConfigProperty(name = "handoff.login.tracked", defaultValue = "10000")
     int tracked = 10_000;
 
+    @Inject
+    @ConfigProperty(name = "handoff.login.client-address-header")
+    Optional<String> clientAddressHeader = Optional.empty();
+
     private final Ledger accounts = new Ledger();
     private final Ledger addresses = new Ledger();
 
@@ -48,6 +58,20 @@ public class LoginThrottle {
         Duration byAddress = addresses.lockedFor(address, now);
         Duration longer = byAccount.compareTo(byAddress) >= 0 ? byAccount : byAddress;
         return longer.isZero() ? Optional.empty() : Optional.of(longer);
+    }
+
+    /** The client's address: the connection's, or the last entry of the configured proxy header. */
+    public String clientAddress(HttpServletRequest request) {
+        return clientAddress(clientAddressHeader.filter(h -> !h.isBlank()).map(request::getHeader).orElse(null), request.getRemoteAddr());
+    }
+
+    static String clientAddress(String forwarded, String remote) {
+        if (forwarded == null || forwarded.isBlank()) {
+            return remote;
+        }
+        String[] hops = forwarded.split(",");
+        String last = hops[hops.length - 1].strip();
+        return last.isEmpty() ? remote : last;
     }
 
     public void failed(String account, String address, Instant now) {

@@ -6,6 +6,8 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SessionCookies implements ServletContextListener {
 
     static final Set<String> SAME_SITE = Set.of("Lax", "Strict");
+    private static final Logger LOG = Logger.getLogger(SessionCookies.class.getName());
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -30,10 +33,27 @@ public class SessionCookies implements ServletContextListener {
     }
 
     static void apply(SessionCookieConfig cookie, String sameSite, boolean secure) {
+        String value = sameSite(sameSite);
         cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", sameSite(sameSite));
+        cookie.setAttribute("SameSite", value);
+        payaraSameSite(cookie, value);
         if (secure) {
             cookie.setSecure(true);
+        }
+    }
+
+    /**
+     * Payara 6 writes its session cookie from its own {@code WebSessionCookieConfig.getSameSite()}
+     * and ignores the Servlet 6 attribute; its public {@code setSameSite(String)} is the way in.
+     * Other containers have no such method and use the attribute.
+     */
+    static void payaraSameSite(SessionCookieConfig cookie, String value) {
+        try {
+            cookie.getClass().getMethod("setSameSite", String.class).invoke(cookie, value);
+        } catch (NoSuchMethodException e) {
+            // not Payara: the standard attribute above does it
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not set SameSite=" + value + " on the session cookie", e);
         }
     }
 
