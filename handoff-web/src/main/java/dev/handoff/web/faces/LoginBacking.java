@@ -55,7 +55,7 @@ public class LoginBacking {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         String account = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         String address = throttle.clientAddress(request);
-        Optional<Duration> locked = throttle.lockedFor(account, address, clock.instant());
+        Optional<Duration> locked = throttle.begin(account, address, clock.instant());
         if (locked.isPresent()) {
             error(LoginThrottle.message(locked.get()));
             return;
@@ -73,7 +73,7 @@ public class LoginBacking {
                 external.redirect(external.getRequestContextPath() + "/index.xhtml");
             }
             default -> {
-                throttle.failed(account, address, clock.instant());
+                throttle.failed(address, clock.instant());
                 error(throttle.lockedFor(account, address, clock.instant()).map(LoginThrottle::message)
                         .orElse("Wrong username or password, or the account is disabled."));
             }

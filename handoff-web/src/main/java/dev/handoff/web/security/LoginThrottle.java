@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down password guessing at the portal's login form. Failed sign-ins are counted per account
- * and per client address within {@code handoff.login.lockout-minutes}; at
+ * Slows down password guessing at the portal's login form. Sign-in attempts are counted per
+ * account (from the moment the password is checked; a success takes them back) and failures per
+ * client address, within {@code handoff.login.lockout-minutes}; at
  * {@code handoff.login.max-failures-per-account} (5) for an account, or
  * {@code handoff.login.max-failures-per-address} (20) from an address, further attempts are refused
  * without checking the password until that many minutes have passed. A successful sign-in clears
@@ -60,6 +60,20 @@ public class LoginThrottle {
         return longer.isZero() ? Optional.empty() : Optional.of(longer);
     }
 
+    /**
+     * A sign-in is about to check a password: empty when it may go ahead, otherwise how long the
+     * account or address is locked. An attempt that may go ahead counts against its account at once
+     * (a success takes it back), so parallel guesses cannot all get through before the first fails.
+     */
+    public Optional<Duration> begin(String account, String address, Instant now) {
+        Duration byAddress = addresses.lockedFor(address, now);
+        if (!byAddress.isZero()) {
+            return Optional.of(byAddress);
+        }
+        Duration byAccount = accounts.attempt(accountKey(account), now, Math.max(1, maxPerAccount), window(), tracked());
+        return byAccount.isZero() ? Optional.empty() : Optional.of(byAccount);
+    }
+
     /** The client's address: the connection's, or the last entry of the configured proxy header. */
     public String clientAddress(HttpServletRequest request) {
         return clientAddress(clientAddressHeader.filter(h -> !h.isBlank()).map(request::getHeader).orElse(null), request.getRemoteAddr());
@@ -74,11 +88,12 @@ public class LoginThrottle {
         return last.isEmpty() ? remote : last;
     }
 
-    public void failed(String account, String address, Instant now) {
-        accounts.failed(accountKey(account), now, Math.max(1, maxPerAccount), window(), tracked());
-        addresses.failed(address, now, Math.max(1, maxPerAddress), window(), tracked());
+    /** The password was wrong: counts against the address (the account was counted by {@link #begin}). */
+    public void failed(String address, Instant now) {
+        addresses.attempt(address, now, Math.max(1, maxPerAddress), window(), tracked());
     }
 
+    /** The password was right: the account's attempts are forgotten. */
     public void succeeded(String account) {
         accounts.forget(accountKey(account));
     }
@@ -121,11 +136,15 @@ public class LoginThrottle {
             return entry == null || !entry.lockedUntil.isAfter(now) ? Duration.ZERO : Duration.between(now, entry.lockedUntil);
         }
 
-        synchronized void failed(String key, Instant now, int max, Duration window, int capacity) {
+        /** Zero and counts the attempt when the key is not locked; otherwise how long it still is. */
+        synchronized Duration attempt(String key, Instant now, int max, Duration window, int capacity) {
             if (key == null) {
-                return;
+                return Duration.ZERO;
             }
             Entry entry = entries.computeIfAbsent(key, k -> new Entry());
+            if (entry.lockedUntil.isAfter(now)) {
+                return Duration.between(now, entry.lockedUntil);
+            }
             if (entry.since == null || !entry.since.plus(window).isAfter(now)) {
                 entry.failures = 0;
                 entry.since = now;
@@ -136,9 +155,9 @@ public class LoginThrottle {
                 entry.since = null;
             }
             while (entries.size() > capacity) {
-                Map.Entry<String, Entry> eldest = entries.entrySet().iterator().next();
-                entries.remove(eldest.getKey());
+                entries.remove(entries.keySet().iterator().next());
             }
+            return Duration.ZERO;
         }
 
         synchronized void forget(String key) {

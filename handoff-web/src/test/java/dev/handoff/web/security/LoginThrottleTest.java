@@ -13,13 +13,22 @@ class LoginThrottleTest {
     private static final Instant T0 = Instant.parse("2026-12-03T07:00:00Z");
     private final LoginThrottle throttle = new LoginThrottle();
 
+    /** A sign-in with a wrong password, as LoginBacking reports it; false when it was refused unchecked. */
+    private boolean wrong(String account, String address, Instant at) {
+        if (throttle.begin(account, address, at).isPresent()) {
+            return false;
+        }
+        throttle.failed(address, at);
+        return true;
+    }
+
     @Test
     void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("alice", "10.0.0.1", T0.plusSeconds(i));
+            wrong("alice", "10.0.0.1", T0.plusSeconds(i));
             assertEquals(Optional.empty(), throttle.lockedFor("alice", "10.0.0.1", T0.plusSeconds(i)), "attempt " + (i + 1));
         }
-        throttle.failed("alice", "10.0.0.1", T0.plusSeconds(4));
+        wrong("alice", "10.0.0.1", T0.plusSeconds(4));
 
         assertEquals(Optional.of(Duration.ofMinutes(15)), throttle.lockedFor("alice", "10.0.0.1", T0.plusSeconds(4)));
         assertTrue(throttle.lockedFor("ALICE ", "10.9.9.9", T0.plusSeconds(60)).isPresent(), "from anywhere, in any case");
@@ -31,7 +40,7 @@ class LoginThrottleTest {
     @Test
     void oneAddressTryingManyAccountsIsLockedOut() {
         for (int i = 0; i < 20; i++) {
-            throttle.failed("user" + i, "203.0.113.7", T0.plusSeconds(i));
+            wrong("user" + i, "203.0.113.7", T0.plusSeconds(i));
         }
         assertTrue(throttle.lockedFor("someone-new", "203.0.113.7", T0.plusSeconds(21)).isPresent());
         assertEquals(Optional.empty(), throttle.lockedFor("someone-new", "198.51.100.1", T0.plusSeconds(21)));
@@ -40,25 +49,33 @@ class LoginThrottleTest {
     @Test
     void failuresSpreadBeyondTheWindowDoNotAddUp() {
         for (int i = 0; i < 10; i++) {
-            throttle.failed("carol", "10.0.0." + i, T0.plus(Duration.ofMinutes(16L * i)));
+            wrong("carol", "10.0.0." + i, T0.plus(Duration.ofMinutes(16L * i)));
         }
         assertEquals(Optional.empty(), throttle.lockedFor("carol", "10.0.0.1", T0.plus(Duration.ofMinutes(16L * 9))));
     }
 
     @Test
+    void parallelGuessesCannotAllGetThroughBeforeTheFirstFails() {
+        long admitted = java.util.stream.IntStream.range(0, 40)
+                .filter(i -> throttle.begin("bob", "10.0.0.9", T0).isEmpty())
+                .count();
+        assertEquals(5, admitted, "40 attempts at once, none answered yet: only 5 get their password checked");
+    }
+
+    @Test
     void aSuccessfulSignInClearsTheAccountsCount() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("dave", "10.0.0.1", T0);
+            wrong("dave", "10.0.0.1", T0);
         }
         throttle.succeeded("dave");
-        throttle.failed("dave", "10.0.0.1", T0);
+        wrong("dave", "10.0.0.1", T0);
         assertEquals(Optional.empty(), throttle.lockedFor("dave", "10.0.0.1", T0));
     }
 
     @Test
     void memoryIsBoundedWhateverNamesAreTried() {
         for (int i = 0; i < 50_000; i++) {
-            throttle.failed("made-up-" + i, "10.1." + (i / 250) + "." + (i % 250), T0);
+            wrong("made-up-" + i, "10.1." + (i / 250) + "." + (i % 250), T0);
         }
         assertEquals(10_000, throttle.trackedAccounts());
     }
