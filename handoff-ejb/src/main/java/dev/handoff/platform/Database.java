@@ -35,7 +35,10 @@ import org.flywaydb.core.api.output.MigrateResult;
             "fish.payara.max-pool-size=${MPCONFIG=handoff.db.max-pool-size:32}",
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=meta-data",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.fail-all-connections=true",
+            // A request waits at most this long for a free connection, then fails (503 on the API)
+            // instead of queueing behind a stalled database for Payara's default 60 s.
+            "fish.payara.max-wait-time-in-millis=" + Database.POOL_WAIT_MILLIS
         })
 @Singleton
 @Startup
@@ -44,6 +47,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/handoff";
+    /** The longest a caller waits for a pooled connection (docs/runbook.md, "Database faults"). */
+    public static final int POOL_WAIT_MILLIS = 5_000;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     @Resource(lookup = JNDI_NAME)

@@ -25,6 +25,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +51,9 @@ public class ConversationService {
 
     @Inject
     TriggerEngine triggers;
+
+    @Inject
+    CustomerRegistry customers;
 
     @Inject
     RoutingService routing;
@@ -78,11 +82,7 @@ public class ConversationService {
 
     public ConversationView start(StartCommand command) {
         Instant now = clock.instant();
-        Customer customer = store.findCustomer(command.customerExternalId().strip()).orElseGet(() -> {
-            Customer created = new Customer(command.customerExternalId(), now);
-            em.persist(created);
-            return created;
-        });
+        Customer customer = upsertCustomer(command.customerExternalId().strip());
         customer.updateProfile(command.customerName(), command.customerEmail(), command.customerTier(),
                 command.customerAccountValue(), now);
         customer.updateDetails(command.customerCompany(), command.customerRenewalDate(), command.customerNotes(), now);
@@ -94,13 +94,41 @@ public class ConversationService {
         return store.view(conversation);
     }
 
+    /**
+     * The customer with this external id, registered if new, locked for this transaction: concurrent
+     * starts for one customer wait for each other instead of failing on the unique id or the version.
+     */
+    private Customer upsertCustomer(String externalId) {
+        if (store.findCustomer(externalId).isEmpty()) {
+            customers.register(externalId);
+        }
+        return store.lockCustomer(externalId)
+                .orElseThrow(() -> new dev.handoff.platform.ConflictException("The customer could not be registered just now; try again"));
+    }
+
+    /**
+     * One message, one pass: the trigger window and the customer's facts are read before the new
+     * message exists (so reading them forces no flush), the message and its effects are written in
+     * one flush, and the view is built from what this transaction already holds. The transcript is
+     * read once more only when the chat is handed over or its context refreshed.
+     */
     public PostOutcome post(String conversationId, PostCommand command) {
         if (command.author() == Author.AGENT) {
             throw new InvalidInputException("author", "agents write through the portal; the API accepts customer, bot or system");
         }
         Instant now = clock.instant();
         Conversation conversation = store.getForUpdate(conversationId);
+        if (command.clientMessageId() != null) {
+            Optional<Message> stored = store.messageByClientId(conversationId, command.clientMessageId());
+            if (stored.isPresent()) {
+                return new PostOutcome(MessageView.of(stored.get()), false, List.of(), store.view(conversation));
+            }
+        }
+        boolean evaluate = conversation.getState() == ConversationState.BOT && command.author() != Author.SYSTEM;
+        List<Message> earlier = evaluate ? store.lastMessages(conversation, TRIGGER_WINDOW - 1) : List.of();
+        TriggerInput.CustomerFacts facts = evaluate ? customerFacts(conversation) : null;
         Message message = conversation.append(command.author(), null, command.text(), now)
+                .withClientId(command.clientMessageId())
                 .withBotSignal(command.intent(), command.confidence())
                 .onPage(command.pageUrl());
         conversation.onPage(command.pageUrl(), command.pageTitle());
@@ -108,25 +136,30 @@ public class ConversationService {
 
         List<TriggerView> fired = List.of();
         boolean escalatedNow = false;
-        if (conversation.getState() == ConversationState.BOT && command.author() != Author.SYSTEM) {
-            Decision decision = triggers.evaluate(transcriptFor(conversation, message));
+        if (evaluate) {
+            Decision decision = triggers.evaluate(transcript(earlier, message, facts));
             if (decision.escalate()) {
-                escalatedNow = escalate(conversation, message, decision, now);
+                escalatedNow = escalate(conversation, message, earlier, decision, now);
                 fired = decision.firings().stream().map(f -> TriggerView.of(f, message.getSeq())).toList();
             }
+        }
+        if (!escalatedNow && conversation.getEscalatedAt() != null && command.author() == Author.CUSTOMER) {
+            context.refresh(conversation, store.messagesAfter(conversationId, 0, CONTEXT_MESSAGES));
         }
         em.flush();
         if (command.author() == Author.CUSTOMER && conversation.getState() == ConversationState.ASSIGNED) {
             routing.customerWrote(conversationId);
         }
-        if (!escalatedNow && conversation.getEscalatedAt() != null && command.author() == Author.CUSTOMER) {
-            context.refresh(conversation, store.messagesAfter(conversationId, 0, CONTEXT_MESSAGES));
-        }
         messagePosted.fire(new MessagePosted(conversationId, message.getSeq(), message.getAuthor(), owner(conversation)));
         return new PostOutcome(MessageView.of(message), escalatedNow, fired, store.view(conversation));
     }
 
-    private boolean escalate(Conversation conversation, Message message, Decision decision, Instant now) {
+    /**
+     * Hands the chat over. {@code earlier} is the trigger window read before {@code message}; when it
+     * holds the whole chat (most escalations happen early), the context is built from it without
+     * reading the transcript again.
+     */
+    private boolean escalate(Conversation conversation, Message message, List<Message> earlier, Decision decision, Instant now) {
         String skill = decision.skill(defaultSkill).orElse(defaultSkill);
         if (!conversation.escalate(skill, decision.priority(), decision.summary(), now)) {
             return false;
@@ -134,9 +167,14 @@ public class ConversationService {
         for (TriggerFiring f : decision.firings()) {
             em.persist(new TriggerHit(conversation, message.getSeq(), f.name(), f.reason(), f.evidence(), now));
         }
-        em.flush();
-        context.capture(conversation, store.messagesAfter(conversation.getId(), 0, CONTEXT_MESSAGES),
-                decision.firings().stream().map(TriggerFiring::reason).toList());
+        List<Message> transcript;
+        if (earlier.size() + 1 == message.getSeq()) {
+            transcript = new ArrayList<>(earlier);
+            transcript.add(message);
+        } else {
+            transcript = store.messagesAfter(conversation.getId(), 0, CONTEXT_MESSAGES);
+        }
+        context.capture(conversation, transcript, decision.firings().stream().map(TriggerFiring::reason).toList());
         handoffCaptured.fire(new HandoffCaptured(conversation.getId()));
         Optional<Availability.Unavailable> unavailable = availability.unavailability(skill);
         unavailable.ifPresent(u -> conversation.noticeUnavailable(u.reason()));
@@ -191,18 +229,28 @@ public class ConversationService {
                 + "They will see everything you've written so far, so you won't need to repeat yourself.";
     }
 
-    private TriggerInput transcriptFor(Conversation conversation, Message latest) {
-        int from = Math.max(0, latest.getSeq() - TRIGGER_WINDOW);
-        List<TriggerInput.Line> lines = store.messagesAfter(conversation.getId(), from, TRIGGER_WINDOW).stream()
-                .map(m -> new TriggerInput.Line(m.getAuthor(), m.getText(), m.getConfidence(), m.getIntent()))
-                .toList();
+    /** The trigger window: the earlier messages read before {@code latest} was appended, then {@code latest}. */
+    static TriggerInput transcript(List<Message> earlier, Message latest, TriggerInput.CustomerFacts facts) {
+        List<TriggerInput.Line> lines = new ArrayList<>(earlier.size() + 1);
+        for (Message m : earlier) {
+            lines.add(new TriggerInput.Line(m.getAuthor(), m.getText(), m.getConfidence(), m.getIntent()));
+        }
+        lines.add(new TriggerInput.Line(latest.getAuthor(), latest.getText(), latest.getConfidence(), latest.getIntent()));
+        return new TriggerInput(lines, facts);
+    }
+
+    /** The customer's facts for the triggers; the last handoff is looked up only when a trigger reads it. */
+    private TriggerInput.CustomerFacts customerFacts(Conversation conversation) {
         Customer customer = conversation.getCustomer();
+        if (!triggers.readsRecentEscalations()) {
+            return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), null);
+        }
         Instant lastEscalated = em.createQuery("SELECT MAX(c.escalatedAt) FROM Conversation c WHERE c.customer = :customer AND c.id <> :id",
                         Instant.class)
                 .setParameter("customer", customer)
                 .setParameter("id", conversation.getId())
                 .getSingleResult();
-        return new TriggerInput(lines, new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), lastEscalated));
+        return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), lastEscalated);
     }
 
     public ConversationView get(String conversationId) {

@@ -62,12 +62,35 @@ public class ConversationStore {
                 .findFirst();
     }
 
+    /** The customer, locked for writing until the transaction ends (reads the newest committed row). */
+    public Optional<Customer> lockCustomer(String externalId) {
+        return em.createNamedQuery(Customer.FIND_BY_EXTERNAL_ID, Customer.class)
+                .setParameter("externalId", externalId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The message the bot platform sent with this id of its own, if it was stored. */
+    public Optional<Message> messageByClientId(String conversationId, String clientMessageId) {
+        return em.createNamedQuery(Message.FIND_BY_CLIENT_ID, Message.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("clientMessageId", clientMessageId)
+                .getResultStream()
+                .findFirst();
+    }
+
     public List<Message> messagesAfter(String conversationId, int after, int limit) {
         return em.createNamedQuery(Message.FIND_AFTER, Message.class)
                 .setParameter("conversationId", conversationId)
                 .setParameter("after", after)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** The last {@code count} stored messages of the conversation, oldest first. */
+    public List<Message> lastMessages(Conversation conversation, int count) {
+        return messagesAfter(conversation.getId(), Math.max(0, conversation.getMessageCount() - count), count);
     }
 
     public List<MessageView> transcript(String conversationId) {
@@ -108,7 +131,7 @@ public class ConversationStore {
                         customer.getTier(), customer.getAccountValue(), customer.getCompany(), customer.getRenewalDate(), customer.getNotes(),
                         customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), previousHandoffs(c)),
                 c.getPageUrl(), c.getPageTitle(), c.getMetadata(), c.getRequiredSkill(), c.getPriority(),
-                c.getEscalationReason(), triggers(c.getId()), position, estimate,
+                c.getEscalationReason(), c.getEscalatedAt() == null ? List.of() : triggers(c.getId()), position, estimate,
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUsername(),
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUser().getDisplayName(),
                 c.getMessageCount(), c.getCreatedAt(), c.getEscalatedAt(), c.getAcceptedAt(), c.getClosedAt(),

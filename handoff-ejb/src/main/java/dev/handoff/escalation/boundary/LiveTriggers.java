@@ -1,9 +1,11 @@
 package dev.handoff.escalation.boundary;
 
 import dev.handoff.escalation.control.CompiledTriggerSet;
+import dev.handoff.escalation.control.Decision;
 import dev.handoff.escalation.control.DefaultTriggerSet;
 import dev.handoff.escalation.control.Lexicons;
 import dev.handoff.escalation.control.TriggerEngine;
+import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.control.TriggerSetDocument;
 import dev.handoff.platform.events.TriggerSetPublished;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +40,17 @@ public class LiveTriggers {
     @Produces
     @Singleton
     TriggerEngine liveEngine() {
-        return input -> current().set().evaluate(input);
+        return new TriggerEngine() {
+            @Override
+            public Decision evaluate(TriggerInput input) {
+                return current().set().evaluate(input);
+            }
+
+            @Override
+            public boolean readsRecentEscalations() {
+                return current().set().readsRecentEscalations();
+            }
+        };
     }
 
     public int versionNo() {

@@ -126,6 +126,12 @@ public final class CompiledTriggerSet implements TriggerEngine {
         return document;
     }
 
+    @Override
+    public boolean readsRecentEscalations() {
+        return document.triggersOrEmpty().stream()
+                .anyMatch(t -> t.recentEscalationDays() != null && t.recentEscalationDays() > 0);
+    }
+
     /**
      * The semantic score (0–1) of the latest customer message for every trigger that has a topic,
      * whether or not it fires: what the bench's threshold curves are drawn from.

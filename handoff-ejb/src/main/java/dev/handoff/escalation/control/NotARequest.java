@@ -43,7 +43,7 @@ final class NotARequest {
             if (REACH.contains(key) && English.past(word) && !(i > 0 && ENABLERS.contains(tokens.get(i - 1).word()))) {
                 return true; // "i talked to an agent", "someone called me", "was transferred" (but not "get transferred")
             }
-            if (PhraseLexicon.OWNERS.contains(word) && after(tokens, i, clause, THIRD_PARTIES, 2)) {
+            if (PhraseLexicon.OWNERS.contains(word) && after(tokens, i, clause, THIRD_PARTIES, 2) && !yourPeople(tokens)) {
                 return true; // "my manager", "our customers", "my team"
             }
             if (PhraseLexicon.BOT_WORDS.contains(key) && after(tokens, i, clause, PEOPLE, 1)) {
@@ -60,6 +60,55 @@ final class NotARequest {
             }
         }
         return false;
+    }
+
+    /** "one of your engineers … with our dev team": the company's own people are asked for, whoever else is named. */
+    private static boolean yourPeople(List<Text.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if ((w.equals("your") || w.equals("ur") || w.equals("yr")) && after(tokens, i, tokens.get(i).clause(), STAFF, 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> STAFF = union(PEOPLE, PhraseLexicon.keys("team", "engineer", "specialist", "expert", "technician",
+            "staff", "people", "department", "dept", "support", "colleague"));
+    private static final Set<String> BOT_OR_PERSON = PhraseLexicon.keys("bot", "robot", "human", "person", "real", "ai", "machine",
+            "computer", "automated", "chatbot");
+    private static final Set<String> WHEN_WORDS = Set.of("weekend", "weekends", "weekday", "weekdays", "sunday", "sundays", "saturday",
+            "saturdays", "holiday", "holidays", "night", "nights", "overnight", "24/7", "hours", "opening", "christmas", "evenings", "evening");
+    private static final Set<String> AVAILABLE = Set.of("available", "around", "open", "online", "working", "work", "staffed", "there",
+            "reachable", "contactable", "answer", "answering", "in", "on");
+    private static final Set<String> FIRST_PERSON = Set.of("i", "i'd", "i'm", "im", "me", "my", "we", "us", "id");
+
+    /**
+     * A question about the company's people rather than for one: when they work ("are your support
+     * people around on weekends", "when is customer service available") or whether the customer is
+     * talking to one ("are you a bot or a person?") — with no "I", "me" or "we" asking for anything.
+     */
+    static boolean asksAboutStaff(List<Text.Token> tokens) {
+        if (tokens.isEmpty() || tokens.size() > 14 || tokens.stream().anyMatch(t -> FIRST_PERSON.contains(t.word()))) {
+            return false;
+        }
+        String first = tokens.get(0).word();
+        String second = tokens.size() > 1 ? tokens.get(1).word() : "";
+        boolean aboutYou = (first.equals("are") || first.equals("r")) && (second.equals("you") || second.equals("u"))
+                || first.equals("is") && (second.equals("this") || second.equals("it"));
+        if (aboutYou && tokens.stream().anyMatch(t -> BOT_OR_PERSON.contains(English.key(t.word())))) {
+            return true;
+        }
+        boolean when = first.equals("when") || first.equals("what") && second.equals("time")
+                || tokens.stream().anyMatch(t -> WHEN_WORDS.contains(t.word()));
+        return when && tokens.stream().anyMatch(t -> AVAILABLE.contains(t.word())) && tokens.stream().anyMatch(t -> STAFF.contains(English.key(t.word())) || t.word().equals("anyone")
+                || t.word().equals("someone") || t.word().equals("anybody") || t.word().equals("somebody"));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
     }
 
     private static boolean after(List<Text.Token> tokens, int i, int clause, Set<String> keys, int span) {

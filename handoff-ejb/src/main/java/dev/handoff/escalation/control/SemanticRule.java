@@ -18,11 +18,18 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
 
     @Override
     public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
+        if (inner instanceof SentimentRule && a.notAProblem()) {
+            return Optional.empty(); // "my old bank was a nightmare, that's why I switched to you"
+        }
         Optional<TriggerFiring> own = inner.test(a, fired);
+        if (own.isPresent() && inner instanceof PhraseRule && NotARequest.asksAboutStaff(a.tokens())) {
+            return Optional.empty(); // "are your support people around on weekends", "are you a bot or a person?"
+        }
         if (own.isPresent() || !a.customerSpoke()) {
             return own;
         }
-        if (inner instanceof PhraseRule && (negatedRequest(a.tokens()) || NotARequest.applies(a.tokens()))) {
+        if (inner instanceof PhraseRule && (negatedRequest(a.tokens()) || NotARequest.applies(a.tokens())
+                || NotARequest.asksAboutStaff(a.tokens()))) {
             return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
         }
         SemanticMatch match = a.semantic(spec.topic());

@@ -72,6 +72,14 @@ public final class Sentiment {
         }
     }
 
+    /** Words for incidents that a calm question can be about ("does it cover theft?", "what are the signs of a scam?"). */
+    static final java.util.Set<String> INCIDENTS = java.util.Set.of("theft", "thefts", "scam", "scams", "scammer", "scammers", "scammed",
+            "fraud", "frauds", "fraudulent", "cheating", "cheat", "cheats", "cheater", "cheaters", "damage", "damaged", "stolen", "steal",
+            "stealing", "hack", "hacked", "hacker", "hackers", "hacking", "virus", "viruses", "malware", "phishing", "crash", "crashes",
+            "error", "errors", "loss", "lost", "lose", "fine", "fines", "penalty", "penalties", "debt", "debts", "accident", "accidents",
+            "injury", "injuries", "illness", "disease", "allergy", "allergies", "risk", "risks", "dispute", "disputes", "complaint",
+            "complaints", "emergency", "emergencies", "death", "fake", "spam", "abuse", "harassment", "fault", "faulty", "broken",
+            "problem", "problems", "issue", "issues", "late", "missed", "miss", "delay", "delays", "delayed", "cancel", "cancelled");
     public Score score(String raw) {
         return score(raw, Text.tokens(raw));
     }
@@ -150,6 +158,7 @@ public final class Sentiment {
         int swearWords = 0;
         double swearing = 0;
         String aimed = null;
+        boolean asking = Text.infoQuestion(raw, tokens);
         for (int i = 0; i < tokens.size(); i++) {
             Text.Token token = tokens.get(i);
             String swear = swears[i];
@@ -173,8 +182,8 @@ public final class Sentiment {
                 continue;
             }
             Integer base = lexicons.sentiment().get(token.word());
-            if (base == null || base == 0) {
-                continue;
+            if (base == null || base == 0 || asking && INCIDENTS.contains(token.word())) {
+                continue; // "how do I report a player for cheating?": the subject of a question, not a mood
             }
             double value = base;
             if (i > 0 && tokens.get(i - 1).clause() == token.clause() && !inExpression[i - 1]) {

@@ -77,4 +77,13 @@ public final class Text {
     public static long count(String raw, char c) {
         return raw == null ? 0 : raw.chars().filter(x -> x == c).count();
     }
+
+    private static final java.util.Set<String> INFO_OPENERS = java.util.Set.of("how", "what", "whats", "what's", "which", "where", "does",
+            "do", "is", "are", "can", "could", "will", "would", "should", "when", "if");
+
+    /** A calm question for information: opens with how, what, does, can… (not why), no exclamation mark. */
+    static boolean infoQuestion(String raw, List<Text.Token> tokens) {
+        return !tokens.isEmpty() && INFO_OPENERS.contains(tokens.get(0).word()) && raw.indexOf('!') < 0
+                && !(tokens.size() > 1 && tokens.get(1).word().equals("many")) && !tokens.get(0).caps();
+    }
 }

@@ -19,20 +19,25 @@ record TopicRule(TriggerSetDocument.TriggerSpec spec, String label, List<String[
 
     @Override
     public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
-        if (!a.customerSpoke()) {
-            return Optional.empty();
+        if (!a.customerSpoke() || a.notAProblem()) {
+            return Optional.empty(); // "it crashed once but it's working now", "what is phishing?"
         }
         String[] keyword = a.keywordHit(spec.topic(), keywords);
-        if (keyword != null) {
+        if (keyword != null && !a.askedInGeneral()) {
             String k = String.join(" ", keyword);
             return Optional.of(fireExactly(label + ": " + k, "keyword \"" + k + "\" of topic " + spec.topic()));
         }
         SemanticMatch match = a.semantic(spec.topic());
-        if (match.nearestExample() != null && match.score() >= spec.minScoreOrDefault()) {
+        // a calm question for information with nobody in it ("what does a chargeback cost?") needs a close match
+        double needs = a.askedInGeneral() ? Math.max(spec.minScoreOrDefault(), GENERAL_QUESTION_MIN_SCORE) : spec.minScoreOrDefault();
+        if (match.nearestExample() != null && match.score() >= needs) {
             return Optional.of(fireExactly(label + " (like \"" + Rule.shortened(match.nearestExample()) + "\")", Rule.evidence(a, match, minScoreText)));
         }
         return Optional.empty();
     }
+
+    /** The score a general question for information needs to read as the topic (see {@link Analysis#askedInGeneral}). */
+    static final double GENERAL_QUESTION_MIN_SCORE = 0.8;
 
     static boolean contains(List<Text.Token> tokens, String[] words) {
         outer:

@@ -7,4 +7,12 @@ package dev.handoff.escalation.control;
 public interface TriggerEngine {
 
     Decision evaluate(TriggerInput input);
+
+    /**
+     * Whether a trigger looks at the customer's last handoff ({@code recentEscalationDays}); when
+     * none does, the caller can leave {@code lastEscalatedAt} out and save a query per message.
+     */
+    default boolean readsRecentEscalations() {
+        return true;
+    }
 }

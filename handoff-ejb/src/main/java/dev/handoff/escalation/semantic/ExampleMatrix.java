@@ -87,6 +87,49 @@ public final class ExampleMatrix {
         return out;
     }
 
+    /**
+     * The cosine of each query with every row, in one pass over the rows (a message's whole text
+     * and its last sentences cost one read of the matrix, not three): {@code out[q][row]}.
+     */
+    public float[][] similarities(float[][] queries) {
+        if (queries.length == 1) {
+            return new float[][] {similarities(queries[0])};
+        }
+        int d = SentenceEncoder.DIMENSIONS;
+        int n = texts.size();
+        int m = queries.length;
+        float[][] out = new float[m][n];
+        for (int r = 0, base = 0; r < n; r++, base += d) {
+            int q = 0;
+            for (; q + 3 <= m; q += 3) {
+                float[] q0 = queries[q];
+                float[] q1 = queries[q + 1];
+                float[] q2 = queries[q + 2];
+                float s0 = 0;
+                float s1 = 0;
+                float s2 = 0;
+                for (int k = 0; k < d; k++) {
+                    float x = rows[base + k];
+                    s0 += x * q0[k];
+                    s1 += x * q1[k];
+                    s2 += x * q2[k];
+                }
+                out[q][r] = s0;
+                out[q + 1][r] = s1;
+                out[q + 2][r] = s2;
+            }
+            for (; q < m; q++) {
+                float[] query = queries[q];
+                float s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += rows[base + k] * query[k];
+                }
+                out[q][r] = s;
+            }
+        }
+        return out;
+    }
+
     /** The nearest rows: {@code best[0]} the index of the most similar, then its similarity, for k rows. */
     public static Nearest nearest(float[] similarities, int k) {
         int n = Math.min(k, similarities.length);

@@ -14,6 +14,14 @@ final class Segments {
     /** Sentences embedded besides the whole message: the last ones, where requests usually stand. */
     static final int MAX_SENTENCES = 2;
 
+    /**
+     * Where a message divides: after . ! ? ;, at line breaks, at ", but/and/so/because", and at a
+     * comma before a request ("…arrive by friday, can a person check for me").
+     */
+    private static final java.util.regex.Pattern SPLIT = java.util.regex.Pattern.compile(
+            "(?<=[.!?;])\\s+|\\s*\\n+\\s*|,\\s+(?:but|and|so|because)\\s+"
+            + "|,\\s+(?=(?i:can|could|would|will|please|pls|plz|i want|i need|i'd like|id like|let me|get me|put me|connect me|is there|may i)\\b)");
+
     private Segments() {
     }
 
@@ -25,7 +33,7 @@ final class Segments {
             return out;
         }
         List<String> sentences = new ArrayList<>();
-        for (String s : t.split("(?<=[.!?;])\\s+|\\s*\\n+\\s*|,\\s+(?:but|and|so|because)\\s+")) {
+        for (String s : SPLIT.split(t)) {
             String sentence = s.strip();
             if (sentence.split("\\s+").length >= 2 && !sentence.equals(t)) {
                 sentences.add(sentence);

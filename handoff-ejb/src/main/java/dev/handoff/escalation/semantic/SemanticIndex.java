@@ -13,6 +13,14 @@ public final class SemanticIndex {
 
     public static final SemanticIndex EMPTY = new SemanticIndex(Map.of(), ExampleMatrix.EMPTY, null);
 
+    /**
+     * Tokens of a customer message (and of each of its last sentences) the model reads: the first
+     * and the last ones of a longer text ({@link SentenceEncoder#embedWindow}), so one message costs
+     * at most three bounded passes however long it is. 64 read the evaluation sets as well as the
+     * model's full 128 did (ADR 0013).
+     */
+    static final int WINDOW = 64;
+
     private final Map<String, SemanticTopic> topics;
     private final ExampleMatrix sharedNegatives;
     private final SentenceEncoder encoder;
@@ -75,7 +83,13 @@ public final class SemanticIndex {
         if (isEmpty()) {
             return new Probe(null);
         }
-        return new Probe(Segments.of(Numbers.fold(text)).stream().map(encoder::embed).toList());
+        List<String> segments = Segments.of(Numbers.fold(text));
+        List<float[]> vectors = new java.util.ArrayList<>(segments.size());
+        vectors.add(encoder.embedWindow(segments.get(0), WINDOW));
+        for (String part : segments.subList(1, segments.size())) {
+            vectors.add(encoder.embedWindow(part, WINDOW));
+        }
+        return new Probe(vectors);
     }
 
     /** One message against this index. Not thread-safe: one per evaluation. */
@@ -99,20 +113,24 @@ public final class SemanticIndex {
         }
 
         private SemanticMatch score(SemanticTopic topic) {
+            float[][] queries = vectors.toArray(float[][]::new);
             if (shared == null) {
-                shared = new ExampleMatrix.Nearest[vectors.size()];
-                for (int i = 0; i < vectors.size(); i++) {
-                    shared[i] = ExampleMatrix.nearest(sharedNegatives.similarities(vectors.get(i)), SemanticTopic.K);
+                float[][] sims = sharedNegatives.similarities(queries);
+                shared = new ExampleMatrix.Nearest[queries.length];
+                for (int i = 0; i < queries.length; i++) {
+                    shared[i] = ExampleMatrix.nearest(sims[i], SemanticTopic.K);
                 }
             }
+            float[][] posSims = topic.positives().similarities(queries);
+            float[][] ownSims = topic.negatives().similarities(queries);
             SemanticMatch best = SemanticMatch.NONE;
-            for (int i = 0; i < vectors.size(); i++) {
-                float[] v = vectors.get(i);
-                ExampleMatrix.Nearest pos = ExampleMatrix.nearest(topic.positives().similarities(v), SemanticTopic.K);
+            for (int i = 0; i < queries.length; i++) {
+                float[] v = queries[i];
+                ExampleMatrix.Nearest pos = ExampleMatrix.nearest(posSims[i], SemanticTopic.K);
                 if (pos.isEmpty()) {
                     continue;
                 }
-                ExampleMatrix.Nearest own = ExampleMatrix.nearest(topic.negatives().similarities(v), SemanticTopic.K);
+                ExampleMatrix.Nearest own = ExampleMatrix.nearest(ownSims[i], SemanticTopic.K);
                 ExampleMatrix.Nearest neg = merge(own, shared[i]);
                 double score = Scoring.score(pos, neg, topic.logistic() == null ? Double.NaN : topic.logistic().probability(v));
                 if (score > best.score() || best == SemanticMatch.NONE) {

@@ -29,6 +29,8 @@ public final class SentenceEncoder {
     public static final int DIMENSIONS = 384;
     /** Tokens per text, [CLS] and [SEP] included; the model was trained on 128-token windows. */
     static final int MAX_TOKENS = 128;
+    /** Word pieces kept from the start of a message longer than the window (the rest from its end). */
+    static final int HEAD_TOKENS = 12;
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     private static final int CACHE_LIMIT = 50_000;
@@ -102,6 +104,34 @@ public final class SentenceEncoder {
     public float[] embed(String text) {
         long[] ids = tokenizer.encode(text == null ? "" : text, MAX_TOKENS);
         return run(ids);
+    }
+
+    /**
+     * The vector of a text read through a window of at most {@code window} tokens: a longer text
+     * keeps its first {@link #HEAD_TOKENS} word pieces and its last ones (where requests usually
+     * stand), so a customer message costs at most one window's pass of the model however long it is.
+     */
+    public float[] embedWindow(String text, int window) {
+        return run(windowOf(tokenizer.encode(text == null ? "" : text, Integer.MAX_VALUE), window));
+    }
+
+    /**
+     * The token ids the model reads of a message tokenized as {@code all} ([CLS] … [SEP]): all of
+     * them when they fit in {@code window}, else [CLS], the first {@link #HEAD_TOKENS} word pieces,
+     * the last ones and [SEP], {@code window} ids in all.
+     */
+    static long[] windowOf(long[] all, int window) {
+        int pieces = all.length - 2;
+        int keep = Math.min(window, MAX_TOKENS) - 2;
+        if (pieces <= keep) {
+            return all;
+        }
+        int head = Math.min(HEAD_TOKENS, keep / 2);
+        int dropped = pieces - keep;
+        long[] ids = new long[keep + 2];
+        System.arraycopy(all, 0, ids, 0, 1 + head);
+        System.arraycopy(all, 1 + head + dropped, ids, 1 + head, keep - head + 1);
+        return ids;
     }
 
     /** Like {@link #embed} but remembered by text: for examples, which are embedded again at every compile. */

@@ -69,6 +69,15 @@ public final class WordPieceTokenizer {
     }
 
     /** The words (and punctuation marks) before WordPiece: BertNormalizer plus BertPreTokenizer. */
+    /** How many word pieces a text makes, [CLS] and [SEP] not counted. */
+    int count(String text) {
+        List<Integer> ids = new ArrayList<>();
+        for (String word : basicTokens(text)) {
+            wordPiece(word, ids);
+        }
+        return ids.size();
+    }
+
     static List<String> basicTokens(String text) {
         List<String> words = new ArrayList<>();
         if (text == null) {

@@ -67,6 +67,17 @@ class CompiledTriggerSetTest {
     }
 
     @Test
+    void onlyASetWithARecentHandoffTriggerAsksForTheCustomersLastHandoff() {
+        TriggerSetDocument.TriggerSpec vip = TriggerSetDocument.TriggerSpec.of("vip", "customer", null, true, true, 50, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, List.of("enterprise"), null, null, null, null);
+        TriggerSetDocument.TriggerSpec returning = TriggerSetDocument.TriggerSpec.of("returning", "customer", null, true, true, 50, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, 7, null, null);
+        assertFalse(CompiledTriggerSet.compile(doc(List.of(), List.of(vip)), Lexicons.bundled()).readsRecentEscalations());
+        assertTrue(CompiledTriggerSet.compile(doc(List.of(), List.of(vip, returning)), Lexicons.bundled()).readsRecentEscalations());
+        assertTrue(((TriggerEngine) input -> null).readsRecentEscalations(), "an engine that does not say gets the facts");
+    }
+
+    @Test
     void combinationsNeedAllPartsForAndAndOnePartForOr() {
         TriggerSetDocument.TriggerSpec vip = TriggerSetDocument.TriggerSpec.of("vip", "customer", null, true, false, 0, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, List.of("enterprise"), new BigDecimal("50000"), null, null, null);

@@ -21,9 +21,9 @@ import java.util.Map;
  * processes on the machine do not inflate it) of
  * <ul>
  * <li>the whole evaluation ({@code CompiledTriggerSet.evaluate});
- * <li>segmentation ({@code Segments.of}) and, per segment, the WordPiece tokenizer, the ONNX run
- * (with tensor creation and the copy of the hidden states out, measured as {@code embed} minus
- * tokenizer minus pooling) and mean pooling;
+ * <li>segmentation ({@code Segments.of}), the WordPiece tokenizer, the ONNX runs through the
+ * probe's window, one per segment (with tensor creation and the copy of the hidden states out,
+ * measured as {@code embedWindow} minus tokenizer minus pooling) and mean pooling;
  * <li>the neighbour scan (the similarities with every example and negative of the 37 topics and the
  * shared negatives, and the k best) and the logistic layers;
  * <li>the rest (phrase, sentiment, combination and other rules, evidence texts).
@@ -214,37 +214,45 @@ public final class SemanticCostBreakdown {
                 long b = cpu();
                 List<String> segments = Segments.of(text);
                 long c = cpu();
-                double tok = 0;
-                double emb = 0;
-                double pool = 0;
-                int tokens = 0;
+                // the model through the probe's window, once for the message and once for each of its last sentences, as SemanticIndex.probe does
+                long d = cpu();
+                long[] ids = tokenizer.encode(text, SemanticIndex.WINDOW);
+                int tokens = ids.length;
+                for (String seg : segments.subList(1, segments.size())) {
+                    tokens += tokenizer.encode(seg, SemanticIndex.WINDOW).length;
+                }
+                long e = cpu();
                 List<float[]> vectors = new ArrayList<>();
                 for (String seg : segments) {
-                    long d = cpu();
-                    long[] ids = tokenizer.encode(seg, SentenceEncoder.MAX_TOKENS);
-                    long e = cpu();
-                    vectors.add(encoder.embed(seg));
-                    long f = cpu();
-                    float[][] hidden = new float[ids.length][SentenceEncoder.DIMENSIONS];
-                    for (float[] row : hidden) {
-                        Arrays.fill(row, 0.01f * ids.length);
-                    }
-                    long g = cpu();
-                    sink = SentenceEncoder.meanPooledUnit(hidden);
-                    long h = cpu();
-                    tokens += ids.length;
-                    tok += e - d;
-                    emb += f - e;
-                    pool += h - g;
+                    vectors.add(encoder.embedWindow(seg, SemanticIndex.WINDOW));
                 }
-                // the neighbour scan and the logistic layers, as SemanticIndex.Probe does them
+                long f = cpu();
+                float[][] hidden = new float[ids.length][SentenceEncoder.DIMENSIONS];
+                for (float[] row : hidden) {
+                    Arrays.fill(row, 0.01f * ids.length);
+                }
+                long g = cpu();
+                for (int v = 0; v < segments.size(); v++) {
+                    sink = SentenceEncoder.meanPooledUnit(hidden);
+                }
+                long h = cpu();
+                double tok = e - d;
+                double emb = f - e;
+                double pool = h - g;
+                // the neighbour scan (every query in one pass over each matrix) and the logistic layers
+                float[][] queries = vectors.toArray(float[][]::new);
                 long i = cpu();
                 float acc = 0;
-                for (float[] v : vectors) {
-                    acc += ExampleMatrix.nearest(shared.similarities(v), SemanticTopic.K).top();
-                    for (SemanticTopic t : topics.values()) {
-                        acc += ExampleMatrix.nearest(t.positives().similarities(v), SemanticTopic.K).top();
-                        acc += ExampleMatrix.nearest(t.negatives().similarities(v), SemanticTopic.K).top();
+                float[][] sharedSims = shared.similarities(queries);
+                for (float[] sims : sharedSims) {
+                    acc += ExampleMatrix.nearest(sims, SemanticTopic.K).top();
+                }
+                for (SemanticTopic t : topics.values()) {
+                    for (float[] sims : t.positives().similarities(queries)) {
+                        acc += ExampleMatrix.nearest(sims, SemanticTopic.K).top();
+                    }
+                    for (float[] sims : t.negatives().similarities(queries)) {
+                        acc += ExampleMatrix.nearest(sims, SemanticTopic.K).top();
                     }
                 }
                 long j = cpu();

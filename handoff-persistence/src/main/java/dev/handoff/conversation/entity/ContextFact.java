@@ -47,4 +47,15 @@ public class ContextFact {
     public int getLine() {
         return line;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContextFact f && line == f.line && kind.equals(f.kind) && value.equals(f.value)
+                && normalized.equals(f.normalized);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, value, normalized, line);
+    }
 }

@@ -69,14 +69,24 @@ public class HandoffContext {
         this.summaryNote = note == null ? null : note.length() > 200 ? note.substring(0, 200) : note;
     }
 
-    public void replaceFacts(List<ContextFact> newFacts) {
+    /** Replaces the facts; the same facts again change nothing (no rows rewritten, no new version). */
+    public boolean replaceFacts(List<ContextFact> newFacts) {
+        if (facts.equals(newFacts)) {
+            return false;
+        }
         facts.clear();
         facts.addAll(newFacts);
+        return true;
     }
 
-    public void replacePages(List<PageVisit> newPages) {
+    /** Replaces the page trail; the same trail again changes nothing. */
+    public boolean replacePages(List<PageVisit> newPages) {
+        if (pages.equals(newPages)) {
+            return false;
+        }
         pages.clear();
         pages.addAll(newPages);
+        return true;
     }
 
     public String getConversationId() {

@@ -18,9 +18,14 @@ import java.util.Objects;
 @Entity
 @Table(name = "message")
 @NamedQuery(name = Message.FIND_AFTER, query = "SELECT m FROM Message m WHERE m.conversation.id = :conversationId AND m.seq > :after ORDER BY m.seq")
+@NamedQuery(name = Message.FIND_BY_CLIENT_ID,
+        query = "SELECT m FROM Message m WHERE m.conversation.id = :conversationId AND m.clientMessageId = :clientMessageId")
 public class Message {
 
     public static final String FIND_AFTER = "Message.findAfter";
+    public static final String FIND_BY_CLIENT_ID = "Message.findByClientId";
+    /** The longest id the bot platform may give its own message. */
+    public static final int MAX_CLIENT_ID = 128;
     /** The longest text a message may carry, in characters (documented in docs/api.md). */
     public static final int MAX_TEXT = 4000;
 
@@ -56,6 +61,9 @@ public class Message {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "client_message_id", length = MAX_CLIENT_ID)
+    private String clientMessageId;
+
     protected Message() {}
 
     Message(Conversation conversation, int seq, Author author, String authorName, String text, Instant at) {
@@ -71,6 +79,19 @@ public class Message {
         this.authorName = authorName;
         this.text = text;
         this.createdAt = Objects.requireNonNull(at);
+    }
+
+    /** The bot platform's own id for the message: a message with the same id in the conversation is stored once. */
+    public Message withClientId(String id) {
+        if (id != null && (id.isBlank() || id.length() > MAX_CLIENT_ID)) {
+            throw new IllegalArgumentException("clientMessageId must be 1 to " + MAX_CLIENT_ID + " characters");
+        }
+        this.clientMessageId = id;
+        return this;
+    }
+
+    public String getClientMessageId() {
+        return clientMessageId;
     }
 
     public Message withBotSignal(String botIntent, Double botConfidence) {

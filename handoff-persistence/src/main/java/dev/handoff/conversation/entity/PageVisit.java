@@ -36,4 +36,15 @@ public class PageVisit {
     public Instant getSeenAt() {
         return seenAt;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PageVisit p && java.util.Objects.equals(url, p.url) && java.util.Objects.equals(title, p.title)
+                && java.util.Objects.equals(seenAt, p.seenAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(url, title, seenAt);
+    }
 }

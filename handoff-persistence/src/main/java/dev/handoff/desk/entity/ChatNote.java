@@ -20,6 +20,8 @@ public class ChatNote {
 
     public static final String FIND_BY_CONVERSATION = "ChatNote.findByConversation";
     public static final int MAX_TEXT = 2000;
+    /** The longest display name kept with a note; longer names (a customer's may be 200 characters) are cut. */
+    public static final int MAX_AUTHOR_NAME = 120;
 
     /** A plain note, the note handed over with a transfer, a question to a consulted colleague, or the customer's follow-up request. */
     public enum Kind { NOTE, TRANSFER, CONSULT, FOLLOW_UP }
@@ -38,7 +40,7 @@ public class ChatNote {
     @Column(nullable = false, length = 64)
     private String author;
 
-    @Column(name = "author_name", nullable = false, length = 120)
+    @Column(name = "author_name", nullable = false, length = MAX_AUTHOR_NAME)
     private String authorName;
 
     @Column(nullable = false, length = MAX_TEXT)
@@ -59,7 +61,8 @@ public class ChatNote {
         this.conversationId = Objects.requireNonNull(conversationId);
         this.kind = Objects.requireNonNull(kind);
         this.author = Objects.requireNonNull(author);
-        this.authorName = authorName == null ? author : authorName;
+        String name = authorName == null ? author : authorName;
+        this.authorName = name.length() > MAX_AUTHOR_NAME ? name.substring(0, MAX_AUTHOR_NAME - 1) + "…" : name;
         this.text = text.strip();
         this.createdAt = Objects.requireNonNull(at);
     }

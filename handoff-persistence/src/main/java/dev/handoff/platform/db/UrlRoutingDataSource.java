@@ -13,8 +13,15 @@ import javax.sql.DataSource;
  * The class named by Handoff's {@code @DataSourceDefinition}. It picks the vendor's own {@link
  * DataSource} from the JDBC URL, so an operator switches from the embedded H2 database to MySQL by
  * setting URL, user and password only: no class name to know, no rebuild.
+ *
+ * <p>MySQL/MariaDB URLs get a connect timeout ({@value #CONNECT_TIMEOUT_MILLIS} ms) and a socket
+ * timeout ({@value #SOCKET_TIMEOUT_MILLIS} ms) unless they set their own: a stalled database then
+ * fails a call within seconds instead of holding its thread for as long as the stall lasts.
  */
 public class UrlRoutingDataSource implements DataSource {
+
+    static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+    static final int SOCKET_TIMEOUT_MILLIS = 10_000;
 
     private String url;
     private String user;
@@ -75,11 +82,27 @@ public class UrlRoutingDataSource implements DataSource {
                         + url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@"));
     }
 
-    /** MySQL Connector/J speaks {@code jdbc:mysql:}; MariaDB URLs are accepted and translated. */
+    /**
+     * MySQL Connector/J speaks {@code jdbc:mysql:}; MariaDB URLs are accepted and translated, and
+     * get the default timeouts for what they do not set themselves. H2 URLs stay as they are.
+     */
     static String vendorUrl(String url) {
-        return url.toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:")
-                ? "jdbc:mysql:" + url.substring("jdbc:mariadb:".length())
-                : url;
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String mysql = lower.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()) : url;
+        mysql = withDefault(mysql, "connectTimeout", CONNECT_TIMEOUT_MILLIS);
+        return withDefault(mysql, "socketTimeout", SOCKET_TIMEOUT_MILLIS);
+    }
+
+    /** Appends {@code name=value} to the URL's query unless the URL already names that property. */
+    private static String withDefault(String url, String name, int value) {
+        int query = url.indexOf('?');
+        if (query >= 0 && url.substring(query + 1).toLowerCase(Locale.ROOT).matches("(.*&)?" + name.toLowerCase(Locale.ROOT) + "=.*")) {
+            return url;
+        }
+        return url + (query < 0 ? "?" : url.endsWith("?") || url.endsWith("&") ? "" : "&") + name + "=" + value;
     }
 
     private DataSource target() throws SQLException {
@@ -127,12 +150,17 @@ public class UrlRoutingDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return target().getConnection();
+        return vendorFixes(target().getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return target().getConnection(username, pass);
+        return vendorFixes(target().getConnection(username, pass));
+    }
+
+    /** Connector/J on MariaDB cuts fractional seconds from parameters unless helped ({@link FractionalSeconds}). */
+    private Connection vendorFixes(Connection connection) {
+        return vendorClassFor(url).startsWith("com.mysql.") ? FractionalSeconds.keep(connection) : connection;
     }
 
     @Override

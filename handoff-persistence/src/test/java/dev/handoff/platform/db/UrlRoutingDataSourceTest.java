@@ -100,12 +100,24 @@ class UrlRoutingDataSourceTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            jdbc:mariadb://db:3306/handoff?useSSL=false | jdbc:mysql://db:3306/handoff?useSSL=false
-            JDBC:MARIADB://db/handoff                   | jdbc:mysql://db/handoff
-            jdbc:mysql://db:3306/handoff                | jdbc:mysql://db:3306/handoff
+            jdbc:mariadb://db:3306/handoff?useSSL=false | jdbc:mysql://db:3306/handoff?useSSL=false&connectTimeout=3000&socketTimeout=10000
+            JDBC:MARIADB://db/handoff                   | jdbc:mysql://db/handoff?connectTimeout=3000&socketTimeout=10000
+            jdbc:mysql://db:3306/handoff                | jdbc:mysql://db:3306/handoff?connectTimeout=3000&socketTimeout=10000
             jdbc:h2:mem:handoff;DB_CLOSE_DELAY=-1       | jdbc:h2:mem:handoff;DB_CLOSE_DELAY=-1
             """)
     void mariaDbUrlsAreTranslatedForConnectorJ(String url, String expected) {
+        assertEquals(expected, UrlRoutingDataSource.vendorUrl(url));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            jdbc:mysql://db/h?socketTimeout=60000                  | jdbc:mysql://db/h?socketTimeout=60000&connectTimeout=3000
+            jdbc:mysql://db/h?a=1&ConnectTimeout=500               | jdbc:mysql://db/h?a=1&ConnectTimeout=500&socketTimeout=10000
+            jdbc:mysql://db/h?connectTimeout=1&socketTimeout=2     | jdbc:mysql://db/h?connectTimeout=1&socketTimeout=2
+            jdbc:mysql://db/h?                                     | jdbc:mysql://db/h?connectTimeout=3000&socketTimeout=10000
+            jdbc:mysql://db/h?mysocketTimeoutx=1                   | jdbc:mysql://db/h?mysocketTimeoutx=1&connectTimeout=3000&socketTimeout=10000
+            """)
+    void timeoutsTheUrlSetsAreKeptAndMissingOnesGetTheDefault(String url, String expected) {
         assertEquals(expected, UrlRoutingDataSource.vendorUrl(url));
     }
 

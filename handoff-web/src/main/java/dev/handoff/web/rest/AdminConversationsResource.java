@@ -1,10 +1,8 @@
 package dev.handoff.web.rest;
 
 import dev.handoff.escalation.boundary.SuiteCuration;
-import dev.handoff.platform.InvalidInputException;
 import dev.handoff.web.rest.dto.FlaggedConversationResponse;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,11 +39,9 @@ public class AdminConversationsResource {
     @Operation(summary = "Escalations flagged as not needed",
             description = "Most recently flagged first (limit 1-200, default 50): the conversation, the triggers the flag was recorded against, "
                     + "who flagged it and why, and the suites that already hold a case from it.")
-    public List<FlaggedConversationResponse> flagged(@QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<FlaggedConversationResponse> flagged(@QueryParam("limit") String limitParam) {
         AdminKeys.caller(request);
-        if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "limit must be between 1 and 200");
-        }
+        int limit = Checks.intParam(limitParam, 50, 1, 200, "limit");
         return curation.flagged(limit, true).stream().map(FlaggedConversationResponse::of).toList();
     }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
@@ -152,8 +151,8 @@ public class AdminTriggerSetsResource {
     @Path("draft/replay")
     @Operation(summary = "Replay history through the draft",
             description = "Runs the stored conversations of the last `days` days (1-90, default 7) through the live set and the draft: handoff rates, per-trigger counts and the conversations whose verdict changes.")
-    public ReplayResponse replay(@QueryParam("days") @DefaultValue("7") int days) {
-        return ReplayResponse.of(triggerSets.replayDraft(caller(), days));
+    public ReplayResponse replay(@QueryParam("days") String days) {
+        return ReplayResponse.of(triggerSets.replayDraft(caller(), Checks.intParam(days, 7, 1, 90, "days")));
     }
 
     @POST

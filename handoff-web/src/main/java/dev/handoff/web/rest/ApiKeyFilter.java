@@ -2,7 +2,7 @@ package dev.handoff.web.rest;
 
 import dev.handoff.access.boundary.ApiCaller;
 import dev.handoff.access.boundary.ApiKeyService;
-import dev.handoff.access.entity.ApiKey;
+import dev.handoff.access.control.KeyCache;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Every API call needs {@code Authorization: Bearer <key>} with a key that exists and is not
- * revoked. The secret is hashed and looked up; it is never logged.
+ * revoked. The secret is hashed and looked up (answered from a cache of a few seconds, see
+ * {@link ApiKeyService#authenticate}); it is never logged.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -38,16 +39,16 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             abort(request, "Unsupported authorization", "Use the Bearer scheme: 'Authorization: Bearer <api key>'.");
             return;
         }
-        Optional<ApiKey> key = keys.findBySecret(header.substring(BEARER.length()).strip());
+        Optional<KeyCache.Known> key = keys.authenticate(header.substring(BEARER.length()).strip());
         if (key.isEmpty()) {
             abort(request, "Invalid API key", "The API key is not known. Check it, or ask an admin for a new one.");
             return;
         }
-        if (key.get().isRevoked()) {
+        if (key.get().revoked()) {
             abort(request, "Revoked API key", "This API key was revoked by an admin. Ask for a new one.");
             return;
         }
-        request.setProperty(CALLER, new ApiCaller(key.get().getId(), key.get().getName(), key.get().getScope()));
+        request.setProperty(CALLER, new ApiCaller(key.get().keyId(), key.get().keyName(), key.get().scope()));
     }
 
     private static void abort(ContainerRequestContext request, String title, String detail) {

@@ -59,4 +59,22 @@ final class Checks {
         }
         return value;
     }
+
+    /**
+     * A whole-number query parameter: absent means {@code fallback}; anything else must be digits
+     * within [min, max], or the answer is 400 naming the parameter (JAX-RS would answer 404).
+     */
+    static int intParam(String raw, int fallback, int min, int max, String name) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        String value = raw.strip();
+        if (value.matches("[+-]?\\d{1,10}")) {
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return (int) number;
+            }
+        }
+        throw new InvalidInputException(name, name + " must be a whole number between " + min + " and " + max);
+    }
 }

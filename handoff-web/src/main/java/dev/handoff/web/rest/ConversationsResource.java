@@ -23,7 +23,6 @@ import dev.handoff.web.rest.dto.StartConversationRequest;
 import dev.handoff.web.rest.dto.TriggerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -40,6 +39,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -76,22 +77,17 @@ public class ConversationsResource {
     public Response start(StartConversationRequest request, @Context UriInfo uri) {
         Checks.required(request, "body");
         CustomerRequest customer = Checks.required(request.customer(), "customer");
-        Checks.max(Checks.required(customer.externalId(), "customer.externalId"), 128, "customer.externalId");
-        Checks.max(customer.name(), 200, "customer.name");
+        Checks.required(customer.externalId(), "customer.externalId");
         Checks.email(customer.email(), "customer.email");
-        Checks.max(customer.tier(), 64, "customer.tier");
-        Checks.max(customer.company(), 200, "customer.company");
-        Checks.max(customer.notes(), 2000, "customer.notes");
         if (customer.accountValue() != null && customer.accountValue().signum() < 0) {
             throw new InvalidInputException("customer.accountValue", "customer.accountValue must not be negative");
         }
-        Checks.max(request.channel(), 64, "channel");
         PageRequest page = request.page() == null ? new PageRequest(null, null) : request.page();
         String metadata = request.metadata() == null ? null : request.metadata().toString();
         Checks.max(metadata, 4000, "metadata");
         ConversationView view = conversations.start(new StartCommand(customer.externalId(), customer.name(), customer.email(),
                 customer.tier(), customer.accountValue(), request.channel(), Checks.url(page.url(), "page.url"),
-                Checks.max(page.title(), 300, "page.title"), metadata, customer.company(), customer.renewalDate(), customer.notes()));
+                page.title(), metadata, customer.company(), customer.renewalDate(), customer.notes()));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
                 .entity(ConversationResponse.of(view))
                 .build();
@@ -121,11 +117,15 @@ public class ConversationsResource {
                     + "\"triggers\":[{\"name\":\"explicit-human-request\",\"reason\":\"The customer asked for a person: \\\"talk to a person\\\"\","
                     + "\"evidence\":\"talk to a person\",\"messageSeq\":1},{\"name\":\"billing-dispute\",\"reason\":\"Billing or refund words: "
                     + "\\\"charged twice\\\"\",\"evidence\":\"charged twice\",\"messageSeq\":1}],\"state\":\"queued\"}")))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, missing or oversized text, unknown author",
+    @APIResponse(responseCode = "400", description = "Malformed JSON, missing or oversized text, unknown author, a value of the wrong type, "
+            + "a bad Idempotency-Key",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown conversation",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The conversation is resolved or closed",
+    @APIResponse(responseCode = "409", description = "The conversation is resolved or closed, or a request with the same Idempotency-Key "
+            + "is still running",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -136,11 +136,10 @@ public class ConversationsResource {
                 .filter(a -> a != Author.AGENT)
                 .orElseThrow(() -> new InvalidInputException("author", "author must be one of customer, bot, system"));
         String text = Checks.text(request.text(), "text");
-        Checks.max(request.intent(), 128, "intent");
         Checks.confidence(request.confidence(), "confidence");
         PageRequest page = request.page() == null ? new PageRequest(null, null) : request.page();
         PostOutcome outcome = conversations.post(id, new PostCommand(author, text, request.intent(), request.confidence(),
-                Checks.url(page.url(), "page.url"), Checks.max(page.title(), 300, "page.title")));
+                Checks.url(page.url(), "page.url"), page.title(), request.clientMessageId()));
         ConversationResponse conversation = ConversationResponse.of(outcome.conversation());
         List<TriggerResponse> fired = outcome.firedNow().stream().map(TriggerResponse::of).toList();
         return Response.status(Response.Status.CREATED)
@@ -157,14 +156,15 @@ public class ConversationsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MessagePage.class)))
     @APIResponse(responseCode = "404", description = "Unknown conversation",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public MessagePage messages(@PathParam("id") String id, @QueryParam("after") @DefaultValue("0") int after,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (after < 0) {
-            throw new InvalidInputException("after", "after must be 0 or more");
-        }
-        if (limit < 1 || limit > ConversationService.MAX_PAGE) {
-            throw new InvalidInputException("limit", "limit must be between 1 and " + ConversationService.MAX_PAGE);
-        }
+    @APIResponse(responseCode = "400", description = "after or limit is not a whole number in range",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MessagePage messages(@PathParam("id") String id,
+            @Parameter(description = "Messages with seq above this (default 0)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    maximum = "2147483647")) @QueryParam("after") String afterParam,
+            @Parameter(description = "At most this many (default 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200")) @QueryParam("limit") String limitParam) {
+        int after = Checks.intParam(afterParam, 0, 0, Integer.MAX_VALUE, "after");
+        int limit = Checks.intParam(limitParam, 100, 1, ConversationService.MAX_PAGE, "limit");
         List<MessageView> found = conversations.messagesAfter(id, after, limit);
         int last = found.isEmpty() ? after : found.get(found.size() - 1).seq();
         return new MessagePage(found.stream().map(MessageResponse::of).toList(), last, conversations.get(id).state());
@@ -179,10 +179,12 @@ public class ConversationsResource {
                     + "The stream ends after the state 'resolved' or 'closed', and when the API key is revoked; a comment line "
                     + "(': heartbeat') comes every 15 s by default.")
     @APIResponse(responseCode = "200", description = "text/event-stream")
-    public void stream(@PathParam("id") String id, @QueryParam("after") @DefaultValue("0") int after,
+    public void stream(@PathParam("id") String id,
+            @Parameter(description = "Messages with seq above this (default 0)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    maximum = "2147483647")) @QueryParam("after") String afterParam,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse,
             @Context ContainerRequestContext request) {
-        int from = after;
+        int from = Checks.intParam(afterParam, 0, 0, Integer.MAX_VALUE, "after");
         if (lastEventId != null && lastEventId.strip().matches("\\d{1,9}")) {
             from = Math.max(from, Integer.parseInt(lastEventId.strip()));
         }
@@ -220,7 +222,6 @@ public class ConversationsResource {
         } else {
             throw new InvalidInputException("channel", "channel is email or phone");
         }
-        Checks.max(request.preferredTime(), 100, "preferredTime");
         return ConversationResponse.of(conversations.requestFollowUp(id, channel, contact, request.preferredTime()));
     }
 }

@@ -6,6 +6,7 @@ import dev.handoff.escalation.control.InvalidTriggerSetException;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.web.fault.DatabaseOutage;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -25,7 +26,7 @@ import java.util.logging.Logger;
 
 /**
  * The one place where exceptions become HTTP answers: business exceptions map to 4xx problems
- * naming what is wrong; anything unexpected becomes a 500 problem with an incident id that matches
+ * naming what is wrong; a database outage becomes 503 with {@code Retry-After} ({@link DatabaseOutage}); anything unexpected becomes a 500 problem with an incident id that matches
  * the server log, and no internals.
  */
 @Provider
@@ -35,6 +36,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (DatabaseOutage.isOutage(thrown)) {
+            return DatabaseOutage.response(thrown);
+        }
         Throwable e = unwrap(thrown);
         if (e instanceof InvalidTriggerSetException invalid) {
             return Problem.response(400, "invalid-trigger-set", "Invalid trigger set", invalid.getMessage(),
@@ -56,11 +60,17 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (e instanceof ForbiddenException || e instanceof EJBAccessException) {
             return Problem.response(Response.Status.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
         }
-        if (e instanceof ConflictException || e instanceof IllegalStateException || e instanceof OptimisticLockException) {
-            return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict", e.getMessage());
+        if (e instanceof OptimisticLockException) {
+            return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict",
+                    "Someone else changed this at the same moment. Read it again and retry.");
+        }
+        if (e instanceof ConflictException || e instanceof IllegalStateException) {
+            return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict",
+                    plain(e.getMessage(), "The request conflicts with the current state. Read it again and retry."));
         }
         if (e instanceof IllegalArgumentException) {
-            return Problem.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+            return Problem.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request",
+                    plain(e.getMessage(), "The request is invalid."));
         }
         if (e instanceof JsonbException || e instanceof JsonException || e instanceof ProcessingException) {
             return Problem.response(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
@@ -96,10 +106,23 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                 && e.getCause() instanceof OptimisticLockException) && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof ProcessingException && e.getCause() instanceof JsonbException) {
+        if (e instanceof ProcessingException && (e.getCause() instanceof JsonbException || e.getCause() instanceof JsonException
+                || e.getCause() instanceof InvalidInputException)) {
             return e.getCause();
         }
         return e;
+    }
+
+    private static final java.util.regex.Pattern INTERNALS =
+            java.util.regex.Pattern.compile("\\b([a-z_$][\\w$]*\\.){2,}[A-Za-z_$][\\w$]*|Exception|EclipseLink|Internal Exception|SQL");
+
+    /** Our own words for the caller; a message that shows library or database internals gives way to {@code fallback}. */
+    static String plain(String message, String fallback) {
+        if (message == null || message.isBlank() || INTERNALS.matcher(message).find()) {
+            return fallback;
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     private static String firstLine(Throwable e) {
@@ -111,7 +134,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (message == null) {
             return "unreadable body";
         }
-        String line = message.lines().findFirst().orElse(message).replace("class java.lang.", "").replace("class java.math.", "");
+        String line = message.lines().findFirst().orElse(message)
+                .replaceAll("(class |interface )?\\b([a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(@[0-9a-f]+)?", "a value");
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }

@@ -1,5 +1,6 @@
 package dev.handoff.web.rest.dto;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,7 +11,8 @@ public record CustomerRequest(
         @Schema(example = "Sarah Lee", maxLength = 200) String name,
         @Schema(example = "sarah.lee@example.com", maxLength = 254) String email,
         @Schema(example = "enterprise", maxLength = 64, description = "Plan or tier") String tier,
-        @Schema(example = "48000", description = "Account value (e.g. annual revenue), not negative") BigDecimal accountValue,
+        @Schema(example = "48000", description = "Account value (e.g. annual revenue), not negative, below 1e13 with at most 2 decimal places")
+        @Digits(integer = 13, fraction = 2) BigDecimal accountValue,
         @Schema(example = "Lee Logistics", maxLength = 200) String company,
         @Schema(example = "2027-03-31", description = "Contract renewal date") LocalDate renewalDate,
         @Schema(example = "Prefers e-mail follow-ups", maxLength = 2000) String notes) {}

@@ -4,9 +4,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Which part of a conversation becomes a labelled case, and the verdict it should get.")
 public record SuiteCaseRequest(
-        @Schema(required = true, enumeration = {"stay", "escalate"},
+        @Schema(required = true, enumeration = {"stay", "escalate"}, maxLength = 16,
                 description = "stay: the escalation was not needed; escalate: the bot missed (or was late with) an escalation") String expected,
-        @Schema(enumeration = {"message", "transcript"},
+        @Schema(enumeration = {"message", "transcript"}, maxLength = 16,
                 description = "message: one customer message; transcript: the customer and bot lines up to it, in the suites' transcript syntax. "
                         + "Default: message when the cut is at a customer message") String form,
         @Schema(description = "The message (seq) to cut at. Default: the escalating message for stay; for escalate the last customer "

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Handoff's message-ingest benchmark, one command (see bench/README.md):
+#   bash bench/run.sh [driver options, e.g. --seconds 30 --label "after"]
+# Builds the product WAR and the reference WAR, recreates the bench databases, starts ONE Payara
+# Micro with both WARs on MariaDB, drives it with bench/driver/LoadDriver.java and stops it again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${BENCH_PORT:-18400}"
+DB="${BENCH_DB:-handoff_bench}"
+REF_DB="${DB}_ref"
+OUT="${BENCH_OUT:-bench/results}"
+KEY="hk_benchbenchbenchbenchbench0001"
+mkdir -p "$OUT"
+
+if curl -s -o /dev/null "http://127.0.0.1:${PORT}/" 2>/dev/null; then
+  echo "port ${PORT} is already in use (another bench still running?); set BENCH_PORT"; exit 1
+fi
+
+# 1. MariaDB, and fresh databases for Handoff and for the reference write
+if ! mysqladmin -uroot ping >/dev/null 2>&1; then
+  start-stop-daemon --start --oknodo --background --exec "$(command -v mariadbd)" -- --user=mysql
+  for _ in $(seq 1 30); do mysqladmin -uroot ping >/dev/null 2>&1 && break; sleep 1; done
+fi
+mysql -uroot <<SQL
+DROP DATABASE IF EXISTS ${DB};
+DROP DATABASE IF EXISTS ${REF_DB};
+CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE DATABASE ${REF_DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'handoff'@'127.0.0.1' IDENTIFIED BY 'handoff';
+CREATE USER IF NOT EXISTS 'handoff'@'localhost' IDENTIFIED BY 'handoff';
+GRANT ALL ON ${DB}.* TO 'handoff'@'127.0.0.1';
+GRANT ALL ON ${DB}.* TO 'handoff'@'localhost';
+GRANT ALL ON ${REF_DB}.* TO 'handoff'@'127.0.0.1';
+GRANT ALL ON ${REF_DB}.* TO 'handoff'@'localhost';
+SQL
+
+# 2. Build (BENCH_SKIP_BUILD=1 reuses what is in target/; BENCH_WAR=path runs another Handoff WAR, e.g. an older build)
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  echo "building handoff.war and reference.war ..."
+  mvn -B -q -pl handoff-web -am clean package -DskipTests
+  mvn -B -q -f bench/reference/pom.xml clean package
+fi
+
+# 3. One Payara Micro, Handoff and the references side by side
+JDBC="jdbc:mysql://127.0.0.1:3306/%s?useSSL=false&allowPublicKeyRetrieval=true"
+JAVA_OPTS=(-Xms1g -Xmx2g)
+if [ -n "${BENCH_JFR:-}" ]; then
+  JAVA_OPTS+=("-XX:StartFlightRecording=settings=profile")
+fi
+LOG="${OUT}/payara.log"
+echo "starting Payara Micro on port ${PORT} (log: ${LOG}) ..."
+HANDOFF_DB_URL="$(printf "$JDBC" "$DB")" HANDOFF_DB_USER=handoff HANDOFF_DB_PASSWORD=handoff \
+HANDOFF_DEMO_ENABLED=true HANDOFF_DEMO_API_KEY="$KEY" \
+  java "${JAVA_OPTS[@]}" \
+    -Dbench.db.url="$(printf "$JDBC" "$REF_DB")" -Dbench.db.user=handoff -Dbench.db.password=handoff \
+    -Dbench.handoff.app="$(basename "${BENCH_WAR:-handoff.war}" .war)" \
+    -Dhandoff.public-url="http://localhost:${PORT}/" \
+    -jar handoff-web/target/payara-micro.jar \
+    --deploy "${BENCH_WAR:-handoff-web/target/handoff.war}" --deploy bench/reference/target/reference.war \
+    --port "$PORT" --nocluster >"$LOG" 2>&1 &
+MICRO=$!
+trap 'kill $MICRO 2>/dev/null; wait $MICRO 2>/dev/null || true' EXIT
+
+for i in $(seq 1 240); do
+  if ! kill -0 $MICRO 2>/dev/null; then echo "Payara Micro exited; see $LOG"; exit 1; fi
+  ping=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT}/reference/api/ping" || true)
+  api=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "http://127.0.0.1:${PORT}/api/v1/conversations/none" || true)
+  [ "$ping" = 200 ] && [ "$api" = 404 ] && break
+  [ "$i" = 240 ] && { echo "Payara Micro not ready after 240 s (ping $ping, api $api); see $LOG"; exit 1; }
+  sleep 1
+done
+echo "ready after ${i} s"
+
+# 4. Drive it
+java bench/driver/LoadDriver.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" "$@"
+if [ -n "${BENCH_JFR:-}" ]; then
+  jcmd "$MICRO" JFR.dump filename="$(cd "$OUT" && pwd)/handoff.jfr" >/dev/null && echo "flight recording: ${OUT}/handoff.jfr"
+fi

@@ -1,0 +1,54 @@
+package dev.handoff.escalation.control;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Messages that name a problem without having one now, so neither a topic's keywords nor its
+ * examples should read them as one: a problem already solved ("it crashed once but it's working
+ * now, how do I…"), the customer's own doing ("the new login was me"), a question about a word or
+ * a case ("what is phishing?", "is my card covered if it gets stolen?") and another company's past
+ * ("my old bank charged me twice, that's why I switched to you").
+ *
+ * <p>A problem named after the all-clear still counts: "it works now but I was charged twice".
+ */
+final class NotAProblem {
+
+    private static final String SUBJECT = "(?:it|it's|its|it is|everything|everything's|everythings|all|that|things|the app|the site|the issue|the problem)";
+    /** "but it's working now", "everything's fine now", "nevermind", "found it". */
+    private static final Pattern SOLVED = Pattern.compile("\\b(?:" + SUBJECT + "\\s+(?:is\\s+|are\\s+|seems?\\s+(?:to\\s+be\\s+)?)?"
+            + "(?:working|works|fine|ok|okay|good|sorted|resolved|fixed|back(?:\\s+up)?|solved)\\s+(?:now|again)"
+            + "|(?:working|works|fine|sorted|fixed|resolved)\\s+now"
+            + "|never\\s?mind|nvm|found it|sorted it|fixed it|figured it out|false alarm|all good now"
+            + "|(?:went|go(?:ne)?) through (?:fine|ok|okay|in the end|after all)|worked (?:fine|in the end|after all|the second time)"
+            + "|tried again and (?:it|the \\w+) (?:worked|went through)|(?:got|received|had) (?:a|my|the) refund(?: for [\\w ]+)?(?: yesterday| today| already)?,? thanks?"
+            + "|was\\s+(?:just\\s+|actually\\s+|really\\s+)?(?:me|my (?:husband|wife|partner|son|daughter|kid))(?!\\s+(?:who|that)\\b))\\b");
+    /** A new trouble after the all-clear: "…works now but I was charged twice". */
+    private static final Pattern STILL = Pattern.compile("\\b(?:but|however|still|except|although|though|yet|and now|now i|again)\\b");
+    /** "what is phishing?", "what's a chargeback", "what does 2fa mean". */
+    private static final Pattern DEFINITION = Pattern.compile("^\\s*(?:what|whats|what's)\\s+(?:is|are|does|do)\\s+(?:a\\s+|an\\s+)?"
+            + "[\\w-]+(?:\\s+[\\w-]+)?\\s*(?:mean\\b.*|\\?.*|$|,.*|\\.\\s.*|\\s+(?:exactly|i saw|saw|in your|mentioned|you mentioned)\\b.*)");
+    /** "is my card covered if it gets stolen", "what happens if someone hacks my account", "in case my phone is lost". */
+    private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:what happens|what should i do|what do i do|is my \\w+ (?:protected|covered|safe|insured)"
+            + "|are my \\w+ (?:protected|covered|safe|insured)|am i (?:protected|covered))\\b.*\\b(?:if|when|in case)\\b"
+            + "|\\b(?:if|in case)\\s+(?:it|my \\w+|someone|somebody|anyone|i)\\s+(?:ever\\s+)?(?:gets?|got|is|was|were|ever|hacks?|steals?|loses?|lose)\\b");
+    /** "my old bank", "the last bank I was with", "on another app", "with a different site". */
+    private static final Pattern OTHER_COMPANY = Pattern.compile("\\b(?:(?:my|our|the)\\s+(?:old|previous|last|former|other|ex)|(?:with|on|at|from|in)\\s+(?:another|a different|some other))\\s+"
+            + "(?:\\w+\\s+)?(?:bank|provider|company|carrier|supplier|insurer|isp|network|broker|airline|host|hosting|telco|retailer|app|site|website"
+            + "|streaming service|platform|clinic|shop|store|gym|landlord|school)\\b");
+
+    private NotAProblem() {
+    }
+
+    static boolean applies(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        var solved = SOLVED.matcher(t);
+        if (solved.find() && !STILL.matcher(t.substring(solved.end())).find()) {
+            return true;
+        }
+        return DEFINITION.matcher(t).matches() || HYPOTHETICAL.matcher(t).find() || OTHER_COMPANY.matcher(t).find();
+    }
+}

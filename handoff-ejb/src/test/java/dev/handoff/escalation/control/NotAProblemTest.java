@@ -1,0 +1,112 @@
+package dev.handoff.escalation.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Messages that name trouble without having it now (solved, the customer's own doing, a question
+ * about a word or a case, another company's past, a question about the company's people), and
+ * the ones that still have it. The texts are written here, not taken from the evaluation sets.
+ */
+class NotAProblemTest {
+
+    static CompiledTriggerSet set;
+
+    @BeforeAll
+    static void compile() {
+        set = CompiledTriggerSet.compile(DefaultTriggerSet.document(), Lexicons.bundled());
+    }
+
+    static Decision says(String text) {
+        return set.evaluate(TriggerInput.of(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "the checkout froze earlier but it's working now, can I change my delivery day?",
+        "card payment failed twice then went through fine, will I get a receipt by email",
+        "never mind, found it in settings",
+        "the login alert from Berlin was me, I'm travelling",
+        "what is a chargeback?",
+        "what does 2FA mean",
+        "is my phone covered if it gets stolen on holiday",
+        "what happens if someone hacks my account, do you refund me",
+        "my old bank charged me twice every month, that's why I moved to you. how do I order a card?",
+        "I got scammed on a different site years ago, how do payments work here?",
+    })
+    void namesTroubleWithoutHavingIt(String text) {
+        assertTrue(NotAProblem.applies(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "it works now but I was charged twice for the same order",
+        "the app is working again but my balance is still wrong",
+        "I was charged twice for my order",
+        "someone logged in to my account from another country",
+        "you switched me to another supplier without asking",
+        "tried another browser and another laptop, the error is still there",
+        "",
+    })
+    void trouble(String text) {
+        assertFalse(NotAProblem.applies(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "the app crashed this morning but it's fine now. how do i turn on dark mode?",
+        "what is phishing exactly?",
+        "does the travel insurance cover theft of a laptop",
+        "how do I report a seller for fraud",
+        "are your call centre staff working on bank holidays",
+        "when is the support team available",
+        "are you a bot or a real person? just wondering",
+        "my previous provider lost my data twice, how do I back up my photos with you?",
+        "do you publish outage updates anywhere",
+    })
+    void routineQuestionsDoNotEscalate(String text) {
+        Decision d = says(text);
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "the app works now but you charged me twice for the same month",
+        "could one of your engineers get on a call with our IT team tomorrow?",
+        "please put me through to the claims department",
+        "can you pass me to Tom in accounts, he knows the case",
+        "I need to speak to a doctor today, can you arrange it",
+        "when can I talk to a person?",
+        "could you ask Dana from billing to message me back about the invoice",
+        "my order has to be here by saturday for the wedding, can a person look at where it is",
+        "my account was hacked, someone changed my email",
+    })
+    void troubleStillEscalates(String text) {
+        Decision d = says(text);
+        assertTrue(d.escalate(), () -> text + " did not escalate: " + d.firings());
+    }
+
+    @Test
+    void aSwornAtAccidentIsNoQuestionMood() {
+        Sentiment sentiment = new Sentiment(Lexicons.bundled());
+        assertEquals(0.0, sentiment.score("how do I report a player for cheating").value(), 1e-9);
+        assertTrue(sentiment.score("you are cheating me out of my money").value() < 0);
+        assertTrue(sentiment.score("how is this so broken!").value() < 0, "an exclamation is no calm question");
+    }
+
+    @Test
+    void aQuestionAboutStaffNamesNoOneToTalkTo() {
+        assertTrue(NotARequest.asksAboutStaff(Text.tokens("are your support people around on weekends")));
+        assertTrue(NotARequest.asksAboutStaff(Text.tokens("is this chat a bot or a human")));
+        assertFalse(NotARequest.asksAboutStaff(Text.tokens("are you a bot? I need a human")));
+        assertFalse(NotARequest.asksAboutStaff(Text.tokens("when is someone going to help")));
+        assertFalse(NotARequest.asksAboutStaff(List.of()));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.handoff.platform.db;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Keeps the microseconds of every timestamp written to MariaDB through MySQL Connector/J.
+ *
+ * <p>MariaDB 10.x introduces itself as {@code 5.5.5-10.11.x-MariaDB}; Connector/J reads that as
+ * MySQL 5.5.5, which had no fractional seconds, and silently cuts them from every
+ * {@code Timestamp} and {@code LocalDateTime} parameter, whatever {@code sendFractionalSeconds}
+ * says. The column ({@code DATETIME(6)}) would keep them. So statements on such connections send
+ * those parameters as text, {@code 2026-12-03 09:15:02.113271}, which the server reads with its
+ * microseconds. Reading needs no help. Other parameters and other databases are left alone.
+ */
+final class FractionalSeconds {
+
+    static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    private FractionalSeconds() {}
+
+    /** The connection, with prepared statements that send timestamps as text. */
+    static Connection keep(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(FractionalSeconds.class.getClassLoader(), new Class<?>[] {Connection.class},
+                new Forwarding(connection, true));
+    }
+
+    /** A timestamp parameter with a fraction of a second, as the text the server reads; otherwise null. */
+    static String asText(Object value) {
+        if (value instanceof Timestamp ts && ts.getNanos() != 0) {
+            return TEXT.format(ts.toLocalDateTime());
+        }
+        if (value instanceof LocalDateTime time && time.getNano() != 0) {
+            return TEXT.format(time);
+        }
+        return null;
+    }
+
+    private record Forwarding(Object target, boolean isConnection) implements InvocationHandler {
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.equals("equals") && args != null && args.length == 1) {
+                return proxy == args[0];
+            }
+            if (name.equals("hashCode") && args == null) {
+                return System.identityHashCode(proxy);
+            }
+            if (!isConnection && args != null && args.length >= 2 && args[0] instanceof Integer index
+                    && (name.equals("setTimestamp") || name.equals("setObject"))) {
+                String text = asText(args[1]);
+                if (text != null) {
+                    ((PreparedStatement) target).setString(index, text);
+                    return null;
+                }
+            }
+            if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
+                return proxy;
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (isConnection && result instanceof PreparedStatement statement && name.startsWith("prepare")) {
+                Class<?> type = method.getReturnType();
+                return Proxy.newProxyInstance(FractionalSeconds.class.getClassLoader(), new Class<?>[] {type},
+                        new Forwarding(statement, false));
+            }
+            return result;
+        }
+    }
+}
