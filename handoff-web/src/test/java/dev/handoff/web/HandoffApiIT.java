@@ -1018,6 +1018,24 @@ class HandoffApiIT {
     }
 
     @Test
+    void everyPortalPageAnswersEachRoleAsWebXmlGrants() {
+        String base = "http://127.0.0.1:" + containerRequest.getLocalPort();
+        Map<AccessMatrix.PortalRole, String[]> users = new EnumMap<>(AccessMatrix.PortalRole.class);
+        users.put(AccessMatrix.PortalRole.AGENT, new String[] {"dave", "handoff-demo"});
+        users.put(AccessMatrix.PortalRole.SUPERVISOR, new String[] {"sam", "handoff-demo"});
+        users.put(AccessMatrix.PortalRole.ADMIN, new String[] {"admin", "handoff-demo"});
+        try {
+            List<String> wrong = AccessMatrix.checkPortal(base, users);
+
+            assertEquals(1, wrong.size(), String.join("\n", wrong));
+            assertEquals("36 portal cells", wrong.get(0));
+        } finally {
+            routing.setPresence("dave", Presence.OFFLINE); // signing in set him online; no later test should offer him chats
+            routing.setPresence("sam", Presence.OFFLINE);
+        }
+    }
+
+    @Test
     void aThousandConcurrentAcceptsOnAHundredOffersAssignEachOnce() throws Exception {
         List<String> agents = List.of("alice", "bob", "carol", "dave");
         int winners = 0;
