@@ -16,6 +16,7 @@ import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.routing.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import jakarta.ejb.Stateless;
@@ -50,6 +51,9 @@ public class AgentDeskService {
     RoutingService routing;
 
     @Inject
+    RoutingSettings routingSettings;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -76,7 +80,7 @@ public class AgentDeskService {
         List<ConversationView> queue = em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)
                 .getResultStream()
                 .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
-                        || "general".equals(c.getRequiredSkill()))
+                        || routingSettings.defaultSkill().equals(c.getRequiredSkill()))
                 .map(store::view)
                 .toList();
         List<ConversationView> consults = em.createNamedQuery(ChatConsult.FIND_BY_AGENT, ChatConsult.class)
