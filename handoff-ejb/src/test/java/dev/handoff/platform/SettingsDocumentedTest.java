@@ -35,12 +35,7 @@ class SettingsDocumentedTest {
 
     @Test
     void theRunbookDocumentsExactlyTheKeysTheCodeReads() throws IOException {
-        Set<String> read = new TreeSet<>();
-        for (String module : new String[] {"handoff-persistence", "handoff-ejb", "handoff-web"}) {
-            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
-                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> read.addAll(keys(read(f))));
-            }
-        }
+        Set<String> read = keysTheCodeReads();
         Set<String> documented = new TreeSet<>();
         Matcher doc = DOCUMENTED.matcher(read(ROOT.resolve("docs/runbook.md")));
         while (doc.find()) {
@@ -52,12 +47,7 @@ class SettingsDocumentedTest {
 
     @Test
     void everyShippedDefaultIsReadByTheCode() throws IOException {
-        Set<String> read = new TreeSet<>();
-        for (String module : new String[] {"handoff-persistence", "handoff-ejb", "handoff-web"}) {
-            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
-                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> read.addAll(keys(read(f))));
-            }
-        }
+        Set<String> read = keysTheCodeReads();
         Set<String> defaults = new TreeSet<>();
         Matcher property = PROPERTY.matcher(read(ROOT.resolve("handoff-ejb/src/main/resources/META-INF/microprofile-config.properties")));
         while (property.find()) {
@@ -65,6 +55,16 @@ class SettingsDocumentedTest {
         }
         defaults.removeAll(read);
         assertEquals(Set.of(), defaults, "defaults in microprofile-config.properties that no code reads");
+    }
+
+    private static Set<String> keysTheCodeReads() throws IOException {
+        Set<String> read = new TreeSet<>();
+        for (String module : new String[] {"handoff-persistence", "handoff-ejb", "handoff-web"}) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> read.addAll(keys(read(f))));
+            }
+        }
+        return read;
     }
 
     private static Set<String> keys(String source) {
