@@ -25,6 +25,7 @@ trap stop EXIT
 
 start() {
     java -jar handoff-web/target/payara-micro.jar --deploy handoff-web/target/handoff.war --port "$PORT" --nocluster \
+        --postbootcommandfile handoff-web/target/post-boot-commands.asadmin \
         >"$WORK/micro-$1.log" 2>&1 &
     PID=$!
     for _ in $(seq 1 180); do

@@ -40,20 +40,27 @@ Handoff.copyFact = function (chip) {
   }
   return false;
 };
-/* Presence: tell the server about real activity (typing, clicks, mouse) about once a minute, so an
-   idle agent goes away automatically and comes back when they return. Agent pages only. */
+/* Presence: a heartbeat every 30 s while an agent or supervisor page is open keeps the agent's
+   presence alive (it expires by itself otherwise: a closed laptop, a crashed server); "active=1" says
+   there was real activity (typing, clicks, mouse), so an idle agent goes away automatically and comes
+   back when they return. */
 (function () {
-  if (!/\/agent\//.test(location.pathname)) { return; }
+  if (!/\/(agent|supervisor)\//.test(location.pathname)) { return; }
   var active = true;
   ['keydown', 'mousedown', 'mousemove', 'touchstart', 'scroll'].forEach(function (type) {
     window.addEventListener(type, function () { active = true; }, { passive: true });
   });
-  var url = location.pathname.replace(/\/agent\/.*$/, '/agent/heartbeat');
-  setInterval(function () {
-    if (!active) { return; }
+  var url = location.pathname.replace(/\/(agent|supervisor)\/.*$/, '/agent/heartbeat');
+  var beat = function () {
+    var body = active ? 'active=1' : '';
     active = false;
-    try { fetch(url, { method: 'POST', credentials: 'same-origin' }); } catch (e) { /* next minute */ }
-  }, 60000);
+    try {
+      fetch(url, { method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body });
+    } catch (e) { /* next time */ }
+  };
+  setTimeout(beat, 1000);
+  setInterval(beat, 30000);
 })();
 /* Trigger editor: live count of the non-empty lines of an examples or negatives box. */
 Handoff.countLines = function (area) {

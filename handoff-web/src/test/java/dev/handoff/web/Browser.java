@@ -99,10 +99,30 @@ final class Browser implements AutoCloseable {
      */
     void choose(String menuId, String labelStart) {
         By menu = By.id(menuId);
+        By item = By.cssSelector("[id='" + menuId + "_panel'] li[data-label^='" + labelStart + "']");
+        By label = By.id(menuId + "_label");
+        // A click on an item while the panel is still fading in can go nowhere (seen on a loaded
+        // machine): wait for the panel to stand still, and try again if the choice did not take.
+        for (int attempt = 1; attempt < 3; attempt++) {
+            scrollTo(menu);
+            if (!driver.findElement(By.id(menuId + "_panel")).isDisplayed()) {
+                driver.findElement(menu).click();
+            }
+            waitFor(item);
+            until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return typeof jQuery === 'undefined' || !jQuery(document.getElementById(arguments[0])).is(':animated')", menuId + "_panel")));
+            driver.findElement(item).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(label, labelStart));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // next attempt
+            }
+        }
         scrollTo(menu);
         driver.findElement(menu).click();
-        waitFor(By.cssSelector("[id='" + menuId + "_panel'] li[data-label^='" + labelStart + "']")).click();
-        waitForText(By.id(menuId + "_label"), labelStart);
+        waitFor(item).click();
+        waitForText(label, labelStart);
     }
 
     String text(By by) {

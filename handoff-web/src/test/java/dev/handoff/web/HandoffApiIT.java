@@ -20,6 +20,8 @@ import dev.handoff.conversation.boundary.StartCommand;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.ConversationClosedException;
 import dev.handoff.escalation.boundary.TriggerSetService;
+import dev.handoff.identity.boundary.UserService;
+import dev.handoff.identity.entity.Role;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
@@ -37,21 +39,32 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -77,7 +90,7 @@ class HandoffApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(HandoffApiIT.class, Api.class, Api.Reply.class, AcceptHold.class)
+                .addClasses(HandoffApiIT.class, Api.class, Api.Reply.class, Portal.class, AcceptHold.class)
                 .addPackage(dev.handoff.web.reliability.AccessMatrix.class.getPackage());
     }
 
@@ -116,6 +129,12 @@ class HandoffApiIT {
 
     @Inject
     AcceptHold hold;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Pbkdf2PasswordHash jakartaHash;
 
     /** In-container tests run inside Arquillian's servlet request: its port is the server's. */
     @Inject
@@ -619,6 +638,227 @@ class HandoffApiIT {
         }
     }
 
+    // ---- issue 11: sessions, sign-in, push and headers --------------------------------------------
+
+    @Test
+    @RunAsClient
+    void portalAndApiAnswersCarrySecurityHeadersAndMetricsNeedASignIn() {
+        Portal anonymous = new Portal(base.toString());
+        HttpResponse<String> login = anonymous.get("/login.xhtml");
+        assertEquals(200, login.statusCode());
+        String csp = login.headers().firstValue("Content-Security-Policy").orElse("");
+        for (String directive : List.of("frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "default-src 'self'")) {
+            assertTrue(csp.contains(directive), directive + " in " + csp);
+        }
+        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals("same-origin", login.headers().firstValue("Referrer-Policy").orElse(null));
+        assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(null));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax") && cookie.contains("HttpOnly"), "session cookie: " + cookie);
+
+        HttpResponse<String> apiAnswer = anonymous.get("/api/v1/conversations/nope");
+        assertEquals("nosniff", apiAnswer.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals("no-store", apiAnswer.headers().firstValue("Cache-Control").orElse(null));
+
+        HttpResponse<String> metrics = anonymous.get("/metrics");
+        assertTrue(metrics.statusCode() == 401 || metrics.statusCode() == 403, "/metrics without a sign-in: " + metrics.statusCode());
+        assertFalse(metrics.body().contains("base_"), "no metric values");
+    }
+
+    @Test
+    @RunAsClient
+    void repeatedWrongPasswordsLockTheAccountEvenForTheRightOne() {
+        Portal portal = new Portal(base.toString());
+        for (int i = 1; i <= 4; i++) {
+            HttpResponse<String> wrong = portal.login("carol", "not-her-password-" + i);
+            assertEquals(200, wrong.statusCode(), "attempt " + i);
+            assertTrue(wrong.body().contains("Wrong username or password"), "attempt " + i);
+        }
+        HttpResponse<String> fifth = portal.login("carol", "not-her-password-5");
+        assertTrue(fifth.body().contains("Too many attempts, try again in 15 minutes."), fifth.body());
+
+        HttpResponse<String> right = new Portal(base.toString()).login("carol", "handoff-demo");
+        assertEquals(200, right.statusCode(), "the right password is refused too while locked");
+        assertTrue(right.body().contains("Too many attempts, try again in"), right.body());
+        // an admin: signing in changes no presence, so later tests find the agents as they left them
+        assertEquals(302, new Portal(base.toString()).login("admin", "handoff-demo").statusCode(), "other accounts still sign in");
+    }
+
+    @Test
+    void anOldPasswordHashIsUpgradedAtTheNextSignIn() throws Exception {
+        users.create("legacy-admin", "Legacy Admin", Role.ADMIN, "legacy-password".toCharArray(), Map.of(), 1);
+        String old = jakartaHash.generate("legacy-password".toCharArray());
+        assertTrue(old.startsWith("PBKDF2WithHmacSHA256:2048:"), "Jakarta Security's default, as stored so far: " + old);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE app_user SET password_hash = ? WHERE username = 'legacy-admin'")) {
+            update.setString(1, old);
+            assertEquals(1, update.executeUpdate());
+        }
+        em.getEntityManagerFactory().getCache().evictAll();
+
+        assertEquals(302, new Portal(base.toString()).login("legacy-admin", "legacy-password").statusCode(), "the old hash signs in");
+
+        String upgraded = storedHash("legacy-admin");
+        assertTrue(upgraded.startsWith("PBKDF2WithHmacSHA256:600000:"), upgraded);
+        assertTrue(jakartaHash.verify("legacy-password".toCharArray(), upgraded), "still readable by Jakarta Security");
+        assertEquals(302, new Portal(base.toString()).login("legacy-admin", "legacy-password").statusCode(), "and signs in again");
+        assertEquals(upgraded, storedHash("legacy-admin"), "written once");
+    }
+
+    private String storedHash(String username) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
+            select.setString(1, username);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void openingTheInboxChangesNoPresenceOnlySigningInAndTheStatusButtonsDo() {
+        Portal dave = new Portal(base.toString());
+        try {
+            routing.setPresence("dave", Presence.OFFLINE);
+            assertEquals(302, dave.login("dave", "handoff-demo").statusCode());
+            assertEquals(Presence.ONLINE, routing.presenceOf("dave"), "signing in (a POST with the form's token) starts work");
+
+            routing.setPresence("dave", Presence.OFFLINE);
+            HttpResponse<String> inbox = dave.get("/agent/inbox.xhtml");
+            assertEquals(200, inbox.statusCode());
+            assertTrue(inbox.body().contains("Offers"), "the inbox itself");
+            assertEquals(Presence.OFFLINE, routing.presenceOf("dave"), "a GET (a link from anywhere) changes nothing");
+        } finally {
+            routing.setPresence("dave", Presence.OFFLINE);
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void pushChannelsArePerUserAndNeedASession() throws Exception {
+        Portal sam = new Portal(base.toString());
+        Portal admin = new Portal(base.toString());
+        assertEquals(302, sam.login("sam", "handoff-demo").statusCode());
+        assertEquals(302, admin.login("admin", "handoff-demo").statusCode());
+        String samChannel = pushChannel(sam.get("/supervisor/queue.xhtml").body());
+        String adminChannel = pushChannel(admin.get("/supervisor/queue.xhtml").body());
+        assertFalse(samChannel.equals(adminChannel), "each session its own socket URL: " + samChannel);
+
+        URI socket = URI.create(base.toString().replaceFirst("^http", "ws").replaceFirst("/$", "") + samChannel);
+        HttpClient client = HttpClient.newHttpClient();
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> client.newWebSocketBuilder().buildAsync(socket, new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS),
+                "no session, no socket");
+        assertTrue(refused.getCause() instanceof WebSocketHandshakeException, String.valueOf(refused.getCause()));
+
+        WebSocket open = client.newWebSocketBuilder().header("Cookie", sam.sessionCookie())
+                .buildAsync(socket, new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS);
+        open.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+    }
+
+    private static String pushChannel(String page) {
+        Matcher channel = Pattern.compile("/jakarta\\.faces\\.push/queue\\?[A-Za-z0-9-]+").matcher(page);
+        assertTrue(channel.find(), "the queue page has a push socket");
+        return channel.group();
+    }
+
+    @Test
+    void presenceWithoutAHeartbeatExpiresByItself() throws Exception {
+        List<String> others = List.of("bob", "carol", "dave");
+        try {
+            others.forEach(a -> routing.setPresence(a, Presence.OFFLINE));
+            routing.setPresence("alice", Presence.ONLINE);
+            routing.heartbeat("alice");
+            assertEquals(Presence.ONLINE, routing.presenceOf("alice"));
+            assertFalse(routing.expireStalePresence().contains("alice"), "a fresh heartbeat keeps her");
+
+            // alice's browser died with the server: the row still says ONLINE, her last heartbeat is an hour old
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement update = c.prepareStatement("UPDATE agent SET presence_seen_at = ? WHERE user_id = "
+                            + "(SELECT id FROM app_user WHERE username = 'alice')")) {
+                update.setTimestamp(1, java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1)));
+                assertEquals(1, update.executeUpdate());
+            }
+            em.getEntityManagerFactory().getCache().evictAll();
+            assertEquals(Presence.OFFLINE, routing.presenceOf("alice"), "stale presence counts as offline at once");
+            String id = escalated("it-ghost-1", "I was charged twice, I want to talk to a person");
+            assertTrue(desk.inbox("alice").offers().stream().noneMatch(o -> o.id().equals(id)), "no offer to a ghost");
+            conversations.close(id);
+
+            List<String> expired = routing.expireStalePresence();
+            assertTrue(expired.contains("alice") || users.agents().stream()
+                    .anyMatch(a -> a.getUsername().equals("alice") && a.getPresence() == Presence.OFFLINE), "the presence timer writes it offline: " + expired);
+            em.getEntityManagerFactory().getCache().evictAll();
+            assertEquals(Presence.OFFLINE, users.agents().stream().filter(a -> a.getUsername().equals("alice")).findFirst().orElseThrow().getPresence());
+        } finally {
+            routing.setPresence("alice", Presence.OFFLINE);
+        }
+    }
+
+    @Test
+    void aStreamSendsHeartbeatsAndEndsWithItsKeyOrItsConversation() throws Exception {
+        IssuedKey botKey = keys.issue("IT stream", ApiScope.BOT, "it");
+        Api bot = new Api(base.toString(), botKey.secret());
+        String first = bot.start("it-sse-revoke", "Revoked Streamer");
+        StreamReader revoked = StreamReader.open(bot, first);
+        assertTrue(revoked.await(l -> l.startsWith(":"), 10), "a heartbeat comment (every second in the ITs): " + revoked.lines());
+        keys.revoke(botKey.id(), "it");
+        assertTrue(revoked.ended(10), "the stream ends when its key is revoked: " + revoked.lines());
+
+        Api api = api();
+        String second = api.start("it-sse-close", "Closed Streamer");
+        StreamReader closing = StreamReader.open(api, second);
+        assertTrue(closing.await(l -> l.startsWith(":"), 10), closing.lines().toString());
+        assertEquals(200, api.post("/api/v1/conversations/" + second + "/close", "").status());
+        assertTrue(closing.ended(10), "the stream ends with the conversation: " + closing.lines());
+        assertTrue(closing.lines().contains("data:closed") || closing.lines().contains("data: closed"), closing.lines().toString());
+
+        StreamReader late = StreamReader.open(api, second);
+        assertTrue(late.ended(10), "a stream of a closed conversation gets its backlog and state, then ends: " + late.lines());
+    }
+
+    /** Reads an event stream line by line in the background. */
+    private record StreamReader(List<String> lines, CountDownLatch end) {
+
+        static StreamReader open(Api api, String conversationId) throws Exception {
+            HttpResponse<InputStream> response = api.http().send(api.request("/api/v1/conversations/" + conversationId + "/messages/stream")
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode());
+            StreamReader reader = new StreamReader(new java.util.concurrent.CopyOnWriteArrayList<>(), new CountDownLatch(1));
+            Thread thread = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        reader.lines.add(line);
+                    }
+                } catch (Exception e) {
+                    reader.lines.add("! " + e);
+                } finally {
+                    reader.end.countDown();
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            return reader;
+        }
+
+        boolean await(java.util.function.Predicate<String> line, int seconds) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < until) {
+                if (lines.stream().anyMatch(line)) {
+                    return true;
+                }
+                Thread.sleep(100);
+            }
+            return false;
+        }
+
+        boolean ended(int seconds) throws InterruptedException {
+            return end.await(seconds, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void revokedKeysAreRefusedAndOnlyHashesAreStored() {
         IssuedKey issued = keys.issue("IT revocation", ApiScope.BOT, "it");
@@ -852,6 +1092,24 @@ class HandoffApiIT {
 
         assertEquals(1, wrong.size(), String.join("\n", wrong));
         assertTrue(Integer.parseInt(wrong.get(0).split(" ")[0]) > 90, "the whole table ran: " + wrong);
+    }
+
+    @Test
+    void everyPortalPageAnswersEachRoleAsWebXmlGrants() {
+        String base = "http://127.0.0.1:" + containerRequest.getLocalPort();
+        Map<AccessMatrix.PortalRole, String[]> users = new EnumMap<>(AccessMatrix.PortalRole.class);
+        users.put(AccessMatrix.PortalRole.AGENT, new String[] {"dave", "handoff-demo"});
+        users.put(AccessMatrix.PortalRole.SUPERVISOR, new String[] {"sam", "handoff-demo"});
+        users.put(AccessMatrix.PortalRole.ADMIN, new String[] {"admin", "handoff-demo"});
+        try {
+            List<String> wrong = AccessMatrix.checkPortal(base, users);
+
+            assertEquals(1, wrong.size(), String.join("\n", wrong));
+            assertEquals("36 portal cells", wrong.get(0));
+        } finally {
+            routing.setPresence("dave", Presence.OFFLINE); // signing in set him online; no later test should offer him chats
+            routing.setPresence("sam", Presence.OFFLINE);
+        }
     }
 
     @Test

@@ -6,19 +6,24 @@ import dev.handoff.access.control.KeyMaterial;
 import dev.handoff.access.entity.ApiKey;
 import dev.handoff.access.entity.ApiScope;
 import dev.handoff.platform.NotFoundException;
+import dev.handoff.platform.events.ApiKeyRevoked;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Issues, lists, revokes and checks the API keys bot platforms use. */
@@ -37,6 +42,9 @@ public class ApiKeyService {
     @Inject
     @ConfigProperty(name = "handoff.api.key-cache-seconds", defaultValue = "5")
     long cacheSeconds;
+
+    @Inject
+    Event<ApiKeyRevoked> revoked;
 
     public IssuedKey issue(String name, ApiScope scope, String issuedBy) {
         return register(name, scope, issuedBy, KeyMaterial.newSecret());
@@ -62,6 +70,18 @@ public class ApiKeyService {
         }
         key.revoke(revokedBy, clock.instant());
         cache.invalidate();
+        revoked.fire(new ApiKeyRevoked(id));
+    }
+
+    /** Of these key ids, the ones that are no longer usable (revoked or gone). */
+    public Set<Long> unusableAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> unusable = new HashSet<>(ids);
+        unusable.removeAll(em.createQuery("SELECT k.id FROM ApiKey k WHERE k.id IN :ids AND k.revokedAt IS NULL", Long.class)
+                .setParameter("ids", List.copyOf(ids)).getResultList());
+        return unusable;
     }
 
     public List<ApiKey> all() {

@@ -1,6 +1,7 @@
 package dev.handoff.identity.boundary;
 
 import dev.handoff.identity.control.AgentRecord;
+import dev.handoff.identity.control.PasswordHashes;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.platform.ConflictException;
@@ -13,10 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +29,12 @@ public class UserService {
     public static final int MIN_PASSWORD = 8;
     /** Capacity of users created by an import without a capacity column. */
     public static final int DEFAULT_CAPACITY = 3;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    PasswordHashes passwordHashes;
 
     @Inject
     Clock clock;
@@ -54,11 +51,15 @@ public class UserService {
         if (password == null || password.length < MIN_PASSWORD) {
             throw new InvalidInputException("password", "password must have at least " + MIN_PASSWORD + " characters");
         }
+        return persist(username, displayName, role, passwordHashes.hash(password), skills, capacity);
+    }
+
+    private UserAccount persist(String username, String displayName, Role role, String hash, Map<String, Integer> skills, int capacity) {
         String name = username == null ? null : username.strip().toLowerCase();
         if (findByUsername(name).isPresent()) {
             throw new ConflictException("user '" + name + "' already exists");
         }
-        UserAccount user = new UserAccount(name, displayName, passwordHash.generate(password), role, clock.instant());
+        UserAccount user = new UserAccount(name, displayName, hash, role, clock.instant());
         em.persist(user);
         if (role != Role.ADMIN) {
             em.persist(new Agent(user, capacity, skills));
@@ -109,7 +110,7 @@ public class UserService {
         if (password == null || password.length < MIN_PASSWORD) {
             throw new InvalidInputException("password", "password must have at least " + MIN_PASSWORD + " characters");
         }
-        get(userId).changePassword(passwordHash.generate(password));
+        get(userId).changePassword(passwordHashes.hash(password));
     }
 
     public void updateAgent(long agentId, Map<String, Integer> skills, int capacity) {
@@ -169,8 +170,8 @@ public class UserService {
     /**
      * Applies one line of an agent CSV ({@link dev.handoff.identity.control.AgentCsv}): creates the
      * user when missing, otherwise changes what differs, through the methods above so the routing
-     * engine hears of it. Roles are not changed. New users get a random password nobody knows, so they
-     * cannot sign in until an admin sets one.
+     * engine hears of it. Roles are not changed. New users get no password, so they
+     * cannot sign in until an admin sets one (their hash is {@link PasswordHashes#UNUSABLE}).
      */
     public AgentImportResult.Outcome importAgent(AgentRecord line, String actingUser) {
         Optional<UserAccount> found = findByUsername(line.username());
@@ -227,7 +228,8 @@ public class UserService {
         if (role == Role.ADMIN && line.hasAgentFields()) {
             throw new InvalidInputException("role", "admins take no chats; leave capacity, skills, languages, tier and team empty");
         }
-        UserAccount user = create(line.username(), line.displayName(), role, randomPassword(),
+        // No password until an admin sets one: nothing can sign in with it, and no hashing cost per line.
+        UserAccount user = persist(line.username(), line.displayName(), role, PasswordHashes.UNUSABLE,
                 line.skills() == null ? Map.of() : line.skills(), line.capacity() == null ? DEFAULT_CAPACITY : line.capacity());
         if (role != Role.ADMIN && (line.languages() != null || line.tier() != null || line.team() != null)) {
             Agent agent = findAgent(user.getUsername()).orElseThrow();
@@ -239,12 +241,6 @@ public class UserService {
         }
         em.flush();
         return AgentImportResult.Outcome.CREATED;
-    }
-
-    private static char[] randomPassword() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
     }
 
     private Optional<Agent> findAgent(String username) {

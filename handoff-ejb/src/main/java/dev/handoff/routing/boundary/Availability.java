@@ -62,7 +62,8 @@ public class Availability {
             return Optional.of(new Unavailable(CLOSED, BusinessHours.describe(closedUntil.get())));
         }
         RoutingPolicy policy = desk.engine().policy();
-        boolean anyone = em.createNamedQuery(Agent.FIND_ONLINE, Agent.class).getResultStream()
+        boolean anyone = em.createNamedQuery(Agent.FIND_ONLINE, Agent.class)
+                .setParameter("seenSince", desk.presenceSeenSince(now)).getResultStream()
                 .anyMatch(a -> policy.pilotGroup().isEmpty() || policy.pilotGroup().contains(a.getId()));
         if (!anyone) {
             return Optional.of(new Unavailable(NOBODY_ONLINE, null));

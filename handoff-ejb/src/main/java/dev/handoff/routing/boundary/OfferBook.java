@@ -4,11 +4,13 @@ import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.routing.control.AgentPresence;
 import dev.handoff.routing.control.RouteOffer;
 import dev.handoff.routing.control.RoutingChanges;
 import dev.handoff.routing.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.routing.entity.OfferState;
+import dev.handoff.routing.entity.Presence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
@@ -98,6 +100,13 @@ public class OfferBook {
         if (c == null || agent == null || c.getState() != ConversationState.QUEUED) {
             // The engine is behind the database: the next reconcile takes the offer back.
             desk.dirty().add(o.handoffId());
+            return java.util.Optional.empty();
+        }
+        if (agent.presenceSeenSince(desk.presenceSeenSince(o.offeredAt())) == Presence.OFFLINE) {
+            // A ghost: the engine still counts an agent whose heartbeat has lapsed (the presence timer
+            // has not written them offline yet). Offline in the engine too; the handoff goes on to others.
+            LOG.info(() -> agent.getUsername() + " has sent no heartbeat within the presence time-to-live: no offer, offline");
+            apply(desk.engine().setPresence(agent.getId(), AgentPresence.OFFLINE, o.offeredAt()), o.offeredAt());
             return java.util.Optional.empty();
         }
         em.persist(new Offer(c, agent, o.offeredAt()));

@@ -11,6 +11,7 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * time-outs, overflow rings, idle chats, unresponsive owners, and reconciling the engine with the
  * database. A programmatic timer created after the schema migration and the routing desk, so it never
  * fires against a database that is not ready. Not persistent: a missed tick is simply the next one.
+ *
+ * <p>A second timer, the presence timer, runs every {@code handoff.presence.check-seconds} (15 s by
+ * default, first right after start): agents whose last heartbeat is older than
+ * {@code handoff.presence.ttl-seconds}, or from before this start, are written offline.
  */
 @Singleton
 @Startup
@@ -27,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RoutingClock {
 
     private static final Logger LOG = Logger.getLogger(RoutingClock.class.getName());
+    private static final String ROUTING = "handoff-routing";
+    private static final String PRESENCE = "handoff-presence-expiry";
 
     @Resource
     TimerService timers;
@@ -38,18 +45,38 @@ public class RoutingClock {
     @ConfigProperty(name = "handoff.routing.tick-millis", defaultValue = "1000")
     long intervalMillis;
 
+    @Inject
+    @ConfigProperty(name = "handoff.presence.check-seconds", defaultValue = "15")
+    long presenceCheckSeconds;
+
     @PostConstruct
     void start() {
         long interval = Math.max(200, intervalMillis);
-        timers.createIntervalTimer(interval, interval, new TimerConfig("handoff-routing", false));
+        timers.createIntervalTimer(interval, interval, new TimerConfig(ROUTING, false));
+        timers.createIntervalTimer(1_000, Math.max(1, presenceCheckSeconds) * 1_000, new TimerConfig(PRESENCE, false));
     }
 
     @Timeout
     void tick(Timer timer) {
+        if (PRESENCE.equals(timer.getInfo())) {
+            expirePresence();
+            return;
+        }
         try {
             routing.tick();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Routing tick failed; the next one retries", e);
+        }
+    }
+
+    private void expirePresence() {
+        try {
+            List<String> offline = routing.expireStalePresence();
+            if (!offline.isEmpty()) {
+                LOG.info(() -> "No heartbeat within the presence time-to-live, now offline: " + offline);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Presence check failed; the next one retries", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.handoff.routing.boundary;
 
 import dev.handoff.routing.control.AgentProfile;
 import dev.handoff.routing.control.HandoffState;
+import dev.handoff.routing.control.PresenceTtl;
 import dev.handoff.routing.control.RoutingEngine;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicyJson;
@@ -68,6 +69,12 @@ public class RoutingDesk {
     @ConfigProperty(name = "handoff.routing.default-wait-seconds", defaultValue = "60")
     long priorAcceptSeconds;
 
+    @Inject
+    @ConfigProperty(name = "handoff.presence.ttl-seconds", defaultValue = "120")
+    long presenceTtlSeconds;
+
+    private volatile PresenceTtl presenceTtl;
+
     private volatile RoutingEngine engine;
     private volatile int policyVersion;
     private WaitEstimator estimator;
@@ -80,6 +87,7 @@ public class RoutingDesk {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void start() {
+        presenceTtl = new PresenceTtl(Duration.ofSeconds(Math.max(1, presenceTtlSeconds)), clock.instant());
         RoutingPolicy policy = builtInPolicy();
         policyVersion = 0;
         List<RoutingPolicyVersion> live = em.createNamedQuery(RoutingPolicyVersion.FIND_LIVE, RoutingPolicyVersion.class)
@@ -95,6 +103,12 @@ public class RoutingDesk {
     /** The shipped defaults, with the configured offer timeout: the policy until an admin publishes one. */
     public RoutingPolicy builtInPolicy() {
         return RoutingPolicy.defaults().withOfferTimeoutSeconds(Math.max(1, offerTimeoutSeconds));
+    }
+
+    /** The oldest heartbeat that keeps an agent's presence now ({@code handoff.presence.ttl-seconds}, and not before this start). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Instant presenceSeenSince(Instant now) {
+        return presenceTtl.seenSince(now);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

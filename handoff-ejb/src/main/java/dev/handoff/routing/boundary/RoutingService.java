@@ -118,19 +118,65 @@ public class RoutingService {
         return book.apply(desk.engine().tick(now), now).size();
     }
 
+    /** The agent (or an admin, or the presence timer) sets their presence; choosing one counts as a heartbeat. */
     public void setPresence(String username, Presence presence) {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
         loadOnce(now);
-        agent.changePresence(presence);
+        agent.changePresence(presence, now);
         em.flush();
-        know(agent, now);
-        book.touchedEverything(now);
-        book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent), now), now);
+        tellEngine(agent, now);
     }
 
+    /**
+     * The agent's portal is alive (a page, a browser ping): their presence lasts another
+     * {@code handoff.presence.ttl-seconds}. A presence that had gone stale but was not yet written
+     * offline counts again.
+     */
+    public void heartbeat(String username) {
+        Agent agent = agentByUsername(username);
+        Instant now = clock.instant();
+        Presence before = agent.presenceSeenSince(desk.presenceSeenSince(now));
+        // One column, without the version: a heartbeat never conflicts with a real change of the agent.
+        em.createNamedQuery(Agent.SEEN).setParameter("id", agent.getId()).setParameter("at", now).executeUpdate();
+        if (before == Presence.OFFLINE && agent.getPresence() != Presence.OFFLINE) {
+            em.refresh(agent);
+            loadOnce(now);
+            tellEngine(agent, now);
+        }
+    }
+
+    /** The presence that counts now: offline when the last heartbeat is older than the time-to-live. */
     public Presence presenceOf(String username) {
-        return agentByUsername(username).getPresence();
+        return agentByUsername(username).presenceSeenSince(desk.presenceSeenSince(clock.instant()));
+    }
+
+    /**
+     * The presence timer ({@link RoutingClock}): every agent not offline whose last heartbeat is
+     * older than the time-to-live (or from before this start) is written offline, so their offers
+     * move on and nobody counts them as there. Returns their usernames.
+     */
+    public List<String> expireStalePresence() {
+        Instant now = clock.instant();
+        List<Agent> stale = em.createNamedQuery(Agent.FIND_STALE_PRESENCE, Agent.class)
+                .setParameter("seenSince", desk.presenceSeenSince(now))
+                .getResultList();
+        if (stale.isEmpty()) {
+            return List.of();
+        }
+        loadOnce(now);
+        for (Agent agent : stale) {
+            agent.changePresence(Presence.OFFLINE);
+        }
+        em.flush();
+        stale.forEach(agent -> tellEngine(agent, now));
+        return stale.stream().map(Agent::getUsername).toList();
+    }
+
+    private void tellEngine(Agent agent, Instant now) {
+        know(agent, now);
+        book.touchedEverything(now);
+        book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent, now), now), now);
     }
 
     /** The agent passes on an offer: recorded as declined (it counts against nobody) and offered to the next agent. */
@@ -240,7 +286,7 @@ public class RoutingService {
             Instant now = clock.instant();
             book.touchedEverything(now);
             know(agent, now);
-            book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent), now), now);
+            book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent, now), now), now);
         }
     }
 
@@ -315,7 +361,7 @@ public class RoutingService {
         }
         for (Agent agent : em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList()) {
             know(agent, now);
-            book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent), now), now);
+            book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent, now), now), now);
         }
         Set<String> ids = new HashSet<>(desk.engine().handoffIds());
         ids.addAll(em.createQuery("SELECT c.id FROM Conversation c WHERE c.state IN (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED) ORDER BY c.escalatedAt", String.class)
@@ -430,11 +476,12 @@ public class RoutingService {
                 agent.getTeam(), agent.getMaxConcurrentChats());
     }
 
-    private static AgentPresence presenceOf(Agent agent) {
+    /** What the engine routes by: offline when disabled or when the presence is stale (no heartbeat within the TTL). */
+    private AgentPresence presenceOf(Agent agent, Instant now) {
         if (!agent.getUser().isEnabled()) {
             return AgentPresence.OFFLINE;
         }
-        return switch (agent.getPresence()) {
+        return switch (agent.presenceSeenSince(desk.presenceSeenSince(now))) {
             case ONLINE -> AgentPresence.ONLINE;
             case BUSY -> AgentPresence.BUSY;
             case AWAY -> AgentPresence.AWAY;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,7 +63,8 @@ public class QueueEstimator {
             }
         }
         String skill = conversation.getRequiredSkill() == null ? routingSettings.defaultSkill() : conversation.getRequiredSkill();
-        long agents = em.createNamedQuery(Agent.FIND_ONLINE, Agent.class).getResultStream()
+        long agents = em.createNamedQuery(Agent.FIND_ONLINE, Agent.class)
+                .setParameter("seenSince", desk.presenceSeenSince(Instant.now())).getResultStream()
                 .filter(a -> skill.equals(routingSettings.defaultSkill()) || a.proficiencyIn(skill) > 0)
                 .count();
         return new Estimate(position, waitSeconds(position, agents, meanRecentWait()));

@@ -101,6 +101,11 @@ public class UserAccount {
         return displayName;
     }
 
+    /** The stored hash ({@code PBKDF2WithHmacSHA256:<iterations>:<salt>:<hash>}); never the password. */
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
     public Role getRole() {
         return role;
     }

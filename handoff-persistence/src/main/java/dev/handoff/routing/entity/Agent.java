@@ -32,13 +32,22 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "agent")
 @NamedQuery(name = Agent.FIND_BY_USERNAME, query = "SELECT a FROM Agent a WHERE a.user.username = :username")
-@NamedQuery(name = Agent.FIND_ONLINE, query = "SELECT a FROM Agent a WHERE a.presence = dev.handoff.routing.entity.Presence.ONLINE AND a.user.enabled = TRUE")
+@NamedQuery(name = Agent.FIND_ONLINE, query = "SELECT a FROM Agent a WHERE a.presence = dev.handoff.routing.entity.Presence.ONLINE AND a.user.enabled = TRUE"
+        + " AND a.presenceSeenAt >= :seenSince")
+@NamedQuery(name = Agent.FIND_STALE_PRESENCE, query = "SELECT a FROM Agent a WHERE a.presence <> dev.handoff.routing.entity.Presence.OFFLINE"
+        + " AND (a.presenceSeenAt IS NULL OR a.presenceSeenAt < :seenSince)")
+@NamedQuery(name = Agent.SEEN, query = "UPDATE Agent a SET a.presenceSeenAt = :at WHERE a.id = :id"
+        + " AND (a.presenceSeenAt IS NULL OR a.presenceSeenAt < :at)")
 @NamedQuery(name = Agent.FIND_ALL, query = "SELECT a FROM Agent a ORDER BY a.user.username")
 public class Agent {
 
     public static final String FIND_BY_USERNAME = "Agent.findByUsername";
     public static final String FIND_ONLINE = "Agent.findOnline";
     public static final String FIND_ALL = "Agent.findAll";
+    /** A heartbeat ({@code :id}, {@code :at}): one column, the version untouched. */
+    public static final String SEEN = "Agent.seen";
+    /** Agents not offline whose last heartbeat is older than {@code :seenSince} (or who never sent one). */
+    public static final String FIND_STALE_PRESENCE = "Agent.findStalePresence";
     public static final int MAX_CAPACITY = 20;
 
     @Id
@@ -61,6 +70,10 @@ public class Agent {
     @MapKeyColumn(name = "skill", length = 64)
     @Column(name = "proficiency", nullable = false)
     private Map<String, Integer> skills = new HashMap<>();
+
+    /** The agent's last heartbeat (portal page, presence change, browser ping); presence older than the TTL is stale. */
+    @Column(name = "presence_seen_at")
+    private Instant presenceSeenAt;
 
     @Column(name = "last_assigned_at")
     private Instant lastAssignedAt;
@@ -148,6 +161,28 @@ public class Agent {
         this.presence = Objects.requireNonNull(newPresence);
     }
 
+    /** The agent chose a presence now: it counts as a heartbeat. */
+    public void changePresence(Presence newPresence, Instant at) {
+        changePresence(newPresence);
+        seen(at);
+    }
+
+    /** A heartbeat: the agent's portal is open and alive at {@code at}. */
+    public void seen(Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (presenceSeenAt == null || at.isAfter(presenceSeenAt)) {
+            presenceSeenAt = at;
+        }
+    }
+
+    /**
+     * The presence that counts: the stored one while the last heartbeat is at or after
+     * {@code seenSince}, otherwise offline (a crashed server, a closed laptop, a lost session).
+     */
+    public Presence presenceSeenSince(Instant seenSince) {
+        return presenceSeenAt != null && !presenceSeenAt.isBefore(seenSince) ? presence : Presence.OFFLINE;
+    }
+
     public void assigned(Instant at) {
         this.lastAssignedAt = at;
     }
@@ -194,6 +229,10 @@ public class Agent {
 
     public String getTeam() {
         return team;
+    }
+
+    public Instant getPresenceSeenAt() {
+        return presenceSeenAt;
     }
 
     public Instant getLastAssignedAt() {

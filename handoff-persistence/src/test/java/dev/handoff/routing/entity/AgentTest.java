@@ -169,6 +169,24 @@ class AgentTest {
     }
 
     @Test
+    void presenceWithoutAHeartbeatSinceTheCutoffCountsAsOffline() {
+        Agent agent = agent(3, Map.of());
+        Instant t0 = Instant.parse("2026-12-03T06:00:00Z");
+        agent.changePresence(Presence.ONLINE);
+        assertEquals(Presence.OFFLINE, agent.presenceSeenSince(t0), "online but never seen: a ghost");
+
+        agent.changePresence(Presence.ONLINE, t0);
+        assertEquals(Presence.ONLINE, agent.presenceSeenSince(t0));
+        assertEquals(Presence.ONLINE, agent.presenceSeenSince(t0.minusSeconds(90)));
+        assertEquals(Presence.OFFLINE, agent.presenceSeenSince(t0.plusSeconds(1)), "no heartbeat since the cutoff");
+
+        agent.seen(t0.plusSeconds(60));
+        agent.seen(t0.plusSeconds(30));
+        assertEquals(t0.plusSeconds(60), agent.getPresenceSeenAt(), "a late heartbeat never moves it back");
+        assertEquals(Presence.ONLINE, agent.presenceSeenSince(t0.plusSeconds(60)));
+    }
+
+    @Test
     void aUserIsRequired() {
         assertThrows(NullPointerException.class, () -> new Agent(null, 3, Map.of()));
     }

@@ -1,5 +1,7 @@
 package dev.handoff.web.faces;
 
+import dev.handoff.identity.boundary.SignInService;
+import dev.handoff.web.security.LoginThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -14,8 +16,18 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Backs login.xhtml: checks the credentials and continues to the page that asked for them (or home). */
+/**
+ * Backs login.xhtml: refuses while the account or the client address is locked out
+ * ({@link LoginThrottle}), checks the credentials, puts an agent to work, and continues to the page
+ * that asked for them (or home).
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
@@ -26,22 +38,59 @@ public class LoginBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    SignInService signIn;
+
+    @Inject
+    Clock clock;
+
     private String username;
     private String password;
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = securityContext.authenticate(
-                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(username == null ? "" : username.strip().toLowerCase(),
-                                new Password(password == null ? "" : password))));
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong username or password, or the account is disabled.", null));
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        String account = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String address = throttle.clientAddress(request);
+        Optional<Duration> locked = throttle.begin(account, address, clock.instant());
+        if (locked.isPresent()) {
+            error(LoginThrottle.message(locked.get()));
+            return;
         }
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(account, new Password(password == null ? "" : password))));
+        switch (status) {
+            case SEND_CONTINUE -> {
+                started(account);
+                faces.responseComplete();
+            }
+            case SUCCESS -> {
+                started(account);
+                external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            }
+            default -> {
+                throttle.failed(address, clock.instant());
+                error(throttle.lockedFor(account, address, clock.instant()).map(LoginThrottle::message)
+                        .orElse("Wrong username or password, or the account is disabled."));
+            }
+        }
+    }
+
+    private void started(String account) {
+        throttle.succeeded(account);
+        try {
+            signIn.signedIn(account);
+        } catch (RuntimeException e) {
+            Logger.getLogger(LoginBacking.class.getName()).log(Level.WARNING, "Could not set " + account + " online at sign-in", e);
+        }
+    }
+
+    private void error(String text) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     /** A signed-in user who opens the login page goes home instead. */

@@ -1,5 +1,6 @@
 package dev.handoff.web.presence;
 
+import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Presence;
 import jakarta.inject.Inject;
@@ -7,17 +8,24 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The agent's browser reports activity (typing, clicking, moving the mouse) about once a minute:
- * {@code POST /agent/heartbeat}. An agent set away automatically comes back online.
+ * The agent's portal is alive: the browser posts {@code /agent/heartbeat} every 30 s while an agent
+ * or supervisor page is open, with {@code active=1} when the agent typed, clicked or moved the mouse
+ * since the last one. Every heartbeat keeps the agent's presence for another
+ * {@code handoff.presence.ttl-seconds} (stored in the database); an active one also brings an agent
+ * set away automatically back online.
  */
 @WebServlet("/agent/heartbeat")
 public class HeartbeatServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(HeartbeatServlet.class.getName());
 
     @Inject
     AgentSessions sessions;
@@ -35,9 +43,18 @@ public class HeartbeatServlet extends HttpServlet {
             response.sendError(401);
             return;
         }
-        if (request.getSession(false) != null && request.getSession(false).getAttribute(PresenceSessionListener.AGENT_ATTRIBUTE) != null
-                && sessions.active(user, clock.instant()) && routing.presenceOf(user) == Presence.AWAY) {
-            routing.setPresence(user, Presence.ONLINE);
+        try {
+            routing.heartbeat(user);
+            HttpSession session = request.getSession(false);
+            if ("1".equals(request.getParameter("active")) && session != null
+                    && session.getAttribute(PresenceSessionListener.AGENT_ATTRIBUTE) != null
+                    && sessions.active(user, clock.instant()) && routing.presenceOf(user) == Presence.AWAY) {
+                routing.setPresence(user, Presence.ONLINE);
+            }
+        } catch (NotFoundException e) {
+            // a supervisor without an agent profile: nothing to keep alive
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Heartbeat of " + user + " not stored; the next one tries again", e);
         }
         response.setStatus(204);
     }

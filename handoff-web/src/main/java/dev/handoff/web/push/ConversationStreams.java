@@ -1,10 +1,17 @@
 package dev.handoff.web.push;
 
+import dev.handoff.access.boundary.ApiKeyService;
 import dev.handoff.conversation.boundary.ConversationService;
 import dev.handoff.conversation.boundary.MessageView;
+import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.platform.events.ApiKeyRevoked;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.web.rest.dto.MessageResponse;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -18,12 +25,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Server-sent event streams of conversations for bot platforms. A new stream first gets the
  * backlog, then every committed message; each stream remembers the last seq it sent so the
  * backlog and live events never duplicate or skip.
+ *
+ * <p>A stream lives as long as its reason: it ends when the conversation is resolved or closed
+ * (after the {@code state} event), and when the API key it was opened with is revoked (at once on
+ * the revocation, and checked again with every heartbeat). Every
+ * {@code handoff.api.sse-heartbeat-seconds} (15 s) each stream gets a comment line, so idle
+ * proxies keep it open and a dead client is noticed.
  */
 @ApplicationScoped
 public class ConversationStreams {
@@ -33,12 +51,45 @@ public class ConversationStreams {
     @Inject
     ConversationService conversations;
 
-    private final Map<String, Set<Stream>> open = new ConcurrentHashMap<>();
+    @Inject
+    ApiKeyService keys;
 
-    public void open(String conversationId, int after, SseEventSink sink, Sse sse) {
-        Stream stream = new Stream(conversationId, sink, sse, after);
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "handoff.api.sse-heartbeat-seconds", defaultValue = "15")
+    long heartbeatSeconds;
+
+    private final Map<String, Set<Stream>> open = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> heartbeat;
+
+    @PostConstruct
+    void start() {
+        long every = Math.max(1, heartbeatSeconds);
+        heartbeat = scheduler.scheduleAtFixedRate(this::beat, every, every, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        all().forEach(Stream::close);
+    }
+
+    /**
+     * Opens a stream for the API key {@code keyId}. A conversation already resolved or closed gets
+     * its backlog and its state, then the stream ends.
+     */
+    public void open(String conversationId, int after, long keyId, ConversationState state, SseEventSink sink, Sse sse) {
+        Stream stream = new Stream(conversationId, keyId, sink, sse, after);
         open.computeIfAbsent(conversationId, k -> new CopyOnWriteArraySet<>()).add(stream);
         catchUp(stream);
+        if (!state.isOpen()) {
+            stream.send(stateEvent(sse, state));
+            stream.close();
+        }
     }
 
     void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
@@ -51,8 +102,47 @@ public class ConversationStreams {
     void onStateChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
         Set<Stream> streams = open.get(event.conversationId());
         if (streams != null) {
-            streams.forEach(s -> s.send(s.sse.newEventBuilder().name("state").data(event.state().wireName()).build()));
+            for (Stream s : streams) {
+                s.send(stateEvent(s.sse, event.state()));
+                if (!event.state().isOpen()) {
+                    s.close();
+                }
+            }
         }
+    }
+
+    void onKeyRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiKeyRevoked event) {
+        closeStreamsOf(Set.of(event.keyId()));
+    }
+
+    /** The heartbeat: a comment to every stream, and streams whose key is no longer usable end. */
+    void beat() {
+        try {
+            List<Stream> streams = all();
+            if (streams.isEmpty()) {
+                return;
+            }
+            closeStreamsOf(keys.unusableAmong(streams.stream().map(s -> s.keyId).collect(Collectors.toSet())));
+            for (Stream s : all()) {
+                s.send(s.sse.newEventBuilder().comment("heartbeat").build());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Stream heartbeat failed; the next one tries again", e);
+        }
+    }
+
+    private void closeStreamsOf(Set<Long> keyIds) {
+        if (!keyIds.isEmpty()) {
+            all().stream().filter(s -> keyIds.contains(s.keyId)).forEach(Stream::close);
+        }
+    }
+
+    private List<Stream> all() {
+        return open.values().stream().flatMap(Set::stream).toList();
+    }
+
+    private static OutboundSseEvent stateEvent(Sse sse, ConversationState state) {
+        return sse.newEventBuilder().name("state").data(state.wireName()).build();
     }
 
     private void catchUp(Stream stream) {
@@ -88,18 +178,20 @@ public class ConversationStreams {
 
     private final class Stream {
         final String conversationId;
+        final long keyId;
         final SseEventSink sink;
         final Sse sse;
         int lastSeq;
 
-        Stream(String conversationId, SseEventSink sink, Sse sse, int lastSeq) {
+        Stream(String conversationId, long keyId, SseEventSink sink, Sse sse, int lastSeq) {
             this.conversationId = conversationId;
+            this.keyId = keyId;
             this.sink = sink;
             this.sse = sse;
             this.lastSeq = lastSeq;
         }
 
-        boolean send(OutboundSseEvent event) {
+        synchronized boolean send(OutboundSseEvent event) {
             if (sink.isClosed()) {
                 drop(this);
                 return false;
@@ -114,6 +206,15 @@ public class ConversationStreams {
                 LOG.fine(() -> "Dropping a stream of " + conversationId + ": " + e);
                 drop(this);
                 return false;
+            }
+        }
+
+        synchronized void close() {
+            drop(this);
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Closing a stream of " + conversationId + ": " + e);
             }
         }
     }

@@ -10,10 +10,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.push.PushContext;
 import java.io.Serializable;
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * Pushes changes to the portal after they commit. Agents listen on the user-scoped channel
- * {@code inbox} (events "offers" and "chat"); supervisors on the application-wide {@code queue}.
+ * {@code inbox} (events "offers" and "chat"); supervisors on the user-scoped {@code queue}, sent to
+ * everyone who opened the queue page ({@link QueueChannel}). User-scoped channels have a socket URL
+ * of their session's own, and web.xml lets only signed-in sessions open one.
  */
 @ApplicationScoped
 public class InboxPush {
@@ -62,8 +65,9 @@ public class InboxPush {
 
     private static void toQueue() {
         PushContext queue = PushChannels.queue();
-        if (queue != null) {
-            queue.send(QUEUE);
+        Set<String> watchers = PushChannels.queueWatchers();
+        if (queue != null && !watchers.isEmpty()) {
+            queue.send(QUEUE, Set.copyOf(watchers));
         }
     }
 }

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds the portal's push channels. In an EAR the events come from the EJB module, and an observer
@@ -17,6 +19,8 @@ public class PushChannels implements ServletContextListener {
 
     private static volatile PushContext inbox;
     private static volatile PushContext queue;
+    /** Who has opened the queue page: the users a queue nudge goes to (at most every supervisor and admin). */
+    private static final Set<String> QUEUE_WATCHERS = ConcurrentHashMap.newKeySet();
 
     @Inject
     @Push(channel = "inbox")
@@ -43,8 +47,16 @@ public class PushChannels implements ServletContextListener {
         return inbox;
     }
 
-    /** The application-wide channel of the supervisors' queue view. */
+    /** The user-scoped channel of the supervisors' queue view. */
     static PushContext queue() {
         return queue;
+    }
+
+    static void watchQueue(String user) {
+        QUEUE_WATCHERS.add(user);
+    }
+
+    static Set<String> queueWatchers() {
+        return QUEUE_WATCHERS;
     }
 }

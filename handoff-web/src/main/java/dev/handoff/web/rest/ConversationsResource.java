@@ -1,5 +1,6 @@
 package dev.handoff.web.rest;
 
+import dev.handoff.access.boundary.ApiCaller;
 import dev.handoff.conversation.boundary.ConversationService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.MessageView;
@@ -7,6 +8,7 @@ import dev.handoff.conversation.boundary.PostCommand;
 import dev.handoff.conversation.boundary.PostOutcome;
 import dev.handoff.conversation.boundary.StartCommand;
 import dev.handoff.conversation.entity.Author;
+import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.web.push.ConversationStreams;
 import dev.handoff.web.rest.dto.ConversationResponse;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -172,18 +175,21 @@ public class ConversationsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Stream messages (server-sent events)",
             description = "Sends every message after 'after' (or the Last-Event-ID header), then each new one as it is written: "
-                    + "event 'message' with the message as JSON and the seq as event id; event 'state' when the conversation changes state.")
+                    + "event 'message' with the message as JSON and the seq as event id; event 'state' when the conversation changes state. "
+                    + "The stream ends after the state 'resolved' or 'closed', and when the API key is revoked; a comment line "
+                    + "(': heartbeat') comes every 15 s by default.")
     @APIResponse(responseCode = "200", description = "text/event-stream")
     public void stream(@PathParam("id") String id,
             @Parameter(description = "Messages with seq above this (default 0)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
                     maximum = "2147483647")) @QueryParam("after") String afterParam,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse,
+            @Context ContainerRequestContext request) {
         int from = Checks.intParam(afterParam, 0, 0, Integer.MAX_VALUE, "after");
         if (lastEventId != null && lastEventId.strip().matches("\\d{1,9}")) {
             from = Math.max(from, Integer.parseInt(lastEventId.strip()));
         }
-        conversations.get(id);
-        streams.open(id, Math.max(0, from), sink, sse);
+        ConversationState state = ConversationState.valueOf(conversations.get(id).state().toUpperCase(java.util.Locale.ROOT));
+        streams.open(id, Math.max(0, from), ((ApiCaller) request.getProperty(ApiKeyFilter.CALLER)).keyId(), state, sink, sse);
     }
 
     @POST

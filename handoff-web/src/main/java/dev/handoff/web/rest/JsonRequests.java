@@ -160,11 +160,17 @@ final class JsonRequests {
         }
         if (raw == LocalDate.class) {
             String text = as(value, JsonString.class, field, "a date (YYYY-MM-DD)").getString();
+            LocalDate date;
             try {
-                return LocalDate.parse(text);
+                date = LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 throw wrongType(field, "a date (YYYY-MM-DD)");
             }
+            if (date.getYear() < 1000 || date.getYear() > 9999) {
+                // ISO allows "+999999999-12-31"; a DATE column holds the years 1000 to 9999
+                throw new InvalidInputException(field, field + " must be a date between 1000-01-01 and 9999-12-31");
+            }
+            return date;
         }
         if (raw == JsonObject.class) {
             return as(value, JsonObject.class, field, "a JSON object");

@@ -117,4 +117,60 @@ public final class AccessMatrix {
         wrong.add(cells + " cells");
         return wrong;
     }
+
+    /** Portal users of each role (the demo's: admin, sam the supervisor, an agent) and the pages each may open. */
+    public enum PortalRole { AGENT, SUPERVISOR, ADMIN }
+
+    /**
+     * The portal pages against signed-in users of each role, as {@code web.xml} grants them: agents
+     * the inbox, supervisors the inbox and the queue, admins the queue and the admin pages; the start
+     * page sends each to their home page. A forbidden page answers 403; a portal session opens no API
+     * door (401).
+     */
+    static Map<String, Map<PortalRole, Integer>> portalPages() {
+        Map<String, Map<PortalRole, Integer>> pages = new LinkedHashMap<>();
+        pages.put("/index.xhtml", Map.of(PortalRole.AGENT, 302, PortalRole.SUPERVISOR, 302, PortalRole.ADMIN, 302)); // to the role's home page
+        pages.put("/agent/inbox.xhtml", Map.of(PortalRole.AGENT, 200, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 403));
+        pages.put("/supervisor/queue.xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 200));
+        for (String admin : List.of("users", "api-keys", "triggers", "routing", "suites", "customers", "templates")) {
+            pages.put("/admin/" + admin + ".xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 403, PortalRole.ADMIN, 200));
+        }
+        return pages;
+    }
+
+    /**
+     * Signs each user in through the login form and opens every page of {@link #portalPages()}, then
+     * tries the admin API with the session alone.
+     *
+     * @param users username and password for each role
+     * @return one line per disagreeing cell, and the number of cells checked as the last line
+     */
+    public static List<String> checkPortal(String base, Map<PortalRole, String[]> users) {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Map.Entry<PortalRole, String[]> user : users.entrySet()) {
+            dev.handoff.web.Portal portal = new dev.handoff.web.Portal(base);
+            int signIn = portal.login(user.getValue()[0], user.getValue()[1]).statusCode();
+            cells++;
+            if (signIn != 302 && signIn != 303) {
+                wrong.add(user.getKey() + " sign-in: expected a redirect, got " + signIn);
+                continue;
+            }
+            for (Map.Entry<String, Map<PortalRole, Integer>> page : portalPages().entrySet()) {
+                int expected = page.getValue().get(user.getKey());
+                int actual = portal.get(page.getKey()).statusCode();
+                cells++;
+                if (actual != expected) {
+                    wrong.add(user.getKey() + " GET " + page.getKey() + ": expected " + expected + ", got " + actual);
+                }
+            }
+            int api = portal.get("/api/v1/admin/suites").statusCode();
+            cells++;
+            if (api != 401) {
+                wrong.add(user.getKey() + " GET /api/v1/admin/suites with a portal session only: expected 401, got " + api);
+            }
+        }
+        wrong.add(cells + " portal cells");
+        return wrong;
+    }
 }

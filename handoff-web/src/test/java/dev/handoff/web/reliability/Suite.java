@@ -16,14 +16,13 @@ public final class Suite {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Suite <base-url> fuzz|fuzz-known-open <count> [seed] | access | crash-load|dbfault-load <threads> <seconds> | starts <rounds>");
+            System.err.println("usage: Suite <base-url> fuzz <count> [seed] | access | crash-load|dbfault-load <threads> <seconds> | starts <rounds>");
             System.exit(2);
         }
         String base = args[0];
         Api bot = new Api(base, System.getenv().getOrDefault("HANDOFF_BOT_KEY", Api.itKey()));
         boolean ok = switch (args[1]) {
-            case "fuzz" -> fuzz(bot, Integer.parseInt(args[2]), args.length > 3 ? Long.parseLong(args[3]) : 20261203L, false);
-            case "fuzz-known-open" -> fuzz(bot, Integer.parseInt(args[2]), args.length > 3 ? Long.parseLong(args[3]) : 20261203L, true);
+            case "fuzz" -> fuzz(bot, Integer.parseInt(args[2]), args.length > 3 ? Long.parseLong(args[3]) : 20261203L, true);
             case "access" -> access(base, bot);
             case "crash-load" -> load(base, bot, "crash", Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "dbfault-load" -> load(base, bot, "dbfault", Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -112,9 +111,17 @@ public final class Suite {
         keys.put(AccessMatrix.Caller.REVOKED_KEY, System.getenv("HANDOFF_REVOKED_KEY"));
         keys.put(AccessMatrix.Caller.UNKNOWN_KEY, "hk_noSuchKeyAnywhere0000000000000000");
         List<String> wrong = AccessMatrix.check(base, keys, bot.start("access-" + System.nanoTime(), "Access Matrix"));
-        System.out.println("RESULT access " + wrong.get(wrong.size() - 1) + ", " + (wrong.size() - 1) + " disagreeing"
-                + (wrong.size() > 1 ? "\n  " + String.join("\n  ", wrong.subList(0, wrong.size() - 1)) : ""));
-        return wrong.size() == 1;
+        java.util.Map<AccessMatrix.PortalRole, String[]> users = new java.util.EnumMap<>(AccessMatrix.PortalRole.class);
+        String password = System.getenv().getOrDefault("HANDOFF_DEMO_PASSWORD", "handoff-demo");
+        users.put(AccessMatrix.PortalRole.AGENT, new String[] {"dave", password});
+        users.put(AccessMatrix.PortalRole.SUPERVISOR, new String[] {"sam", password});
+        users.put(AccessMatrix.PortalRole.ADMIN, new String[] {"admin", password});
+        List<String> portal = AccessMatrix.checkPortal(base, users);
+        System.out.println("RESULT access " + wrong.get(wrong.size() - 1) + " and " + portal.get(portal.size() - 1) + ", "
+                + (wrong.size() + portal.size() - 2) + " disagreeing"
+                + (wrong.size() > 1 ? "\n  " + String.join("\n  ", wrong.subList(0, wrong.size() - 1)) : "")
+                + (portal.size() > 1 ? "\n  " + String.join("\n  ", portal.subList(0, portal.size() - 1)) : ""));
+        return wrong.size() == 1 && portal.size() == 1;
     }
 
     static boolean fuzz(Api bot, int count, long seed, boolean knownOpen) throws Exception {

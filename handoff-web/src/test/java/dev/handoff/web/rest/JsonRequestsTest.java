@@ -68,6 +68,9 @@ class JsonRequestsTest {
         assertEquals("confidence", refused(PostMessageRequest.class, "{\"text\":\"hi\",\"confidence\":\"high\"}").field());
         assertEquals("customer.name", refused(StartConversationRequest.class, start("\"name\":42")).field());
         assertEquals("customer.renewalDate", refused(StartConversationRequest.class, start("\"renewalDate\":\"tomorrow\"")).field());
+        InvalidInputException farFuture = refused(StartConversationRequest.class, start("\"renewalDate\":\"+999999999-12-31\""));
+        assertEquals("customer.renewalDate must be a date between 1000-01-01 and 9999-12-31", farFuture.getMessage());
+        assertEquals("customer.renewalDate", refused(StartConversationRequest.class, start("\"renewalDate\":\"0999-12-31\"")).field());
         assertEquals("messages[1].text", refused(EvaluateRequest.class, "{\"messages\":[{\"text\":\"a\"},{\"text\":[]}]}").field());
         assertEquals("gate", refused(dev.handoff.web.rest.dto.GateRequest.class, "{\"gate\":\"yes\"}").field());
         InvalidInputException whole = refused(SuiteCaseRequest.class, "{\"expected\":\"stay\",\"upTo\":1e10}");

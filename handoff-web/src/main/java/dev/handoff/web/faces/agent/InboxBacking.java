@@ -49,15 +49,16 @@ public class InboxBacking implements Serializable {
     private String presence;
     private final Map<String, String> declineReasons = new HashMap<>();
 
-    /** Opening the inbox signs the agent in for work: offline becomes online (away stays away). */
+    /**
+     * Opening the inbox (a GET) follows this session for presence and shows the inbox; it changes
+     * no presence. Signing in sets an agent online; afterwards only the status buttons (a POST with
+     * the view's token) do.
+     */
     public void open() {
         String user = user();
         jakarta.servlet.http.HttpSession session = (jakarta.servlet.http.HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true);
         session.setAttribute(PresenceSessionListener.AGENT_ATTRIBUTE, user);
         sessions.opened(user, session.getId(), clock.instant());
-        if (routing.presenceOf(user) == Presence.OFFLINE) {
-            routing.setPresence(user, Presence.ONLINE);
-        }
         refresh();
     }
 
