@@ -90,7 +90,7 @@ class HandoffApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(HandoffApiIT.class, Api.class, Api.Reply.class, Portal.class)
+                .addClasses(HandoffApiIT.class, Api.class, Api.Reply.class, Portal.class, AcceptHold.class)
                 .addPackage(dev.handoff.web.reliability.AccessMatrix.class.getPackage());
     }
 
@@ -126,6 +126,9 @@ class HandoffApiIT {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    @Inject
+    AcceptHold hold;
 
     @Inject
     UserService users;
@@ -442,6 +445,80 @@ class HandoffApiIT {
             long joins = conversations.messagesAfter(id, 0, 100).stream().filter(m -> m.text().endsWith("has joined the chat.")).count();
             assertEquals(1, joins, "one join notice");
             desk.resolve(id, winners.get(0), "race round done");
+        }
+    }
+
+    /**
+     * The accept lock, shown deterministically: the first accept is held just after its locks and
+     * checks; the second (same chat, other agent) must wait on the conversation's row lock, never pass
+     * the checks while the first holds it, and then lose.
+     */
+    @Test
+    void aSecondAcceptOfTheSameChatWaitsForTheFirstAndLoses() throws Exception {
+        String id = escalated("it-held-race-1", "talk to a person please");
+        List<String> winners = raceHeld(() -> desk.accept(id, "carol"), "carol", () -> desk.accept(id, "dave"), "dave");
+        assertEquals(List.of("carol"), winners);
+        assertEquals("carol", conversations.get(id).assignedAgent());
+        assertEquals(1, conversations.messagesAfter(id, 0, 100).stream().filter(m -> m.text().endsWith("has joined the chat.")).count());
+        desk.resolve(id, "carol", "held race done");
+    }
+
+    /**
+     * The same agent accepting two chats at capacity - 1: the second accept waits on the agent's row
+     * lock, then counts the first one's chat and is refused. Exactly one succeeds.
+     */
+    @Test
+    void anAgentOneChatBelowCapacityWinsExactlyOneOfTwoConcurrentAccepts() throws Exception {
+        em.createQuery("SELECT c.id FROM Conversation c WHERE c.assignedAgent.user.username = 'carol' "
+                        + "AND c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED", String.class)
+                .getResultList().forEach(open -> desk.resolve(open, "carol", "making room"));
+        String first = escalated("it-capacity-race-0", "talk to a person please");
+        desk.accept(first, "carol"); // carol's capacity is 2: one seat is left
+        String a = escalated("it-capacity-race-1", "talk to a person please");
+        String b = escalated("it-capacity-race-2", "talk to a person please");
+        List<String> winners = raceHeld(() -> desk.accept(a, "carol"), a, () -> desk.accept(b, "carol"), b);
+        assertEquals(List.of(a), winners);
+        assertEquals("queued", conversations.get(b).state(), "the refused chat is still waiting");
+        desk.resolve(first, "carol", "capacity race done");
+        desk.resolve(a, "carol", "capacity race done");
+        conversations.close(b);
+    }
+
+    /**
+     * Runs {@code first} until it is held past its checks, then {@code second}, which must still be
+     * waiting (on a row lock) 700 ms later with no second accept past the checks; releases the first
+     * and answers the names of those that won.
+     */
+    private List<String> raceHeld(Runnable first, String firstName, Runnable second, String secondName) throws Exception {
+        hold.arm();
+        try {
+            Future<String> one = executor.submit(() -> attempt(first, firstName));
+            assertTrue(hold.awaitFirst(20), "the first accept passes its checks");
+            Future<String> two = executor.submit(() -> attempt(second, secondName));
+            assertThrows(java.util.concurrent.TimeoutException.class, () -> two.get(700, TimeUnit.MILLISECONDS),
+                    "the second accept waits for the first one's lock");
+            assertEquals(1, hold.passed(), "no second accept passes the checks while the first holds the lock");
+            hold.release();
+            List<String> winners = new ArrayList<>();
+            for (Future<String> f : List.of(one, two)) {
+                String winner = f.get(30, TimeUnit.SECONDS);
+                if (winner != null) {
+                    winners.add(winner);
+                }
+            }
+            assertEquals(1, hold.passed(), "the loser was refused at the checks, after the winner committed");
+            return winners;
+        } finally {
+            hold.release();
+        }
+    }
+
+    private static String attempt(Runnable accept, String name) {
+        try {
+            accept.run();
+            return name;
+        } catch (ConflictException lost) {
+            return null;
         }
     }
 

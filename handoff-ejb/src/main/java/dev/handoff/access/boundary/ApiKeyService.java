@@ -1,5 +1,6 @@
 package dev.handoff.access.boundary;
 
+import dev.handoff.platform.InvalidInputException;
 import dev.handoff.access.control.KeyCache;
 import dev.handoff.access.control.KeyMaterial;
 import dev.handoff.access.entity.ApiKey;
@@ -52,7 +53,7 @@ public class ApiKeyService {
     /** Registers a secret chosen by the operator (e.g. HANDOFF_DEMO_API_KEY). */
     public IssuedKey register(String name, ApiScope scope, String issuedBy, String secret) {
         if (!KeyMaterial.isWellFormed(secret)) {
-            throw new IllegalArgumentException("an API key is 'hk_' followed by at least 24 letters or digits");
+            throw new InvalidInputException("an API key is 'hk_' followed by at least 24 letters or digits");
         }
         ApiKey key = new ApiKey(name, KeyMaterial.displayPrefix(secret), KeyMaterial.hash(secret),
                 Objects.requireNonNull(scope), issuedBy, clock.instant());

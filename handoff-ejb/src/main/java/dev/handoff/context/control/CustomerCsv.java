@@ -1,5 +1,6 @@
 package dev.handoff.context.control;
 
+import dev.handoff.platform.InvalidInputException;
 import dev.handoff.context.control.CustomerImport.LineError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +98,7 @@ public final class CustomerCsv {
                 CustomerRow customer = customer(row, header.fields().size(), columns);
                 for (String key : new String[] {"id:" + customer.externalId(), "email:" + customer.email()}) {
                     if (!key.endsWith(":null") && seen.containsKey(key)) {
-                        throw new IllegalArgumentException(key.substring(0, key.indexOf(':')).replace("id", "external_id")
+                        throw new InvalidInputException(key.substring(0, key.indexOf(':')).replace("id", "external_id")
                                 + " " + key.substring(key.indexOf(':') + 1) + " is already on line " + seen.get(key));
                     }
                 }
@@ -113,28 +114,28 @@ public final class CustomerCsv {
 
     private static CustomerRow customer(CsvRecords.Row row, int width, Map<String, Integer> columns) {
         if (row.error() != null) {
-            throw new IllegalArgumentException(row.error());
+            throw new InvalidInputException(row.error());
         }
         if (row.fields().size() != width) {
-            throw new IllegalArgumentException("expected " + width + " fields, found " + row.fields().size());
+            throw new InvalidInputException("expected " + width + " fields, found " + row.fields().size());
         }
         Map<String, String> v = new HashMap<>();
         for (Map.Entry<String, Integer> column : columns.entrySet()) {
             String value = row.fields().get(column.getValue()).strip();
             Integer limit = LIMITS.get(column.getKey());
             if (limit != null && value.length() > limit) {
-                throw new IllegalArgumentException(column.getKey() + " is longer than " + limit + " characters");
+                throw new InvalidInputException(column.getKey() + " is longer than " + limit + " characters");
             }
             if (!value.isEmpty()) {
                 v.put(column.getKey(), value);
             }
         }
         if (!v.containsKey("external_id") && !v.containsKey("email")) {
-            throw new IllegalArgumentException("external_id or email is required");
+            throw new InvalidInputException("external_id or email is required");
         }
         String email = v.get("email");
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new IllegalArgumentException("email '" + email + "' is not an e-mail address");
+            throw new InvalidInputException("email '" + email + "' is not an e-mail address");
         }
         return new CustomerRow(row.line(), v.get("external_id"), email == null ? null : email.toLowerCase(Locale.ROOT),
                 v.get("name"), v.get("tier"), amount(v.get("account_value")), date(v.get("renewal_date")), v.get("notes"));
@@ -147,11 +148,11 @@ public final class CustomerCsv {
         try {
             BigDecimal amount = new BigDecimal(value);
             if (amount.signum() < 0) {
-                throw new IllegalArgumentException("account_value " + value + " is negative");
+                throw new InvalidInputException("account_value " + value + " is negative");
             }
             return amount;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("account_value '" + value + "' is not a number like 1200.50");
+            throw new InvalidInputException("account_value '" + value + "' is not a number like 1200.50");
         }
     }
 
@@ -162,7 +163,7 @@ public final class CustomerCsv {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("renewal_date '" + value + "' is not a date like 2026-03-14");
+            throw new InvalidInputException("renewal_date '" + value + "' is not a date like 2026-03-14");
         }
     }
 

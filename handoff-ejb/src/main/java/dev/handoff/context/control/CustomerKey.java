@@ -1,5 +1,6 @@
 package dev.handoff.context.control;
 
+import dev.handoff.platform.InvalidInputException;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,7 @@ public record CustomerKey(String externalId, String email) {
         externalId = externalId == null || externalId.isBlank() ? null : externalId.strip();
         email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
         if (externalId == null && email == null) {
-            throw new IllegalArgumentException("a customer key needs an external id or an e-mail address");
+            throw new InvalidInputException("a customer key needs an external id or an e-mail address");
         }
     }
 

@@ -11,22 +11,24 @@ import dev.handoff.escalation.entity.EscalationFeedback;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.LockConflicts;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.routing.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,6 +51,9 @@ public class AgentDeskService {
     RoutingService routing;
 
     @Inject
+    RoutingSettings routingSettings;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -56,6 +61,9 @@ public class AgentDeskService {
 
     @Inject
     Event<ConversationChanged> conversationChanged;
+
+    @Inject
+    Event<AcceptChecked> acceptChecked;
 
     public InboxView inbox(String username) {
         Agent agent = agent(username);
@@ -72,7 +80,7 @@ public class AgentDeskService {
         List<ConversationView> queue = em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)
                 .getResultStream()
                 .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
-                        || "general".equals(c.getRequiredSkill()))
+                        || routingSettings.defaultSkill().equals(c.getRequiredSkill()))
                 .map(store::view)
                 .toList();
         List<ConversationView> consults = em.createNamedQuery(ChatConsult.FIND_BY_AGENT, ChatConsult.class)
@@ -86,37 +94,44 @@ public class AgentDeskService {
     }
 
     /**
-     * Takes ownership of a queued handoff. Two agents racing for the same chat both pass the state
-     * check, but only the first commit matches the version it read; the other gets a conflict.
+     * Takes ownership of a queued handoff. The conversation's row and then the agent's row are locked
+     * ({@code SELECT … FOR UPDATE}, always in that order) before state and capacity are checked, so a
+     * second accept of the same chat, or by the same agent, waits and then sees the first one's
+     * result. Only a lost lock or a changed state reads as "taken"; any other database error is
+     * logged and fails as an error.
      */
     public ConversationView accept(String conversationId, String username) {
+        try {
+            return acceptLocked(conversationId, username);
+        } catch (PersistenceException e) {
+            if (LockConflicts.isLockConflict(e)) {
+                LOG.fine(() -> "accept of " + conversationId + " by " + username + " lost a lock: " + e);
+                throw new ConflictException("This chat changed while you were accepting it. Refresh and try again.");
+            }
+            LOG.log(Level.WARNING, "accept of " + conversationId + " by " + username + " failed", e);
+            throw e;
+        }
+    }
+
+    private ConversationView acceptLocked(String conversationId, String username) {
+        Conversation conversation = store.getForUpdate(conversationId);
         Agent agent = agent(username);
-        Conversation conversation = store.get(conversationId);
+        int active = store.lockSeats(agent);
         if (conversation.getState() != ConversationState.QUEUED) {
             throw new ConflictException(conversation.isOwnedBy(username)
                     ? "You already own this chat"
                     : "This chat has already been taken or is no longer waiting");
         }
-        long active = em.createNamedQuery(Conversation.COUNT_ACTIVE_BY_AGENT, Long.class)
-                .setParameter("agent", agent)
-                .getSingleResult();
         if (active >= agent.getMaxConcurrentChats()) {
             throw new ConflictException("You are at your capacity of " + agent.getMaxConcurrentChats() + " chats");
         }
+        acceptChecked.fire(new AcceptChecked(conversationId, username));
         Instant now = clock.instant();
         conversation.acceptBy(agent, now);
         Message joined = conversation.append(Author.SYSTEM, "Handoff",
                 agent.getUser().getDisplayName() + " has joined the chat.", now);
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConflictException("This chat changed while you were accepting it - most likely another agent took it. Refresh and try again.");
-        } catch (PersistenceException e) {
-            // H2 reports a lost race as a concurrent-update error rather than a stale version.
-            LOG.fine(() -> "accept of " + conversationId + " by " + username + " lost a race: " + e);
-            throw new ConflictException("This chat changed while you were accepting it - most likely another agent took it. Refresh and try again.");
-        }
         em.persist(joined);
+        em.flush();
         routing.settleOffers(conversationId, username);
         routing.accepted(conversation, agent);
         em.flush();

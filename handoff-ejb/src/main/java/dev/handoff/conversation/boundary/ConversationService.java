@@ -1,5 +1,6 @@
 package dev.handoff.conversation.boundary;
 
+import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.context.boundary.ContextService;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.Author;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The bot platform's side of a conversation: start it, post customer and bot messages (each one
@@ -77,8 +77,7 @@ public class ConversationService {
     Event<ConversationChanged> conversationChanged;
 
     @Inject
-    @ConfigProperty(name = "handoff.routing.default-skill", defaultValue = "general")
-    String defaultSkill;
+    RoutingSettings routingSettings;
 
     public ConversationView start(StartCommand command) {
         Instant now = clock.instant();
@@ -160,7 +159,7 @@ public class ConversationService {
      * reading the transcript again.
      */
     private boolean escalate(Conversation conversation, Message message, List<Message> earlier, Decision decision, Instant now) {
-        String skill = decision.skill(defaultSkill).orElse(defaultSkill);
+        String skill = decision.skill(routingSettings.defaultSkill()).orElse(routingSettings.defaultSkill());
         if (!conversation.escalate(skill, decision.priority(), decision.summary(), now)) {
             return false;
         }
@@ -224,7 +223,7 @@ public class ConversationService {
     }
 
     private String transitionText(String skill) {
-        String team = skill == null || skill.equals(defaultSkill) ? "our support team" : "our " + skill + " team";
+        String team = skill == null || skill.equals(routingSettings.defaultSkill()) ? "our support team" : "our " + skill + " team";
         return "I'm bringing in a member of " + team + " to help you with this. "
                 + "They will see everything you've written so far, so you won't need to repeat yourself.";
     }

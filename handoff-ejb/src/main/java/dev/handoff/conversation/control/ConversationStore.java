@@ -12,6 +12,7 @@ import dev.handoff.desk.boundary.SlaService;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.control.QueueEstimator;
+import dev.handoff.routing.entity.Agent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,6 +54,22 @@ public class ConversationStore {
             throw new NotFoundException("Conversation " + id + " does not exist");
         }
         return conversation;
+    }
+
+    /**
+     * Locks the agent's row ({@code SELECT … FOR UPDATE}) and answers how many chats they own now,
+     * read with a locking read so that it sees every committed accept whatever the transaction read
+     * before. Accepts and transfers call this after locking the conversation: always conversation
+     * first, then agent, so two of them cannot deadlock. While the lock is held, nobody else can give
+     * this agent a chat, so a capacity check made now stays true until commit.
+     */
+    public int lockSeats(Agent agent) {
+        em.refresh(agent, LockModeType.PESSIMISTIC_WRITE);
+        return em.createNamedQuery(Conversation.FIND_ACTIVE_BY_AGENT, Conversation.class)
+                .setParameter("agent", agent)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .size();
     }
 
     public Optional<Customer> findCustomer(String externalId) {

@@ -103,8 +103,8 @@ public class ChatTeamwork {
         if (target.getUsername().equals(c.getAssignedAgent().getUsername())) {
             throw new InvalidInputException("to", "the chat is already " + toUsername + "'s");
         }
-        long active = em.createNamedQuery(Conversation.COUNT_ACTIVE_BY_AGENT, Long.class).setParameter("agent", target).getSingleResult();
-        if (active >= target.getMaxConcurrentChats()) {
+        // The conversation is locked (ownedChat); the target's row next, in the accept's order.
+        if (store.lockSeats(target) >= target.getMaxConcurrentChats()) {
             throw new ConflictException(target.getUser().getDisplayName() + " is at their capacity of " + target.getMaxConcurrentChats() + " chats");
         }
         String from = c.getAssignedAgent().getUser().getDisplayName();

@@ -1,5 +1,6 @@
 package dev.handoff.escalation.boundary;
 
+import dev.handoff.platform.InvalidInputException;
 import dev.handoff.escalation.control.InvalidTriggerSetException;
 import dev.handoff.escalation.control.TriggerSetDocument;
 import dev.handoff.escalation.control.TriggerSetDocument.TopicSpec;
@@ -85,7 +86,7 @@ final class DraftEdits {
     static TriggerSetDocument withMinScore(TriggerSetDocument doc, String name, double minScore) {
         return replace(doc, name, t -> {
             if (t.topic() == null) {
-                throw new IllegalArgumentException("trigger '" + name + "' has no topic, so it has no threshold to set");
+                throw new InvalidInputException("trigger '" + name + "' has no topic, so it has no threshold to set");
             }
             return new TriggerSpec(t.name(), t.kind(), t.description(), t.enabled(), t.standalone(), t.priority(), t.skills(),
                     t.phrases(), t.negations(), t.topic(), minScore, t.threshold(), t.trendWindow(), t.trendDrop(), t.profanityRepeats(),

@@ -3,6 +3,7 @@ package dev.handoff.escalation.boundary;
 import dev.handoff.escalation.control.Decision;
 import dev.handoff.escalation.control.TriggerEngine;
 import dev.handoff.escalation.control.TriggerInput;
+import dev.handoff.routing.control.RoutingSettings;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,12 +23,15 @@ public class EvaluationService {
     @Inject
     TriggerEngine engine;
 
+    @Inject
+    RoutingSettings routingSettings;
+
     public Evaluation evaluate(TriggerInput whole) {
-        return run(engine, whole);
+        return run(engine, whole, routingSettings.defaultSkill());
     }
 
     /** Walks a transcript through any trigger set, line by line, up to the first line that escalates. */
-    static Evaluation run(TriggerEngine engine, TriggerInput whole) {
+    static Evaluation run(TriggerEngine engine, TriggerInput whole, String defaultSkill) {
         List<TriggerInput.Line> seen = new ArrayList<>();
         int index = 0;
         for (TriggerInput.Line line : whole.transcript()) {
@@ -35,12 +39,16 @@ public class EvaluationService {
             index++;
             Decision decision = engine.evaluate(new TriggerInput(seen, whole.customer()));
             if (decision.escalate()) {
-                return new Evaluation(decision, index, index);
+                return new Evaluation(decision, index, index, decision.skill(defaultSkill).orElse(defaultSkill));
             }
         }
-        return new Evaluation(Decision.NONE, 0, whole.transcript().size());
+        return new Evaluation(Decision.NONE, 0, whole.transcript().size(), null);
     }
 
-    /** The decision, the 1-based index of the message that escalated (0 if none) and how many were read (it stops there). */
-    public record Evaluation(Decision decision, int escalatedAt, int evaluated) {}
+    /**
+     * The decision, the 1-based index of the message that escalated (0 if none), how many were read
+     * (it stops there) and the skill the handoff would need (the default skill if no trigger names
+     * one; null if nothing escalated).
+     */
+    public record Evaluation(Decision decision, int escalatedAt, int evaluated, String requiredSkill) {}
 }

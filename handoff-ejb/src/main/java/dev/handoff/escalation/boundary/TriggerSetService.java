@@ -1,5 +1,6 @@
 package dev.handoff.escalation.boundary;
 
+import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.escalation.control.BenchReport;
 import dev.handoff.escalation.control.CompiledTriggerSet;
 import dev.handoff.escalation.control.DefaultTriggerSet;
@@ -68,8 +69,7 @@ public class TriggerSetService {
     double maxFalsePositiveRate;
 
     @Inject
-    @ConfigProperty(name = "handoff.routing.default-skill", defaultValue = "general")
-    String defaultSkill;
+    RoutingSettings routingSettings;
 
     /** First start: the shipped default set becomes version 1. */
     public void ensurePublished() {
@@ -160,7 +160,8 @@ public class TriggerSetService {
      * nothing else.
      */
     public EvaluationService.Evaluation evaluateDraft(TriggerInput input, String user) {
-        return EvaluationService.run(live.compile(DefaultTriggerSet.parse(draftEntity(user).getDocument())), input);
+        return EvaluationService.run(live.compile(DefaultTriggerSet.parse(draftEntity(user).getDocument())), input,
+                routingSettings.defaultSkill());
     }
 
     public BenchReport bench(TriggerSetDocument document, List<LabelledCase> suite) {
@@ -303,7 +304,7 @@ public class TriggerSetService {
                 "SELECT DISTINCT KEY(s) FROM Agent a JOIN a.skills s WHERE a.user.enabled = TRUE", String.class).getResultList());
         long active = em.createQuery("SELECT COUNT(a) FROM Agent a WHERE a.user.enabled = TRUE", Long.class).getSingleResult();
         if (active > 0) {
-            staffed.add(defaultSkill.strip().toLowerCase(Locale.ROOT));
+            staffed.add(routingSettings.defaultSkill().strip().toLowerCase(Locale.ROOT));
         }
         return staffed;
     }

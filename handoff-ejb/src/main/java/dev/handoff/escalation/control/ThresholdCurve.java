@@ -1,5 +1,6 @@
 package dev.handoff.escalation.control;
 
+import dev.handoff.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record ThresholdCurve(String trigger, List<Point> points, Double suggeste
                 .filter(t -> trigger.equals(t.name())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no trigger named '" + trigger + "'"));
         if (spec.topic() == null) {
-            throw new IllegalArgumentException("trigger '" + trigger + "' has no topic, so it has no threshold to tune");
+            throw new InvalidInputException("trigger '" + trigger + "' has no topic, so it has no threshold to tune");
         }
         double current = spec.minScoreOrDefault();
         int n = cases.size();

@@ -1,5 +1,6 @@
 package dev.handoff.identity.control;
 
+import dev.handoff.platform.InvalidInputException;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.routing.control.SkillList;
@@ -195,14 +196,14 @@ public final class AgentCsv {
                 return role;
             }
         }
-        throw new IllegalArgumentException("role '" + value + "' is not agent, supervisor or admin");
+        throw new InvalidInputException("role '" + value + "' is not agent, supervisor or admin");
     }
 
     private static Boolean bool(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> Boolean.TRUE;
             case "false", "no", "0" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("enabled '" + value + "' is not true or false");
+            default -> throw new InvalidInputException("enabled '" + value + "' is not true or false");
         };
     }
 
@@ -215,7 +216,7 @@ public final class AgentCsv {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(column + " '" + value + "' must be a whole number from " + min + " to " + max);
+        throw new InvalidInputException(column + " '" + value + "' must be a whole number from " + min + " to " + max);
     }
 
     private static Map<String, Integer> skills(String cell, List<String> problems) {
@@ -237,7 +238,7 @@ public final class AgentCsv {
                 continue;
             }
             if (!LANGUAGE.matcher(code).matches()) {
-                throw new IllegalArgumentException("languages: '" + code + "' is not a code like en or pt-br");
+                throw new InvalidInputException("languages: '" + code + "' is not a code like en or pt-br");
             }
             codes.add(code);
         }

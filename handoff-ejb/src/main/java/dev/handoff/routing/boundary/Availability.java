@@ -1,5 +1,6 @@
 package dev.handoff.routing.boundary;
 
+import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.routing.control.BusinessHours;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.entity.Agent;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether anybody can take a new handoff now, and if not why, so the customer can be told honestly:
@@ -45,15 +45,14 @@ public class Availability {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "handoff.routing.default-skill", defaultValue = "general")
-    String defaultSkill;
+    RoutingSettings routingSettings;
 
     /** Why nobody can take a handoff now, and (when closed) when the first team that could take it opens again. */
     public record Unavailable(String reason, String reopens) {}
 
     public Optional<Unavailable> unavailability(String skill) {
         Instant now = clock.instant();
-        List<String> teams = (skill == null || skill.equals(defaultSkill)
+        List<String> teams = (skill == null || skill.equals(routingSettings.defaultSkill())
                 ? em.createQuery("SELECT DISTINCT a.team FROM Agent a WHERE a.user.enabled = TRUE", String.class)
                 : em.createQuery("SELECT DISTINCT a.team FROM Agent a JOIN a.skills s WHERE KEY(s) = :skill AND a.user.enabled = TRUE", String.class)
                         .setParameter("skill", skill))

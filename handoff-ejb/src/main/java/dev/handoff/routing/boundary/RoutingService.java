@@ -1,5 +1,6 @@
 package dev.handoff.routing.boundary;
 
+import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
@@ -72,8 +73,7 @@ public class RoutingService {
     Event<OfferChanged> offerChanged;
 
     @Inject
-    @ConfigProperty(name = "handoff.routing.default-skill", defaultValue = "general")
-    String defaultSkill;
+    RoutingSettings routingSettings;
 
     @Inject
     @ConfigProperty(name = "handoff.routing.default-language", defaultValue = "en")
@@ -432,7 +432,7 @@ public class RoutingService {
     }
 
     HandoffRequest request(Conversation c, Instant now) {
-        String skill = c.getRequiredSkill() == null ? defaultSkill : c.getRequiredSkill();
+        String skill = c.getRequiredSkill() == null ? routingSettings.defaultSkill() : c.getRequiredSkill();
         int urgency = Math.max(0, Math.min(10, c.getPriority() / 10));
         return new HandoffRequest(c.getId(), skill, defaultLanguage, urgency, accountTier(c.getCustomer()),
                 c.getEscalatedAt() == null ? now : c.getEscalatedAt());
@@ -471,7 +471,7 @@ public class RoutingService {
     /** Every agent may take chats needing the default skill: at level 1 if they have not got it. */
     AgentProfile profile(Agent agent) {
         Map<String, Integer> skills = new HashMap<>(agent.getSkills());
-        skills.putIfAbsent(defaultSkill, 1);
+        skills.putIfAbsent(routingSettings.defaultSkill(), 1);
         return new AgentProfile(agent.getId(), agent.getUsername(), skills, agent.getLanguages(), agent.getTier(),
                 agent.getTeam(), agent.getMaxConcurrentChats());
     }

@@ -1,5 +1,6 @@
 package dev.handoff.routing.control;
 
+import dev.handoff.platform.InvalidInputException;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,27 +18,27 @@ public record AgentProfile(long id, String username, Map<String, Integer> skills
 
     public AgentProfile {
         if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("username is required");
+            throw new InvalidInputException("username is required");
         }
         skills = Map.copyOf(skills == null ? Map.of() : skills);
         skills.forEach((skill, level) -> {
             if (skill.isBlank() || skill.equals(RoutingEngine.ANY)) {
-                throw new IllegalArgumentException("skills: '" + skill + "' is not a skill name");
+                throw new InvalidInputException("skills: '" + skill + "' is not a skill name");
             }
             if (level < 1 || level > RoutingPolicy.MAX_LEVEL) {
-                throw new IllegalArgumentException("skills: the level of " + skill + " must be from 1 to "
+                throw new InvalidInputException("skills: the level of " + skill + " must be from 1 to "
                         + RoutingPolicy.MAX_LEVEL + ", was " + level);
             }
         });
         languages = Set.copyOf(languages == null ? Set.of() : languages);
         if (languages.contains(RoutingEngine.ANY)) {
-            throw new IllegalArgumentException("languages: '*' is not a language");
+            throw new InvalidInputException("languages: '*' is not a language");
         }
         if (tier < 1 || tier > RoutingPolicy.MAX_LEVEL) {
-            throw new IllegalArgumentException("tier must be from 1 to " + RoutingPolicy.MAX_LEVEL + ", was " + tier);
+            throw new InvalidInputException("tier must be from 1 to " + RoutingPolicy.MAX_LEVEL + ", was " + tier);
         }
         if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must be 0 or more, was " + capacity);
+            throw new InvalidInputException("capacity must be 0 or more, was " + capacity);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.handoff.routing.control;
 
+import dev.handoff.platform.InvalidInputException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -49,14 +50,14 @@ public final class BusinessHours {
         for (String part : text.split("[,;]")) {
             Matcher m = PART.matcher(part);
             if (!m.matches()) {
-                throw new IllegalArgumentException("cannot read the opening hours '" + part.strip() + "'; write e.g. 'Mon-Fri 08:00-18:00'");
+                throw new InvalidInputException("cannot read the opening hours '" + part.strip() + "'; write e.g. 'Mon-Fri 08:00-18:00'");
             }
             DayOfWeek from = day(m.group(1));
             DayOfWeek to = m.group(2) == null ? from : day(m.group(2));
             LocalTime start = time(m.group(3), m.group(4), part);
             LocalTime end = m.group(5).equals("24") && m.group(6).equals("00") ? LocalTime.MAX : time(m.group(5), m.group(6), part);
             if (!end.isAfter(start)) {
-                throw new IllegalArgumentException("'" + part.strip() + "' ends before it starts");
+                throw new InvalidInputException("'" + part.strip() + "' ends before it starts");
             }
             for (DayOfWeek d = from; ; d = d.plus(1)) {
                 spans.computeIfAbsent(d, k -> new ArrayList<>()).add(new LocalTime[] {start, end});
@@ -139,7 +140,7 @@ public final class BusinessHours {
         int hour = Integer.parseInt(h);
         int minute = Integer.parseInt(m);
         if (hour > 23 || minute > 59) {
-            throw new IllegalArgumentException("'" + part.strip() + "' has a time that does not exist");
+            throw new InvalidInputException("'" + part.strip() + "' has a time that does not exist");
         }
         return LocalTime.of(hour, minute);
     }

@@ -39,8 +39,7 @@ public class QueueEstimator {
     long defaultWaitSeconds;
 
     @Inject
-    @ConfigProperty(name = "handoff.routing.default-skill", defaultValue = "general")
-    String defaultSkill;
+    RoutingSettings routingSettings;
 
     public record Estimate(int position, long waitSeconds) {}
 
@@ -48,7 +47,7 @@ public class QueueEstimator {
     RoutingDesk desk;
 
     public Estimate estimate(Conversation conversation) {
-        String needed = conversation.getRequiredSkill() == null ? defaultSkill : conversation.getRequiredSkill();
+        String needed = conversation.getRequiredSkill() == null ? routingSettings.defaultSkill() : conversation.getRequiredSkill();
         Optional<WaitEstimator.Estimate> live = desk.estimate(conversation.getId(), needed);
         if (live.isPresent()) {
             return new Estimate(live.get().position(), live.get().seconds());
@@ -63,10 +62,10 @@ public class QueueEstimator {
                 position++;
             }
         }
-        String skill = conversation.getRequiredSkill() == null ? defaultSkill : conversation.getRequiredSkill();
+        String skill = conversation.getRequiredSkill() == null ? routingSettings.defaultSkill() : conversation.getRequiredSkill();
         long agents = em.createNamedQuery(Agent.FIND_ONLINE, Agent.class)
                 .setParameter("seenSince", desk.presenceSeenSince(Instant.now())).getResultStream()
-                .filter(a -> skill.equals(defaultSkill) || a.proficiencyIn(skill) > 0)
+                .filter(a -> skill.equals(routingSettings.defaultSkill()) || a.proficiencyIn(skill) > 0)
                 .count();
         return new Estimate(position, waitSeconds(position, agents, meanRecentWait()));
     }

@@ -1,5 +1,6 @@
 package dev.handoff.routing.control;
 
+import dev.handoff.platform.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +86,7 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
             nonNegative("priority.urgency", urgency);
             nonNegative("priority.accountTier", accountTier);
             if (!(agingPerMinute > 0)) {
-                throw new IllegalArgumentException("priority.agingPerMinute must be greater than 0, was " + agingPerMinute);
+                throw new InvalidInputException("priority.agingPerMinute must be greater than 0, was " + agingPerMinute);
             }
             nonNegative("priority.highPriorityPoints", highPriorityPoints);
         }
@@ -110,13 +111,13 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
     public record Ring(int afterSeconds, Match match, int minProficiency, boolean sameLanguage) {
         public Ring {
             if (afterSeconds < 0) {
-                throw new IllegalArgumentException("afterSeconds must be 0 or more, was " + afterSeconds);
+                throw new InvalidInputException("afterSeconds must be 0 or more, was " + afterSeconds);
             }
             if (match == null) {
-                throw new IllegalArgumentException("match is required");
+                throw new InvalidInputException("match is required");
             }
             if (match != Match.ANY && (minProficiency < 1 || minProficiency > MAX_LEVEL)) {
-                throw new IllegalArgumentException("minProficiency must be from 1 to " + MAX_LEVEL + ", was " + minProficiency);
+                throw new InvalidInputException("minProficiency must be from 1 to " + MAX_LEVEL + ", was " + minProficiency);
             }
         }
     }
@@ -126,24 +127,24 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
             strategy = Strategy.SKILL_SCORE;
         }
         if (weights == null) {
-            throw new IllegalArgumentException("weights is required");
+            throw new InvalidInputException("weights is required");
         }
         if (priority == null) {
-            throw new IllegalArgumentException("priority is required");
+            throw new InvalidInputException("priority is required");
         }
         if (rings == null || rings.isEmpty()) {
-            throw new IllegalArgumentException("rings must have at least one ring");
+            throw new InvalidInputException("rings must have at least one ring");
         }
         for (int i = 0; i < rings.size(); i++) {
             Ring ring = rings.get(i);
             if (ring == null) {
-                throw new IllegalArgumentException("rings[" + i + "] is null");
+                throw new InvalidInputException("rings[" + i + "] is null");
             }
             if (i == 0 && ring.afterSeconds() != 0) {
-                throw new IllegalArgumentException("rings[0].afterSeconds must be 0, was " + ring.afterSeconds());
+                throw new InvalidInputException("rings[0].afterSeconds must be 0, was " + ring.afterSeconds());
             }
             if (i > 0 && ring.afterSeconds() <= rings.get(i - 1).afterSeconds()) {
-                throw new IllegalArgumentException("rings[" + i + "].afterSeconds must be greater than rings[" + (i - 1)
+                throw new InvalidInputException("rings[" + i + "].afterSeconds must be greater than rings[" + (i - 1)
                         + "].afterSeconds");
             }
             if (i > 0) {
@@ -155,7 +156,7 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
         if (relatedSkills != null) {
             relatedSkills.forEach((skill, others) -> {
                 if (skill == null || skill.isBlank() || others == null || others.stream().anyMatch(java.util.Objects::isNull)) {
-                    throw new IllegalArgumentException("relatedSkills must map skill names to sets of skill names");
+                    throw new InvalidInputException("relatedSkills must map skill names to sets of skill names");
                 }
                 Set<String> copy = new TreeSet<>(others);
                 copy.remove(skill);
@@ -164,23 +165,23 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
         }
         relatedSkills = Map.copyOf(related);
         if (offerTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("offerTimeoutSeconds must be 1 or more, was " + offerTimeoutSeconds);
+            throw new InvalidInputException("offerTimeoutSeconds must be 1 or more, was " + offerTimeoutSeconds);
         }
         if (!(idleChatWeight >= 0 && idleChatWeight <= 1)) {
-            throw new IllegalArgumentException("idleChatWeight must be from 0 to 1, was " + idleChatWeight);
+            throw new InvalidInputException("idleChatWeight must be from 0 to 1, was " + idleChatWeight);
         }
         if (idleAfterSeconds < 1) {
-            throw new IllegalArgumentException("idleAfterSeconds must be 1 or more, was " + idleAfterSeconds);
+            throw new InvalidInputException("idleAfterSeconds must be 1 or more, was " + idleAfterSeconds);
         }
         if (unresponsiveOwnerSeconds < 0) {
-            throw new IllegalArgumentException("unresponsiveOwnerSeconds must be 0 (off) or more, was "
+            throw new InvalidInputException("unresponsiveOwnerSeconds must be 0 (off) or more, was "
                     + unresponsiveOwnerSeconds);
         }
         if (unresponsiveAction == null) {
             unresponsiveAction = UnresponsiveAction.REQUEUE_FRONT;
         }
         if (queueCap < 1) {
-            throw new IllegalArgumentException("queueCap must be 1 or more, was " + queueCap);
+            throw new InvalidInputException("queueCap must be 1 or more, was " + queueCap);
         }
         pilotGroup = pilotGroup == null ? Set.of() : Set.copyOf(pilotGroup);
     }
@@ -246,26 +247,26 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
     private static void widens(int i, Ring previous, Ring ring) {
         String field = "rings[" + i + "]";
         if (ring.match().compareTo(previous.match()) < 0) {
-            throw new IllegalArgumentException(field + ".match must not be narrower than " + previous.match());
+            throw new InvalidInputException(field + ".match must not be narrower than " + previous.match());
         }
         if (ring.sameLanguage() && !previous.sameLanguage()) {
-            throw new IllegalArgumentException(field + ".sameLanguage must be false once an earlier ring dropped it");
+            throw new InvalidInputException(field + ".sameLanguage must be false once an earlier ring dropped it");
         }
         if (ring.match() == previous.match() && ring.match() != Match.ANY
                 && ring.minProficiency() > previous.minProficiency()) {
-            throw new IllegalArgumentException(field + ".minProficiency must not be above rings[" + (i - 1)
+            throw new InvalidInputException(field + ".minProficiency must not be above rings[" + (i - 1)
                     + "].minProficiency");
         }
         if (ring.match() == Match.RELATED && previous.match() == Match.SKILL
                 && ring.minProficiency() > previous.minProficiency()) {
-            throw new IllegalArgumentException(field + ".minProficiency must not be above rings[" + (i - 1)
+            throw new InvalidInputException(field + ".minProficiency must not be above rings[" + (i - 1)
                     + "].minProficiency");
         }
     }
 
     private static void nonNegative(String field, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + " must be 0 or more, was " + value);
+            throw new InvalidInputException(field + " must be 0 or more, was " + value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.handoff.routing.control;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -25,7 +26,7 @@ public final class RoutingPolicyJson {
         try {
             RoutingPolicy policy = JSONB.fromJson(json, RoutingPolicy.class);
             if (policy == null) {
-                throw new IllegalArgumentException("the policy document is empty");
+                throw new InvalidInputException("the policy document is empty");
             }
             return policy;
         } catch (JsonbException e) {
@@ -36,7 +37,7 @@ public final class RoutingPolicyJson {
                     throw bad;
                 }
             }
-            throw new IllegalArgumentException("the policy document is not valid JSON for a routing policy: " + e.getMessage(), e);
+            throw new InvalidInputException("the policy document is not valid JSON for a routing policy: " + e.getMessage());
         }
     }
 }

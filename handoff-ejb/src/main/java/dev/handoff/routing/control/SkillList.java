@@ -1,5 +1,6 @@
 package dev.handoff.routing.control;
 
+import dev.handoff.platform.InvalidInputException;
 import dev.handoff.routing.entity.Agent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,17 +22,17 @@ public final class SkillList {
             }
             String[] pieces = part.split(":", -1);
             if (pieces.length > 2) {
-                throw new IllegalArgumentException("'" + part.strip() + "' is not skill:level");
+                throw new InvalidInputException("'" + part.strip() + "' is not skill:level");
             }
             String name = Agent.normalizeSkill(pieces[0]);
             int level;
             try {
                 level = pieces.length == 2 ? Integer.parseInt(pieces[1].strip()) : 3;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the level of " + name + " must be a number from 1 to 5");
+                throw new InvalidInputException("the level of " + name + " must be a number from 1 to 5");
             }
             if (level < 1 || level > 5) {
-                throw new IllegalArgumentException("the level of " + name + " must be from 1 to 5");
+                throw new InvalidInputException("the level of " + name + " must be from 1 to 5");
             }
             skills.put(name, level);
         }

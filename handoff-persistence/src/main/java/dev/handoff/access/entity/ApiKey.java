@@ -1,5 +1,6 @@
 package dev.handoff.access.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,7 +61,7 @@ public class ApiKey {
 
     public ApiKey(String name, String keyPrefix, String keyHash, ApiScope scope, String createdBy, Instant now) {
         if (name == null || name.isBlank() || name.length() > 120) {
-            throw new IllegalArgumentException("key name is required (at most 120 characters)");
+            throw new InvalidInputException("key name is required (at most 120 characters)");
         }
         this.name = name.strip();
         this.keyPrefix = Objects.requireNonNull(keyPrefix);

@@ -1,5 +1,7 @@
 package dev.handoff.conversation.entity;
 
+import dev.handoff.platform.ConflictException;
+import dev.handoff.platform.InvalidInputException;
 import dev.handoff.routing.entity.Agent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -192,7 +194,7 @@ public class Conversation {
     /** The agent takes ownership. Only a queued chat can be accepted. */
     public void acceptBy(Agent agent, Instant at) {
         if (state != ConversationState.QUEUED) {
-            throw new IllegalStateException("Conversation " + id + " is " + state.wireName() + ", not queued");
+            throw new ConflictException("Conversation " + id + " is " + state.wireName() + ", not queued");
         }
         this.assignedAgent = Objects.requireNonNull(agent);
         this.state = ConversationState.ASSIGNED;
@@ -203,10 +205,10 @@ public class Conversation {
     /** Warm transfer: another agent owns the chat from now; their first-response clock starts. */
     public void transferTo(Agent agent, Instant at) {
         if (state != ConversationState.ASSIGNED) {
-            throw new IllegalStateException("Only an assigned conversation can be transferred");
+            throw new ConflictException("Only an assigned conversation can be transferred");
         }
         if (agent.getId() != null && assignedAgent != null && agent.getId().equals(assignedAgent.getId())) {
-            throw new IllegalArgumentException("The chat is already theirs");
+            throw new InvalidInputException("The chat is already theirs");
         }
         this.assignedAgent = Objects.requireNonNull(agent);
         startOwnership(agent, at);
@@ -215,7 +217,7 @@ public class Conversation {
     /** Transfer to a skill: the chat goes back to the queue needing that skill, ahead of newer handoffs of the same priority. */
     public void requeueFor(String skill, Instant at) {
         if (state != ConversationState.ASSIGNED) {
-            throw new IllegalStateException("Only an assigned conversation can be put back in the queue");
+            throw new ConflictException("Only an assigned conversation can be put back in the queue");
         }
         this.state = ConversationState.QUEUED;
         this.requiredSkill = skill;
@@ -258,7 +260,7 @@ public class Conversation {
 
     public void resolve(String outcome, Instant at) {
         if (state != ConversationState.ASSIGNED) {
-            throw new IllegalStateException("Only an assigned conversation can be resolved");
+            throw new ConflictException("Only an assigned conversation can be resolved");
         }
         this.state = ConversationState.RESOLVED;
         this.resolution = outcome;

@@ -1,10 +1,11 @@
 package dev.handoff.conversation.entity;
 
+import dev.handoff.platform.ConflictException;
 import jakarta.ejb.ApplicationException;
 
 /** A write to a conversation that is resolved or closed. */
 @ApplicationException(rollback = true)
-public class ConversationClosedException extends IllegalStateException {
+public class ConversationClosedException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package dev.handoff.conversation.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -77,7 +78,7 @@ public class Customer {
 
     public Customer(String externalId, Instant now) {
         if (externalId == null || externalId.isBlank()) {
-            throw new IllegalArgumentException("customer externalId is required");
+            throw new InvalidInputException("customer externalId is required");
         }
         this.externalId = externalId.strip();
         this.createdAt = Objects.requireNonNull(now);
@@ -97,7 +98,7 @@ public class Customer {
         }
         if (newValue != null) {
             if (newValue.signum() < 0) {
-                throw new IllegalArgumentException("accountValue must not be negative");
+                throw new InvalidInputException("accountValue must not be negative");
             }
             this.accountValue = newValue;
         }

@@ -1,5 +1,6 @@
 package dev.handoff.conversation.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -68,10 +69,10 @@ public class Message {
 
     Message(Conversation conversation, int seq, Author author, String authorName, String text, Instant at) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("message text is required");
+            throw new InvalidInputException("message text is required");
         }
         if (text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("message text exceeds " + MAX_TEXT + " characters");
+            throw new InvalidInputException("message text exceeds " + MAX_TEXT + " characters");
         }
         this.conversation = conversation;
         this.seq = seq;
@@ -84,7 +85,7 @@ public class Message {
     /** The bot platform's own id for the message: a message with the same id in the conversation is stored once. */
     public Message withClientId(String id) {
         if (id != null && (id.isBlank() || id.length() > MAX_CLIENT_ID)) {
-            throw new IllegalArgumentException("clientMessageId must be 1 to " + MAX_CLIENT_ID + " characters");
+            throw new InvalidInputException("clientMessageId must be 1 to " + MAX_CLIENT_ID + " characters");
         }
         this.clientMessageId = id;
         return this;
@@ -96,7 +97,7 @@ public class Message {
 
     public Message withBotSignal(String botIntent, Double botConfidence) {
         if (botConfidence != null && !(botConfidence >= 0 && botConfidence <= 1)) {
-            throw new IllegalArgumentException("confidence must be between 0 and 1");
+            throw new InvalidInputException("confidence must be between 0 and 1");
         }
         this.intent = botIntent;
         this.confidence = botConfidence;

@@ -1,5 +1,6 @@
 package dev.handoff.desk.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,10 +54,10 @@ public class ChatNote {
 
     public ChatNote(String conversationId, Kind kind, String author, String authorName, String text, Instant at) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("the note is empty");
+            throw new InvalidInputException("the note is empty");
         }
         if (text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("notes are at most " + MAX_TEXT + " characters");
+            throw new InvalidInputException("notes are at most " + MAX_TEXT + " characters");
         }
         this.conversationId = Objects.requireNonNull(conversationId);
         this.kind = Objects.requireNonNull(kind);

@@ -1,5 +1,6 @@
 package dev.handoff.desk.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,7 +62,7 @@ public class ReplyTemplate {
 
     public ReplyTemplate(String name, Kind kind, String topic, String body, String user, Instant at) {
         if (name == null || name.isBlank() || name.length() > 120) {
-            throw new IllegalArgumentException("a template needs a name of 1-120 characters");
+            throw new InvalidInputException("a template needs a name of 1-120 characters");
         }
         this.name = name.strip();
         this.kind = Objects.requireNonNull(kind);
@@ -70,14 +71,14 @@ public class ReplyTemplate {
 
     public void edit(String newTopic, String newBody, String user, Instant at) {
         if (newBody == null || newBody.isBlank()) {
-            throw new IllegalArgumentException("the template text is empty");
+            throw new InvalidInputException("the template text is empty");
         }
         if (newBody.length() > MAX_BODY) {
-            throw new IllegalArgumentException("templates are at most " + MAX_BODY + " characters");
+            throw new InvalidInputException("templates are at most " + MAX_BODY + " characters");
         }
         this.topic = newTopic == null || newTopic.isBlank() ? null : newTopic.strip().toLowerCase(Locale.ROOT);
         if (this.topic != null && this.topic.length() > 64) {
-            throw new IllegalArgumentException("the topic is at most 64 characters");
+            throw new InvalidInputException("the topic is at most 64 characters");
         }
         this.body = newBody.strip();
         this.updatedBy = Objects.requireNonNull(user);

@@ -1,5 +1,6 @@
 package dev.handoff.escalation.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -73,7 +74,7 @@ public class LabelledSuite {
 
     public LabelledSuite(String name, String description, String user, Instant now) {
         if (name == null || !name.matches(NAME_PATTERN)) {
-            throw new IllegalArgumentException("suite names are 1-80 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+            throw new InvalidInputException("suite names are 1-80 lower-case letters, digits, '-' or '_', starting with a letter or digit");
         }
         this.name = name;
         describe(description);
@@ -84,7 +85,7 @@ public class LabelledSuite {
 
     public void describe(String newDescription) {
         if (newDescription != null && newDescription.length() > 1000) {
-            throw new IllegalArgumentException("description is longer than 1000 characters");
+            throw new InvalidInputException("description is longer than 1000 characters");
         }
         this.description = newDescription == null || newDescription.isBlank() ? null : newDescription.strip();
     }
@@ -104,7 +105,7 @@ public class LabelledSuite {
 
     public void removeCase(int index, String user, Instant now) {
         if (index < 0 || index >= cases.size()) {
-            throw new IllegalArgumentException("there is no case number " + (index + 1));
+            throw new InvalidInputException("there is no case number " + (index + 1));
         }
         cases.remove(index);
         touched(user, now);
@@ -117,7 +118,7 @@ public class LabelledSuite {
 
     private static void checkSize(int size) {
         if (size > MAX_CASES) {
-            throw new IllegalArgumentException("a suite holds at most " + MAX_CASES + " cases");
+            throw new InvalidInputException("a suite holds at most " + MAX_CASES + " cases");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.handoff.escalation.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public class SuiteCase {
         this.key = limit(Objects.requireNonNull(key, "key").strip(), 64, "id");
         this.text = limit(Objects.requireNonNull(text, "text"), MAX_TEXT, "text");
         if (this.text.isBlank()) {
-            throw new IllegalArgumentException("text is empty");
+            throw new InvalidInputException("text is empty");
         }
         this.escalate = escalate;
         this.category = blankToNull(limit(category, 120, "category"));
@@ -44,7 +45,7 @@ public class SuiteCase {
 
     private static String limit(String value, int max, String field) {
         if (value != null && value.length() > max) {
-            throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+            throw new InvalidInputException(field + " is longer than " + max + " characters");
         }
         return value;
     }

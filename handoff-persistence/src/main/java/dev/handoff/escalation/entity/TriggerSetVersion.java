@@ -1,5 +1,6 @@
 package dev.handoff.escalation.entity;
 
+import dev.handoff.platform.ConflictException;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -90,7 +91,7 @@ public class TriggerSetVersion {
 
     public void replaceDocument(String newName, String newDocument) {
         if (status != TriggerSetStatus.DRAFT) {
-            throw new IllegalStateException("only the draft can be edited; published versions are history");
+            throw new ConflictException("only the draft can be edited; published versions are history");
         }
         this.name = Objects.requireNonNull(newName);
         this.document = Objects.requireNonNull(newDocument);
@@ -102,7 +103,7 @@ public class TriggerSetVersion {
      */
     public void publish(int number, String by, Instant at, String note, Double catchRate, Double falsePositiveRate, String override) {
         if (status != TriggerSetStatus.DRAFT) {
-            throw new IllegalStateException("only a draft can be published");
+            throw new ConflictException("only a draft can be published");
         }
         this.status = TriggerSetStatus.PUBLISHED;
         this.versionNo = number;

@@ -1,5 +1,6 @@
 package dev.handoff.identity.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -55,11 +56,11 @@ public class UserAccount {
 
     public UserAccount(String username, String displayName, String passwordHash, Role role, Instant now) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException(
+            throw new InvalidInputException(
                     "username must be 2-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
         }
         if (displayName == null || displayName.isBlank()) {
-            throw new IllegalArgumentException("display name is required");
+            throw new InvalidInputException("display name is required");
         }
         this.username = username;
         this.displayName = displayName.strip();
@@ -83,7 +84,7 @@ public class UserAccount {
 
     public void rename(String newDisplayName) {
         if (newDisplayName == null || newDisplayName.isBlank()) {
-            throw new IllegalArgumentException("display name is required");
+            throw new InvalidInputException("display name is required");
         }
         this.displayName = newDisplayName.strip();
     }

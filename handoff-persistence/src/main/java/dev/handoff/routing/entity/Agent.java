@@ -1,5 +1,6 @@
 package dev.handoff.routing.entity;
 
+import dev.handoff.platform.InvalidInputException;
 import dev.handoff.identity.entity.UserAccount;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -102,7 +103,7 @@ public class Agent {
 
     public void changeCapacity(int max) {
         if (max < 1 || max > MAX_CAPACITY) {
-            throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY);
+            throw new InvalidInputException("capacity must be between 1 and " + MAX_CAPACITY);
         }
         this.maxConcurrentChats = max;
     }
@@ -113,7 +114,7 @@ public class Agent {
         newSkills.forEach((name, level) -> {
             String skill = normalizeSkill(name);
             if (level == null || level < 1 || level > 5) {
-                throw new IllegalArgumentException("proficiency of " + skill + " must be between 1 and 5");
+                throw new InvalidInputException("proficiency of " + skill + " must be between 1 and 5");
             }
             checked.put(skill, level);
         });
@@ -123,7 +124,7 @@ public class Agent {
 
     public static String normalizeSkill(String name) {
         if (name == null || !name.strip().matches("[A-Za-z0-9][A-Za-z0-9 _-]{0,63}")) {
-            throw new IllegalArgumentException("skill names are 1-64 letters, digits, spaces, '_' or '-': " + name);
+            throw new InvalidInputException("skill names are 1-64 letters, digits, spaces, '_' or '-': " + name);
         }
         return name.strip().toLowerCase(Locale.ROOT);
     }
@@ -137,19 +138,19 @@ public class Agent {
         for (String language : newLanguages == null ? Set.<String>of() : newLanguages) {
             String code = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
             if (!code.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {
-                throw new IllegalArgumentException("languages are codes like 'en' or 'pt-br': " + language);
+                throw new InvalidInputException("languages are codes like 'en' or 'pt-br': " + language);
             }
             codes.add(code);
         }
         if (codes.isEmpty()) {
-            throw new IllegalArgumentException("an agent speaks at least one language");
+            throw new InvalidInputException("an agent speaks at least one language");
         }
         if (newTier < 1 || newTier > 5) {
-            throw new IllegalArgumentException("tier must be between 1 and 5");
+            throw new InvalidInputException("tier must be between 1 and 5");
         }
         String teamName = newTeam == null || newTeam.isBlank() ? null : newTeam.strip();
         if (teamName != null && teamName.length() > 64) {
-            throw new IllegalArgumentException("team names have at most 64 characters");
+            throw new InvalidInputException("team names have at most 64 characters");
         }
         this.languages = String.join(",", codes);
         this.tier = newTier;

@@ -37,11 +37,13 @@ public final class Messages {
             if (e instanceof InvalidSuiteException invalid) {
                 invalid.violations().forEach(v -> error(v.field() + ": " + v.message()));
             } else if (e instanceof InvalidInputException || e instanceof ConflictException || e instanceof ForbiddenException
-                    || e instanceof NotFoundException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                    || e instanceof NotFoundException) {
                 error(e.getMessage());
             } else {
-                LOG.log(Level.SEVERE, "Portal action failed", thrown);
-                error("Something went wrong; the details are in the server log.");
+                // Anything else, plain IllegalArgument/IllegalStateException included, is a bug.
+                String incident = java.util.UUID.randomUUID().toString();
+                LOG.log(Level.SEVERE, "Portal action failed, incident " + incident, thrown);
+                error("Something went wrong; quote incident " + incident + " to your Handoff administrator.");
             }
             return null;
         }

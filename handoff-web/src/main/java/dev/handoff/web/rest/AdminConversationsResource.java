@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Conversations worth a labelled case, for admin-scoped API keys: the escalations agents flagged as
  * not needed. Add one to a suite with {@code POST admin/suites/{name}/cases/from-conversation/{id}}.
  */
+@AdminKey
 @Path("admin/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: labelled suites")
@@ -31,16 +30,12 @@ public class AdminConversationsResource {
     @Inject
     SuiteCuration curation;
 
-    @Context
-    ContainerRequestContext request;
-
     @GET
     @Path("flagged")
     @Operation(summary = "Escalations flagged as not needed",
             description = "Most recently flagged first (limit 1-200, default 50): the conversation, the triggers the flag was recorded against, "
                     + "who flagged it and why, and the suites that already hold a case from it.")
     public List<FlaggedConversationResponse> flagged(@QueryParam("limit") String limitParam) {
-        AdminKeys.caller(request);
         int limit = Checks.intParam(limitParam, 50, 1, 200, "limit");
         return curation.flagged(limit, true).stream().map(FlaggedConversationResponse::of).toList();
     }

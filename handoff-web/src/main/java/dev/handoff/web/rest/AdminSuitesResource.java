@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * case taken from a stored conversation. The shipped suite is read-only (but can stop being a gate).
  * Formats are in docs/triggers.md; bench a draft against a suite with {@code POST admin/trigger-sets/draft/bench?suite=name}.
  */
+@AdminKey
 @Path("admin/suites")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: labelled suites")
@@ -64,7 +65,6 @@ public class AdminSuitesResource {
     @GET
     @Operation(summary = "List the labelled suites", description = "The shipped suite first, then the admins' suites by name.")
     public List<SuiteView> list() {
-        AdminKeys.caller(request);
         return suites.list();
     }
 
@@ -73,7 +73,6 @@ public class AdminSuitesResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Export a suite", description = "JSON (handoff.labelled-suite/1) by default; CSV with Accept: text/csv or ?format=csv.")
     public Response export(@PathParam("name") String name, @QueryParam("format") String format) {
-        AdminKeys.caller(request);
         LabelledSuites.Suite suite = suites.suite(name);
         boolean csv = "csv".equalsIgnoreCase(format)
                 || format == null && headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType());
@@ -164,7 +163,6 @@ public class AdminSuitesResource {
     @Path("{name}")
     @Operation(summary = "Delete a suite")
     public Response delete(@PathParam("name") String name) {
-        AdminKeys.caller(request);
         suites.delete(name);
         return Response.noContent().build();
     }

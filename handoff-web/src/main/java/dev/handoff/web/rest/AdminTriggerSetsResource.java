@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * apply), roll back. Importing, benching and publishing answer with warnings about triggers that
  * route to a skill no active agent has. The document format is in docs/triggers.md.
  */
+@AdminKey
 @Path("admin/trigger-sets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -68,7 +69,6 @@ public class AdminTriggerSetsResource {
     @Path("versions")
     @Operation(summary = "List published versions, newest first")
     public List<TriggerSetVersionResponse> versions() {
-        caller();
         return triggerSets.history().stream().map(TriggerSetVersionResponse::of).toList();
     }
 
@@ -115,7 +115,6 @@ public class AdminTriggerSetsResource {
     @Path("draft")
     @Operation(summary = "Discard the draft")
     public Response discard() {
-        caller();
         triggerSets.discardDraft();
         return Response.noContent().build();
     }

@@ -25,8 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one place where exceptions become HTTP answers: business exceptions map to 4xx problems
- * naming what is wrong; a database outage becomes 503 with {@code Retry-After} ({@link DatabaseOutage}); anything unexpected becomes a 500 problem with an incident id that matches
+ * The one place where exceptions become HTTP answers: business exceptions (the typed ones in
+ * {@code dev.handoff.platform}, {@code @ApplicationException}) map to 4xx problems naming what is
+ * wrong; a database outage becomes 503 with {@code Retry-After} ({@link DatabaseOutage}); anything unexpected becomes a 500 problem with an incident id that matches
  * the server log, and no internals.
  */
 @Provider
@@ -52,7 +53,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.response(409, "below-floor", "Below the publishing floor", refused.getMessage(), null);
         }
         if (e instanceof InvalidInputException invalid) {
-            return Problem.invalid(invalid.field(), invalid.getMessage());
+            return invalid.field() == null
+                    ? Problem.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request",
+                            plain(invalid.getMessage(), "The request is invalid."))
+                    : Problem.invalid(invalid.field(), plain(invalid.getMessage(), "The request is invalid."));
         }
         if (e instanceof dev.handoff.platform.NotFoundException) {
             return Problem.response(Response.Status.NOT_FOUND, "not-found", "Not found", e.getMessage());
@@ -64,14 +68,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict",
                     "Someone else changed this at the same moment. Read it again and retry.");
         }
-        if (e instanceof ConflictException || e instanceof IllegalStateException) {
+        if (e instanceof ConflictException) {
             return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict",
                     plain(e.getMessage(), "The request conflicts with the current state. Read it again and retry."));
         }
-        if (e instanceof IllegalArgumentException) {
-            return Problem.response(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request",
-                    plain(e.getMessage(), "The request is invalid."));
-        }
+        // A plain IllegalArgumentException or IllegalStateException is a bug, not the caller's fault:
+        // it falls through to the 500 with an incident id below.
         if (e instanceof JsonbException || e instanceof JsonException || e instanceof ProcessingException) {
             return Problem.response(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
                     "The request body is not valid JSON or a value has the wrong type: " + firstLine(e));

@@ -19,7 +19,7 @@ public record EvaluateResponse(
         Integer at = result.escalatedAt() == 0 ? null : result.escalatedAt();
         return new EvaluateResponse(decision.escalate(),
                 decision.firings().stream().map(f -> TriggerResponse.of(f, at)).toList(),
-                decision.escalate() ? decision.skill("general").orElse("general") : null,
+                result.requiredSkill(),
                 decision.priority(), at, result.evaluated());
     }
 }
