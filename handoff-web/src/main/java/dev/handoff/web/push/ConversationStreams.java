@@ -8,9 +8,7 @@ import dev.handoff.platform.events.ApiKeyRevoked;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.web.rest.dto.MessageResponse;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,8 +54,6 @@ public class ConversationStreams {
     @Inject
     ApiKeyService keys;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "handoff.api.sse-heartbeat-seconds", defaultValue = "15")
@@ -64,10 +62,23 @@ public class ConversationStreams {
     private final Map<String, Set<Stream>> open = new ConcurrentHashMap<>();
     private ScheduledFuture<?> heartbeat;
 
-    @PostConstruct
-    void start() {
-        long every = Math.max(1, heartbeatSeconds);
-        heartbeat = scheduler.scheduleAtFixedRate(this::beat, every, every, TimeUnit.SECONDS);
+    /**
+     * Starts the heartbeat with the first stream, on a request thread of the web module. Not at
+     * construction: in the EAR the EJB module's start-up fires the events this bean observes on a
+     * deployment thread, where the web module's {@code java:comp} (and so its managed scheduler)
+     * cannot be looked up.
+     */
+    private synchronized void startHeartbeat() {
+        if (heartbeat != null) {
+            return;
+        }
+        try {
+            ManagedScheduledExecutorService scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+            long every = Math.max(1, heartbeatSeconds);
+            heartbeat = scheduler.scheduleAtFixedRate(this::beat, every, every, TimeUnit.SECONDS);
+        } catch (NamingException e) {
+            throw new IllegalStateException("no managed scheduler for the stream heartbeat", e);
+        }
     }
 
     @PreDestroy
@@ -83,6 +94,7 @@ public class ConversationStreams {
      * its backlog and its state, then the stream ends.
      */
     public void open(String conversationId, int after, long keyId, ConversationState state, SseEventSink sink, Sse sse) {
+        startHeartbeat();
         Stream stream = new Stream(conversationId, keyId, sink, sse, after);
         open.computeIfAbsent(conversationId, k -> new CopyOnWriteArraySet<>()).add(stream);
         catchUp(stream);
