@@ -69,8 +69,10 @@ public class AgentDeskService {
                 .getResultStream()
                 .map(store::view)
                 .toList();
+        boolean routedWork = routing.inPilot(agent.getId());
         List<ConversationView> queue = em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)
                 .getResultStream()
+                .filter(c -> routedWork)
                 .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
                         || "general".equals(c.getRequiredSkill()))
                 .map(store::view)
@@ -91,6 +93,7 @@ public class AgentDeskService {
      */
     public ConversationView accept(String conversationId, String username) {
         Agent agent = agent(username);
+        routing.requirePilotMember(agent);
         Conversation conversation = store.get(conversationId);
         if (conversation.getState() != ConversationState.QUEUED) {
             throw new ConflictException(conversation.isOwnedBy(username)
@@ -130,6 +133,7 @@ public class AgentDeskService {
      * capacity check and race), recorded with a note saying who assigned it.
      */
     public ConversationView assign(String conversationId, String supervisor, String agentUsername) {
+        routing.requireReachable(agent(agentUsername));
         ConversationView view = accept(conversationId, agentUsername);
         em.persist(new ChatNote(conversationId, ChatNote.Kind.NOTE, supervisor, supervisor,
                 "Assigned to " + view.assignedAgentName() + " by " + supervisor + ".", clock.instant()));

@@ -15,6 +15,7 @@ import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.routing.boundary.OfferBook;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Agent;
 import jakarta.ejb.Stateless;
@@ -97,9 +98,8 @@ public class ChatTeamwork {
     public void transferToAgent(String conversationId, String username, boolean supervisor, String toUsername, String noteText) {
         Conversation c = ownedChat(conversationId, username, supervisor);
         Agent target = agentByUsername(toUsername);
-        if (!target.getUser().isEnabled()) {
-            throw new ConflictException(toUsername + " is disabled");
-        }
+        routing.requireReachable(target);
+        routing.requirePilotMember(target);
         if (target.getUsername().equals(c.getAssignedAgent().getUsername())) {
             throw new InvalidInputException("to", "the chat is already " + toUsername + "'s");
         }
@@ -141,6 +141,28 @@ public class ChatTeamwork {
         conversationChanged.fire(new ConversationChanged(conversationId, c.getState(), username));
         messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, null));
         routing.route(c);
+    }
+
+    /**
+     * The agent is signing out with open chats: each goes to {@code toUsername} (an online agent, with
+     * the note) or, when that is blank, back to the front of the queue with the customer told; returns
+     * how many chats were handed over.
+     */
+    public int handOverAll(String username, String toUsername, String noteText) {
+        List<String> open = em.createNamedQuery(Conversation.FIND_ACTIVE_BY_AGENT, Conversation.class)
+                .setParameter("agent", agentByUsername(username))
+                .getResultStream().map(Conversation::getId).toList();
+        for (String id : open) {
+            if (blank(toUsername)) {
+                Conversation c = ownedChat(id, username, false);
+                em.persist(note(id, ChatNote.Kind.TRANSFER, username, "Put back in the queue by " + users.displayName(username)
+                        + " on signing out" + (blank(noteText) ? "" : ": " + noteText.strip())));
+                routing.backToQueueFront(c, OfferBook.LEFT_NOTICE);
+            } else {
+                transferToAgent(id, username, false, toUsername, blank(noteText) ? "Handed over on signing out" : noteText);
+            }
+        }
+        return open.size();
     }
 
     /** Asks a colleague for help: they can read the chat and add notes; the owner keeps it. */
