@@ -41,20 +41,96 @@ Handoff.copyFact = function (chip) {
   return false;
 };
 /* Presence: tell the server about real activity (typing, clicks, mouse) about once a minute, so an
-   idle agent goes away automatically and comes back when they return. Agent pages only. */
+   idle agent goes away automatically and comes back when they return. Agent pages only. On the chat
+   page the heartbeat also names the open chat every 20 s while the agent works on it (or reads it in
+   the focused tab): that counts as the owner's activity, so reading the context never bounces the
+   chat back to the queue; the answer carries the new "reply due" time for the warning. */
 (function () {
   if (!/\/agent\//.test(location.pathname)) { return; }
   var active = true;
   ['keydown', 'mousedown', 'mousemove', 'touchstart', 'scroll'].forEach(function (type) {
     window.addEventListener(type, function () { active = true; }, { passive: true });
   });
+  var chat = /\/agent\/chat\.xhtml$/.test(location.pathname) ? new URLSearchParams(location.search).get('id') : null;
   var url = location.pathname.replace(/\/agent\/.*$/, '/agent/heartbeat');
-  setInterval(function () {
-    if (!active) { return; }
+  var beat = function () {
+    var reading = chat && document.visibilityState === 'visible' && document.hasFocus();
+    if (!active && !reading) { return; }
+    var body = new URLSearchParams();
+    if (active) { body.set('active', 'true'); }
+    if (chat) { body.set('chat', chat); }
     active = false;
-    try { fetch(url, { method: 'POST', credentials: 'same-origin' }); } catch (e) { /* next minute */ }
-  }, 60000);
+    try {
+      fetch(url, { method: 'POST', credentials: 'same-origin', body: body }).then(function (r) {
+        return r.status === 200 ? r.json() : null;
+      }).then(function (answer) {
+        if (!answer) { return; }
+        document.querySelectorAll('[data-reply-due]').forEach(function (el) {
+          if (answer.replyDueAt) { el.setAttribute('data-until', answer.replyDueAt); }
+        });
+        Handoff.tick();
+      }).catch(function () { /* next beat */ });
+    } catch (e) { /* next beat */ }
+  };
+  Handoff.heartbeat = beat;
+  setInterval(beat, chat ? 20000 : 60000);
 })();
+/* Timers count in the browser from server timestamps (epoch milliseconds in data attributes), with
+   the difference between this computer's clock and the server's taken out:
+   data-since  → time elapsed since ("45 s", "3 min 05 s");
+   data-until  → countdown "m:ss" ("-0:12" once over; class "over", and "soon" within data-warn seconds). */
+Handoff.skew = 0;
+Handoff.seconds = function (ms) {
+  var s = Math.floor(Math.abs(ms) / 1000);
+  return s;
+};
+Handoff.elapsed = function (ms) {
+  var s = Handoff.seconds(Math.max(0, ms));
+  return s >= 60 ? Math.floor(s / 60) + ' min ' + ('0' + s % 60).slice(-2) + ' s' : s + ' s';
+};
+Handoff.countdown = function (ms) {
+  var s = Handoff.seconds(ms);
+  return (ms < 0 ? '-' : '') + Math.floor(s / 60) + ':' + ('0' + s % 60).slice(-2);
+};
+Handoff.tick = function () {
+  var now = Date.now() + Handoff.skew;
+  document.querySelectorAll('[data-since]').forEach(function (el) {
+    el.textContent = Handoff.elapsed(now - Number(el.getAttribute('data-since')));
+  });
+  document.querySelectorAll('[data-until]').forEach(function (el) {
+    var left = Number(el.getAttribute('data-until')) - now;
+    var warn = Number(el.getAttribute('data-warn') || 60) * 1000;
+    el.textContent = Handoff.countdown(left);
+    el.classList.toggle('over', left < 0);
+    el.classList.toggle('soon', left >= 0 && left < warn);
+    var box = el.closest('[data-warn-box]');
+    if (box) { box.classList.toggle('warning', left < warn); }
+  });
+};
+document.addEventListener('DOMContentLoaded', function () {
+  var server = document.querySelector('meta[name="handoff-server-now"]');
+  if (server) { Handoff.skew = Number(server.getAttribute('content')) - Date.now(); }
+  Handoff.tick();
+  setInterval(Handoff.tick, 1000);
+});
+/* A live request that fails never leaves the agent on a dead page: when an ajax answer is not a
+   Faces partial response (the session ended and the login page came back, or the server refused),
+   the page reloads, which goes through the login page and back when needed. */
+Handoff.ajaxFailed = function (xhr) {
+  if (!xhr) { return; }
+  var type = xhr.getResponseHeader && xhr.getResponseHeader('Content-Type') || '';
+  if (xhr.status === 401 || xhr.status === 403 || (xhr.status === 200 && type.indexOf('xml') < 0)) {
+    location.reload();
+  }
+};
+document.addEventListener('DOMContentLoaded', function () {
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxComplete', function (event, xhr) { Handoff.ajaxFailed(xhr); });
+  }
+  if (window.faces && faces.ajax && faces.ajax.addOnError) {
+    faces.ajax.addOnError(function (data) { if (data && data.responseCode >= 400) { location.reload(); } });
+  }
+});
 /* Trigger editor: live count of the non-empty lines of an examples or negatives box. */
 Handoff.countLines = function (area) {
   var counter = document.getElementById(area.id + '-count');

@@ -143,6 +143,14 @@ public class ChatTeamwork {
         routing.route(c);
     }
 
+    /** How many chats the agent owns now (the sign-out asks what happens to them). */
+    public long openChatCount(String username) {
+        return em.createQuery("SELECT COUNT(c) FROM Conversation c WHERE c.assignedAgent.user.username = :username"
+                        + " AND c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED", Long.class)
+                .setParameter("username", username)
+                .getSingleResult();
+    }
+
     /**
      * The agent is signing out with open chats: each goes to {@code toUsername} (an online agent, with
      * the note) or, when that is blank, back to the front of the queue with the customer told; returns

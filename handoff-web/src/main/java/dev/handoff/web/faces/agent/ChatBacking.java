@@ -3,6 +3,7 @@ package dev.handoff.web.faces.agent;
 import dev.handoff.conversation.boundary.AgentDeskService;
 import dev.handoff.desk.boundary.TemplateService;
 import dev.handoff.desk.control.SlaPolicy;
+import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.web.faces.Messages;
@@ -29,6 +30,9 @@ public class ChatBacking implements Serializable {
 
     @Inject
     TemplateService templates;
+
+    @Inject
+    RoutingService routing;
 
     private String id;
     private transient AgentDeskService.ChatView chat;
@@ -129,6 +133,17 @@ public class ChatBacking implements Serializable {
     /** "14:05:09" in UTC: when a message was written. */
     public String time(java.time.Instant at) {
         return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
+    /**
+     * When this chat goes back to the queue unless its owner (the viewer) replies or keeps working on
+     * it (epoch ms), or null; the page warns and counts down, and the heartbeat moves it on.
+     */
+    public Long getReplyDueAt() {
+        if (chat == null || !chat.mine()) {
+            return null;
+        }
+        return routing.replyDueAt(id).map(java.time.Instant::toEpochMilli).orElse(null);
     }
 
     public AgentDeskService.ChatView getChat() {
