@@ -125,10 +125,12 @@ Handoff.ajaxFailed = function (xhr) {
 };
 document.addEventListener('DOMContentLoaded', function () {
   if (window.jQuery) {
-    window.jQuery(document).on('pfAjaxComplete', function (event, xhr) { Handoff.ajaxFailed(xhr); });
+    window.jQuery(document).on('pfAjaxComplete', function (event, xhr) { Handoff.ajaxFailed(xhr); Handoff.tick(); });
   }
-  if (window.faces && faces.ajax && faces.ajax.addOnError) {
+  if (window.faces && faces.ajax) {
     faces.ajax.addOnError(function (data) { if (data && data.responseCode >= 400) { location.reload(); } });
+    /* a push re-rendered part of the page: its new timers show at once, not a second later */
+    faces.ajax.addOnEvent(function (data) { if (data && data.status === 'success') { Handoff.tick(); } });
   }
 });
 /* Trigger editor: live count of the non-empty lines of an examples or negatives box. */

@@ -105,8 +105,9 @@ final class Browser implements AutoCloseable {
         waitForText(By.id(menuId + "_label"), labelStart);
     }
 
+    /** The element's text; found again if a push re-rendered it between finding and reading. */
     String text(By by) {
-        return driver.findElement(by).getText();
+        return until(d -> d.findElement(by).getText());
     }
 
     /** Scrolls an element into view (before a screenshot of it). */

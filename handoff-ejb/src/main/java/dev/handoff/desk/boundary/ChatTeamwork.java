@@ -98,11 +98,11 @@ public class ChatTeamwork {
     public void transferToAgent(String conversationId, String username, boolean supervisor, String toUsername, String noteText) {
         Conversation c = ownedChat(conversationId, username, supervisor);
         Agent target = agentByUsername(toUsername);
-        routing.requireReachable(target);
-        routing.requirePilotMember(target);
         if (target.getUsername().equals(c.getAssignedAgent().getUsername())) {
             throw new InvalidInputException("to", "the chat is already " + toUsername + "'s");
         }
+        routing.requireReachable(target);
+        routing.requirePilotMember(target);
         long active = em.createNamedQuery(Conversation.COUNT_ACTIVE_BY_AGENT, Long.class).setParameter("agent", target).getSingleResult();
         if (active >= target.getMaxConcurrentChats()) {
             throw new ConflictException(target.getUser().getDisplayName() + " is at their capacity of " + target.getMaxConcurrentChats() + " chats");

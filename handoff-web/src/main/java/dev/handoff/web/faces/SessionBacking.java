@@ -78,7 +78,7 @@ public class SessionBacking {
 
     /** The server's time (epoch ms), so the browser's timers count from the server's clock, not its own. */
     public long getServerNow() {
-        return clock.millis();
+        return clock.instant().toEpochMilli();
     }
 
     /** The agent's open chats: signing out with any asks what happens to them first. */
@@ -93,6 +93,18 @@ public class SessionBacking {
     /** Colleagues who can take the chats now (online or busy). */
     public List<SelectItem> getHandOverTargets() {
         return AgentChoices.reachable(users.agents(), getUsername());
+    }
+
+    /**
+     * The header's "Sign out": an agent with open chats is asked first who continues them (the page
+     * opens the dialog when the {@code openChats} callback parameter is set); anyone else is signed out.
+     */
+    public void signOut() throws IOException, ServletException {
+        if (getOpenChats() > 0) {
+            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("openChats", getOpenChats());
+            return;
+        }
+        logout();
     }
 
     /**

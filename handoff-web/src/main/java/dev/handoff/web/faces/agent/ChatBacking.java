@@ -146,6 +146,21 @@ public class ChatBacking implements Serializable {
         return routing.replyDueAt(id).map(java.time.Instant::toEpochMilli).orElse(null);
     }
 
+    /** The triggers the "not needed" flag was recorded against, in words: "billing dispute, human request". */
+    public String getNotNeededText() {
+        return chat == null ? "" : String.join(", ", chat.notNeeded().stream().map(ChatBacking::words).toList());
+    }
+
+    /** A note's kind as agents read it: nothing for a plain note, "transfer", "consult", "follow-up request". */
+    public String noteKind(String kind) {
+        return kind == null || kind.equals("note") ? "" : kind.equals("follow_up") ? "follow-up request" : words(kind);
+    }
+
+    /** "billing-dispute" / "follow_up" → "billing dispute" / "follow up". */
+    static String words(String name) {
+        return name == null ? "" : name.replace('-', ' ').replace('_', ' ');
+    }
+
     public AgentDeskService.ChatView getChat() {
         return chat;
     }
