@@ -113,13 +113,13 @@ document.addEventListener('DOMContentLoaded', function () {
   Handoff.tick();
   setInterval(Handoff.tick, 1000);
 });
-/* A live request that fails never leaves the agent on a dead page: when an ajax answer is not a
-   Faces partial response (the session ended and the login page came back, or the server refused),
-   the page reloads, which goes through the login page and back when needed. */
+/* A live request that fails never leaves the agent on a dead page: when an ajax answer is an HTML
+   page instead of a Faces partial response (the session ended and the login page came back) or a
+   refusal, the page reloads, which goes through the login page and back when needed. */
 Handoff.ajaxFailed = function (xhr) {
   if (!xhr) { return; }
   var type = xhr.getResponseHeader && xhr.getResponseHeader('Content-Type') || '';
-  if (xhr.status === 401 || xhr.status === 403 || (xhr.status === 200 && type.indexOf('xml') < 0)) {
+  if (xhr.status === 401 || xhr.status === 403 || (xhr.status === 200 && type.indexOf('html') >= 0)) {
     location.reload();
   }
 };
