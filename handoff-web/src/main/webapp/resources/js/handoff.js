@@ -92,7 +92,19 @@ Handoff.countdown = function (ms) {
   var s = Handoff.seconds(ms);
   return (ms < 0 ? '-' : '') + Math.floor(s / 60) + ':' + ('0' + s % 60).slice(-2);
 };
+/* Times the server wrote (data-at, epoch ms) shown in the agent's own time zone, with the date:
+   "Dec 3, 08:14:19" (the server renders UTC until this runs). */
+Handoff.localTimes = function () {
+  document.querySelectorAll('time[data-at]:not([data-local])').forEach(function (el) {
+    var at = new Date(Number(el.getAttribute('data-at')));
+    el.textContent = at.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    el.setAttribute('datetime', at.toISOString());
+    el.setAttribute('title', at.toString());
+    el.setAttribute('data-local', 'true');
+  });
+};
 Handoff.tick = function () {
+  Handoff.localTimes();
   var now = Date.now() + Handoff.skew;
   document.querySelectorAll('[data-since]').forEach(function (el) {
     el.textContent = Handoff.elapsed(now - Number(el.getAttribute('data-since')));

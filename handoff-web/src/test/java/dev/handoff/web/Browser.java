@@ -99,10 +99,25 @@ final class Browser implements AutoCloseable {
      */
     void choose(String menuId, String labelStart) {
         By menu = By.id(menuId);
+        By item = By.cssSelector("[id='" + menuId + "_panel'] li[data-label^='" + labelStart + "']");
         scrollTo(menu);
-        driver.findElement(menu).click();
-        waitFor(By.cssSelector("[id='" + menuId + "_panel'] li[data-label^='" + labelStart + "']")).click();
-        waitForText(By.id(menuId + "_label"), labelStart);
+        // On a loaded machine a click can land while the panel is still opening: try again, up to three times.
+        for (int attempt = 1; ; attempt++) {
+            if (!driver.findElement(By.id(menuId + "_panel")).isDisplayed()) {
+                driver.findElement(menu).click();
+            }
+            waitFor(item).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), labelStart));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    waitForText(By.id(menuId + "_label"), labelStart);
+                    return;
+                }
+            }
+        }
     }
 
     /** The element's text; found again if a push re-rendered it between finding and reading. */

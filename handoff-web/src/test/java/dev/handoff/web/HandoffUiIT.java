@@ -591,6 +591,9 @@ class HandoffUiIT {
             assertTrue(due.matches("\\d+:\\d\\d"), "the owner sees when the chat would go back: " + due);
             carol.until(d -> !d.findElement(By.cssSelector(".sla .sla-left")).getText().equals(sla));
             assertTrue(carol.text(By.id("chat:replyDue")).contains("goes back to the front of the queue"));
+            // times in the agent's own zone with the date; one money format (issue 12, item 8)
+            carol.until(d -> d.findElement(By.cssSelector(".msg time.when")).getText().matches("[A-Z][a-z]{2} \\d{1,2}, \\d{2}:\\d{2}:\\d{2}.*"));
+            assertEquals("$12,000", carol.text(By.id("accountValue")));
             carol.screenshot("17-chat-reply-warning");
 
             // nobody offline is offered for a transfer (alice and bob are offline now)
