@@ -43,25 +43,110 @@ Handoff.copyFact = function (chip) {
 /* Presence: a heartbeat every 30 s while an agent or supervisor page is open keeps the agent's
    presence alive (it expires by itself otherwise: a closed laptop, a crashed server); "active=1" says
    there was real activity (typing, clicks, mouse), so an idle agent goes away automatically and comes
-   back when they return. */
+   back when they return. On the chat page the heartbeat comes every 20 s and names the open chat while
+   the agent works on it (or reads it in the focused tab): that counts as the owner's activity, so
+   reading the context never bounces the chat back to the queue; the answer carries the new "reply
+   due" time for the warning. */
 (function () {
   if (!/\/(agent|supervisor)\//.test(location.pathname)) { return; }
   var active = true;
   ['keydown', 'mousedown', 'mousemove', 'touchstart', 'scroll'].forEach(function (type) {
     window.addEventListener(type, function () { active = true; }, { passive: true });
   });
+  var chat = /\/agent\/chat\.xhtml$/.test(location.pathname) ? new URLSearchParams(location.search).get('id') : null;
   var url = location.pathname.replace(/\/(agent|supervisor)\/.*$/, '/agent/heartbeat');
   var beat = function () {
-    var body = active ? 'active=1' : '';
+    var reading = chat && document.visibilityState === 'visible' && document.hasFocus();
+    var body = new URLSearchParams();
+    if (active) { body.set('active', '1'); }
+    if (chat && (active || reading)) { body.set('chat', chat); }
     active = false;
     try {
-      fetch(url, { method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body });
-    } catch (e) { /* next time */ }
+      fetch(url, { method: 'POST', credentials: 'same-origin', body: body }).then(function (r) {
+        return r.status === 200 ? r.json() : null;
+      }).then(function (answer) {
+        if (!answer) { return; }
+        document.querySelectorAll('[data-reply-due]').forEach(function (el) {
+          if (answer.replyDueAt) { el.setAttribute('data-until', answer.replyDueAt); }
+        });
+        Handoff.tick();
+      }).catch(function () { /* next beat */ });
+    } catch (e) { /* next beat */ }
   };
+  Handoff.heartbeat = beat;
   setTimeout(beat, 1000);
-  setInterval(beat, 30000);
+  setInterval(beat, chat ? 20000 : 30000);
 })();
+/* Timers count in the browser from server timestamps (epoch milliseconds in data attributes), with
+   the difference between this computer's clock and the server's taken out:
+   data-since  → time elapsed since ("45 s", "3 min 05 s");
+   data-until  → countdown "m:ss" ("-0:12" once over; class "over", and "soon" within data-warn seconds). */
+Handoff.skew = 0;
+Handoff.seconds = function (ms) {
+  var s = Math.floor(Math.abs(ms) / 1000);
+  return s;
+};
+Handoff.elapsed = function (ms) {
+  var s = Handoff.seconds(Math.max(0, ms));
+  return s >= 60 ? Math.floor(s / 60) + ' min ' + ('0' + s % 60).slice(-2) + ' s' : s + ' s';
+};
+Handoff.countdown = function (ms) {
+  var s = Handoff.seconds(ms);
+  return (ms < 0 ? '-' : '') + Math.floor(s / 60) + ':' + ('0' + s % 60).slice(-2);
+};
+/* Times the server wrote (data-at, epoch ms) shown in the agent's own time zone, with the date:
+   "Dec 3, 08:14:19" (the server renders UTC until this runs). */
+Handoff.localTimes = function () {
+  document.querySelectorAll('time[data-at]:not([data-local])').forEach(function (el) {
+    var at = new Date(Number(el.getAttribute('data-at')));
+    el.textContent = at.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    el.setAttribute('datetime', at.toISOString());
+    el.setAttribute('title', at.toString());
+    el.setAttribute('data-local', 'true');
+  });
+};
+Handoff.tick = function () {
+  Handoff.localTimes();
+  var now = Date.now() + Handoff.skew;
+  document.querySelectorAll('[data-since]').forEach(function (el) {
+    el.textContent = Handoff.elapsed(now - Number(el.getAttribute('data-since')));
+  });
+  document.querySelectorAll('[data-until]').forEach(function (el) {
+    var left = Number(el.getAttribute('data-until')) - now;
+    var warn = Number(el.getAttribute('data-warn') || 60) * 1000;
+    el.textContent = Handoff.countdown(left);
+    el.classList.toggle('over', left < 0);
+    el.classList.toggle('soon', left >= 0 && left < warn);
+    var box = el.closest('[data-warn-box]');
+    if (box) { box.classList.toggle('warning', left < warn); }
+  });
+};
+document.addEventListener('DOMContentLoaded', function () {
+  var server = document.querySelector('meta[name="handoff-server-now"]');
+  if (server) { Handoff.skew = Number(server.getAttribute('content')) - Date.now(); }
+  Handoff.tick();
+  setInterval(Handoff.tick, 1000);
+});
+/* A live request that fails never leaves the agent on a dead page: when an ajax answer is an HTML
+   page instead of a Faces partial response (the session ended and the login page came back) or a
+   refusal, the page reloads, which goes through the login page and back when needed. */
+Handoff.ajaxFailed = function (xhr) {
+  if (!xhr) { return; }
+  var type = xhr.getResponseHeader && xhr.getResponseHeader('Content-Type') || '';
+  if (xhr.status === 401 || xhr.status === 403 || (xhr.status === 200 && type.indexOf('html') >= 0)) {
+    location.reload();
+  }
+};
+document.addEventListener('DOMContentLoaded', function () {
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxComplete', function (event, xhr) { Handoff.ajaxFailed(xhr); Handoff.tick(); });
+  }
+  if (window.faces && faces.ajax) {
+    faces.ajax.addOnError(function (data) { if (data && data.responseCode >= 400) { location.reload(); } });
+    /* a push re-rendered part of the page: its new timers show at once, not a second later */
+    faces.ajax.addOnEvent(function (data) { if (data && data.status === 'success') { Handoff.tick(); } });
+  }
+});
 /* Trigger editor: live count of the non-empty lines of an examples or negatives box. */
 Handoff.countLines = function (area) {
   var counter = document.getElementById(area.id + '-count');

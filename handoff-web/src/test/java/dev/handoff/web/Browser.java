@@ -113,7 +113,7 @@ final class Browser implements AutoCloseable {
                     "return typeof jQuery === 'undefined' || !jQuery(document.getElementById(arguments[0])).is(':animated')", menuId + "_panel")));
             driver.findElement(item).click();
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(label, labelStart));
+                new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.textToBePresentInElementLocated(label, labelStart));
                 return;
             } catch (org.openqa.selenium.TimeoutException e) {
                 // next attempt
@@ -125,8 +125,9 @@ final class Browser implements AutoCloseable {
         waitForText(label, labelStart);
     }
 
+    /** The element's text; found again if a push re-rendered it between finding and reading. */
     String text(By by) {
-        return driver.findElement(by).getText();
+        return until(d -> d.findElement(by).getText());
     }
 
     /** Scrolls an element into view (before a screenshot of it). */

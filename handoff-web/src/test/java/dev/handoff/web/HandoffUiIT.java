@@ -478,7 +478,13 @@ class HandoffUiIT {
             alice.waitForText(By.id("chat:transcript"), "I've refunded $49.99");
             alice.screenshot("13-agent-template-sent");
 
-            // warm transfer to Bob with a note
+            // warm transfer to Bob with a note: Bob signs in first (an offline agent is not offered), and
+            // Alice's chat page is opened again so its transfer list shows him
+            bob.login("bob", PASSWORD);
+            bob.waitForUrl("/agent/inbox.xhtml");
+            bob.waitForPushSocket();
+            alice.open("/agent/chat.xhtml?id=" + id);
+            alice.waitFor(By.id("chat:transferTo"));
             // a push refresh of the side panel may land between filling in and clicking: fill in again until it holds
             String note = "Refund done; please confirm the card ending 4242 with her.";
             for (int attempt = 0; attempt < 3; attempt++) {
@@ -504,8 +510,6 @@ class HandoffUiIT {
             alice.open("/agent/chat.xhtml?id=" + id);
             alice.waitForText(By.tagName("h1"), "Not allowed");
 
-            bob.login("bob", PASSWORD);
-            bob.waitForUrl("/agent/inbox.xhtml");
             bob.waitForText(By.id("inbox:active"), "Dana Context");
             bob.open("/agent/chat.xhtml?id=" + id);
             bob.waitForText(By.id("chat:notes"), "please confirm the card ending 4242");
@@ -527,6 +531,90 @@ class HandoffUiIT {
                     .anyMatch(r -> r.getText().contains("Bob Chen") && r.getText().contains("offline")));
             JsonObject done = api.get("/api/v1/conversations/" + id).json();
             assertEquals("resolved", done.getString("state"));
+        }
+    }
+
+    /**
+     * Issue 12 (items 1, 2, 4): error pages load; a page whose view expired reloads itself instead of
+     * turning into "Not allowed"; offer, SLA and reply timers tick in the browser; the transfer list
+     * offers nobody offline; signing out with an open chat asks what happens to it, and the customer
+     * is told.
+     */
+    @Test
+    @Order(8)
+    @RunAsClient
+    void timersTickExpiredPagesReloadAndSigningOutHandsOpenChatsOn() throws Exception {
+        Api api = api();
+        try (Browser alice = new Browser(base.toString()); Browser carol = new Browser(base.toString())) {
+            // the error pages are served (they used to live under WEB-INF, which the server refuses)
+            carol.open("/errors/500.xhtml?incident=AB12CD34");
+            carol.waitForText(By.tagName("h1"), "Something went wrong");
+            assertEquals("AB12CD34", carol.text(By.id("incident")));
+
+            // an expired view (here: a view state the server no longer knows) reloads the page, fresh
+            alice.login("alice", PASSWORD);
+            alice.waitForUrl("/agent/inbox.xhtml");
+            alice.waitForPushSocket();
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) alice.driver;
+            js.executeScript("window.handoffMarker = 1; document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
+                    + ".forEach(function (i) { i.value = '-1:-1'; });");
+            By offline = By.xpath("//*[@id='inbox:presence']//*[contains(@class,'ui-button')][.//text()[normalize-space()='Offline']]");
+            alice.driver.findElement(offline).click();
+            alice.until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.handoffMarker === undefined"
+                    + " && document.readyState === 'complete'"));
+            assertEquals("Inbox", alice.text(By.tagName("h1")), "the page reloaded itself, no 'Not allowed'");
+            alice.screenshot("15-expired-view-reloaded");
+            alice.waitForPushSocket();
+            alice.driver.findElement(offline).click(); // and works: alice goes offline for the rest of the test
+            alice.until(d -> d.findElement(offline).getAttribute("class").contains("ui-state-active"));
+
+            carol.login("carol", PASSWORD);
+            carol.waitForUrl("/agent/inbox.xhtml");
+            carol.waitForPushSocket();
+            String id = api.start("ui-shift-1", "Erin Shift");
+            api.say(id, "customer", "connect me to an agent please");
+            WebElement offer = carol.waitFor(By.cssSelector(".offer[data-conversation='" + id + "']"));
+            By offerCountdown = By.cssSelector(".offer[data-conversation='" + id + "'] .offer-countdown .countdown");
+            carol.until(d -> d.findElement(offerCountdown).getText().matches("\\d+:\\d\\d"));
+            String waited = offer.findElement(By.cssSelector(".waited")).getText();
+            String countdown = carol.text(offerCountdown);
+            carol.until(d -> !d.findElement(By.cssSelector(".offer[data-conversation='" + id + "'] .waited")).getText().equals(waited)
+                    && !d.findElement(By.cssSelector(".offer[data-conversation='" + id + "'] .offer-countdown .countdown")).getText().equals(countdown));
+            carol.screenshot("16-offer-countdown");
+
+            offer = carol.driver.findElement(By.cssSelector(".offer[data-conversation='" + id + "']"));
+            offer.findElement(By.cssSelector(".accept")).click();
+            carol.waitForUrl("/agent/chat.xhtml?id=" + id);
+            String sla = carol.waitFor(By.cssSelector(".sla .sla-left")).getText();
+            carol.until(d -> d.findElement(By.cssSelector("[data-reply-due]")).getText().matches("\\d+:\\d\\d"));
+            String due = carol.text(By.cssSelector("[data-reply-due]"));
+            assertTrue(due.matches("\\d+:\\d\\d"), "the owner sees when the chat would go back: " + due);
+            carol.until(d -> !d.findElement(By.cssSelector(".sla .sla-left")).getText().equals(sla));
+            assertTrue(carol.text(By.id("chat:replyDue")).contains("goes back to the front of the queue"));
+            // times in the agent's own zone with the date; one money format (issue 12, item 8)
+            carol.until(d -> d.findElement(By.cssSelector(".msg time.when")).getText().matches("[A-Z][a-z]{2} \\d{1,2}, \\d{2}:\\d{2}:\\d{2}.*"));
+            assertEquals("$12,000", carol.text(By.id("accountValue")));
+            carol.screenshot("17-chat-reply-warning");
+
+            // nobody offline is offered for a transfer (alice and bob are offline now)
+            @SuppressWarnings("unchecked")
+            List<String> targets = (List<String>) ((org.openqa.selenium.JavascriptExecutor) carol.driver).executeScript(
+                    "return Array.from(document.querySelectorAll(\"[id='chat:transferTo_input'] option\")).map(function (o) { return o.text; });");
+            assertTrue(targets.stream().noneMatch(t -> t.contains("(offline)") || t.contains("(away)") || t.startsWith("Bob")), targets.toString());
+
+            // signing out with the open chat asks what happens to it; back to the queue, and the customer is told
+            carol.driver.findElement(By.id("account:logout")).click();
+            carol.waitFor(By.id("signOutForm:handOverAndSignOut"));
+            assertEquals("1", carol.text(By.id("openChatCount")));
+            carol.screenshot("18-sign-out-with-open-chats");
+            carol.driver.findElement(By.id("signOutForm:handOverAndSignOut")).click();
+            carol.waitForUrl("/login.xhtml");
+            JsonObject after = api.get("/api/v1/conversations/" + id).json();
+            assertEquals("queued", after.getString("state"), "not stranded with an agent who left");
+            List<JsonObject> messages = api.get("/api/v1/conversations/" + id + "/messages?after=0").json()
+                    .getJsonArray("messages").getValuesAs(JsonObject.class);
+            assertEquals("Your agent had to leave; you are back in the queue and the next available agent will continue.",
+                    messages.get(messages.size() - 1).getString("text"));
         }
     }
 }

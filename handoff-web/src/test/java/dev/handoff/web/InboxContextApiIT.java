@@ -23,7 +23,9 @@ import dev.handoff.identity.boundary.UserService;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.routing.boundary.Availability;
+import dev.handoff.routing.boundary.RoutingPolicyService;
 import dev.handoff.routing.boundary.RoutingService;
+import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.entity.Presence;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -87,6 +89,9 @@ class InboxContextApiIT {
 
     @Inject
     UserBulkService bulk;
+
+    @Inject
+    RoutingPolicyService policies;
 
     private Api api() {
         return new Api(base.toString(), Api.itKey());
@@ -266,8 +271,13 @@ class InboxContextApiIT {
         desk.reply(id, "alice", "Hi, I'm on it.");
         assertTrue(conversations.get(id).sla().stream().anyMatch(t -> t.kind().equals("update")), "after the first response the update clock runs");
 
-        // warm transfer to carol: she owns it, alice no longer does, the customer is told
-        teamwork.transferToAgent(id, "alice", false, "carol", "Refund both captures; customer knows.");
+        // warm transfer to carol (online: nobody can pass a chat to an offline agent): she owns it, alice no longer does, the customer is told
+        routing.setPresence("carol", Presence.ONLINE);
+        try {
+            teamwork.transferToAgent(id, "alice", false, "carol", "Refund both captures; customer knows.");
+        } finally {
+            routing.setPresence("carol", Presence.OFFLINE);
+        }
         assertEquals("carol", conversations.get(id).assignedAgent());
         assertThrows(ForbiddenException.class, () -> desk.reply(id, "alice", "still me?"));
         assertTrue(desk.chat(id, "carol", false).transcript().stream().anyMatch(m -> m.text().contains("has passed your chat to Carol")));
@@ -282,6 +292,94 @@ class InboxContextApiIT {
         assertEquals("technical", requeued.requiredSkill());
         desk.accept(id, "bob");
         desk.resolve(id, "bob", "Resolved: provider bug, refunded");
+    }
+
+    private String lastCustomerVisibleMessage(String id) {
+        List<MessageView> transcript = conversations.messagesAfter(id, 0, 200);
+        return transcript.get(transcript.size() - 1).text();
+    }
+
+    /**
+     * Issue 12, item 1: an offline agent is neither offered in a transfer nor assigned a chat; an
+     * agent signing out hands her chats on; an owner gone too long loses the chat to the front of the
+     * queue, and each customer is told what happened.
+     */
+    @Test
+    void noChatIsStrandedWithAnOfflineOwner() {
+        routing.setPresence("alice", Presence.ONLINE);
+        routing.setPresence("bob", Presence.OFFLINE);
+        try {
+            String id = escalated("it-stranded-1", "I want a refund for a double charge, order #5511");
+            desk.accept(id, "alice");
+            ConflictException offline = assertThrows(ConflictException.class,
+                    () -> teamwork.transferToAgent(id, "alice", false, "bob", "over to you"));
+            assertTrue(offline.getMessage().contains("Bob Chen is offline"), offline.getMessage());
+            assertEquals("alice", conversations.get(id).assignedAgent(), "the chat stays with its online owner");
+
+            String waiting = escalated("it-stranded-2", "connect me to an agent please");
+            assertThrows(ConflictException.class, () -> desk.assign(waiting, "sam", "bob"), "no assignment to an offline agent");
+            assertEquals("queued", conversations.get(waiting).state());
+            conversations.close(waiting);
+
+            // alice leaves without a word: once she has been gone longer than the setting, the chat goes back
+            routing.setPresence("alice", Presence.OFFLINE);
+            assertTrue(routing.reclaimFromAbsentOwners(java.time.Duration.ZERO) >= 1);
+            ConversationView back = conversations.get(id);
+            assertEquals("queued", back.state(), "back in the queue");
+            assertEquals(1, back.queuePosition(), "at the front");
+            assertEquals("Your agent had to leave; you are back in the queue and the next available agent will continue.",
+                    lastCustomerVisibleMessage(id));
+
+            // signing out with an open chat: back to the queue, the customer told, a note for the next agent
+            routing.setPresence("alice", Presence.ONLINE);
+            desk.accept(id, "alice");
+            assertEquals(1, teamwork.handOverAll("alice", "", "customer waits for the refund id"));
+            assertEquals("queued", conversations.get(id).state());
+            assertTrue(lastCustomerVisibleMessage(id).startsWith("Your agent had to leave"));
+            assertTrue(teamwork.notes(id).stream().anyMatch(n -> n.text().contains("on signing out: customer waits for the refund id")));
+            conversations.close(id);
+        } finally {
+            routing.setPresence("alice", Presence.OFFLINE);
+        }
+    }
+
+    /**
+     * Issue 12, items 3 and 10: an owner who works on the chat without replying keeps it; one who
+     * does nothing loses it and the customer is told; with a pilot group published, agents outside
+     * it see no queue and cannot take a chat.
+     */
+    @Test
+    void ownersWhoWorkKeepTheirChatsAndThePilotGroupHoldsForTaking() throws Exception {
+        RoutingPolicyService.PolicyVersion before = policies.live();
+        long daveId = users.agents().stream().filter(a -> a.getUsername().equals("dave")).findFirst().orElseThrow().getId();
+        try {
+            policies.publish(before.policy().withUnresponsiveOwner(3, RoutingPolicy.UnresponsiveAction.REQUEUE_FRONT)
+                    .withPilotGroup(java.util.Set.of(daveId)), "it", "short reply time, pilot: dave only");
+            String id = escalated("it-pilot-1", "I want a refund for a double charge, order #7001");
+            assertTrue(desk.inbox("alice").queue().isEmpty(), "outside the pilot: nothing under 'Waiting for my skills'");
+            assertThrows(ForbiddenException.class, () -> desk.accept(id, "alice"), "outside the pilot: no Take");
+            desk.accept(id, "dave");
+            assertTrue(routing.replyDueAt(id).isPresent(), "the chat page can warn dave");
+
+            // dave reads the context for 5 s (the page reports it): the 3 s rule does not take the chat
+            for (int i = 0; i < 10; i++) {
+                routing.ownerActive(id, "dave");
+                Thread.sleep(500);
+            }
+            assertEquals("dave", conversations.get(id).assignedAgent(), "activity counts, not only sent messages");
+
+            // then nothing: the chat goes back, and the customer is told
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (!conversations.get(id).state().equals("queued")) {
+                assertTrue(System.currentTimeMillis() < deadline, "the unanswered chat never went back to the queue");
+                Thread.sleep(250);
+            }
+            assertTrue(lastCustomerVisibleMessage(id).startsWith("Sorry for the wait: your agent could not reply in time"),
+                    lastCustomerVisibleMessage(id));
+            conversations.close(id);
+        } finally {
+            policies.publish(before.policy(), "it", "back to the policy before the test");
+        }
     }
 
     @Test

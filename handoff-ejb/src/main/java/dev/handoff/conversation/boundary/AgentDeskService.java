@@ -77,8 +77,10 @@ public class AgentDeskService {
                 .getResultStream()
                 .map(store::view)
                 .toList();
+        boolean routedWork = routing.inPilot(agent.getId());
         List<ConversationView> queue = em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)
                 .getResultStream()
+                .filter(c -> routedWork)
                 .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
                         || routingSettings.defaultSkill().equals(c.getRequiredSkill()))
                 .map(store::view)
@@ -117,6 +119,7 @@ public class AgentDeskService {
         Conversation conversation = store.getForUpdate(conversationId);
         Agent agent = agent(username);
         int active = store.lockSeats(agent);
+        routing.requirePilotMember(agent);
         if (conversation.getState() != ConversationState.QUEUED) {
             throw new ConflictException(conversation.isOwnedBy(username)
                     ? "You already own this chat"
@@ -145,6 +148,7 @@ public class AgentDeskService {
      * capacity check and race), recorded with a note saying who assigned it.
      */
     public ConversationView assign(String conversationId, String supervisor, String agentUsername) {
+        routing.requireReachable(agent(agentUsername));
         ConversationView view = accept(conversationId, agentUsername);
         em.persist(new ChatNote(conversationId, ChatNote.Kind.NOTE, supervisor, supervisor,
                 "Assigned to " + view.assignedAgentName() + " by " + supervisor + ".", clock.instant()));

@@ -15,6 +15,7 @@ import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.routing.boundary.OfferBook;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Agent;
 import jakarta.ejb.Stateless;
@@ -97,12 +98,11 @@ public class ChatTeamwork {
     public void transferToAgent(String conversationId, String username, boolean supervisor, String toUsername, String noteText) {
         Conversation c = ownedChat(conversationId, username, supervisor);
         Agent target = agentByUsername(toUsername);
-        if (!target.getUser().isEnabled()) {
-            throw new ConflictException(toUsername + " is disabled");
-        }
         if (target.getUsername().equals(c.getAssignedAgent().getUsername())) {
             throw new InvalidInputException("to", "the chat is already " + toUsername + "'s");
         }
+        routing.requireReachable(target);
+        routing.requirePilotMember(target);
         // The conversation is locked (ownedChat); the target's row next, in the accept's order.
         if (store.lockSeats(target) >= target.getMaxConcurrentChats()) {
             throw new ConflictException(target.getUser().getDisplayName() + " is at their capacity of " + target.getMaxConcurrentChats() + " chats");
@@ -141,6 +141,36 @@ public class ChatTeamwork {
         conversationChanged.fire(new ConversationChanged(conversationId, c.getState(), username));
         messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, null));
         routing.route(c);
+    }
+
+    /** How many chats the agent owns now (the sign-out asks what happens to them). */
+    public long openChatCount(String username) {
+        return em.createQuery("SELECT COUNT(c) FROM Conversation c WHERE c.assignedAgent.user.username = :username"
+                        + " AND c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED", Long.class)
+                .setParameter("username", username)
+                .getSingleResult();
+    }
+
+    /**
+     * The agent is signing out with open chats: each goes to {@code toUsername} (an online agent, with
+     * the note) or, when that is blank, back to the front of the queue with the customer told; returns
+     * how many chats were handed over.
+     */
+    public int handOverAll(String username, String toUsername, String noteText) {
+        List<String> open = em.createNamedQuery(Conversation.FIND_ACTIVE_BY_AGENT, Conversation.class)
+                .setParameter("agent", agentByUsername(username))
+                .getResultStream().map(Conversation::getId).toList();
+        for (String id : open) {
+            if (blank(toUsername)) {
+                Conversation c = ownedChat(id, username, false);
+                em.persist(note(id, ChatNote.Kind.TRANSFER, username, "Put back in the queue by " + users.displayName(username)
+                        + " on signing out" + (blank(noteText) ? "" : ": " + noteText.strip())));
+                routing.backToQueueFront(c, OfferBook.LEFT_NOTICE);
+            } else {
+                transferToAgent(id, username, false, toUsername, blank(noteText) ? "Handed over on signing out" : noteText);
+            }
+        }
+        return open.size();
     }
 
     /** Asks a colleague for help: they can read the chat and add notes; the owner keeps it. */

@@ -1,8 +1,11 @@
 package dev.handoff.routing.boundary;
 
+import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.conversation.entity.Message;
 import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.routing.control.AgentPresence;
 import dev.handoff.routing.control.RouteOffer;
@@ -37,6 +40,12 @@ import java.util.logging.Logger;
 public class OfferBook {
 
     private static final Logger LOG = Logger.getLogger(OfferBook.class.getName());
+    /** What the customer reads when their agent did not reply in the policy's time. */
+    public static final String UNANSWERED_NOTICE = "Sorry for the wait: your agent could not reply in time, so you are back"
+            + " at the front of the queue and the next available agent will continue.";
+    /** What the customer reads when their agent left (signed out, or gone too long). */
+    public static final String LEFT_NOTICE = "Your agent had to leave; you are back in the queue and the next available"
+            + " agent will continue.";
     private static final Object TOUCHED = OfferBook.class.getName() + ".touched";
 
     @PersistenceContext
@@ -53,6 +62,9 @@ public class OfferBook {
 
     @Inject
     Event<ConversationChanged> conversationChanged;
+
+    @Inject
+    Event<MessagePosted> messagePosted;
 
     /** Persists the changes; returns the usernames of the agents offered something. */
     public Set<String> apply(RoutingChanges changes, Instant now) {
@@ -75,9 +87,8 @@ public class OfferBook {
             Conversation c = em.find(Conversation.class, id);
             if (c != null && c.getState() == ConversationState.ASSIGNED) {
                 String owner = c.getAssignedAgent().getUsername();
-                c.requeueFor(c.getRequiredSkill(), now);
+                backToQueue(c, UNANSWERED_NOTICE, now);
                 LOG.info(() -> "Chat " + id + " went back to the queue: " + owner + " did not answer in time");
-                conversationChanged.fire(new ConversationChanged(id, ConversationState.QUEUED, owner));
             }
         }
         Set<String> offeredTo = new HashSet<>();
@@ -90,6 +101,20 @@ public class OfferBook {
         changes.supervisorAlerts().forEach(id -> LOG.warning(() -> "Chat " + id + ": the owning agent has not answered in time"));
         touched(ids, now);
         return offeredTo;
+    }
+
+    /**
+     * Takes an assigned chat from its owner in the database and tells the customer why, in a system
+     * message relayed like any other; the caller tells the engine.
+     */
+    public void backToQueue(Conversation c, String customerNotice, Instant now) {
+        String owner = c.getAssignedAgent().getUsername();
+        c.requeueFor(c.getRequiredSkill(), now);
+        Message notice = c.append(Author.SYSTEM, "Handoff", customerNotice, now);
+        em.persist(notice);
+        conversationChanged.fire(new ConversationChanged(c.getId(), ConversationState.QUEUED, owner));
+        messagePosted.fire(new MessagePosted(c.getId(), notice.getSeq(), Author.SYSTEM, null));
+        offerChanged.fire(new OfferChanged(c.getId(), Set.of(owner)));
     }
 
     /** Records an offer the engine made as a PENDING row and nudges the agent. */

@@ -1,5 +1,6 @@
 package dev.handoff.routing.boundary;
 
+import dev.handoff.routing.control.Absences;
 import dev.handoff.routing.control.AgentProfile;
 import dev.handoff.routing.control.HandoffState;
 import dev.handoff.routing.control.PresenceTtl;
@@ -78,6 +79,7 @@ public class RoutingDesk {
     private volatile RoutingEngine engine;
     private volatile int policyVersion;
     private WaitEstimator estimator;
+    private final Absences absences = new Absences();
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
     private final Map<Long, AgentProfile> profiles = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
@@ -114,6 +116,12 @@ public class RoutingDesk {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RoutingEngine engine() {
         return engine;
+    }
+
+    /** Since when each agent has been offline or away (owners gone too long lose their chats). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Absences absences() {
+        return absences;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

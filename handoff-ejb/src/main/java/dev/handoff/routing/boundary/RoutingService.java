@@ -4,12 +4,15 @@ import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
+import dev.handoff.platform.ConflictException;
+import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.routing.control.AgentPresence;
 import dev.handoff.routing.control.AgentProfile;
 import dev.handoff.routing.control.HandoffRequest;
 import dev.handoff.routing.control.HandoffState;
+import dev.handoff.routing.control.MissedOffers;
 import dev.handoff.routing.control.QueueSnapshot;
 import dev.handoff.routing.control.RouteOffer;
 import dev.handoff.routing.control.RouteResult;
@@ -56,6 +59,8 @@ public class RoutingService {
     private static final Logger LOG = Logger.getLogger(RoutingService.class.getName());
     /** A reconcile leaves alone handoffs touched this recently: their transaction may still be open. */
     static final Duration GRACE = Duration.ofSeconds(5);
+    /** How often the clock looks for owners gone too long. */
+    static final Duration ABSENT_CHECK = Duration.ofSeconds(10);
 
     @PersistenceContext
     EntityManager em;
@@ -82,6 +87,14 @@ public class RoutingService {
     @Inject
     @ConfigProperty(name = "handoff.routing.full-sync-seconds", defaultValue = "30")
     long fullSyncSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.desk.absent-owner-seconds", defaultValue = "300")
+    long absentOwnerSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.routing.missed-offers-away", defaultValue = "3")
+    int missedOffersAway;
 
     /**
      * Queues one conversation in the engine (with the wait it predicts, stored once) and offers it to
@@ -125,6 +138,7 @@ public class RoutingService {
         loadOnce(now);
         agent.changePresence(presence, now);
         em.flush();
+        desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
         tellEngine(agent, now);
     }
 
@@ -279,6 +293,124 @@ public class RoutingService {
         desk.engine().agentActivity(conversationId, clock.instant());
     }
 
+    /**
+     * The owner is working on the chat (typing or reading it on the chat page, reported by the
+     * browser's heartbeat): the customer's wait for a reply counts from now. Others' activity is ignored.
+     */
+    public void ownerActive(String conversationId, String username) {
+        Conversation c = em.find(Conversation.class, conversationId);
+        if (c != null && c.getState() == ConversationState.ASSIGNED && c.isOwnedBy(username)) {
+            desk.engine().ownerActivity(conversationId, clock.instant());
+        }
+    }
+
+    /** When the chat goes back to the queue unless its owner replies or shows activity first (the chat page warns). */
+    public Optional<Instant> replyDueAt(String conversationId) {
+        return desk.engine().replyDueAt(conversationId);
+    }
+
+    /** When the open offer of this chat to this agent expires, if there is one. */
+    public Optional<Instant> offerExpiresAt(String conversationId, String username) {
+        Optional<RouteOffer> open = desk.engine().pendingOffer(conversationId);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return open.filter(o -> desk.engine().agentLoad(o.agentId()).map(l -> l.username().equals(username)).orElse(false))
+                .map(RouteOffer::expiresAt);
+    }
+
+    /** Whether routed work may reach this agent: everybody, or only the pilot group once one is published. */
+    public boolean inPilot(long agentId) {
+        Set<Long> pilot = desk.engine().policy().pilotGroup();
+        return pilot.isEmpty() || pilot.contains(agentId);
+    }
+
+    /** Refuses an agent outside the published pilot group (they neither receive nor take handed-off chats). */
+    public void requirePilotMember(Agent agent) {
+        if (!inPilot(agent.getId())) {
+            throw new ForbiddenException("Handed-off chats go to the pilot group for now, and you are not in it");
+        }
+    }
+
+    /** Refuses to give a chat to an agent who is offline, away or disabled: nobody would answer the customer. */
+    public void requireReachable(Agent agent) {
+        if (!agent.getUser().isEnabled()) {
+            throw new ConflictException(agent.getUser().getDisplayName() + "'s account is disabled");
+        }
+        if (agent.getPresence() != Presence.ONLINE && agent.getPresence() != Presence.BUSY) {
+            throw new ConflictException(agent.getUser().getDisplayName() + " is " + agent.getPresence().name().toLowerCase(Locale.ROOT)
+                    + " and cannot take chats now; choose someone who is online");
+        }
+    }
+
+    /**
+     * Takes an assigned chat from its owner and puts it at the front of the queue, telling the customer
+     * {@code customerNotice}; it is offered to the next agent at once (not back to the owner this round).
+     */
+    public void backToQueueFront(Conversation c, String customerNotice) {
+        Instant now = clock.instant();
+        loadOnce(now);
+        String id = c.getId();
+        book.touched(List.of(id), now);
+        book.backToQueue(c, customerNotice, now);
+        em.flush();
+        if (desk.engine().state(id).isEmpty()) {
+            desk.dirty().add(id);
+            return;
+        }
+        book.apply(desk.engine().requeue(id, true, now), now);
+    }
+
+    /**
+     * Chats whose owner has been offline or away for {@code gone} or longer go to the front of the
+     * queue, and each customer is told ({@code handoff.desk.absent-owner-seconds}); returns how many.
+     */
+    public int reclaimFromAbsentOwners(Duration gone) {
+        Instant now = clock.instant();
+        loadOnce(now);
+        List<Conversation> owned = em.createQuery("SELECT c FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED"
+                        + " AND c.assignedAgent.presence IN (dev.handoff.routing.entity.Presence.OFFLINE, dev.handoff.routing.entity.Presence.AWAY)",
+                        Conversation.class)
+                .getResultList();
+        owned.forEach(c -> desk.absences().seen(c.getAssignedAgent().getId(), presenceOf(c.getAssignedAgent(), now), now));
+        List<Long> goneTooLong = desk.absences().goneLongerThan(gone, now, owned.stream().map(c -> c.getAssignedAgent().getId()).toList());
+        int reclaimed = 0;
+        for (Conversation c : owned) {
+            if (goneTooLong.contains(c.getAssignedAgent().getId())) {
+                String owner = c.getAssignedAgent().getUsername();
+                LOG.info(() -> "Chat " + c.getId() + " went back to the queue: its owner " + owner + " has been gone too long");
+                backToQueueFront(c, OfferBook.LEFT_NOTICE);
+                reclaimed++;
+            }
+        }
+        return reclaimed;
+    }
+
+    /** Agents whose last offers all expired unanswered ({@code handoff.routing.missed-offers-away} in a row) are set away. */
+    private void awayAfterMissedOffers(RoutingChanges changes, Instant now) {
+        if (missedOffersAway <= 0) {
+            return;
+        }
+        Set<Long> missed = new HashSet<>();
+        changes.withdrawn().stream().filter(o -> !o.expiresAt().isAfter(now)).forEach(o -> missed.add(o.agentId()));
+        for (long agentId : missed) {
+            Agent agent = em.find(Agent.class, agentId);
+            if (agent == null || agent.getPresence() != Presence.ONLINE) {
+                continue;
+            }
+            List<Boolean> expired = em.createQuery("SELECT o.state FROM Offer o WHERE o.agent.id = :agent ORDER BY o.offeredAt DESC, o.id DESC", OfferState.class)
+                    .setParameter("agent", agentId)
+                    .setMaxResults(missedOffersAway)
+                    .getResultStream()
+                    .map(state -> state == OfferState.EXPIRED)
+                    .toList();
+            if (MissedOffers.setAway(expired, missedOffersAway)) {
+                LOG.info(() -> agent.getUsername() + " let " + missedOffersAway + " offers in a row expire and is set away");
+                setPresence(agent.getUsername(), Presence.AWAY);
+            }
+        }
+    }
+
     /** An admin changed the agent's skills, languages, tier, team, capacity or account. */
     public void agentChanged(long agentId) {
         Agent agent = em.find(Agent.class, agentId);
@@ -316,7 +448,12 @@ public class RoutingService {
         if (loadOnce(now)) {
             return;
         }
-        book.apply(desk.engine().tick(now), now);
+        RoutingChanges ticked = desk.engine().tick(now);
+        book.apply(ticked, now);
+        awayAfterMissedOffers(ticked, now);
+        if (absentOwnerSeconds > 0 && desk.absences().checkDue(now, ABSENT_CHECK)) {
+            reclaimFromAbsentOwners(Duration.ofSeconds(absentOwnerSeconds));
+        }
         Set<String> dirty = desk.dirty();
         if (dirty.remove(RoutingDesk.EVERYTHING) || desk.fullSyncDue(now, Duration.ofSeconds(fullSyncSeconds))) {
             fullSync(now);
@@ -360,6 +497,7 @@ public class RoutingService {
             desk.policyApplied(liveVersion);
         }
         for (Agent agent : em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList()) {
+            desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
             know(agent, now);
             book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent, now), now), now);
         }

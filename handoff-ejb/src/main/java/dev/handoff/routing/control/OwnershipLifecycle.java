@@ -143,6 +143,27 @@ final class OwnershipLifecycle {
         }
     }
 
+    /** See {@link RoutingEngine#ownerActivity}. */
+    void ownerActivity(String handoffId, Instant now) {
+        LiveHandoff h = state.handoffs.get(handoffId);
+        if (h != null && h.state == HandoffState.OWNED && h.awaitingSince != null && h.awaitingSince.isBefore(now)) {
+            state.awaitingOwner.remove(h);
+            h.awaitingSince = now;
+            state.awaitingOwner.add(h);
+        }
+    }
+
+    /** See {@link RoutingEngine#replyDueAt}. */
+    java.util.Optional<Instant> replyDueAt(String handoffId) {
+        LiveHandoff h = state.handoffs.get(handoffId);
+        RoutingPolicy policy = state.policy;
+        if (h == null || h.state != HandoffState.OWNED || h.awaitingSince == null || policy.unresponsiveOwnerSeconds() == 0
+                || policy.unresponsiveAction() != RoutingPolicy.UnresponsiveAction.REQUEUE_FRONT) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(h.awaitingSince.plusSeconds(policy.unresponsiveOwnerSeconds()));
+    }
+
     /** The agent owns the handoff (which is out of the queue and has no open offer). */
     void own(LiveHandoff h, LiveAgent a, Instant now) {
         state.detach(a);

@@ -264,6 +264,22 @@ public final class RoutingEngine {
     }
 
     /**
+     * The owner is working on the chat without having replied yet (typing, reading it on the chat
+     * page): the customer's wait for them counts from now, so reading the context is not idling.
+     */
+    public synchronized void ownerActivity(String handoffId, Instant now) {
+        ownership.ownerActivity(handoffId, now);
+    }
+
+    /**
+     * When the chat goes back to the queue if its owner does not reply or show activity first; empty
+     * when nobody waits for the owner or the policy never takes chats back.
+     */
+    public synchronized Optional<Instant> replyDueAt(String handoffId) {
+        return ownership.replyDueAt(handoffId);
+    }
+
+    /**
      * The clock: moves handoffs into their next ring and starts new rounds, expires offers, marks
      * chats idle whose customer has been silent for the policy's time, and acts on owners who have
      * not answered. Call every second or so.

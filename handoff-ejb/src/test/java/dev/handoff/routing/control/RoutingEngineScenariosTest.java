@@ -233,6 +233,19 @@ class RoutingEngineScenariosTest {
                     w.engine.release("h2", w.now());
                     w.assertOfferedTo("h1", 2);
                 }),
+                scenario("an owner reading the chat (activity without a reply) keeps it, and is told when it would go back", w -> {
+                    w.agent(1, "billing:5", "en", 1, 1);
+                    w.enqueue("h1", "billing");
+                    w.accept("h1");
+                    assertEquals(Optional.of(w.now().plusSeconds(180)), w.engine.replyDueAt("h1"));
+                    w.at(170);
+                    w.engine.ownerActivity("h1", w.now()); // reading the context on the chat page
+                    assertEquals(Optional.of(w.now().plusSeconds(180)), w.engine.replyDueAt("h1"));
+                    assertEquals(List.of(), w.at(200).requeued(), "activity counts, not only sent messages");
+                    assertEquals(Optional.of(1L), w.engine.owner("h1"));
+                    assertEquals(List.of("h1"), w.at(350).requeued(), "silence after the activity still counts");
+                    assertEquals(Optional.empty(), w.engine.replyDueAt("h1"));
+                }),
                 scenario("with the supervisor action the owner keeps the chat and one alert is raised",
                         new RoutingWorld(RoutingPolicy.defaults().withUnresponsiveOwner(60, UnresponsiveAction.SUPERVISOR)),
                         w -> {

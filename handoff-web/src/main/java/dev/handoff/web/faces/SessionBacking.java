@@ -1,5 +1,6 @@
 package dev.handoff.web.faces;
 
+import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.web.presence.PresenceSessionListener;
@@ -8,12 +9,14 @@ import dev.handoff.web.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.List;
 
 /** The signed-in user for the layout: name, roles, home page, sign-out. */
 @Named("portal")
@@ -29,7 +32,16 @@ public class SessionBacking {
     @Inject
     UserService users;
 
+    @Inject
+    ChatTeamwork teamwork;
+
+    @Inject
+    java.time.Clock clock;
+
     private String displayName;
+    private Integer openChats;
+    private String handOverTo;
+    private String handOverNote;
 
     public String getUsername() {
         return faces.getExternalContext().getRemoteUser();
@@ -64,6 +76,47 @@ public class SessionBacking {
         external.redirect(external.getRequestContextPath() + home);
     }
 
+    /** The server's time (epoch ms), so the browser's timers count from the server's clock, not its own. */
+    public long getServerNow() {
+        return clock.instant().toEpochMilli();
+    }
+
+    /** The agent's open chats: signing out with any asks what happens to them first. */
+    public int getOpenChats() {
+        if (openChats == null) {
+            Long count = isAgent() && getUsername() != null ? Messages.attempt(() -> teamwork.openChatCount(getUsername())) : null;
+            openChats = count == null ? 0 : count.intValue();
+        }
+        return openChats;
+    }
+
+    /** Colleagues who can take the chats now (online or busy). */
+    public List<SelectItem> getHandOverTargets() {
+        return AgentChoices.reachable(users.agents(), getUsername());
+    }
+
+    /**
+     * The header's "Sign out": an agent with open chats is asked first who continues them (the page
+     * opens the dialog when the {@code openChats} callback parameter is set); anyone else is signed out.
+     */
+    public void signOut() throws IOException, ServletException {
+        if (getOpenChats() > 0) {
+            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("openChats", getOpenChats());
+            return;
+        }
+        logout();
+    }
+
+    /**
+     * Signs out after handing every open chat to the chosen colleague, or (none chosen) back to the
+     * front of the queue with each customer told; nothing is stranded with an agent who has left.
+     */
+    public void handOverAndLogout() throws IOException, ServletException {
+        if (Messages.attempt(() -> teamwork.handOverAll(getUsername(), handOverTo, handOverNote)) != null) {
+            logout();
+        }
+    }
+
     public void logout() throws IOException, ServletException {
         ExternalContext external = faces.getExternalContext();
         HttpSession session = (HttpSession) external.getSession(false);
@@ -73,5 +126,21 @@ public class SessionBacking {
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml");
+    }
+
+    public String getHandOverTo() {
+        return handOverTo;
+    }
+
+    public void setHandOverTo(String handOverTo) {
+        this.handOverTo = handOverTo;
+    }
+
+    public String getHandOverNote() {
+        return handOverNote;
+    }
+
+    public void setHandOverNote(String handOverNote) {
+        this.handOverNote = handOverNote;
     }
 }

@@ -19,7 +19,10 @@ import java.util.logging.Logger;
  * or supervisor page is open, with {@code active=1} when the agent typed, clicked or moved the mouse
  * since the last one. Every heartbeat keeps the agent's presence for another
  * {@code handoff.presence.ttl-seconds} (stored in the database); an active one also brings an agent
- * set away automatically back online.
+ * set away automatically back online. On the chat page the beat comes every 20 s and names the open
+ * chat ({@code chat=<id>}) while the agent works on it or has it in the focused tab: that is the
+ * owner's activity on the chat, so the reply clock restarts, and the answer is
+ * {@code {"replyDueAt": <epoch ms or null>}} for the page's warning.
  */
 @WebServlet("/agent/heartbeat")
 public class HeartbeatServlet extends HttpServlet {
@@ -43,11 +46,13 @@ public class HeartbeatServlet extends HttpServlet {
             response.sendError(401);
             return;
         }
+        String chat = request.getParameter("chat");
         try {
             routing.heartbeat(user);
             HttpSession session = request.getSession(false);
-            if ("1".equals(request.getParameter("active")) && session != null
-                    && session.getAttribute(PresenceSessionListener.AGENT_ATTRIBUTE) != null
+            // typing, clicking, moving the mouse; a beat that only says the chat is open in the focused tab is not presence activity
+            boolean active = "1".equals(request.getParameter("active")) || "true".equals(request.getParameter("active"));
+            if (active && session != null && session.getAttribute(PresenceSessionListener.AGENT_ATTRIBUTE) != null
                     && sessions.active(user, clock.instant()) && routing.presenceOf(user) == Presence.AWAY) {
                 routing.setPresence(user, Presence.ONLINE);
             }
@@ -56,6 +61,15 @@ public class HeartbeatServlet extends HttpServlet {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Heartbeat of " + user + " not stored; the next one tries again", e);
         }
-        response.setStatus(204);
+        if (chat == null || chat.isBlank() || chat.length() > 64) {
+            response.setStatus(204);
+            return;
+        }
+        routing.ownerActive(chat, user);
+        String due = routing.replyDueAt(chat).map(at -> String.valueOf(at.toEpochMilli())).orElse("null");
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("{\"replyDueAt\":" + due + "}");
     }
 }

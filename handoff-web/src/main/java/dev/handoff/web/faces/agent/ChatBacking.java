@@ -3,6 +3,7 @@ package dev.handoff.web.faces.agent;
 import dev.handoff.conversation.boundary.AgentDeskService;
 import dev.handoff.desk.boundary.TemplateService;
 import dev.handoff.desk.control.SlaPolicy;
+import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.web.faces.Messages;
@@ -29,6 +30,9 @@ public class ChatBacking implements Serializable {
 
     @Inject
     TemplateService templates;
+
+    @Inject
+    RoutingService routing;
 
     private String id;
     private transient AgentDeskService.ChatView chat;
@@ -129,6 +133,32 @@ public class ChatBacking implements Serializable {
     /** "14:05:09" in UTC: when a message was written. */
     public String time(java.time.Instant at) {
         return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
+    /**
+     * When this chat goes back to the queue unless its owner (the viewer) replies or keeps working on
+     * it (epoch ms), or null; the page warns and counts down, and the heartbeat moves it on.
+     */
+    public Long getReplyDueAt() {
+        if (chat == null || !chat.mine()) {
+            return null;
+        }
+        return routing.replyDueAt(id).map(java.time.Instant::toEpochMilli).orElse(null);
+    }
+
+    /** The triggers the "not needed" flag was recorded against, in words: "billing dispute, human request". */
+    public String getNotNeededText() {
+        return chat == null ? "" : String.join(", ", chat.notNeeded().stream().map(ChatBacking::words).toList());
+    }
+
+    /** A note's kind as agents read it: nothing for a plain note, "transfer", "consult", "follow-up request". */
+    public String noteKind(String kind) {
+        return kind == null || kind.equals("note") ? "" : kind.equals("follow_up") ? "follow-up request" : words(kind);
+    }
+
+    /** "billing-dispute" / "follow_up" → "billing dispute" / "follow up". */
+    static String words(String name) {
+        return name == null ? "" : name.replace('-', ' ').replace('_', ' ');
     }
 
     public AgentDeskService.ChatView getChat() {

@@ -116,7 +116,12 @@ public class ChatToolsBacking implements Serializable {
         return responses;
     }
 
-    /** Agents other than the viewer, for transfer and consult. */
+    /** Agents who can take the chat now (online or busy), for transfer: an offline colleague would strand it. */
+    public List<SelectItem> getTransferTargets() {
+        return dev.handoff.web.faces.AgentChoices.reachable(users.agents(), external().getRemoteUser());
+    }
+
+    /** Agents other than the viewer, for consulting (an offline colleague can read it later). */
     public List<SelectItem> getColleagues() {
         String me = external().getRemoteUser();
         return users.agents().stream()

@@ -121,6 +121,16 @@ public class InboxBacking implements Serializable {
         return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
     }
 
+    /** Epoch milliseconds for the page's timers (data-since / data-until), or empty. */
+    public String millis(Instant at) {
+        return at == null ? "" : String.valueOf(at.toEpochMilli());
+    }
+
+    /** When the offer of this chat to the viewer runs out (epoch ms), or null: the card counts down to it. */
+    public Long offerExpiresAt(String conversationId) {
+        return routing.offerExpiresAt(conversationId, user()).map(Instant::toEpochMilli).orElse(null);
+    }
+
     private static String user() {
         return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
     }

@@ -61,8 +61,9 @@ public class QueueBacking implements Serializable {
     public record AgentRow(String username, String name, String presence, String skills, int active, int capacity,
             int offers, int idleChats, String load) {}
 
+    /** @param since when it started waiting (epoch ms): the page counts the wait on from there */
     public record Waiting(String id, int position, String customer, long waitedSeconds, Long estimateSeconds, int ring,
-            String priority) {}
+            String priority, long since) {}
 
     public record SkillQueue(String skill, List<Waiting> waiting) {}
 
@@ -93,7 +94,7 @@ public class QueueBacking implements Serializable {
             bySkill.computeIfAbsent(e.skill(), k -> new ArrayList<>()).add(new Waiting(e.handoffId(), e.skillPosition(),
                     c == null ? e.handoffId() : c.customer().displayName(),
                     Duration.between(e.enqueuedAt(), snapshot.at()).toSeconds(), c == null ? null : c.estimatedWaitSeconds(),
-                    e.ring(), String.format(Locale.ROOT, "%.0f", e.priorityPoints())));
+                    e.ring(), String.format(Locale.ROOT, "%.0f", e.priorityPoints()), e.enqueuedAt().toEpochMilli()));
         }
         queues = bySkill.entrySet().stream().map(q -> new SkillQueue(q.getKey(), q.getValue())).toList();
         Map<Long, QueueSnapshot.AgentLoad> loads = snapshot.agents().stream()
@@ -134,12 +135,10 @@ public class QueueBacking implements Serializable {
         return assignTo;
     }
 
-    /** The agents a waiting chat can be assigned to (loaded once per refresh, not once per row). */
+    /** The agents a waiting chat can be assigned to: online or busy (loaded once per refresh, not once per row). */
     public List<jakarta.faces.model.SelectItem> getAgentItems() {
         if (agentItems == null) {
-            agentItems = users.agents().stream().filter(a -> a.getUser().isEnabled())
-                    .map(a -> new jakarta.faces.model.SelectItem(a.getUsername(), a.getUser().getDisplayName() + " (" + a.getPresence().name().toLowerCase() + ")"))
-                    .toList();
+            agentItems = dev.handoff.web.faces.AgentChoices.reachable(users.agents(), null);
         }
         return agentItems;
     }
