@@ -70,13 +70,10 @@ final class Analysis {
         return notAProblem;
     }
 
-    private static final Set<String> FIRST_PERSON = Set.of("i", "i'm", "im", "i've", "ive", "i'd", "me", "my", "mine", "we", "we're",
-            "our", "us");
-
     /** A calm question for information with nobody in it ("do you post outage updates?"): a keyword there names no trouble. */
     boolean askedInGeneral() {
         List<Text.Token> t = tokens();
-        return Text.infoQuestion(latest.text(), t) && t.stream().noneMatch(token -> FIRST_PERSON.contains(token.word()));
+        return Text.infoQuestion(latest.text(), t) && t.stream().noneMatch(token -> Text.FIRST_PERSON.contains(token.word()));
     }
 
     /** The latest message looked up once for every phrase trigger. */

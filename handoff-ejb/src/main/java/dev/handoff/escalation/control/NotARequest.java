@@ -81,7 +81,6 @@ final class NotARequest {
             "saturdays", "holiday", "holidays", "night", "nights", "overnight", "24/7", "hours", "opening", "christmas", "evenings", "evening");
     private static final Set<String> AVAILABLE = Set.of("available", "around", "open", "online", "working", "work", "staffed", "there",
             "reachable", "contactable", "answer", "answering", "in", "on");
-    private static final Set<String> FIRST_PERSON = Set.of("i", "i'd", "i'm", "im", "me", "my", "we", "us", "id");
 
     /**
      * A question about the company's people rather than for one: when they work ("are your support
@@ -89,7 +88,7 @@ final class NotARequest {
      * talking to one ("are you a bot or a person?") — with no "I", "me" or "we" asking for anything.
      */
     static boolean asksAboutStaff(List<Text.Token> tokens) {
-        if (tokens.isEmpty() || tokens.size() > 14 || tokens.stream().anyMatch(t -> FIRST_PERSON.contains(t.word()))) {
+        if (tokens.isEmpty() || tokens.size() > 14 || tokens.stream().anyMatch(t -> Text.FIRST_PERSON.contains(t.word()))) {
             return false;
         }
         String first = tokens.get(0).word();

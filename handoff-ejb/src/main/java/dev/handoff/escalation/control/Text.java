@@ -81,6 +81,10 @@ public final class Text {
     private static final java.util.Set<String> INFO_OPENERS = java.util.Set.of("how", "what", "whats", "what's", "which", "where", "does",
             "do", "is", "are", "can", "could", "will", "would", "should", "when", "if");
 
+    /** The customer speaking of themselves ("I", "my", "we"…): a message with none of them asks in general. */
+    static final java.util.Set<String> FIRST_PERSON = java.util.Set.of("i", "i'm", "im", "i've", "ive", "i'd", "me", "my",
+            "mine", "we", "we're", "our", "us");
+
     /** A calm question for information: opens with how, what, does, can… (not why), no exclamation mark. */
     static boolean infoQuestion(String raw, List<Text.Token> tokens) {
         return !tokens.isEmpty() && INFO_OPENERS.contains(tokens.get(0).word()) && raw.indexOf('!') < 0
