@@ -13,8 +13,11 @@ import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.LockConflicts;
 import dev.handoff.platform.NotFoundException;
+import dev.handoff.platform.events.Accepted;
 import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.MessagePosted;
+import dev.handoff.platform.events.Resolved;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.routing.entity.Agent;
@@ -65,6 +68,9 @@ public class AgentDeskService {
     @Inject
     Event<AcceptChecked> acceptChecked;
 
+    @Inject
+    Event<DomainEvent> domainEvents;
+
     public InboxView inbox(String username) {
         Agent agent = agent(username);
         List<ConversationView> offers = em.createNamedQuery(Offer.FIND_PENDING_BY_AGENT, Offer.class)
@@ -103,8 +109,12 @@ public class AgentDeskService {
      * logged and fails as an error.
      */
     public ConversationView accept(String conversationId, String username) {
+        return accept(conversationId, username, null);
+    }
+
+    private ConversationView accept(String conversationId, String username, String assignedBy) {
         try {
-            return acceptLocked(conversationId, username);
+            return acceptLocked(conversationId, username, assignedBy);
         } catch (PersistenceException e) {
             if (LockConflicts.isLockConflict(e)) {
                 LOG.fine(() -> "accept of " + conversationId + " by " + username + " lost a lock: " + e);
@@ -115,7 +125,7 @@ public class AgentDeskService {
         }
     }
 
-    private ConversationView acceptLocked(String conversationId, String username) {
+    private ConversationView acceptLocked(String conversationId, String username, String assignedBy) {
         Conversation conversation = store.getForUpdate(conversationId);
         Agent agent = agent(username);
         int active = store.lockSeats(agent);
@@ -138,6 +148,7 @@ public class AgentDeskService {
         routing.settleOffers(conversationId, username);
         routing.accepted(conversation, agent);
         em.flush();
+        domainEvents.fire(new Accepted(conversationId, username, assignedBy, conversation.getEscalatedAt(), now));
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
         messagePosted.fire(new MessagePosted(conversationId, joined.getSeq(), Author.SYSTEM, username));
         return store.view(conversation);
@@ -149,7 +160,7 @@ public class AgentDeskService {
      */
     public ConversationView assign(String conversationId, String supervisor, String agentUsername) {
         routing.requireReachable(agent(agentUsername));
-        ConversationView view = accept(conversationId, agentUsername);
+        ConversationView view = accept(conversationId, agentUsername, supervisor);
         em.persist(new ChatNote(conversationId, ChatNote.Kind.NOTE, supervisor, supervisor,
                 "Assigned to " + view.assignedAgentName() + " by " + supervisor + ".", clock.instant()));
         em.flush();
@@ -203,8 +214,11 @@ public class AgentDeskService {
         Conversation conversation = store.getForUpdate(conversationId);
         requireOwner(conversation, username);
         String note = resolution == null || resolution.isBlank() ? "resolved" : resolution.strip();
-        conversation.resolve(note.length() > 1000 ? note.substring(0, 1000) : note, clock.instant());
+        Instant now = clock.instant();
+        String kept = note.length() > 1000 ? note.substring(0, 1000) : note;
+        conversation.resolve(kept, now);
         em.flush();
+        domainEvents.fire(new Resolved(conversationId, username, kept, conversation.getEscalatedAt(), now));
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
         routing.released(conversationId);
         return store.view(conversation);

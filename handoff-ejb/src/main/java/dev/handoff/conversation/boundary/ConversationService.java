@@ -14,7 +14,11 @@ import dev.handoff.escalation.control.TriggerFiring;
 import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.events.Closed;
 import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.ConversationStarted;
+import dev.handoff.platform.events.DomainEvent;
+import dev.handoff.platform.events.Escalated;
 import dev.handoff.platform.events.HandoffCaptured;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.routing.boundary.Availability;
@@ -79,6 +83,9 @@ public class ConversationService {
     @Inject
     RoutingSettings routingSettings;
 
+    @Inject
+    Event<DomainEvent> domainEvents;
+
     public ConversationView start(StartCommand command) {
         Instant now = clock.instant();
         Customer customer = upsertCustomer(command.customerExternalId().strip());
@@ -90,6 +97,7 @@ public class ConversationService {
         conversation.attachMetadata(command.metadataJson());
         em.persist(conversation);
         em.flush();
+        domainEvents.fire(new ConversationStarted(conversation.getId(), customer.getExternalId(), command.channel(), now));
         return store.view(conversation);
     }
 
@@ -181,6 +189,9 @@ public class ConversationService {
                 .orElseGet(() -> transitionText(skill)), now);
         em.persist(notice);
         em.flush();
+        domainEvents.fire(new Escalated(conversation.getId(), skill, decision.priority(),
+                decision.firings().stream().map(TriggerFiring::name).toList(), message.getSeq(),
+                unavailable.map(Availability.Unavailable::reason).orElse(null), now));
         conversationChanged.fire(new ConversationChanged(conversation.getId(), conversation.getState(), null));
         messagePosted.fire(new MessagePosted(conversation.getId(), notice.getSeq(), Author.SYSTEM, null));
         routing.route(conversation);
@@ -267,7 +278,10 @@ public class ConversationService {
     public ConversationView close(String conversationId) {
         Conversation conversation = store.getForUpdate(conversationId);
         String owner = owner(conversation);
-        conversation.close(clock.instant());
+        ConversationState before = conversation.getState();
+        Instant now = clock.instant();
+        conversation.close(now);
+        domainEvents.fire(new Closed(conversationId, before.name(), owner, now));
         routing.settleOffers(conversationId, null);
         routing.released(conversationId);
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), owner));

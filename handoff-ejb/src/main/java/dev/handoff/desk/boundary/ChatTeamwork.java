@@ -13,8 +13,10 @@ import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.platform.events.Transferred;
 import dev.handoff.routing.boundary.OfferBook;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Agent;
@@ -60,6 +62,9 @@ public class ChatTeamwork {
 
     @Inject
     Event<OfferChanged> offerChanged;
+
+    @Inject
+    Event<DomainEvent> domainEvents;
 
     public List<NoteView> notes(String conversationId) {
         return em.createNamedQuery(ChatNote.FIND_BY_CONVERSATION, ChatNote.class).setParameter("conversationId", conversationId)
@@ -108,6 +113,7 @@ public class ChatTeamwork {
             throw new ConflictException(target.getUser().getDisplayName() + " is at their capacity of " + target.getMaxConcurrentChats() + " chats");
         }
         String from = c.getAssignedAgent().getUser().getDisplayName();
+        String fromAgent = c.getAssignedAgent().getUsername();
         Instant now = clock.instant();
         em.persist(note(conversationId, ChatNote.Kind.TRANSFER, username,
                 "Transferred from " + from + " to " + target.getUser().getDisplayName() + (blank(noteText) ? "" : ": " + noteText.strip())));
@@ -117,6 +123,7 @@ public class ChatTeamwork {
                 + ", who can see everything so far.", now);
         em.persist(notice);
         em.flush();
+        domainEvents.fire(new Transferred(conversationId, fromAgent, target.getUsername(), null, username, now));
         conversationChanged.fire(new ConversationChanged(conversationId, c.getState(), target.getUsername()));
         offerChanged.fire(new OfferChanged(conversationId, Set.of(target.getUsername(), username)));
         messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, target.getUsername()));
@@ -130,6 +137,7 @@ public class ChatTeamwork {
         }
         String needed = skill.strip().toLowerCase(Locale.ROOT);
         String from = c.getAssignedAgent().getUser().getDisplayName();
+        String fromAgent = c.getAssignedAgent().getUsername();
         Instant now = clock.instant();
         em.persist(note(conversationId, ChatNote.Kind.TRANSFER, username,
                 "Transferred by " + from + " to the " + needed + " queue" + (blank(noteText) ? "" : ": " + noteText.strip())));
@@ -138,6 +146,7 @@ public class ChatTeamwork {
                 + " team, who will see everything so far.", now);
         em.persist(notice);
         em.flush();
+        domainEvents.fire(new Transferred(conversationId, fromAgent, null, needed, username, now));
         conversationChanged.fire(new ConversationChanged(conversationId, c.getState(), username));
         messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, null));
         routing.route(c);

@@ -5,8 +5,10 @@ import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Message;
 import dev.handoff.platform.events.ConversationChanged;
+import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.platform.events.Transferred;
 import dev.handoff.routing.control.AgentPresence;
 import dev.handoff.routing.control.RouteOffer;
 import dev.handoff.routing.control.RoutingChanges;
@@ -66,6 +68,9 @@ public class OfferBook {
     @Inject
     Event<MessagePosted> messagePosted;
 
+    @Inject
+    Event<DomainEvent> domainEvents;
+
     /** Persists the changes; returns the usernames of the agents offered something. */
     public Set<String> apply(RoutingChanges changes, Instant now) {
         if (changes.offered().isEmpty() && changes.withdrawn().isEmpty() && changes.requeued().isEmpty()
@@ -112,6 +117,7 @@ public class OfferBook {
         c.requeueFor(c.getRequiredSkill(), now);
         Message notice = c.append(Author.SYSTEM, "Handoff", customerNotice, now);
         em.persist(notice);
+        domainEvents.fire(new Transferred(c.getId(), owner, null, c.getRequiredSkill(), null, now));
         conversationChanged.fire(new ConversationChanged(c.getId(), ConversationState.QUEUED, owner));
         messagePosted.fire(new MessagePosted(c.getId(), notice.getSeq(), Author.SYSTEM, null));
         offerChanged.fire(new OfferChanged(c.getId(), Set.of(owner)));
