@@ -4,19 +4,29 @@ import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.SlaBreached;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.push.PushContext;
-import java.io.Serializable;
 import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pushes changes to the portal after they commit. Agents listen on the user-scoped channel
  * {@code inbox} (events "offers" and "chat"); supervisors on the user-scoped {@code queue}, sent to
  * everyone who opened the queue page ({@link QueueChannel}). User-scoped channels have a socket URL
  * of their session's own, and web.xml lets only signed-in sessions open one.
+ *
+ * <p>Pushes are coalesced per user and event ({@link PushThrottle}, window
+ * {@code handoff.push.coalesce-millis}): the first change goes out at once, a burst after it costs
+ * one more refresh at the end of the window.
  */
 @ApplicationScoped
 public class InboxPush {
@@ -24,6 +34,15 @@ public class InboxPush {
     public static final String OFFERS = "offers";
     public static final String CHAT = "chat";
     public static final String QUEUE = "queue";
+
+    private static final Logger LOG = Logger.getLogger(InboxPush.class.getName());
+    private static final String QUEUE_KEY = "queue-watchers";
+
+    @ConfigProperty(name = "handoff.push.coalesce-millis", defaultValue = "250")
+    long coalesceMillis;
+
+    private volatile PushThrottle throttle;
+    private volatile PushThrottle.Scheduler scheduler;
 
     void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
         toQueue();
@@ -49,25 +68,64 @@ public class InboxPush {
         toQueue();
     }
 
-    private static void toUser(String message, String user) {
-        PushContext inbox = PushChannels.inbox();
-        if (inbox != null) {
-            inbox.send(message, user);
+    private void toUser(String message, String user) {
+        coalesced(message + "/" + user, () -> {
+            PushContext inbox = PushChannels.inbox();
+            if (inbox != null) {
+                inbox.send(message, user);
+            }
+        });
+    }
+
+    private void toUsers(String message, Collection<String> users) {
+        for (String user : users) {
+            toUser(message, user);
         }
     }
 
-    private static <S extends Serializable> void toUsers(String message, Collection<S> users) {
-        PushContext inbox = PushChannels.inbox();
-        if (inbox != null && !users.isEmpty()) {
-            inbox.send(message, users);
-        }
+    private void toQueue() {
+        coalesced(QUEUE_KEY, () -> {
+            PushContext queue = PushChannels.queue();
+            Set<String> watchers = PushChannels.queueWatchers();
+            if (queue != null && !watchers.isEmpty()) {
+                queue.send(QUEUE, Set.copyOf(watchers));
+            }
+        });
     }
 
-    private static void toQueue() {
-        PushContext queue = PushChannels.queue();
-        Set<String> watchers = PushChannels.queueWatchers();
-        if (queue != null && !watchers.isEmpty()) {
-            queue.send(QUEUE, Set.copyOf(watchers));
+    private void coalesced(String key, Runnable send) {
+        PushThrottle t = throttle;
+        if (t == null) {
+            t = new PushThrottle(coalesceMillis, System::nanoTime);
+            throttle = t;
+        }
+        t.submit(key, () -> {
+            try {
+                send.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "push " + key + " failed", e);
+            }
+        }, scheduler());
+    }
+
+    /**
+     * The container's managed scheduler, looked up on first use (not at construction: in an EAR the
+     * first event may arrive on a deployment thread without the web module's naming context). Without
+     * one, a held push is sent at once instead of being lost.
+     */
+    private PushThrottle.Scheduler scheduler() {
+        PushThrottle.Scheduler s = scheduler;
+        if (s != null) {
+            return s;
+        }
+        try {
+            ManagedScheduledExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+            s = (task, delayNanos) -> executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            scheduler = s;
+            return s;
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(Level.FINE, "no managed scheduler here; sending at once", e);
+            return (task, delayNanos) -> task.run();
         }
     }
 }
