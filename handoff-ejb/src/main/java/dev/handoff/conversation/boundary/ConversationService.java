@@ -253,14 +253,14 @@ public class ConversationService {
     private TriggerInput.CustomerFacts customerFacts(Conversation conversation) {
         Customer customer = conversation.getCustomer();
         if (!triggers.readsRecentEscalations()) {
-            return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), null);
+            return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue());
         }
         Instant lastEscalated = em.createQuery("SELECT MAX(c.escalatedAt) FROM Conversation c WHERE c.customer = :customer AND c.id <> :id",
                         Instant.class)
                 .setParameter("customer", customer)
                 .setParameter("id", conversation.getId())
                 .getSingleResult();
-        return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), lastEscalated);
+        return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), lastEscalated, clock.instant());
     }
 
     public ConversationView get(String conversationId) {

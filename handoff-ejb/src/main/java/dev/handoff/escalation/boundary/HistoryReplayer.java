@@ -59,13 +59,32 @@ public class HistoryReplayer {
         for (int from = 0; from < recent.size(); from += BATCH) {
             List<Conversation> batch = recent.subList(from, Math.min(recent.size(), from + BATCH));
             Map<String, List<TriggerInput.Line>> lines = botPhaseLines(batch);
+            Map<Long, List<Instant>> handoffs = handoffsOfCustomers(batch);
             for (Conversation c : batch) {
+                Instant before = handoffs.getOrDefault(c.getCustomer().getId(), List.of()).stream()
+                        .filter(t -> t.isBefore(c.getCreatedAt()))
+                        .max(Instant::compareTo)
+                        .orElse(null);
                 stored.add(new HistoryReplay.StoredConversation(c.getId(), c.getCreatedAt(), c.getEscalatedAt() != null,
                         lines.getOrDefault(c.getId(), List.of()),
-                        new TriggerInput.CustomerFacts(c.getCustomer().getTier(), c.getCustomer().getAccountValue())));
+                        new TriggerInput.CustomerFacts(c.getCustomer().getTier(), c.getCustomer().getAccountValue(), before, c.getCreatedAt())));
             }
         }
         return HistoryReplay.run(liveEngine, draft, stored);
+    }
+
+    /**
+     * When each customer of the batch was handed to a person, so that a replayed conversation sees the
+     * "recent handoff" its customer had when it started, not the one they have today.
+     */
+    private Map<Long, List<Instant>> handoffsOfCustomers(List<Conversation> batch) {
+        Map<Long, List<Instant>> handoffs = new HashMap<>();
+        em.createQuery("SELECT c.customer.id, c.escalatedAt FROM Conversation c WHERE c.customer.id IN :ids AND c.escalatedAt IS NOT NULL",
+                        Object[].class)
+                .setParameter("ids", batch.stream().map(c -> c.getCustomer().getId()).distinct().toList())
+                .getResultStream()
+                .forEach(row -> handoffs.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Instant) row[1]));
+        return handoffs;
     }
 
     /** Customer and bot messages up to the escalation (what the triggers saw), per conversation. */

@@ -76,6 +76,43 @@ final class Analysis {
         return Text.infoQuestion(latest.text(), t) && t.stream().noneMatch(token -> Text.FIRST_PERSON.contains(token.word()));
     }
 
+    /**
+     * A calm question that asks how things work or why they are so and claims nothing went wrong
+     * ("why was I charged a fee for my transfer?", "how do I get a refund for an app I bought by
+     * accident?"): the customer may speak of themselves, but a topic's words name no trouble
+     * ({@link Text#CLAIMS}). Asking the company to act ("can you refund me?") is not such a question.
+     */
+    boolean asksPlainly() {
+        List<Text.Token> t = questionTokens();
+        if (t.isEmpty() || t.size() > 24 || latest.text().indexOf('!') >= 0 || t.get(0).caps() || Text.asksToAct(t)) {
+            return false;
+        }
+        String first = t.get(0).word();
+        boolean question = first.equals("why") || Text.infoQuestion(latest.text(), t) || WANTS_TO_KNOW.matcher(latest.text()).lookingAt();
+        // one clause only: "why is there a fee, my balance was positive" adds a claim in words of its own
+        int lastClause = t.get(t.size() - 1).clause();
+        return question && lastClause == t.get(0).clause() && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()));
+    }
+
+    /** "I'd like to know about your warranty", "I was wondering whether…": a question in the form of a statement. */
+    private static final java.util.regex.Pattern WANTS_TO_KNOW = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:@\\w+[\\s,:]*)*(?:i'?d like to know|i would like to know|i want to know|i wanna know|i was wondering|i wonder|just wondering|wondering)\\b");
+
+    private List<Text.Token> questionTokens;
+
+    /** The latest message's words without the handles it opens with ("@AmazonHelp where is…"), where a question starts. */
+    List<Text.Token> questionTokens() {
+        if (questionTokens == null) {
+            String text = latest.text();
+            questionTokens = text.startsWith("@") || text.stripLeading().startsWith("@")
+                    ? Text.tokens(HANDLES.matcher(text).replaceFirst("")) : tokens();
+        }
+        return questionTokens;
+    }
+
+    /** "@AmazonHelp @Support …": the handles a message opens with on social media. */
+    private static final java.util.regex.Pattern HANDLES = java.util.regex.Pattern.compile("^\\s*(?:@\\w+[\\s,:]*)+");
+
     /** The latest message looked up once for every phrase trigger. */
     PhraseIndex.Scan phrases() {
         if (phraseScan == null) {

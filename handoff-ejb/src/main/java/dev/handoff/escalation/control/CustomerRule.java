@@ -1,7 +1,6 @@
 package dev.handoff.escalation.control;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +22,7 @@ record CustomerRule(TriggerSetDocument.TriggerSpec spec) implements Rule {
         }
         int days = spec.recentEscalationDays() == null ? 0 : spec.recentEscalationDays();
         if (days > 0 && c.lastEscalatedAt() != null
-                && Duration.between(c.lastEscalatedAt(), Instant.now()).compareTo(Duration.ofDays(days)) <= 0) {
+                && Duration.between(c.lastEscalatedAt(), c.asOf()).compareTo(Duration.ofDays(days)) <= 0) {
             return Optional.of(fire("Handed to a person within the last " + days + " days", "lastEscalatedAt=" + c.lastEscalatedAt()));
         }
         return Optional.empty();

@@ -37,6 +37,13 @@ final class NotAProblem {
             + "(?:\\w+\\s+)?(?:bank|provider|company|carrier|supplier|insurer|isp|network|broker|airline|host|hosting|telco|retailer|app|site|website"
             + "|streaming service|platform|clinic|shop|store|gym|landlord|school)\\b");
 
+    /** The trap avoided: "I got a phishing email, I didn't click it", "never gave them my code". */
+    private static final Pattern AVOIDED = Pattern.compile("\\b(?:i|we)\\s+(?:didn't|didnt|did not|never|haven't|havent|have not|won't|wont)\\s+"
+            + "(?:click(?:ed)?|open(?:ed)?|repl(?:y|ied)|respond(?:ed)?|answer(?:ed)?|give|gave|share(?:d)?|enter(?:ed)?|type(?:d)?|download(?:ed)?"
+            + "|tap(?:ped)?|call(?:ed)? (?:it|them|back))\\b(?:\\s+(?:on\\s+)?(?:it|them|anything|the link|the links|any links?|the attachment|my \\w+))?");
+    /** A harm after all ("…but they already took money") keeps the problem. */
+    private static final Pattern HARM = Pattern.compile("\\b(?:took|taken|charged|stole|stolen|gone|missing|locked|hacked|drained|withdrawn|spent|logged in|changed)\\b");
+
     private NotAProblem() {
     }
 
@@ -47,6 +54,9 @@ final class NotAProblem {
         String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         var solved = SOLVED.matcher(t);
         if (solved.find() && !STILL.matcher(t.substring(solved.end())).find()) {
+            return true;
+        }
+        if (AVOIDED.matcher(t).find() && !HARM.matcher(t).find()) {
             return true;
         }
         return DEFINITION.matcher(t).matches() || HYPOTHETICAL.matcher(t).find() || OTHER_COMPANY.matcher(t).find();

@@ -104,6 +104,35 @@ final class NotARequest {
                 || t.word().equals("someone") || t.word().equals("anybody") || t.word().equals("somebody"));
     }
 
+    private static final Set<String> CHANNEL_OPENERS = Set.of("how", "what", "whats", "what's", "where", "which");
+    /** The company's support as a whole, not a person in it. */
+    private static final Set<String> ORGANISATION = Set.of("support", "service", "services", "helpdesk", "desk", "care", "helpline");
+    private static final Set<String> NEEDS = Set.of("need", "needs", "want", "wanna", "now", "urgent", "urgently", "asap", "immediately", "please", "pls", "plz",
+            "real", "live", "actual", "man", "woman", "guy", "lady", "talk", "talking", "speak", "speaking", "chat", "chatting");
+
+    /**
+     * A question for the way to reach support rather than a request to be put through ("how do I
+     * contact support by email", "what's the best way to contact customer support?"): an opener
+     * asking how, what or where, the company's support as the target, and no person ("how can I
+     * contact an employee", "a real man from support" ask for one), no conversation ("talk to
+     * support" wants one) and no need ("I need…", "now", "please").
+     */
+    static boolean asksForChannel(List<Text.Token> tokens) {
+        if (tokens.size() < 3 || tokens.size() > 14 || !CHANNEL_OPENERS.contains(tokens.get(0).word())) {
+            return false;
+        }
+        boolean organisation = false;
+        for (Text.Token t : tokens) {
+            String key = English.key(t.word());
+            boolean person = PEOPLE.contains(key) && !key.equals("team") && !key.equals("department");
+            if (person || PhraseLexicon.PRONOUNS.contains(t.word()) || NEEDS.contains(t.word())) {
+                return false;
+            }
+            organisation |= ORGANISATION.contains(t.word());
+        }
+        return organisation;
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);

@@ -85,6 +85,30 @@ public final class Text {
     static final java.util.Set<String> FIRST_PERSON = java.util.Set.of("i", "i'm", "im", "i've", "ive", "i'd", "me", "my",
             "mine", "we", "we're", "our", "us");
 
+    /**
+     * Words that claim something went wrong: a negation ("didn't arrive", "not mine"), a repeat
+     * ("twice", "again", "still"), a stranger or a loss ("someone", "stolen", "missing"), a broken
+     * promise ("supposed to", "already"). A question with none of them asks how things work.
+     */
+    static final java.util.Set<String> CLAIMS = java.util.Set.of("not", "no", "never", "didn't", "didnt", "don't", "dont", "doesn't",
+            "doesnt", "haven't", "havent", "hasn't", "hasnt", "wasn't", "wasnt", "weren't", "werent", "isn't", "isnt", "aren't", "arent",
+            "can't", "cant", "cannot", "won't", "wont", "couldn't", "couldnt", "wouldn't", "wouldnt", "twice", "double", "again", "still",
+            "wrong", "wrongly", "unauthorised", "unauthorized", "recognise", "recognize", "fraud", "fraudulent", "stolen", "hacked",
+            "scam", "scammed", "missing", "disappeared", "vanished", "supposed", "already", "overcharged", "without", "keeps", "keep",
+            "locked", "someone", "somebody", "nobody", "stuck", "gone", "lost", "mistake", "error", "broken", "nothing", "yet");
+
+    /** Asking the company to act ("can you…", "could u…", "will you…"): a request, never a plain question. */
+    static boolean asksToAct(List<Text.Token> tokens) {
+        if (tokens.size() < 2) {
+            return false;
+        }
+        String first = tokens.get(0).word();
+        String second = tokens.get(1).word();
+        return (first.equals("can") || first.equals("could") || first.equals("will") || first.equals("would"))
+                && (second.equals("you") || second.equals("u") || second.equals("someone") || second.equals("somebody")
+                || second.equals("anyone") || second.equals("anybody") || second.equals("ya"));
+    }
+
     /** A calm question for information: opens with how, what, does, can… (not why), no exclamation mark. */
     static boolean infoQuestion(String raw, List<Text.Token> tokens) {
         return !tokens.isEmpty() && INFO_OPENERS.contains(tokens.get(0).word()) && raw.indexOf('!') < 0

@@ -23,13 +23,14 @@ record TopicRule(TriggerSetDocument.TriggerSpec spec, String label, List<String[
             return Optional.empty(); // "it crashed once but it's working now", "what is phishing?"
         }
         String[] keyword = a.keywordHit(spec.topic(), keywords);
-        if (keyword != null && !a.askedInGeneral()) {
+        boolean calmQuestion = a.askedInGeneral() || a.asksPlainly();
+        if (keyword != null && !calmQuestion) {
             String k = String.join(" ", keyword);
             return Optional.of(fireExactly(label + ": " + k, "keyword \"" + k + "\" of topic " + spec.topic()));
         }
         SemanticMatch match = a.semantic(spec.topic());
-        // a calm question for information with nobody in it ("what does a chargeback cost?") needs a close match
-        double needs = a.askedInGeneral() ? Math.max(spec.minScoreOrDefault(), GENERAL_QUESTION_MIN_SCORE) : spec.minScoreOrDefault();
+        // a calm question for information ("what does a chargeback cost?", "why was I charged a fee for my transfer?") needs a close match
+        double needs = calmQuestion ? Math.max(spec.minScoreOrDefault(), GENERAL_QUESTION_MIN_SCORE) : spec.minScoreOrDefault();
         if (match.nearestExample() != null && match.score() >= needs) {
             return Optional.of(fireExactly(label + " (like \"" + Rule.shortened(match.nearestExample()) + "\")", Rule.evidence(a, match, minScoreText)));
         }

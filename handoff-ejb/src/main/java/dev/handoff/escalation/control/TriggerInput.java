@@ -36,13 +36,24 @@ public record TriggerInput(List<Line> transcript, CustomerFacts customer) {
         }
     }
 
-    /** What we know of the customer: tier, account value, and when they were last handed to a person. */
-    public record CustomerFacts(String tier, BigDecimal accountValue, java.time.Instant lastEscalatedAt) {
+    /**
+     * What we know of the customer: tier, account value, and when they were last handed to a person,
+     * as of {@code asOf}, the time the message is evaluated at (now for live messages, the message's
+     * own time in a replay). The engine never reads the clock: "within the last N days" is measured
+     * from {@code asOf}.
+     */
+    public record CustomerFacts(String tier, BigDecimal accountValue, java.time.Instant lastEscalatedAt, java.time.Instant asOf) {
 
-        public static final CustomerFacts UNKNOWN = new CustomerFacts(null, null, null);
+        public static final CustomerFacts UNKNOWN = new CustomerFacts(null, null, null, null);
+
+        public CustomerFacts {
+            if (lastEscalatedAt != null && asOf == null) {
+                throw new IllegalArgumentException("a last escalation needs the time it is measured from");
+            }
+        }
 
         public CustomerFacts(String tier, BigDecimal accountValue) {
-            this(tier, accountValue, null);
+            this(tier, accountValue, null, null);
         }
     }
 }

@@ -460,7 +460,7 @@ public final class BenchmarkData {
     static final TriggerInput.CustomerFacts[] CUSTOMERS = {
         TriggerInput.CustomerFacts.UNKNOWN,
         new TriggerInput.CustomerFacts("free", BigDecimal.ZERO),
-        new TriggerInput.CustomerFacts("Enterprise", new BigDecimal("120000"), java.time.Instant.now().minusSeconds(3 * 86_400)),
+        new TriggerInput.CustomerFacts("Enterprise", new BigDecimal("120000"), java.time.Instant.now().minusSeconds(3 * 86_400), java.time.Instant.now()),
         new TriggerInput.CustomerFacts("gold", new BigDecimal("15000")),
     };
 

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Trigger kinds of the compiled engine on hand-made sets: topics from examples, combinations, bot failure, customers. */
 class CompiledTriggerSetTest {
 
+    /** Years ago on purpose: "within the last 7 days" must be measured from the evaluation time, not the clock. */
+    static final java.time.Instant NOW = java.time.Instant.parse("2020-03-01T12:00:00Z");
+
     static final List<String> ROUTINE = List.of("how do I change my password", "what are your opening hours", "thanks, that helped",
             "where can I download my invoice", "how do I export to csv", "can I add a colleague", "what plans do you offer",
             "is there a mobile app", "hello", "how do refunds work");
@@ -173,10 +176,10 @@ class CompiledTriggerSetTest {
         assertTrue(hello.apply(new TriggerInput.CustomerFacts("ENTERPRISE", null)).escalate(), "tier, any case");
         assertTrue(hello.apply(new TriggerInput.CustomerFacts("pro", new BigDecimal("50000"))).escalate(), "value at the threshold");
         assertFalse(hello.apply(new TriggerInput.CustomerFacts("pro", new BigDecimal("49999.99"))).escalate());
-        Decision recent = hello.apply(new TriggerInput.CustomerFacts("free", null, java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        Decision recent = hello.apply(new TriggerInput.CustomerFacts("free", null, NOW.minus(java.time.Duration.ofDays(2)), NOW));
         assertTrue(recent.escalate());
         assertTrue(recent.firings().get(0).reason().contains("7 days"), recent.firings().toString());
-        assertFalse(hello.apply(new TriggerInput.CustomerFacts("free", null, java.time.Instant.now().minus(java.time.Duration.ofDays(9))))
+        assertFalse(hello.apply(new TriggerInput.CustomerFacts("free", null, NOW.minus(java.time.Duration.ofDays(9)), NOW))
                 .escalate(), "too long ago");
         assertFalse(hello.apply(TriggerInput.CustomerFacts.UNKNOWN).escalate());
     }

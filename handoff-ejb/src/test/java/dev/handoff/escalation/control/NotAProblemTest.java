@@ -40,6 +40,8 @@ class NotAProblemTest {
         "what happens if someone hacks my account, do you refund me",
         "my old bank charged me twice every month, that's why I moved to you. how do I order a card?",
         "I got scammed on a different site years ago, how do payments work here?",
+        "a text said my parcel was held and asked for a fee, we didn't click the link. who do we tell?",
+        "got a weird email about my account, i never opened the attachment",
     })
     void namesTroubleWithoutHavingIt(String text) {
         assertTrue(NotAProblem.applies(text), text);
@@ -53,6 +55,8 @@ class NotAProblemTest {
         "someone logged in to my account from another country",
         "you switched me to another supplier without asking",
         "tried another browser and another laptop, the error is still there",
+        "I didn't click anything but my savings were drained overnight",
+        "i never shared my code, yet someone logged in",
         "",
     })
     void trouble(String text) {
@@ -70,6 +74,11 @@ class NotAProblemTest {
         "are you a bot or a real person? just wondering",
         "my previous provider lost my data twice, how do I back up my photos with you?",
         "do you publish outage updates anywhere",
+        "why do I pay a commission when I buy shares?",
+        "how do i get a refund for a ticket i no longer need",
+        "@ShopHelp what's the best way to reach customer service about a return?",
+        "where can I find the support phone number",
+        "I'd like to know how refunds for gift cards work",
     })
     void routineQuestionsDoNotEscalate(String text) {
         Decision d = says(text);
@@ -87,6 +96,11 @@ class NotAProblemTest {
         "could you ask Dana from billing to message me back about the invoice",
         "my order has to be here by saturday for the wedding, can a person look at where it is",
         "my account was hacked, someone changed my email",
+        "why was I charged twice for one coffee?",
+        "why is there a fee, my plan says transfers are free",
+        "could you refund me the double charge from yesterday",
+        "how do I talk to a real person from support",
+        "how can i reach support now, i need help urgently with a missing payment",
     })
     void troubleStillEscalates(String text) {
         Decision d = says(text);
@@ -108,5 +122,22 @@ class NotAProblemTest {
         assertFalse(NotARequest.asksAboutStaff(Text.tokens("are you a bot? I need a human")));
         assertFalse(NotARequest.asksAboutStaff(Text.tokens("when is someone going to help")));
         assertFalse(NotARequest.asksAboutStaff(List.of()));
+    }
+
+    @Test
+    void aQuestionForTheWayToSupportIsNoRequest() {
+        assertTrue(NotARequest.asksForChannel(Text.tokens("how can I email your support team")));
+        assertTrue(NotARequest.asksForChannel(Text.tokens("what is the customer service number")));
+        assertFalse(NotARequest.asksForChannel(Text.tokens("how can I contact an employee")), "a person is asked for");
+        assertFalse(NotARequest.asksForChannel(Text.tokens("how do I talk to support")), "a conversation is asked for");
+        assertFalse(NotARequest.asksForChannel(Text.tokens("what's the fastest way to reach support, I need help now")), "a need");
+        assertFalse(NotARequest.asksForChannel(Text.tokens("please contact support for me")), "no question");
+    }
+
+    @Test
+    void askingTheCompanyToActIsNoPlainQuestion() {
+        assertTrue(Text.asksToAct(Text.tokens("can you refund the delivery charge")));
+        assertTrue(Text.asksToAct(Text.tokens("could someone check my order")));
+        assertFalse(Text.asksToAct(Text.tokens("can i pay by card")));
     }
 }
