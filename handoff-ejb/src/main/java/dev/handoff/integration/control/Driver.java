@@ -32,7 +32,7 @@ public interface Driver {
         return switch (kind) {
             case WEBHOOK -> webhookWants(eventType, settings);
             case SLACK -> Set.of("handoff.escalated", "handoff.accepted", "conversation.closed").contains(eventType);
-            case ZENDESK, FRESHDESK -> Set.of("handoff.escalated", "conversation.resolved").contains(eventType);
+            case ZENDESK, FRESHDESK -> Set.of("handoff.escalated", "handoff.follow-up-requested", "conversation.resolved").contains(eventType);
             case TEAMS -> "handoff.escalated".equals(eventType);
             case HUBSPOT -> "conversation.resolved".equals(eventType);
         };

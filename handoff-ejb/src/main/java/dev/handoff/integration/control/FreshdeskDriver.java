@@ -39,6 +39,7 @@ public final class FreshdeskDriver implements Driver {
             case Delivery.TEST -> ctx.http().read(ctx.http().send(request(c, "/api/v2/agents/me").GET(), "Freshdesk"), "Freshdesk");
             case "handoff.escalated" -> create(d, ctx);
             case "conversation.resolved" -> resolve(d, ctx);
+            case "handoff.follow-up-requested" -> followUp(d, ctx);
             default -> Outcome.skipped("Freshdesk is not sent " + d.eventType());
         };
     }
@@ -100,6 +101,18 @@ public final class FreshdeskDriver implements Driver {
         return ctx.http().read(ctx.http().send(request(d.connector(), path + "/notes").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("body", html(note)).add("private", true).build().toString(),
                         StandardCharsets.UTF_8)), "Freshdesk"), "Freshdesk");
+    }
+
+    /** A callback or e-mail follow-up: a private note on the handoff's ticket (or the ticket itself if there is none yet). */
+    private Outcome followUp(Delivery d, DeliveryContext ctx) {
+        Optional<Outcome.Link> link = ctx.link(d.conversationId());
+        if (link.isEmpty()) {
+            return create(d, ctx);
+        }
+        return ctx.http().read(ctx.http().send(request(d.connector(), "/api/v2/tickets/" + link.get().externalId() + "/notes")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("body", html(ZendeskDriver.followUpText(d.payload())))
+                        .add("private", true).build().toString(), StandardCharsets.UTF_8)), "Freshdesk"), "Freshdesk");
     }
 
     static HttpRequest.Builder request(ConnectorConfig c, String path) {

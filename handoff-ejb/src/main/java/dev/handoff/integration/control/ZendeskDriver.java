@@ -40,6 +40,7 @@ public final class ZendeskDriver implements Driver {
             case Delivery.TEST -> ctx.http().read(ctx.http().send(request(c, "/api/v2/users/me.json").GET(), "Zendesk"), "Zendesk");
             case "handoff.escalated" -> create(d, ctx, false);
             case "conversation.resolved" -> resolve(d, ctx);
+            case "handoff.follow-up-requested" -> followUp(d, ctx);
             default -> Outcome.skipped("Zendesk is not sent " + d.eventType());
         };
     }
@@ -102,6 +103,27 @@ public final class ZendeskDriver implements Driver {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         return ctx.http().read(ctx.http().send(request, "Zendesk"), "Zendesk");
+    }
+
+    /** A callback or e-mail follow-up: the handoff's ticket gets the request as an internal note and the tag {@code follow_up} (a ticket of its own if there is none yet). */
+    private Outcome followUp(Delivery d, DeliveryContext ctx) {
+        Optional<Outcome.Link> link = ctx.link(d.conversationId());
+        if (link.isEmpty()) {
+            return create(d, ctx, false);
+        }
+        JsonObject body = Json.createObjectBuilder().add("ticket", Json.createObjectBuilder()
+                .add("additional_tags", Json.createArrayBuilder().add("follow_up"))
+                .add("comment", Json.createObjectBuilder().add("body", followUpText(d.payload())).add("public", false))).build();
+        HttpRequest.Builder request = request(d.connector(), "/api/v2/tickets/" + link.get().externalId() + ".json")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        return ctx.http().read(ctx.http().send(request, "Zendesk"), "Zendesk");
+    }
+
+    static String followUpText(JsonObject p) {
+        String how = "phone".equals(p.getString("channel", "")) ? "a call back on " : "a written reply to ";
+        String when = p.get("preferredTime") instanceof jakarta.json.JsonString t ? " (preferred: " + t.getString() + ")" : "";
+        return "The customer asked for " + how + p.getString("contact", "?") + when + " instead of waiting in the chat.";
     }
 
     static HttpRequest.Builder request(ConnectorConfig c, String path) {

@@ -230,4 +230,23 @@ class DriversTest {
         assertTrue(Driver.wants(ConnectorKind.TEAMS, "handoff.escalated", JsonObject.EMPTY_JSON_OBJECT));
         assertFalse(Driver.wants(ConnectorKind.HUBSPOT, "conversation.resolved", JsonObject.EMPTY_JSON_OBJECT), "no driver yet, no rows");
     }
+
+    @Test
+    void aFollowUpRequestIsANoteOnTheHandoffsTicket() throws Exception {
+        String url = serve(s -> new Answer(200, "{\"ticket\":{\"id\":35436,\"status\":\"open\",\"tags\":[\"handoff\",\"follow_up\"]}}", Map.of()));
+        ConnectorConfig zendesk = new ConnectorConfig(9, ConnectorKind.ZENDESK, "Zendesk", url, Json.createObjectBuilder().add("email", "a@example.com").build(),
+                Map.of("apiToken", "t"));
+        JsonObject request = Json.createObjectBuilder().add("channel", "phone").add("contact", "+49 30 1234567").add("preferredTime", "after 17:00").build();
+        assertTrue(Driver.wants(ConnectorKind.ZENDESK, "handoff.follow-up-requested", JsonObject.EMPTY_JSON_OBJECT));
+        Outcome o = ZendeskDriver.INSTANCE.deliver(delivery(zendesk, "handoff.follow-up-requested", request), context(view(null), new Outcome.Link("35436", null, null)));
+        assertTrue(o.ok(), o.toString());
+        Seen put = seen.get(0);
+        assertEquals("PUT", put.method());
+        assertEquals("/api/v2/tickets/35436.json", put.path());
+        JsonObject ticket = put.json().getJsonObject("ticket");
+        assertEquals("follow_up", ticket.getJsonArray("additional_tags").getString(0));
+        assertFalse(ticket.getJsonObject("comment").getBoolean("public"));
+        assertEquals("The customer asked for a call back on +49 30 1234567 (preferred: after 17:00) instead of waiting in the chat.",
+                ticket.getJsonObject("comment").getString("body"));
+    }
 }
