@@ -88,7 +88,7 @@ public class OutboxDelivery {
         RetryPolicy policy = config.retryPolicy();
         Context context = new Context(connectorId);
         int handled = 0;
-        while (handled < MAX_ROWS_PER_DRAIN) {
+        for (int round = 0; handled < MAX_ROWS_PER_DRAIN && round < MAX_ROWS_PER_DRAIN; round++) {
             List<Long> ids = store.claimable(connectorId, clock.instant(), BATCH);
             if (ids.isEmpty()) {
                 return null;
