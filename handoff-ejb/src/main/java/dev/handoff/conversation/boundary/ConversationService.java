@@ -228,6 +228,8 @@ public class ConversationService {
                 + ". Your request keeps its place, so whoever picks it up sees everything you've written.", now);
         em.persist(confirmation);
         em.flush();
+        domainEvents.fire(new dev.handoff.platform.events.FollowUpRequested(conversationId, channel, contact,
+                preferredTime == null || preferredTime.isBlank() ? null : preferredTime.strip(), now));
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), owner(conversation)));
         messagePosted.fire(new MessagePosted(conversationId, confirmation.getSeq(), Author.SYSTEM, owner(conversation)));
         return store.view(conversation);

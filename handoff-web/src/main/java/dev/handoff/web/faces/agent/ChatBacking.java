@@ -34,6 +34,11 @@ public class ChatBacking implements Serializable {
     @Inject
     RoutingService routing;
 
+    @Inject
+    dev.handoff.integration.boundary.IntegrationSettings integrations;
+
+    private transient List<dev.handoff.integration.boundary.IntegrationSettings.LinkView> links;
+
     private String id;
     private transient AgentDeskService.ChatView chat;
     private String reply;
@@ -159,6 +164,14 @@ public class ChatBacking implements Serializable {
     /** "billing-dispute" / "follow_up" → "billing dispute" / "follow up". */
     static String words(String name) {
         return name == null ? "" : name.replace('-', ' ').replace('_', ' ');
+    }
+
+    /** The tickets and messages the connectors made for this chat (the Zendesk ticket with its link). */
+    public List<dev.handoff.integration.boundary.IntegrationSettings.LinkView> getLinks() {
+        if (links == null && id != null) {
+            links = integrations.links(id);
+        }
+        return links == null ? List.of() : links;
     }
 
     public AgentDeskService.ChatView getChat() {

@@ -1,0 +1,550 @@
+package dev.handoff.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.conversation.boundary.ConversationService;
+import dev.handoff.conversation.boundary.PostCommand;
+import dev.handoff.conversation.boundary.PostOutcome;
+import dev.handoff.conversation.boundary.StartCommand;
+import dev.handoff.conversation.entity.Author;
+import dev.handoff.desk.boundary.ChatTeamwork;
+import dev.handoff.integration.boundary.ConnectorView;
+import dev.handoff.integration.boundary.IntegrationHealth;
+import dev.handoff.integration.boundary.IntegrationSettings;
+import dev.handoff.integration.boundary.OutboxRowView;
+import dev.handoff.integration.boundary.OutboxStore;
+import dev.handoff.integration.entity.ConnectorKind;
+import dev.handoff.integration.entity.OutboxStatus;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Integrations against a real Payara Micro (issue 14): the transactional outbox and its worker,
+ * signed webhooks, Slack (Block Kit message, the signed Claim click that accepts for the mapped
+ * agent, chat.update), Zendesk tickets (create, resolve, the outage that loses nothing, inbound
+ * signatures), dead letters and replay, safe claiming, and what a crashed server leaves behind.
+ * Every vendor is a local {@link VendorStub} that checks the documented request and answers with
+ * the documented response, including 429 with Retry-After and 5xx. The tests run inside the
+ * server; the stubs listen on the ports from {@code it.vendor.port} on. Shares the API ITs' database: each test
+ * disables its connectors when done.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IntegrationsApiIT {
+
+    static final String SLACK_OK = "{\"ok\":true,\"channel\":\"C0BILLING\",\"ts\":\"1503435956.000247\",\"message\":{\"type\":\"message\","
+            + "\"subtype\":\"bot_message\",\"text\":\"New handoff\",\"ts\":\"1503435956.000247\",\"bot_id\":\"B123ABC456\"}}";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
+                .addClasses(IntegrationsApiIT.class, VendorStub.class, VendorStub.Seen.class, VendorStub.Answer.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    IntegrationSettings integrations;
+
+    @Inject
+    IntegrationHealth health;
+
+    @Inject
+    OutboxStore outbox;
+
+    @Inject
+    ConversationService conversations;
+
+    @Inject
+    AgentDeskService desk;
+
+    @Inject
+    ChatTeamwork teamwork;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private String escalated(String externalId, String email, String text) {
+        String id = conversations.start(new StartCommand(externalId, "Customer " + externalId, email, "enterprise", new BigDecimal("12000"), "web",
+                "https://app.example.com/billing", "Billing", null)).id();
+        PostOutcome outcome = conversations.post(id, new PostCommand(Author.CUSTOMER, text, null, null, null, null));
+        assertTrue(outcome.escalatedNow(), "escalates: " + text);
+        return id;
+    }
+
+    private ConnectorView connector(ConnectorKind kind, String name, String url, String settings, Map<String, String> secrets) {
+        return integrations.create(kind, name, url, settings, true, secrets);
+    }
+
+    private void disable(ConnectorView c) {
+        ConnectorView now = integrations.connector(c.id());
+        integrations.update(c.id(), now.name(), now.url(), now.settings(), false, Map.of(), Set.of());
+    }
+
+    private List<OutboxRowView> rows(ConnectorView c, OutboxStatus status) {
+        return integrations.rows(c.id(), status, 500);
+    }
+
+    private void awaitDelivered(ConnectorView c, int count, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (rows(c, OutboxStatus.DELIVERED).size() < count && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+        }
+        assertEquals(count, rows(c, OutboxStatus.DELIVERED).size(), "delivered rows of " + c.name() + ": pending "
+                + rows(c, OutboxStatus.PENDING) + ", dead " + rows(c, OutboxStatus.DEAD));
+    }
+
+    static String hmacHex(String secret, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String hmacBase64(String secret, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> postHook(String path, String contentType, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString() + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Webhooks (items 1 and 3): the escalation is POSTed as JSON with the event id, type, timestamp
+     * and an HMAC-SHA256 signature over timestamp + "." + body that a receiver can check; a 503 and
+     * a 429 with Retry-After are retried (the second retry no earlier than Retry-After asks), with
+     * the same event id each time, and the row ends delivered once.
+     */
+    @Test
+    void webhookEventsAreSignedAndRetriedHonouringRetryAfter() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (VendorStub receiver = new VendorStub(VendorStub.port(0), r -> switch (calls.incrementAndGet()) {
+            case 1 -> VendorStub.Answer.json(503, "{\"error\":\"maintenance\"}");
+            case 2 -> new VendorStub.Answer(429, Map.of("Retry-After", "2"), "{\"error\":\"slow down\"}");
+            default -> VendorStub.Answer.json(200, "{\"received\":true}");
+        })) {
+            ConnectorView hook = connector(ConnectorKind.WEBHOOK, "it-webhook", receiver.url() + "/handoff/events",
+                    "{\"events\":[\"handoff.escalated\"]}", Map.of("signingSecret", "whsec_it_secret"));
+            assertEquals(Set.of("signingSecret"), hook.secretsSet(), "which secrets are set is shown, never their values");
+            assertFalse(hook.toString().contains("whsec_it_secret"));
+            try {
+                String id = escalated("it-hook-1", null, "I was charged twice, I want to talk to a person");
+                List<VendorStub.Seen> seen = receiver.await(r -> true, 3, 15_000);
+                awaitDelivered(hook, 1, 5_000);
+                for (VendorStub.Seen r : seen) {
+                    assertEquals("POST", r.method());
+                    assertEquals("/handoff/events", r.path());
+                    assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
+                    String ts = r.header("Handoff-Timestamp");
+                    assertTrue(Math.abs(Long.parseLong(ts) - Instant.now().getEpochSecond()) < 60, ts);
+                    assertEquals("v1=" + hmacHex("whsec_it_secret", ts + "." + r.body()), r.header("Handoff-Signature"), "the receiver can verify it");
+                    assertEquals("handoff.escalated", r.header("Handoff-Event-Type"));
+                    JsonObject event = r.json();
+                    assertEquals(r.header("Handoff-Event-Id"), event.getString("id"));
+                    assertEquals("handoff.escalated", event.getString("type"));
+                    assertEquals(id, event.getJsonObject("data").getString("conversationId"));
+                    assertEquals("billing", event.getJsonObject("data").getString("skill"));
+                }
+                assertEquals(1, seen.stream().map(r -> r.header("Handoff-Event-Id")).distinct().count(), "one event id across retries");
+                assertEquals(List.of(1, 2, 3), seen.stream().map(r -> r.json().getInt("attempt")).toList());
+                Duration afterRetryAfter = Duration.between(seen.get(1).at(), seen.get(2).at());
+                assertTrue(afterRetryAfter.toMillis() >= 1_900, "Retry-After: 2 honoured, waited " + afterRetryAfter);
+                OutboxRowView row = rows(hook, OutboxStatus.DELIVERED).get(0);
+                assertEquals(3, row.attempts());
+                assertEquals(200, row.lastStatus());
+                Thread.sleep(500);
+                assertEquals(3, receiver.seen().size(), "nothing more is sent once delivered");
+                conversations.close(id);
+                IntegrationHealth.ConnectorHealth h = health.all().stream().filter(x -> x.id() == hook.id()).findFirst().orElseThrow();
+                assertEquals(3, h.attempts());
+                assertEquals(2, h.failures());
+                assertNotNull(h.p50Millis());
+                assertNotNull(h.p95Millis());
+                assertNotNull(h.lastSuccessAt());
+                assertNull(h.failingSince(), "a success ends the failure");
+                assertEquals(0, h.undelivered());
+            } finally {
+                disable(hook);
+            }
+        }
+    }
+
+    /**
+     * Slack (items 1 and 2): the escalation is posted with chat.postMessage (bot token, the skill's
+     * channel, Block Kit with the Claim button); a Claim click that is unsigned, tampered or six
+     * minutes old gets 401 and changes nothing, and Slack's own documented example (a genuine but
+     * 2018 signature) is refused as stale; a correctly signed click by a mapped member accepts the
+     * chat for that agent, the message is updated (chat.update) to show who claimed it, and a second
+     * member's click is told privately that someone else took it.
+     */
+    @Test
+    void aSignedSlackClaimAcceptsForTheMappedAgentAndAnythingElseIsRefused() throws Exception {
+        try (VendorStub slack = new VendorStub(VendorStub.port(1), r -> r.path().startsWith("/respond/")
+                ? new VendorStub.Answer(200, Map.of("Content-Type", "text/html"), "ok")
+                : VendorStub.Answer.json(200, r.path().endsWith("/chat.update")
+                        ? "{\"ok\":true,\"channel\":\"C0BILLING\",\"ts\":\"1503435956.000247\",\"text\":\"updated\"}" : SLACK_OK))) {
+            ConnectorView conn = connector(ConnectorKind.SLACK, "it-slack", slack.url() + "/api",
+                    "{\"channel\":\"C0GENERAL\",\"channels\":{\"billing\":\"C0BILLING\"},\"mentionGroup\":\"S0SUPPORT\",\"mentionFromPriority\":60}",
+                    Map.of("botToken", "xoxb-it-token", "signingSecret", "it-slack-signing-secret"));
+            ConnectorView documented = connector(ConnectorKind.SLACK, "it-slack-documented", slack.url() + "/api", "{}",
+                    Map.of("signingSecret", "8f742231b10e8888abcd99yyyzzz85a5"));
+            integrations.mapIdentity(conn.id(), "U0DAVE", "dave");
+            integrations.mapIdentity(conn.id(), "U0CAROL", "carol");
+            try {
+                String id = escalated("it-slack-1", null, "I was charged twice, I want to talk to a person");
+                VendorStub.Seen post = slack.await(r -> r.path().equals("/api/chat.postMessage"), 1, 10_000).get(0);
+                assertEquals("POST", post.method());
+                assertEquals("Bearer xoxb-it-token", post.header("Authorization"));
+                assertTrue(post.header("Content-Type").startsWith("application/json"), post.header("Content-Type"));
+                JsonObject message = post.json();
+                assertEquals("C0BILLING", message.getString("channel"), "the channel of the needed skill");
+                assertTrue(message.getString("text").startsWith("<!subteam^S0SUPPORT> "), "high priority mentions the group: " + message.getString("text"));
+                String blocks = message.getJsonArray("blocks").toString();
+                assertTrue(blocks.contains("\"action_id\":\"handoff_claim\"") && blocks.contains("\"value\":\"" + id + "\""), blocks);
+                assertTrue(blocks.contains("*Tier*\\nenterprise") && blocks.contains("Expected wait") && blocks.contains("Waiting"), blocks);
+                assertTrue(blocks.contains("charged twice"), "the reason: " + blocks);
+                awaitDelivered(conn, 1, 5_000);
+                assertEquals("1503435956.000247", integrations.links(id).get(0).externalId());
+
+                String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0DAVE\",\"username\":\"dave\",\"team_id\":\"T0TEAM\"},"
+                        + "\"api_app_id\":\"A0APP\",\"container\":{\"type\":\"message\",\"message_ts\":\"1503435956.000247\",\"channel_id\":\"C0BILLING\"},"
+                        + "\"response_url\":\"" + slack.url() + "/respond/T0TEAM/1/abc\","
+                        + "\"actions\":[{\"action_id\":\"handoff_claim\",\"block_id\":\"handoff_actions\",\"value\":\"" + id + "\",\"type\":\"button\","
+                        + "\"action_ts\":\"1503435957.000001\"}]}";
+                String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+                String form = "application/x-www-form-urlencoded";
+                String hook = "hooks/slack/" + conn.id();
+                long now = Instant.now().getEpochSecond();
+
+                assertEquals(401, postHook(hook, form, body, Map.of()).statusCode(), "unsigned");
+                assertEquals(401, postHook(hook, form, body, Map.of("X-Slack-Request-Timestamp", Long.toString(now),
+                        "X-Slack-Signature", "v0=" + hmacHex("it-slack-signing-secret", "v0:" + now + ":" + body.replace("U0DAVE", "U0EVIL")))).statusCode(),
+                        "tampered: signed for another body");
+                assertEquals(401, postHook(hook, form, body, Map.of("X-Slack-Request-Timestamp", Long.toString(now),
+                        "X-Slack-Signature", "v0=" + hmacHex("another-secret", "v0:" + now + ":" + body))).statusCode(), "another secret");
+                long sixMinutesAgo = now - 360;
+                assertEquals(401, postHook(hook, form, body, Map.of("X-Slack-Request-Timestamp", Long.toString(sixMinutesAgo),
+                        "X-Slack-Signature", "v0=" + hmacHex("it-slack-signing-secret", "v0:" + sixMinutesAgo + ":" + body))).statusCode(), "six minutes old");
+                String documentedBody = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+                        + "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+                        + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+                        + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+                assertEquals(401, postHook("hooks/slack/" + documented.id(), form, documentedBody, Map.of("X-Slack-Request-Timestamp", "1531420618",
+                        "X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503")).statusCode(),
+                        "Slack's documented example is genuine but years old");
+                assertEquals("queued", conversations.get(id).state(), "no refused click changed anything");
+                assertEquals(0, slack.seen(r -> r.path().startsWith("/respond/")).size());
+
+                HttpResponse<String> claimed = postHook(hook, form, body, Map.of("X-Slack-Request-Timestamp", Long.toString(now),
+                        "X-Slack-Signature", "v0=" + hmacHex("it-slack-signing-secret", "v0:" + now + ":" + body)));
+                assertEquals(200, claimed.statusCode(), claimed.body());
+                assertEquals("assigned", conversations.get(id).state());
+                assertEquals("dave", conversations.get(id).assignedAgent(), "accepted for the mapped agent");
+                VendorStub.Seen update = slack.await(r -> r.path().equals("/api/chat.update"), 1, 10_000).get(0);
+                assertEquals("Bearer xoxb-it-token", update.header("Authorization"));
+                assertEquals("C0BILLING", update.json().getString("channel"));
+                assertEquals("1503435956.000247", update.json().getString("ts"));
+                String updated = update.json().getJsonArray("blocks").toString();
+                assertTrue(updated.contains("Claimed by *Dave"), updated);
+                assertFalse(updated.contains("handoff_claim"), "no Claim button once claimed");
+
+                String carolBody = body.replace("U0DAVE", "U0CAROL");
+                HttpResponse<String> late = postHook(hook, form, carolBody, Map.of("X-Slack-Request-Timestamp", Long.toString(now),
+                        "X-Slack-Signature", "v0=" + hmacHex("it-slack-signing-secret", "v0:" + now + ":" + carolBody)));
+                assertEquals(200, late.statusCode());
+                assertEquals("dave", conversations.get(id).assignedAgent(), "still Dave's");
+                VendorStub.Seen told = slack.await(r -> r.path().startsWith("/respond/"), 1, 10_000).get(0);
+                assertEquals("/respond/T0TEAM/1/abc", told.path());
+                assertEquals("ephemeral", told.json().getString("response_type"));
+                assertFalse(told.json().getBoolean("replace_original"));
+                assertTrue(told.json().getString("text").contains("already took this chat"), told.body());
+
+                String strangerBody = body.replace("U0DAVE", "U0NOBODY");
+                assertEquals(200, postHook(hook, form, strangerBody, Map.of("X-Slack-Request-Timestamp", Long.toString(now),
+                        "X-Slack-Signature", "v0=" + hmacHex("it-slack-signing-secret", "v0:" + now + ":" + strangerBody))).statusCode());
+                VendorStub.Seen notLinked = slack.await(r -> r.path().startsWith("/respond/") && r.body().contains("not linked"), 1, 10_000).get(0);
+                assertTrue(notLinked.json().getString("text").contains("U0NOBODY"), notLinked.body());
+
+                desk.resolve(id, "dave", "Refunded the second charge");
+            } finally {
+                disable(conn);
+                disable(documented);
+            }
+        }
+    }
+
+    /**
+     * Zendesk (items 1 and 3): while the helpdesk fails (500, 503, 429 with Retry-After) tickets are
+     * kept, the health shows the failure; once it is back every ticket arrives exactly once (the
+     * documented create request: Basic {email}/token:{token}, an Idempotency-Key, the ticket JSON),
+     * the ticket is linked to its chat, and resolving the chat solves the ticket with an internal note.
+     */
+    @Test
+    void withTheHelpdeskDownNoTicketIsLostAndNoneArrivesTwice() throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        AtomicInteger downCalls = new AtomicInteger();
+        AtomicInteger nextTicket = new AtomicInteger(35436);
+        Map<String, Integer> ticketsByConversation = new ConcurrentHashMap<>();
+        try (VendorStub zendesk = new VendorStub(VendorStub.port(2), r -> {
+            if (down.get()) {
+                return switch (downCalls.incrementAndGet() % 3) {
+                    case 0 -> new VendorStub.Answer(429, Map.of("Retry-After", "1"), "{\"error\":\"APIRateLimitExceeded\"}");
+                    case 1 -> VendorStub.Answer.json(503, "{\"error\":\"Service Unavailable\"}");
+                    default -> VendorStub.Answer.json(500, "{\"error\":\"InternalError\"}");
+                };
+            }
+            if (r.method().equals("POST") && r.path().equals("/api/v2/tickets.json")) {
+                String external = r.json().getJsonObject("ticket").getString("external_id");
+                int ticket = ticketsByConversation.computeIfAbsent(external, k -> nextTicket.getAndIncrement());
+                return VendorStub.Answer.json(201, "{\"ticket\":{\"id\":" + ticket + ",\"url\":\"https://example.zendesk.com/api/v2/tickets/" + ticket
+                        + ".json\",\"external_id\":\"" + external + "\",\"status\":\"new\",\"subject\":\"" + "Chat handoff" + "\"}}");
+            }
+            if (r.method().equals("PUT") && r.path().matches("/api/v2/tickets/\\d+\\.json")) {
+                return VendorStub.Answer.json(200, "{\"ticket\":{\"id\":" + r.path().replaceAll("\\D", "").substring(1) + ",\"status\":\"solved\"}}");
+            }
+            return VendorStub.Answer.json(404, "{\"error\":\"InvalidEndpoint\"}");
+        })) {
+            ConnectorView zd = connector(ConnectorKind.ZENDESK, "it-zendesk", zendesk.url(), "{\"email\":\"agent@example.com\"}",
+                    Map.of("apiToken", "zd-it-token", "webhookSecret", "zd-webhook-secret"));
+            try {
+                List<String> ids = List.of(
+                        escalated("it-zd-1", "zd.one@example.com", "I was charged twice, I want to talk to a person"),
+                        escalated("it-zd-2", "zd.two@example.com", "I want a refund for a double charge, order #4411"),
+                        escalated("it-zd-3", null, "connect me to an agent please"));
+                zendesk.await(r -> true, 6, 15_000);
+                Thread.sleep(1_200);
+                IntegrationHealth.ConnectorHealth failing = health.all().stream().filter(x -> x.id() == zd.id()).findFirst().orElseThrow();
+                assertNotNull(failing.failingSince(), "the health page shows the failure");
+                assertTrue(failing.alerting(), "failing longer than the alert threshold: " + failing);
+                assertEquals("failing", failing.state());
+                assertEquals(3, failing.undelivered());
+                assertTrue(failing.errorRate() != null && failing.errorRate() == 1.0, failing.toString());
+                assertTrue(health.alerts().stream().anyMatch(a -> a.id() == zd.id()));
+                assertEquals(0, rows(zd, OutboxStatus.DEAD).size(), "nothing given up yet");
+
+                down.set(false);
+                awaitDelivered(zd, 3, 20_000);
+                List<VendorStub.Seen> creates = zendesk.seen(r -> !r.method().isEmpty() && r.path().equals("/api/v2/tickets.json"));
+                Map<String, Long> createsAfterOutage = zendesk.seen(r -> r.path().equals("/api/v2/tickets.json")).stream()
+                        .skip(downCalls.get())
+                        .collect(Collectors.groupingBy(r -> r.json().getJsonObject("ticket").getString("external_id"), Collectors.counting()));
+                assertEquals(Map.of(ids.get(0), 1L, ids.get(1), 1L, ids.get(2), 1L), createsAfterOutage, "every ticket once");
+                for (VendorStub.Seen r : creates) {
+                    assertEquals("POST", r.method());
+                    assertEquals("Basic " + Base64.getEncoder().encodeToString("agent@example.com/token:zd-it-token".getBytes(StandardCharsets.UTF_8)),
+                            r.header("Authorization"));
+                    assertTrue(r.header("Content-Type").startsWith("application/json"));
+                    assertNotNull(r.header("Idempotency-Key"));
+                }
+                Map<String, Set<String>> keysByConversation = creates.stream().collect(Collectors.groupingBy(
+                        r -> r.json().getJsonObject("ticket").getString("external_id"), Collectors.mapping(r -> r.header("Idempotency-Key"), Collectors.toSet())));
+                keysByConversation.values().forEach(keys -> assertEquals(1, keys.size(), "retries reuse the idempotency key: " + keysByConversation));
+
+                JsonObject first = zendesk.seen(r -> r.path().equals("/api/v2/tickets.json") && r.body().contains(ids.get(0))).get(0).json().getJsonObject("ticket");
+                assertTrue(first.getString("subject").contains("charged twice"), first.toString());
+                assertEquals("urgent", first.getString("priority"));
+                assertEquals("zd.one@example.com", first.getJsonObject("requester").getString("email"));
+                assertFalse(first.getJsonObject("comment").getBoolean("public"));
+                String description = first.getJsonObject("comment").getString("body");
+                assertTrue(description.contains("Transcript:") && description.contains("I was charged twice, I want to talk to a person"), description);
+                assertTrue(description.contains("Page: Billing - https://app.example.com/billing") && description.contains("Topic: billing"), description);
+                assertTrue(description.contains("Summary: "), description);
+
+                List<IntegrationSettings.LinkView> links = integrations.links(ids.get(0));
+                assertEquals(1, links.size());
+                String ticket = links.get(0).externalId();
+                assertEquals(zendesk.url() + "/agent/tickets/" + ticket, links.get(0).url(), "the ticket's link for the agent's view");
+
+                desk.accept(ids.get(0), "dave");
+                desk.resolve(ids.get(0), "dave", "Refunded the duplicate charge");
+                VendorStub.Seen put = zendesk.await(r -> r.method().equals("PUT"), 1, 10_000).get(0);
+                assertEquals("/api/v2/tickets/" + ticket + ".json", put.path());
+                JsonObject solved = put.json().getJsonObject("ticket");
+                assertEquals("solved", solved.getString("status"));
+                assertFalse(solved.getJsonObject("comment").getBoolean("public"), "an internal note");
+                assertTrue(solved.getJsonObject("comment").getString("body").contains("Refunded the duplicate charge"));
+                awaitDelivered(zd, 4, 5_000);
+                IntegrationHealth.ConnectorHealth healthy = health.all().stream().filter(x -> x.id() == zd.id()).findFirst().orElseThrow();
+                assertNull(healthy.failingSince());
+                assertEquals(0, healthy.undelivered());
+                assertFalse(healthy.alerting());
+
+                // the Zendesk webhook back: signed updates show on the chat, anything else is refused (item 2)
+                String update = "{\"ticket_id\":\"" + ticket + "\",\"status\":\"solved\",\"comment\":\"Customer confirmed the refund\",\"updated_by\":\"Sam Agent\"}";
+                String ts = Instant.now().toString();
+                String hook = "hooks/zendesk/" + zd.id();
+                assertEquals(401, postHook(hook, "application/json", update, Map.of()).statusCode(), "unsigned");
+                assertEquals(401, postHook(hook, "application/json", update.replace("solved", "open"), Map.of("X-Zendesk-Webhook-Signature-Timestamp", ts,
+                        "X-Zendesk-Webhook-Signature", hmacBase64("zd-webhook-secret", ts + update))).statusCode(), "tampered");
+                String old = Instant.now().minusSeconds(360).toString();
+                assertEquals(401, postHook(hook, "application/json", update, Map.of("X-Zendesk-Webhook-Signature-Timestamp", old,
+                        "X-Zendesk-Webhook-Signature", hmacBase64("zd-webhook-secret", old + update))).statusCode(), "six minutes old");
+                assertTrue(teamwork.notes(ids.get(0)).stream().noneMatch(n -> n.text().contains("Zendesk")), "refused updates change nothing");
+                HttpResponse<String> good = postHook(hook, "application/json", update, Map.of("X-Zendesk-Webhook-Signature-Timestamp", ts,
+                        "X-Zendesk-Webhook-Signature", hmacBase64("zd-webhook-secret", ts + update)));
+                assertEquals(200, good.statusCode(), good.body());
+                assertTrue(teamwork.notes(ids.get(0)).stream().anyMatch(n -> n.text().equals("Zendesk ticket #" + ticket
+                        + " is now solved (by Sam Agent): Customer confirmed the refund")), teamwork.notes(ids.get(0)).toString());
+
+                for (String id : ids.subList(1, 3)) {
+                    conversations.close(id);
+                }
+            } finally {
+                disable(zd);
+            }
+        }
+    }
+
+    /** A row the vendor keeps failing is dead after the configured attempts (12 here); an admin's replay delivers it. */
+    @Test
+    void aRowThatKeepsFailingIsDeadAfterTheConfiguredAttemptsAndAReplayDeliversIt() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        try (VendorStub receiver = new VendorStub(VendorStub.port(3), r -> broken.get() ? VendorStub.Answer.json(500, "{}") : VendorStub.Answer.json(204, ""))) {
+            ConnectorView hook = connector(ConnectorKind.WEBHOOK, "it-webhook-dead", receiver.url() + "/in", "{}", Map.of("signingSecret", "s"));
+            try {
+                long test = integrations.sendTest(hook.id());
+                long end = System.currentTimeMillis() + 30_000;
+                while (!"dead".equals(integrations.row(test).status()) && System.currentTimeMillis() < end) {
+                    Thread.sleep(200);
+                }
+                OutboxRowView dead = integrations.row(test);
+                assertEquals("dead", dead.status(), dead.toString());
+                assertEquals(12, dead.attempts());
+                assertEquals(12, receiver.seen().size(), "exactly the configured attempts");
+                assertTrue(dead.lastError().contains("gave up after 12 attempts"), dead.lastError());
+                assertEquals(1, health.all().stream().filter(x -> x.id() == hook.id()).findFirst().orElseThrow().dead());
+
+                broken.set(false);
+                assertTrue(outbox.replay(test, Instant.now()));
+                end = System.currentTimeMillis() + 10_000;
+                while (!"delivered".equals(integrations.row(test).status()) && System.currentTimeMillis() < end) {
+                    Thread.sleep(100);
+                }
+                assertEquals("delivered", integrations.row(test).status());
+                assertEquals(13, receiver.seen().size());
+                assertEquals("integration.test", receiver.seen().get(12).json().getString("type"));
+            } finally {
+                disable(hook);
+            }
+        }
+    }
+
+    /**
+     * Safe claiming: two workers racing over the same due rows each get a disjoint share; and what a
+     * killed server leaves behind (rows still pending, a row it had claimed when it died) is
+     * delivered after the restart, each once: the claim lapses and another worker takes it.
+     */
+    @Test
+    void twoWorkersNeverTakeTheSameRowAndAKilledWorkersRowsAreDeliveredAfterItsClaimLapses() throws Exception {
+        try (VendorStub receiver = new VendorStub(VendorStub.port(4), r -> VendorStub.Answer.json(200, "{}"))) {
+            ConnectorView hook = integrations.create(ConnectorKind.WEBHOOK, "it-webhook-race", receiver.url() + "/in", "{}", false,
+                    Map.of("signingSecret", "s"));
+            try {
+                for (int i = 0; i < 40; i++) {
+                    integrations.sendTest(hook.id());
+                }
+                List<Long> due = outbox.claimable(hook.id(), Instant.now(), 100);
+                assertEquals(40, due.size());
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<List<Long>>> got = List.of("w-race-a", "w-race-b").stream().map(w -> pool.submit(() -> {
+                    go.await();
+                    List<Long> mine = new java.util.ArrayList<>();
+                    for (Long id : due) {
+                        Instant now = Instant.now();
+                        if (outbox.claim(id, w, now, now.plusSeconds(8))) {
+                            mine.add(id);
+                        }
+                    }
+                    return mine;
+                })).toList();
+                go.countDown();
+                List<Long> a = got.get(0).get();
+                List<Long> b = got.get(1).get();
+                pool.shutdown();
+                assertTrue(a.stream().noneMatch(b::contains), "no row claimed twice: " + a + " / " + b);
+                assertEquals(40, a.size() + b.size(), "every row claimed once");
+
+                // both "workers" die holding their claims; the server's own worker takes the rows once the claims lapse
+                ConnectorView now = integrations.connector(hook.id());
+                integrations.update(hook.id(), now.name(), now.url(), now.settings(), true, Map.of(), Set.of());
+                Thread.sleep(1_000);
+                assertEquals(0, receiver.seen().size(), "claimed rows are not taken while the claim holds");
+                awaitDelivered(hook, 40, 30_000);
+                Map<String, Long> perEvent = receiver.seen().stream().collect(Collectors.groupingBy(r -> r.header("Handoff-Event-Id"), Collectors.counting()));
+                assertEquals(40, perEvent.size());
+                assertTrue(perEvent.values().stream().allMatch(n -> n == 1), "each once: " + perEvent);
+                rows(hook, OutboxStatus.DELIVERED).forEach(r -> assertEquals(2, r.attempts(), "the dead claim counts as an attempt"));
+            } finally {
+                disable(hook);
+            }
+        }
+    }
+
+    /** A change that rolls back writes no outbox row; a disabled connector gets none. */
+    @Test
+    void theOutboxHoldsExactlyWhatCommitted() throws Exception {
+        try (VendorStub receiver = new VendorStub(VendorStub.port(5), r -> VendorStub.Answer.json(200, "{}"))) {
+            ConnectorView hook = connector(ConnectorKind.WEBHOOK, "it-webhook-commit", receiver.url() + "/in", "{\"events\":[\"handoff.accepted\"]}",
+                    Map.of("signingSecret", "s"));
+            try {
+                String id = escalated("it-commit-1", null, "connect me to an agent please");
+                desk.accept(id, "dave");
+                try {
+                    desk.accept(id, "carol");
+                } catch (RuntimeException expected) {
+                    // taken: rolled back, no event
+                }
+                awaitDelivered(hook, 1, 10_000);
+                Thread.sleep(600);
+                assertEquals(1, receiver.seen().size(), "only the committed accept: " + receiver.seen());
+                assertEquals("dave", receiver.seen().get(0).json().getJsonObject("data").getString("agent"));
+                assertEquals(0, rows(hook, OutboxStatus.PENDING).size());
+                conversations.close(id);
+            } finally {
+                disable(hook);
+            }
+        }
+    }
+}
