@@ -24,7 +24,9 @@ CREATE TABLE metric_conversation (
     csat_human             BOOLEAN      NOT NULL DEFAULT FALSE,
     transfers              INT          NOT NULL DEFAULT 0,
     not_needed             BOOLEAN      NOT NULL DEFAULT FALSE,
-    breaches               INT          NOT NULL DEFAULT 0
+    breaches               INT          NOT NULL DEFAULT 0,
+    -- made by the demo history (90 days of figures): no conversation or transcript behind the row
+    history                BOOLEAN      NOT NULL DEFAULT FALSE
 );
 CREATE INDEX ix_metric_conversation_day ON metric_conversation (stat_day, trig);
 

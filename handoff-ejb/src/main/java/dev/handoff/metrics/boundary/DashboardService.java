@@ -31,10 +31,10 @@ public class DashboardService {
     /** One conversation behind a figure. */
     public record Row(String conversationId, LocalDate day, String channel, String skill, String trigger, Instant startedAt,
                       Instant escalatedAt, Long waitSeconds, Long predictedWaitSeconds, String agent, String outcome,
-                      Integer csat, boolean notNeeded, int transfers) {}
+                      Integer csat, boolean notNeeded, int transfers, boolean history) implements java.io.Serializable {}
 
     /** The values each filter can take: those seen in the roll-ups. */
-    public record Dimensions(List<String> skills, List<String> channels, List<String> triggers) {}
+    public record Dimensions(List<String> skills, List<String> channels, List<String> triggers) implements java.io.Serializable {}
 
     @PersistenceContext
     EntityManager em;
@@ -71,6 +71,14 @@ public class DashboardService {
      * apply to escalated conversations), newest first, at most {@link #DRILL_LIMIT}.
      */
     public List<Row> conversations(Filter filter, Drill drill) {
+        return conversations(filter, drill, null);
+    }
+
+    /**
+     * As {@link #conversations(Filter, Drill)}; with {@code flaggedTrigger}, only conversations an
+     * agent flagged "not needed" against that trigger (first or not).
+     */
+    public List<Row> conversations(Filter filter, Drill drill, String flaggedTrigger) {
         StringBuilder jpql = new StringBuilder("SELECT m FROM MetricConversation m WHERE m.day BETWEEN :from AND :to");
         if (filter.channel() != null) {
             jpql.append(" AND m.channel = :channel");
@@ -89,6 +97,9 @@ public class DashboardService {
             case SLOW -> jpql.append(" AND m.waitSeconds > :target");
             default -> { }
         }
+        if (flaggedTrigger != null) {
+            jpql.append(" AND (m.trigger = :flagged OR m.conversationId IN (SELECT f.conversationId FROM EscalationFeedback f WHERE f.triggerName = :flagged))");
+        }
         jpql.append(" ORDER BY m.startedAt DESC, m.conversationId");
         TypedQuery<MetricConversation> q = em.createQuery(jpql.toString(), MetricConversation.class)
                 .setParameter("from", filter.from())
@@ -103,11 +114,14 @@ public class DashboardService {
         if (filter.trigger() != null) {
             q.setParameter("trigger", filter.trigger());
         }
+        if (flaggedTrigger != null) {
+            q.setParameter("flagged", flaggedTrigger);
+        }
         if (drill == Drill.SLOW) {
             q.setParameter("target", settings.ttaTargetSeconds());
         }
         return q.getResultStream().map(m -> new Row(m.getConversationId(), m.getDay(), m.getChannel(), m.getSkill(), m.getTrigger(),
                 m.getStartedAt(), m.getEscalatedAt(), m.getWaitSeconds(), m.getPredictedWaitSeconds(), m.getAgent(), m.getOutcome(),
-                m.getCsat(), m.isNotNeeded(), m.getTransfers())).toList();
+                m.getCsat(), m.isNotNeeded(), m.getTransfers(), m.isHistory())).toList();
     }
 }

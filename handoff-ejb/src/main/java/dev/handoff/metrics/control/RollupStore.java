@@ -165,6 +165,81 @@ public class RollupStore {
         return LocalDate.parse(String.valueOf(o).substring(0, 10));
     }
 
+    /**
+     * Writes generated history in one go (demo data, the benchmark's generator): the facts as
+     * {@code metric_conversation} rows marked {@code history}, and the counters as new roll-up rows,
+     * in multi-row INSERTs of {@value #BATCH} rows. Only for days that have no roll-up rows yet.
+     */
+    public void insertHistory(List<Facts> conversations, Deltas deltas) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Facts f : conversations) {
+            rows.add(java.util.Arrays.asList(f.conversationId, Date.valueOf(f.day), f.channel, f.skill, f.trigger, ts(f.startedAt),
+                    ts(f.escalatedAt), ts(f.acceptedAt), f.waitSeconds, f.predictedWaitSeconds, f.agent, f.outcome,
+                    f.abandonedWaitSeconds, f.csat, f.csatHuman, f.transfers, f.notNeeded, f.breaches, true));
+        }
+        insert("metric_conversation", "conversation_id, stat_day, channel, skill, trig, started_at, escalated_at, accepted_at, wait_seconds, "
+                + "predicted_wait_seconds, agent, outcome, abandoned_wait_seconds, csat, csat_human, transfers, not_needed, breaches, history", rows);
+        StringJoiner counterColumns = new StringJoiner(", ");
+        for (Counter c : Counter.values()) {
+            counterColumns.add(c.column());
+        }
+        rows.clear();
+        for (Map.Entry<RollupKey, long[]> e : deltas.daily().entrySet()) {
+            List<Object> row = new ArrayList<>(List.of(Date.valueOf(e.getKey().day()), e.getKey().skill(), e.getKey().channel(), e.getKey().trigger()));
+            for (long v : e.getValue()) {
+                row.add(v);
+            }
+            rows.add(row);
+        }
+        insert("metric_daily", KEY_COLUMNS + ", " + counterColumns, rows);
+        rows.clear();
+        for (Map.Entry<TriggerKey, long[]> e : deltas.triggers().entrySet()) {
+            rows.add(List.of(Date.valueOf(e.getKey().day()), e.getKey().trigger(), e.getKey().skill(), e.getKey().channel(),
+                    e.getValue()[0], e.getValue()[1]));
+        }
+        insert("metric_trigger_daily", TRIGGER_KEY_COLUMNS + ", fired, not_needed", rows);
+    }
+
+    static final int BATCH = 200;
+
+    /**
+     * Multi-row INSERTs on the transaction's own JDBC connection (EclipseLink's native queries spent
+     * seconds preparing statements with thousands of parameters).
+     */
+    private void insert(String table, String columns, List<List<Object>> rows) {
+        java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<List<Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns).append(") VALUES ");
+            for (int r = 0; r < batch.size(); r++) {
+                sql.append(r == 0 ? "(" : ", (");
+                for (int i = 0; i < batch.get(r).size(); i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                }
+                sql.append(')');
+            }
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (List<Object> row : batch) {
+                    for (Object v : row) {
+                        if (v == null) {
+                            statement.setNull(p++, java.sql.Types.NULL);
+                        } else {
+                            statement.setObject(p++, v);
+                        }
+                    }
+                }
+                statement.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new jakarta.persistence.PersistenceException("Could not write the history into " + table + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static java.sql.Timestamp ts(java.time.Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
+    }
+
     /** Sums of every counter, all rows: for tests and the operations endpoint. */
     public Map<String, Long> totals() {
         StringJoiner cols = new StringJoiner(", ");

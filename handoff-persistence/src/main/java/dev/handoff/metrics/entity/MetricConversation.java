@@ -70,6 +70,10 @@ public class MetricConversation {
     @Column(nullable = false)
     private int breaches;
 
+    /** Made by the demo history: no conversation is stored behind it. */
+    @Column(nullable = false)
+    private boolean history;
+
     protected MetricConversation() {}
 
     public MetricConversation(String conversationId) {
@@ -113,4 +117,5 @@ public class MetricConversation {
     public void setNotNeeded(boolean notNeeded) { this.notNeeded = notNeeded; }
     public int getBreaches() { return breaches; }
     public void setBreaches(int breaches) { this.breaches = breaches; }
+    public boolean isHistory() { return history; }
 }
