@@ -160,7 +160,7 @@ class DashboardUiIT {
             browser.waitForText(By.id("drillTitle"), "Escalations with first trigger billing-dispute");
             String rows = browser.text(By.id("dash:drillTable"));
             assertTrue(rows.contains("billing-dispute") && rows.contains("billing"), rows);
-            browser.scrollTo(By.id("dash:drill"));
+            ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('drillTitle').scrollIntoView(true)");
             browser.screenshot("dashboard-03-drill-down");
 
             // CSV of the drill-down and of the topics
@@ -169,11 +169,16 @@ class DashboardUiIT {
             List<String> lines = Files.readAllLines(drillCsv, StandardCharsets.UTF_8);
             assertTrue(lines.get(0).contains("Conversation") && lines.get(0).contains("First trigger"), lines.get(0));
             assertTrue(lines.size() > 2, "rows below the header: " + lines.size());
-            assertTrue(lines.get(1).contains("billing-dispute"), lines.get(1));
+            assertTrue(lines.get(1).contains("billing-dispute") && !lines.get(1).contains("#{"), lines.get(1));
+            assertTrue(lines.get(1).matches("^\"[0-9a-f-]{36}\",.*"), "the full conversation id: " + lines.get(1));
             browser.scrollTo(By.id("dash:exportTopics"));
             browser.driver.findElement(By.id("dash:exportTopics")).click();
             List<String> topicCsv = Files.readAllLines(waitForFile(downloads, "handoff-topics.csv"), StandardCharsets.UTF_8);
-            assertTrue(topicCsv.get(1).contains("billing-dispute"), topicCsv.toString());
+            assertTrue(topicCsv.get(1).startsWith("\"billing-dispute\"") && topicCsv.get(1).contains("%"), topicCsv.toString());
+            browser.scrollTo(By.id("dash:exportMeasures"));
+            browser.driver.findElement(By.id("dash:exportMeasures")).click();
+            List<String> measureCsv = Files.readAllLines(waitForFile(downloads, "handoff-measures.csv"), StandardCharsets.UTF_8);
+            assertTrue(measureCsv.stream().anyMatch(l -> l.startsWith("\"Handoff rate\",\"") && l.contains("%")), measureCsv.toString());
         }
     }
 

@@ -231,6 +231,18 @@ public class DashboardBacking implements Serializable {
         return two(v);
     }
 
+    /** The first 8 characters of a conversation id (the full id is the link's title and in the CSV). */
+    public String shortId(String id) {
+        return id == null || id.length() <= 8 ? id : id.substring(0, 8) + "…";
+    }
+
+    public String when(java.time.Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     public String target() {
         return percent(dashboards.settings().handoffRateLow()) + " – " + percent(dashboards.settings().handoffRateHigh());
     }

@@ -77,7 +77,10 @@ final class DashboardCharts {
                 .add(Json.createObjectBuilder().add("label", "Previous period %").add("data", before).add("backgroundColor", SLATE));
         return Json.createObjectBuilder().add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", options("% of escalations", 0).add("indexAxis", "y"))
+                .add("options", options("% of escalations", 0).add("indexAxis", "y")
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder().add("min", 0)
+                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", "% of escalations")))))
                 .build().toString();
     }
 
