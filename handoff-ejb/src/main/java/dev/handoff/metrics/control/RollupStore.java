@@ -32,6 +32,9 @@ public class RollupStore {
     @Inject
     Database database;
 
+    @Inject
+    RollupRowRegistry registry;
+
     public void add(Deltas deltas) {
         boolean h2 = database.isEmbedded();
         deltas.daily().forEach((k, v) -> upsert("metric_daily", KEY_COLUMNS, List.of(Date.valueOf(k.day()), k.skill(), k.channel(), k.trigger()),
@@ -63,6 +66,9 @@ public class RollupStore {
     private void upsert(String table, String keyColumns, List<Object> key, List<String> columns, List<Long> values, boolean h2) {
         if (columns.isEmpty()) {
             return;
+        }
+        if (h2) {
+            registry.ensure(table, keyColumns, key);
         }
         Query q = em.createNativeQuery(h2 ? mergeSql(table, keyColumns, columns) : upsertSql(table, keyColumns, columns));
         int i = 1;
