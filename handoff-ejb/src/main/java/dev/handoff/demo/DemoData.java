@@ -10,7 +10,11 @@ import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.Role;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import dev.handoff.metrics.control.MetricsSettings;
+import dev.handoff.metrics.control.RollupStore;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -23,6 +27,8 @@ import java.util.logging.Logger;
 public class DemoData {
 
     static final String PASSWORD = "handoff-demo";
+    static final int HISTORY_DAYS = 90;
+    static final int HISTORY_PER_WEEKDAY = 40;
     static final Map<String, String> LOGINS = new LinkedHashMap<>();
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
@@ -43,6 +49,12 @@ public class DemoData {
 
     @Inject
     AgentDeskService desk;
+
+    @Inject
+    RollupStore rollups;
+
+    @Inject
+    MetricsSettings metricsSettings;
 
     void load() {
         char[] pw = PASSWORD.toCharArray();
@@ -74,7 +86,18 @@ public class DemoData {
         conversations.post(open.id(), new PostCommand(Author.CUSTOMER, "What does the business plan include?", null, null, null, null));
         conversations.post(open.id(), new PostCommand(Author.BOT,
                 "The business plan includes SSO, audit logs and priority support.", "plan_info", 0.92, null, null));
+        history();
         LOG.info("Loaded the demo data set");
+    }
+
+    /** Ninety days of dashboard history before today (roll-ups and their conversations' facts, no transcripts). */
+    private void history() {
+        long started = System.nanoTime();
+        DemoHistory.Result result = new DemoHistory(15L, metricsSettings.ttaTargetSeconds())
+                .generate(LocalDate.now(ZoneOffset.UTC), HISTORY_DAYS, HISTORY_PER_WEEKDAY);
+        rollups.insertHistory(result.conversations(), result.deltas());
+        LOG.info(() -> "Demo history: " + result.conversations().size() + " conversations over " + HISTORY_DAYS + " days in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private void past(String customerId, String name, String email, String tier, String value, String agent,

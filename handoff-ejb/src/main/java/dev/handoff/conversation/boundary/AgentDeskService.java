@@ -16,6 +16,7 @@ import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.events.Accepted;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.DomainEvent;
+import dev.handoff.platform.events.EscalationFlagged;
 import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.Resolved;
 import dev.handoff.routing.boundary.RoutingService;
@@ -255,10 +256,14 @@ public class AgentDeskService {
         }
         List<String> already = notNeeded(conversationId);
         Instant now = clock.instant();
-        store.triggers(conversationId).stream().map(TriggerView::name).distinct()
+        List<String> flagged = store.triggers(conversationId).stream().map(TriggerView::name).distinct()
                 .filter(name -> !already.contains(name))
-                .forEach(name -> em.persist(new EscalationFeedback(conversationId, name, username, reason, now)));
+                .toList();
+        flagged.forEach(name -> em.persist(new EscalationFeedback(conversationId, name, username, reason, now)));
         em.flush();
+        if (!flagged.isEmpty()) {
+            domainEvents.fire(new EscalationFlagged(conversationId, username, flagged, now));
+        }
         return notNeeded(conversationId);
     }
 

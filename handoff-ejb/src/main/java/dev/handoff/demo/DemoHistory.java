@@ -1,0 +1,145 @@
+package dev.handoff.demo;
+
+import dev.handoff.metrics.control.Deltas;
+import dev.handoff.metrics.control.Facts;
+import dev.handoff.metrics.control.Rollup;
+import dev.handoff.platform.events.Accepted;
+import dev.handoff.platform.events.Closed;
+import dev.handoff.platform.events.CsatReceived;
+import dev.handoff.platform.events.DomainEvent;
+import dev.handoff.platform.events.Escalated;
+import dev.handoff.platform.events.EscalationFlagged;
+import dev.handoff.platform.events.Resolved;
+import dev.handoff.platform.events.Transferred;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Ninety days of made-up history for the demo's dashboards: conversations with plausible volumes
+ * (fewer at weekends), a handoff rate that falls from about 27 % to 19 % as the bot improves,
+ * billing disputes as the biggest topic, log-normal waits that are worse on Mondays, abandonment,
+ * CSAT and "not needed" flags. Each conversation's events run through the real {@link Rollup}, so
+ * the roll-ups are exactly what live traffic would have written. Seeded: the same every time.
+ */
+public final class DemoHistory {
+
+    /** The generated conversations' facts and the counters they add up to. */
+    public record Result(List<Facts> conversations, Deltas deltas) {}
+
+    private static final String[] CHANNELS = {"web", "web", "web", "web", "app", "app", "whatsapp"};
+    private static final String[] TRIGGERS = {
+        "billing-dispute", "billing-dispute", "billing-dispute", "billing-dispute", "billing-dispute", "billing-dispute", "billing-dispute",
+        "technical-dead-end", "technical-dead-end", "technical-dead-end", "technical-dead-end",
+        "billing-dispute", "explicit-human-request", "explicit-human-request",
+        "frustration", "frustration", "account-security", "bot-failure", "bot-failure", "vip-customer"};
+
+    private final Random random;
+    private final Rollup rollup;
+
+    public DemoHistory(long seed, long ttaTargetSeconds) {
+        this.random = new Random(seed);
+        this.rollup = new Rollup(ttaTargetSeconds);
+    }
+
+    /** Conversations started on each of the {@code days} days before {@code today} (UTC). */
+    public Result generate(LocalDate today, int days, int perWeekday) {
+        List<Facts> all = new ArrayList<>();
+        Deltas deltas = new Deltas();
+        for (int back = days; back >= 1; back--) {
+            LocalDate day = today.minusDays(back);
+            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            double progress = (days - back) / (double) days;
+            int volume = (int) Math.round((weekend ? 0.5 : 1.0) * perWeekday * (0.85 + 0.3 * progress) * (0.9 + 0.2 * random.nextDouble()));
+            double handoff = 0.27 - 0.08 * progress + 0.03 * (random.nextDouble() - 0.5);
+            double slowness = day.getDayOfWeek() == DayOfWeek.MONDAY ? 1.8 : 1.0;
+            for (int i = 0; i < volume; i++) {
+                all.add(conversation(day, handoff, slowness, progress, deltas));
+            }
+        }
+        return new Result(all, deltas);
+    }
+
+    private Facts conversation(LocalDate day, double handoff, double slowness, double progress, Deltas deltas) {
+        Instant start = day.atTime(7, 0).toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt(13 * 3600));
+        String id = UUID.nameUUIDFromBytes(("demo-history-" + day + "-" + random.nextLong()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        Facts f = rollup.start(id, CHANNELS[random.nextInt(CHANNELS.length)], start, deltas);
+        List<DomainEvent> events = new ArrayList<>();
+        if (random.nextDouble() >= handoff) {
+            if (random.nextDouble() < 0.35) {
+                int rating = weighted(new int[] {1, 2, 3, 4, 5}, new double[] {0.06, 0.08, 0.18, 0.38, 0.30});
+                events.add(new CsatReceived(id, null, false, rating, null, start.plusSeconds(200)));
+            }
+            events.add(new Closed(id, "BOT", null, start.plusSeconds(240)));
+            apply(f, events, deltas);
+            return f;
+        }
+        String trigger = TRIGGERS[random.nextInt(TRIGGERS.length)];
+        String skill = switch (trigger) {
+            case "billing-dispute" -> "billing";
+            case "technical-dead-end", "account-security" -> "technical";
+            default -> "general";
+        };
+        List<String> fired = random.nextDouble() < 0.2 && !trigger.equals("frustration") ? List.of(trigger, "frustration") : List.of(trigger);
+        Instant escalated = start.plusSeconds(60 + random.nextInt(240));
+        events.add(new Escalated(id, skill, 1, fired, 3, null, escalated));
+        // time to agent: log-normal, median about 40 s (worse on Mondays, better as staffing improves)
+        long tta = Math.max(2, Math.round(Math.exp(Math.log(40 * slowness * (1.15 - 0.3 * progress)) + 0.9 * random.nextGaussian())));
+        if (random.nextDouble() < 0.05 + 0.00005 * tta) {
+            long waited = Math.min(tta, 30 + random.nextInt(400));
+            events.add(new Closed(id, "QUEUED", null, escalated.plusSeconds(waited)));
+            apply(f, events, deltas);
+            return f;
+        }
+        // the estimate promised: within ±50 % most of the time, sometimes far off
+        double error = Math.exp(0.45 * random.nextGaussian());
+        f.predictedWaitSeconds = Math.max(5, Math.round(tta / error));
+        String agent = switch (skill) {
+            case "billing" -> random.nextBoolean() ? "alice" : "carol";
+            case "technical" -> "bob";
+            default -> random.nextBoolean() ? "dave" : "carol";
+        };
+        Instant accepted = escalated.plusSeconds(tta);
+        events.add(new Accepted(id, agent, null, escalated, accepted));
+        if (random.nextDouble() < 0.08) {
+            events.add(new Transferred(id, agent, "sam", null, agent, accepted.plusSeconds(120)));
+        }
+        Instant resolved = accepted.plusSeconds(180 + random.nextInt(900));
+        events.add(new Resolved(id, agent, "resolved", escalated, resolved));
+        double notNeeded = trigger.equals("frustration") ? 0.35 : trigger.equals("bot-failure") ? 0.2 : 0.07;
+        if (random.nextDouble() < notNeeded) {
+            events.add(new EscalationFlagged(id, agent, fired, resolved));
+        }
+        if (random.nextDouble() < 0.45) {
+            int rating = weighted(new int[] {1, 2, 3, 4, 5}, new double[] {0.03, 0.04, 0.10, 0.35, 0.48});
+            events.add(new CsatReceived(id, agent, true, tta > 300 ? Math.max(1, rating - 2) : rating, null, resolved.plusSeconds(30)));
+        }
+        apply(f, events, deltas);
+        if (random.nextDouble() < 0.05) {
+            deltas.addAll(rollup.breach(f, "first-response"));
+        }
+        return f;
+    }
+
+    private void apply(Facts f, List<DomainEvent> events, Deltas deltas) {
+        for (DomainEvent e : events) {
+            deltas.addAll(rollup.apply(f, e));
+        }
+    }
+
+    private int weighted(int[] values, double[] weights) {
+        double r = random.nextDouble();
+        for (int i = 0; i < values.length; i++) {
+            r -= weights[i];
+            if (r <= 0) {
+                return values[i];
+            }
+        }
+        return values[values.length - 1];
+    }
+}

@@ -1,0 +1,127 @@
+package dev.handoff.metrics.boundary;
+
+import dev.handoff.metrics.control.Filter;
+import dev.handoff.metrics.control.Measures;
+import dev.handoff.metrics.control.MetricsSettings;
+import dev.handoff.metrics.control.Overview;
+import dev.handoff.metrics.control.RollupStore;
+import dev.handoff.metrics.entity.MetricConversation;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The KPI dashboards: every figure is computed from the roll-up rows of the period and the previous
+ * period of the same length (a few thousand rows at most, whatever the number of conversations);
+ * the drill-down lists the conversations behind a figure from {@code metric_conversation}.
+ */
+@Stateless
+public class DashboardService {
+
+    public static final int DRILL_LIMIT = 500;
+
+    /** Which conversations behind a figure: all started, escalated, abandoned, flagged "not needed", rated. */
+    public enum Drill { STARTED, ESCALATED, ABANDONED, NOT_NEEDED, RATED, SLOW }
+
+    /** One conversation behind a figure. */
+    public record Row(String conversationId, LocalDate day, String channel, String skill, String trigger, Instant startedAt,
+                      Instant escalatedAt, Long waitSeconds, Long predictedWaitSeconds, String agent, String outcome,
+                      Integer csat, boolean notNeeded, int transfers, boolean history) implements java.io.Serializable {}
+
+    /** The values each filter can take: those seen in the roll-ups. */
+    public record Dimensions(List<String> skills, List<String> channels, List<String> triggers) implements java.io.Serializable {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RollupStore store;
+
+    @Inject
+    MetricsSettings settings;
+
+    public Overview overview(Filter filter) {
+        LocalDate from = filter.previous().from();
+        return new Measures(settings.trainingShare()).overview(filter, store.daily(from, filter.to()), store.triggers(from, filter.to()));
+    }
+
+    public MetricsSettings settings() {
+        return settings;
+    }
+
+    public Dimensions dimensions() {
+        return new Dimensions(
+                strings("SELECT DISTINCT skill FROM metric_daily WHERE skill <> '' ORDER BY skill"),
+                strings("SELECT DISTINCT channel FROM metric_daily ORDER BY channel"),
+                strings("SELECT DISTINCT trig FROM metric_daily WHERE trig <> '' ORDER BY trig"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> strings(String sql) {
+        return ((List<Object>) em.createNativeQuery(sql).getResultList()).stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * The conversations behind a figure of {@code filter} (its skill, channel and trigger filters
+     * apply to escalated conversations), newest first, at most {@link #DRILL_LIMIT}.
+     */
+    public List<Row> conversations(Filter filter, Drill drill) {
+        return conversations(filter, drill, null);
+    }
+
+    /**
+     * As {@link #conversations(Filter, Drill)}; with {@code flaggedTrigger}, only conversations an
+     * agent flagged "not needed" against that trigger (first or not).
+     */
+    public List<Row> conversations(Filter filter, Drill drill, String flaggedTrigger) {
+        StringBuilder jpql = new StringBuilder("SELECT m FROM MetricConversation m WHERE m.day BETWEEN :from AND :to");
+        if (filter.channel() != null) {
+            jpql.append(" AND m.channel = :channel");
+        }
+        if (filter.skill() != null) {
+            jpql.append(" AND m.skill = :skill");
+        }
+        if (filter.trigger() != null) {
+            jpql.append(" AND m.trigger = :trigger");
+        }
+        switch (drill) {
+            case ESCALATED -> jpql.append(" AND m.escalatedAt IS NOT NULL");
+            case ABANDONED -> jpql.append(" AND m.outcome = 'abandoned'");
+            case NOT_NEEDED -> jpql.append(" AND m.notNeeded = TRUE");
+            case RATED -> jpql.append(" AND m.csat IS NOT NULL");
+            case SLOW -> jpql.append(" AND m.waitSeconds > :target");
+            default -> { }
+        }
+        if (flaggedTrigger != null) {
+            jpql.append(" AND (m.trigger = :flagged OR m.conversationId IN (SELECT f.conversationId FROM EscalationFeedback f WHERE f.triggerName = :flagged))");
+        }
+        jpql.append(" ORDER BY m.startedAt DESC, m.conversationId");
+        TypedQuery<MetricConversation> q = em.createQuery(jpql.toString(), MetricConversation.class)
+                .setParameter("from", filter.from())
+                .setParameter("to", filter.to())
+                .setMaxResults(DRILL_LIMIT);
+        if (filter.channel() != null) {
+            q.setParameter("channel", filter.channel());
+        }
+        if (filter.skill() != null) {
+            q.setParameter("skill", filter.skill());
+        }
+        if (filter.trigger() != null) {
+            q.setParameter("trigger", filter.trigger());
+        }
+        if (flaggedTrigger != null) {
+            q.setParameter("flagged", flaggedTrigger);
+        }
+        if (drill == Drill.SLOW) {
+            q.setParameter("target", settings.ttaTargetSeconds());
+        }
+        return q.getResultStream().map(m -> new Row(m.getConversationId(), m.getDay(), m.getChannel(), m.getSkill(), m.getTrigger(),
+                m.getStartedAt(), m.getEscalatedAt(), m.getWaitSeconds(), m.getPredictedWaitSeconds(), m.getAgent(), m.getOutcome(),
+                m.getCsat(), m.isNotNeeded(), m.getTransfers(), m.isHistory())).toList();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.handoff.metrics.boundary;
+
+import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.metrics.control.Deltas;
+import dev.handoff.metrics.control.Facts;
+import dev.handoff.metrics.control.MetricsSettings;
+import dev.handoff.metrics.control.Rollup;
+import dev.handoff.metrics.control.RollupStore;
+import dev.handoff.metrics.entity.MetricConversation;
+import dev.handoff.platform.events.Accepted;
+import dev.handoff.platform.events.ConversationStarted;
+import dev.handoff.platform.events.DomainEvent;
+import dev.handoff.platform.events.SlaBreached;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Keeps the KPI roll-ups: every {@link DomainEvent} updates its conversation's row in
+ * {@code metric_conversation} and adds to the counters of {@code metric_daily} and
+ * {@code metric_trigger_daily}, in the transaction that made the change (IN_PROGRESS), so the
+ * roll-ups hold exactly what committed. A conversation that started before the roll-ups existed
+ * gets its row (and its "started") from the stored conversation at its next event.
+ */
+@ApplicationScoped
+public class MetricsRecorder {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RollupStore store;
+
+    @Inject
+    MetricsSettings settings;
+
+    void record(@Observes(during = TransactionPhase.IN_PROGRESS) DomainEvent event) {
+        String id = event.conversationId();
+        if (id == null) {
+            return;
+        }
+        Rollup rollup = new Rollup(settings.ttaTargetSeconds());
+        Deltas deltas = new Deltas();
+        MetricConversation row = em.find(MetricConversation.class, id);
+        boolean fresh = row == null;
+        Facts facts;
+        if (fresh) {
+            if (event instanceof ConversationStarted s) {
+                facts = rollup.start(id, s.channel(), s.at(), deltas);
+            } else {
+                Conversation c = em.find(Conversation.class, id);
+                if (c == null) {
+                    return;
+                }
+                facts = rollup.start(id, c.getChannel(), c.getCreatedAt(), deltas);
+            }
+            row = new MetricConversation(id);
+        } else {
+            facts = facts(row);
+        }
+        if (event instanceof Accepted && facts.predictedWaitSeconds == null) {
+            Conversation c = em.find(Conversation.class, id);
+            if (c != null) {
+                facts.predictedWaitSeconds = c.getPredictedWaitSeconds();
+            }
+        }
+        deltas.addAll(rollup.apply(facts, event));
+        copy(facts, row);
+        if (fresh) {
+            em.persist(row);
+        }
+        store.add(deltas);
+    }
+
+    void breached(@Observes(during = TransactionPhase.IN_PROGRESS) SlaBreached breach) {
+        MetricConversation row = em.find(MetricConversation.class, breach.conversationId());
+        if (row == null) {
+            return;
+        }
+        Facts facts = facts(row);
+        Deltas deltas = new Rollup(settings.ttaTargetSeconds()).breach(facts, breach.kind());
+        if (!deltas.isEmpty()) {
+            copy(facts, row);
+            store.add(deltas);
+        }
+    }
+
+    static Facts facts(MetricConversation row) {
+        Facts f = new Facts();
+        f.conversationId = row.getConversationId();
+        f.day = row.getDay();
+        f.channel = row.getChannel();
+        f.skill = row.getSkill();
+        f.trigger = row.getTrigger();
+        f.startedAt = row.getStartedAt();
+        f.escalatedAt = row.getEscalatedAt();
+        f.acceptedAt = row.getAcceptedAt();
+        f.waitSeconds = row.getWaitSeconds();
+        f.predictedWaitSeconds = row.getPredictedWaitSeconds();
+        f.agent = row.getAgent();
+        f.outcome = row.getOutcome();
+        f.abandonedWaitSeconds = row.getAbandonedWaitSeconds();
+        f.csat = row.getCsat();
+        f.csatHuman = row.isCsatHuman();
+        f.transfers = row.getTransfers();
+        f.notNeeded = row.isNotNeeded();
+        f.breaches = row.getBreaches();
+        return f;
+    }
+
+    public static void copy(Facts f, MetricConversation row) {
+        row.setDay(f.day);
+        row.setChannel(f.channel);
+        row.setSkill(f.skill);
+        row.setTrigger(f.trigger);
+        row.setStartedAt(f.startedAt);
+        row.setEscalatedAt(f.escalatedAt);
+        row.setAcceptedAt(f.acceptedAt);
+        row.setWaitSeconds(f.waitSeconds);
+        row.setPredictedWaitSeconds(f.predictedWaitSeconds);
+        row.setAgent(f.agent);
+        row.setOutcome(f.outcome);
+        row.setAbandonedWaitSeconds(f.abandonedWaitSeconds);
+        row.setCsat(f.csat);
+        row.setCsatHuman(f.csatHuman);
+        row.setTransfers(f.transfers);
+        row.setNotNeeded(f.notNeeded);
+        row.setBreaches(f.breaches);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.handoff.metrics.boundary;
+
+import dev.handoff.metrics.control.Counter;
+import dev.handoff.metrics.control.Histogram;
+import dev.handoff.metrics.control.PrometheusText;
+import dev.handoff.metrics.control.RollupStore;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures for operations in the Prometheus text format: the queue now (depth per skill, waiting
+ * customers, chats owned, offers pending) from the live tables, and totals since the roll-ups began
+ * (conversations, escalations, abandonment, the time-to-agent histogram, trigger firings).
+ */
+@Stateless
+public class OperationsMetrics {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RollupStore rollups;
+
+    public String exposition() {
+        PrometheusText text = new PrometheusText();
+        List<Object[]> queued = em.createQuery("SELECT c.requiredSkill, COUNT(c) FROM Conversation c "
+                + "WHERE c.state = dev.handoff.conversation.entity.ConversationState.QUEUED GROUP BY c.requiredSkill", Object[].class).getResultList();
+        text.header("handoff_queue_depth", "gauge", "Conversations waiting for a person, per required skill.");
+        long waiting = 0;
+        for (Object[] row : queued) {
+            long n = ((Number) row[1]).longValue();
+            waiting += n;
+            text.sample("handoff_queue_depth", Map.of("skill", row[0] == null ? "" : row[0].toString()), n);
+        }
+        text.header("handoff_waiting_customers", "gauge", "Customers waiting for a person, all skills.").sample("handoff_waiting_customers", waiting);
+        long assigned = em.createQuery("SELECT COUNT(c) FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED",
+                Long.class).getSingleResult();
+        text.header("handoff_chats_owned", "gauge", "Chats an agent owns now.").sample("handoff_chats_owned", assigned);
+        long offers = em.createQuery("SELECT COUNT(o) FROM Offer o WHERE o.state = dev.handoff.routing.entity.OfferState.PENDING",
+                Long.class).getSingleResult();
+        text.header("handoff_offers_pending", "gauge", "Offers made to agents and not yet answered.").sample("handoff_offers_pending", offers);
+
+        Map<String, Long> totals = rollups.totals();
+        text.header("handoff_conversations_started_total", "counter", "Conversations started (since the roll-ups began).")
+                .sample("handoff_conversations_started_total", totals.get("started"));
+        text.header("handoff_escalations_total", "counter", "Conversations handed to people.")
+                .sample("handoff_escalations_total", totals.get("escalated"));
+        text.header("handoff_abandoned_total", "counter", "Escalated conversations that ended while still waiting.")
+                .sample("handoff_abandoned_total", totals.get("abandoned"));
+        long[] buckets = new long[Counter.TTA_BOUNDS.length + 1];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = totals.get(Counter.values()[Counter.TTA_H0.ordinal() + i].column());
+        }
+        text.histogram("handoff_time_to_agent_seconds", "Seconds from escalation to the first acceptance.", Histogram.ttaBounds(),
+                buckets, totals.get("tta_sum"));
+
+        @SuppressWarnings("unchecked")
+        List<Object[]> fired = em.createNativeQuery("SELECT trig, SUM(fired), SUM(not_needed) FROM metric_trigger_daily GROUP BY trig ORDER BY trig")
+                .getResultList();
+        text.header("handoff_trigger_firings_total", "counter", "Escalations each trigger took part in.");
+        for (Object[] row : fired) {
+            text.sample("handoff_trigger_firings_total", Map.of("trigger", String.valueOf(row[0])), ((Number) row[1]).doubleValue());
+        }
+        text.header("handoff_trigger_not_needed_total", "counter", "Escalations flagged \"not needed\" against each trigger.");
+        for (Object[] row : fired) {
+            text.sample("handoff_trigger_not_needed_total", Map.of("trigger", String.valueOf(row[0])), ((Number) row[2]).doubleValue());
+        }
+        return text.toString();
+    }
+}

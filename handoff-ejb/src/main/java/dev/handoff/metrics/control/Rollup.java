@@ -1,0 +1,158 @@
+package dev.handoff.metrics.control;
+
+import dev.handoff.platform.events.Abandoned;
+import dev.handoff.platform.events.Accepted;
+import dev.handoff.platform.events.Closed;
+import dev.handoff.platform.events.ConversationStarted;
+import dev.handoff.platform.events.CsatReceived;
+import dev.handoff.platform.events.DomainEvent;
+import dev.handoff.platform.events.Escalated;
+import dev.handoff.platform.events.EscalationFlagged;
+import dev.handoff.platform.events.Resolved;
+import dev.handoff.platform.events.Transferred;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * How each domain event changes one conversation's {@link Facts} and the roll-up counters: pure,
+ * no database. The recorder stores the facts and adds the deltas; tests and the demo history run
+ * the same code on a list of events.
+ */
+public final class Rollup {
+
+    public static final String NO_TRIGGER = "(none)";
+    static final int BREACH_FIRST = 1;
+    static final int BREACH_UPDATE = 2;
+    static final int BREACH_RESOLUTION = 4;
+
+    private final long ttaTargetSeconds;
+
+    /** @param ttaTargetSeconds time-to-agent at or under this counts as "answered within target" (SLA_MET). */
+    public Rollup(long ttaTargetSeconds) {
+        this.ttaTargetSeconds = ttaTargetSeconds;
+    }
+
+    /**
+     * Applies {@code event} to {@code facts} (made by {@link #start} for the conversation's first
+     * event) and returns what it adds to the roll-ups. Events that change nothing countable (a second
+     * acceptance after a requeue, a second close) return empty deltas.
+     */
+    public Deltas apply(Facts facts, DomainEvent event) {
+        Deltas d = new Deltas();
+        if (event instanceof ConversationStarted) {
+            return d;
+        }
+        if (event instanceof Escalated e) {
+            if (facts.escalated()) {
+                return d;
+            }
+            facts.escalatedAt = e.at();
+            facts.skill = Facts.cut(e.skill() == null ? "" : e.skill(), Facts.MAX_SKILL);
+            LinkedHashSet<String> names = new LinkedHashSet<>();
+            e.triggers().forEach(t -> names.add(Facts.cut(t, Facts.MAX_TRIGGER)));
+            facts.trigger = names.isEmpty() ? NO_TRIGGER : names.iterator().next();
+            d.add(facts.key(), Counter.ESCALATED, 1);
+            for (String name : names.isEmpty() ? List.of(NO_TRIGGER) : names) {
+                d.addTrigger(new TriggerKey(facts.day, name, facts.skill, facts.channel), Deltas.FIRED, 1);
+            }
+        } else if (event instanceof Accepted a) {
+            facts.agent = a.agent();
+            Instant escalatedAt = facts.escalatedAt != null ? facts.escalatedAt : a.escalatedAt();
+            if (facts.acceptedAt != null || escalatedAt == null) {
+                return d;
+            }
+            facts.acceptedAt = a.at();
+            long wait = Math.max(0, Duration.between(escalatedAt, a.at()).toSeconds());
+            facts.waitSeconds = wait;
+            RollupKey k = facts.key();
+            d.add(k, Counter.ACCEPTED, 1).add(k, Counter.TTA_SUM, wait).add(k, Counter.ttaBucket(wait), 1);
+            if (wait <= ttaTargetSeconds) {
+                d.add(k, Counter.SLA_MET, 1);
+            }
+            if (facts.predictedWaitSeconds != null) {
+                double ratio = (double) wait / Math.max(1, facts.predictedWaitSeconds);
+                d.add(k, Counter.WAIT_PREDICTED, 1).add(k, Counter.ratioBucket(ratio), 1);
+                if (ratio >= 0.5 && ratio <= 1.5) {
+                    d.add(k, Counter.WAIT_WITHIN, 1);
+                }
+            }
+        } else if (event instanceof Transferred) {
+            if (facts.escalated()) {
+                facts.transfers++;
+                d.add(facts.key(), Counter.TRANSFERS, 1);
+            }
+        } else if (event instanceof Resolved r) {
+            if (facts.outcome == null) {
+                facts.outcome = "resolved";
+                facts.agent = r.agent();
+                d.add(facts.key(), Counter.RESOLVED, 1);
+            }
+        } else if (event instanceof Closed c) {
+            if (facts.outcome == null) {
+                if ("QUEUED".equals(c.stateBefore()) && facts.escalated()) {
+                    abandon(facts, d, Math.max(0, Duration.between(facts.escalatedAt, c.at()).toSeconds()));
+                } else {
+                    facts.outcome = "closed";
+                }
+            }
+        } else if (event instanceof Abandoned a) {
+            if (facts.outcome == null && facts.escalated()) {
+                abandon(facts, d, Math.max(0, a.waitedSeconds()));
+            }
+        } else if (event instanceof CsatReceived s) {
+            RollupKey k = facts.key();
+            if (facts.csat != null) {
+                d.add(k, facts.csatHuman ? Counter.CSAT_HUMAN_SUM : Counter.CSAT_BOT_SUM, -facts.csat)
+                        .add(k, facts.csatHuman ? Counter.CSAT_HUMAN_N : Counter.CSAT_BOT_N, -1);
+            }
+            facts.csat = s.rating();
+            facts.csatHuman = s.escalated() || facts.escalated();
+            d.add(k, facts.csatHuman ? Counter.CSAT_HUMAN_SUM : Counter.CSAT_BOT_SUM, s.rating())
+                    .add(k, facts.csatHuman ? Counter.CSAT_HUMAN_N : Counter.CSAT_BOT_N, 1);
+        } else if (event instanceof EscalationFlagged f) {
+            if (!facts.escalated()) {
+                return d;
+            }
+            if (!facts.notNeeded) {
+                facts.notNeeded = true;
+                d.add(facts.key(), Counter.NOT_NEEDED, 1);
+            }
+            new LinkedHashSet<>(f.triggers()).forEach(t ->
+                    d.addTrigger(new TriggerKey(facts.day, Facts.cut(t, Facts.MAX_TRIGGER), facts.skill, facts.channel), Deltas.FLAGGED, 1));
+        }
+        return d;
+    }
+
+    /** The conversation's first event: its facts, and "started" counted on its day and channel. */
+    public Facts start(String conversationId, String channel, Instant startedAt, Deltas into) {
+        Facts f = Facts.started(conversationId, channel, startedAt);
+        into.add(f.startedKey(), Counter.STARTED, 1);
+        return f;
+    }
+
+    /** A missed service level ({@code first-response}, {@code update}, {@code resolution}), counted once per kind and conversation. */
+    public Deltas breach(Facts facts, String kind) {
+        Deltas d = new Deltas();
+        int bit;
+        Counter counter;
+        switch (kind) {
+            case "first-response" -> { bit = BREACH_FIRST; counter = Counter.BREACH_FIRST; }
+            case "update" -> { bit = BREACH_UPDATE; counter = Counter.BREACH_UPDATE; }
+            case "resolution" -> { bit = BREACH_RESOLUTION; counter = Counter.BREACH_RESOLUTION; }
+            default -> { return d; }
+        }
+        if ((facts.breaches & bit) == 0 && facts.escalated()) {
+            facts.breaches |= bit;
+            d.add(facts.key(), counter, 1);
+        }
+        return d;
+    }
+
+    private static void abandon(Facts facts, Deltas d, long waited) {
+        facts.outcome = "abandoned";
+        facts.abandonedWaitSeconds = waited;
+        d.add(facts.key(), Counter.ABANDONED, 1).add(facts.key(), Counter.ABANDON_WAIT_SUM, waited);
+    }
+}

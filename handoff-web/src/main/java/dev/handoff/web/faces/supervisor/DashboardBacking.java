@@ -1,0 +1,315 @@
+package dev.handoff.web.faces.supervisor;
+
+import dev.handoff.metrics.boundary.DashboardService;
+import dev.handoff.metrics.boundary.DashboardService.Drill;
+import dev.handoff.metrics.control.Filter;
+import dev.handoff.metrics.control.Overview;
+import dev.handoff.metrics.control.Summary;
+import dev.handoff.web.faces.Messages;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.primefaces.event.ItemSelectEvent;
+
+/**
+ * The KPI dashboard (supervisors and admins): filters, the period against the previous one, charts,
+ * ranked topics, trigger precision, and the conversations behind a figure.
+ */
+@Named
+@ViewScoped
+public class DashboardBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int MAX_DAYS = 366;
+
+    /** One headline measure: this period, the previous one, the change, and what a click on it lists. */
+    public record MeasureRow(String key, String measure, String current, String previous, String change, String drill) implements Serializable {}
+
+    @Inject
+    DashboardService dashboards;
+
+    private LocalDate from;
+    private LocalDate to;
+    private String skill;
+    private String channel;
+    private String trigger;
+
+    private transient Overview overview;
+    private DashboardService.Dimensions dimensions;
+    private List<MeasureRow> measures = List.of();
+    private String drillTitle;
+    private List<DashboardService.Row> drillRows;
+
+    @PostConstruct
+    void init() {
+        to = LocalDate.now(ZoneOffset.UTC);
+        from = to.minusDays(29);
+        dimensions = dashboards.dimensions();
+        apply();
+    }
+
+    public void apply() {
+        if (from == null || to == null || to.isBefore(from)) {
+            Messages.error("Choose a start date on or before the end date.");
+            return;
+        }
+        if (to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
+            Messages.error("Choose at most " + MAX_DAYS + " days.");
+            return;
+        }
+        overview = dashboards.overview(filter());
+        measures = measureRows(overview);
+        drillRows = null;
+        drillTitle = null;
+    }
+
+    private Filter filter() {
+        return new Filter(from, to, skill, channel, trigger);
+    }
+
+    public Overview getOverview() {
+        if (overview == null) {
+            overview = dashboards.overview(filter());
+        }
+        return overview;
+    }
+
+    // ---- drill-down
+
+    /** A click on a point of a daily chart: the escalated conversations of that day. */
+    public void onDay(ItemSelectEvent event) {
+        List<Overview.Day> days = getOverview().days();
+        int i = event.getItemIndex();
+        if (i >= 0 && i < days.size()) {
+            drillDay(days.get(i).day().toString());
+        }
+    }
+
+    public void drillDay(String day) {
+        LocalDate d = LocalDate.parse(day);
+        drill("Escalated conversations started " + d, new Filter(d, d, skill, channel, trigger), Drill.ESCALATED, null);
+    }
+
+    public void drillTopic(String topic) {
+        drill("Escalations with first trigger " + topic, new Filter(from, to, skill, channel, topic), Drill.ESCALATED, null);
+    }
+
+    public void drillFlagged(String flagged) {
+        drill("Flagged \"not needed\" against " + flagged, new Filter(from, to, skill, channel, null), Drill.NOT_NEEDED, flagged);
+    }
+
+    public void drillMeasure(String kind) {
+        Drill drill = Drill.valueOf(kind);
+        drill(switch (drill) {
+            case STARTED -> "Conversations started";
+            case ESCALATED -> "Escalated conversations";
+            case ABANDONED -> "Customers who left the queue";
+            case NOT_NEEDED -> "Escalations flagged \"not needed\"";
+            case RATED -> "Rated conversations";
+            case SLOW -> "Accepted later than the time-to-agent target";
+        } + ", " + from + " to " + to, filter(), drill, null);
+    }
+
+    private void drill(String title, Filter filter, Drill drill, String flagged) {
+        drillRows = dashboards.conversations(filter, drill, flagged);
+        drillTitle = title + " (" + drillRows.size() + (drillRows.size() == DashboardService.DRILL_LIMIT ? "+, newest first)" : ")");
+    }
+
+    // ---- charts
+
+    public String getHandoffChart() {
+        return DashboardCharts.handoffRate(getOverview(), dashboards.settings().handoffRateLow(), dashboards.settings().handoffRateHigh());
+    }
+
+    public String getTtaChart() {
+        return DashboardCharts.timeToAgent(getOverview());
+    }
+
+    public String getCsatChart() {
+        return DashboardCharts.csat(getOverview());
+    }
+
+    public String getTopicsChart() {
+        return DashboardCharts.topics(getOverview());
+    }
+
+    // ---- the headline table
+
+    static List<MeasureRow> measureRows(Overview o) {
+        Summary c = o.current();
+        Summary p = o.previous();
+        List<MeasureRow> rows = new ArrayList<>();
+        rows.add(count("started", "Conversations", c, p, Summary::started, "STARTED"));
+        rows.add(count("escalated", "Escalated to a person", c, p, Summary::escalated, "ESCALATED"));
+        rows.add(pct("handoff-rate", "Handoff rate", c, p, Summary::handoffRate, "ESCALATED"));
+        rows.add(secs("tta-mean", "Time to agent, mean", c, p, Summary::ttaMean, "ESCALATED"));
+        rows.add(secs("tta-median", "Time to agent, median", c, p, Summary::ttaMedian, "ESCALATED"));
+        rows.add(secs("tta-p90", "Time to agent, p90", c, p, Summary::ttaP90, "SLOW"));
+        rows.add(pct("sla", "Accepted within the time-to-agent target", c, p, Summary::slaWithinTarget, "SLOW"));
+        rows.add(pct("sla-first", "First-response target met", c, p, Summary::firstResponseCompliance, "ESCALATED"));
+        rows.add(pct("sla-update", "Update-cadence target met", c, p, Summary::updateCompliance, "ESCALATED"));
+        rows.add(pct("sla-resolution", "Resolution target met", c, p, Summary::resolutionCompliance, "ESCALATED"));
+        rows.add(count("abandoned", "Left the queue (abandoned)", c, p, Summary::abandoned, "ABANDONED"));
+        rows.add(pct("abandonment", "Abandonment rate", c, p, Summary::abandonmentRate, "ABANDONED"));
+        rows.add(secs("abandoned-wait", "Wait of those who left, mean", c, p, Summary::abandonedWaitMean, "ABANDONED"));
+        rows.add(rating("csat-human", "CSAT handed-off", c, p, Summary::csatHuman, "RATED"));
+        rows.add(rating("csat-bot", "CSAT bot-only", c, p, Summary::csatBot, "RATED"));
+        rows.add(pct("precision", "Escalations needed (precision)", c, p, Summary::precision, "NOT_NEEDED"));
+        rows.add(ratio("wait-ratio", "Wait estimate: median actual / predicted", c, p, Summary::waitMedianRatio, "ESCALATED"));
+        rows.add(pct("wait-within", "Wait estimate within ±50 %", c, p, Summary::waitWithin50, "ESCALATED"));
+        rows.add(count("transfers", "Transfers", c, p, Summary::transfers, "ESCALATED"));
+        return rows;
+    }
+
+    private static MeasureRow count(String key, String name, Summary c, Summary p, Function<Summary, Long> f, String drill) {
+        long a = f.apply(c);
+        long b = f.apply(p);
+        return new MeasureRow(key, name, String.valueOf(a), String.valueOf(b), b == 0 ? "" : signed(100.0 * (a - b) / b, "%"), drill);
+    }
+
+    private static MeasureRow pct(String key, String name, Summary c, Summary p, Function<Summary, Double> f, String drill) {
+        Double a = f.apply(c);
+        Double b = f.apply(p);
+        return new MeasureRow(key, name, percent(a), percent(b), a == null || b == null ? "" : signed(100 * (a - b), " pt"), drill);
+    }
+
+    private static MeasureRow secs(String key, String name, Summary c, Summary p, Function<Summary, Double> f, String drill) {
+        Double a = f.apply(c);
+        Double b = f.apply(p);
+        return new MeasureRow(key, name, seconds(a), seconds(b), a == null || b == null ? "" : signed(a - b, " s"), drill);
+    }
+
+    private static MeasureRow rating(String key, String name, Summary c, Summary p, Function<Summary, Double> f, String drill) {
+        Double a = f.apply(c);
+        Double b = f.apply(p);
+        return new MeasureRow(key, name, two(a), two(b), a == null || b == null ? "" : signed(a - b, ""), drill);
+    }
+
+    private static MeasureRow ratio(String key, String name, Summary c, Summary p, Function<Summary, Double> f, String drill) {
+        Double a = f.apply(c);
+        Double b = f.apply(p);
+        return new MeasureRow(key, name, two(a), two(b), a == null || b == null ? "" : signed(a - b, ""), drill);
+    }
+
+    private static String signed(double v, String unit) {
+        return String.format(Locale.ROOT, "%+.1f%s", v, unit);
+    }
+
+    public static String percent(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    public static String seconds(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.0f s", v);
+    }
+
+    public static String two(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    public String pp(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%+.1f pt", 100 * v);
+    }
+
+    public String pc(Double v) {
+        return percent(v);
+    }
+
+    public String sec(Double v) {
+        return seconds(v);
+    }
+
+    public String num(Double v) {
+        return two(v);
+    }
+
+    /** The first 8 characters of a conversation id (the full id is the link's title and in the CSV). */
+    public String shortId(String id) {
+        return id == null || id.length() <= 8 ? id : id.substring(0, 8) + "…";
+    }
+
+    public String when(java.time.Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    public String target() {
+        return percent(dashboards.settings().handoffRateLow()) + " – " + percent(dashboards.settings().handoffRateHigh());
+    }
+
+    public String trainingThreshold() {
+        return percent(dashboards.settings().trainingShare());
+    }
+
+    public long ttaTarget() {
+        return dashboards.settings().ttaTargetSeconds();
+    }
+
+    // ---- properties
+
+    public List<MeasureRow> getMeasures() {
+        return measures;
+    }
+
+    public DashboardService.Dimensions getDimensions() {
+        return dimensions;
+    }
+
+    public String getDrillTitle() {
+        return drillTitle;
+    }
+
+    public List<DashboardService.Row> getDrillRows() {
+        return drillRows;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public String getSkill() {
+        return skill;
+    }
+
+    public void setSkill(String skill) {
+        this.skill = skill;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getTrigger() {
+        return trigger;
+    }
+
+    public void setTrigger(String trigger) {
+        this.trigger = trigger;
+    }
+}

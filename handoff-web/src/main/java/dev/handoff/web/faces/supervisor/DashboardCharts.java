@@ -1,0 +1,139 @@
+package dev.handoff.web.faces.supervisor;
+
+import dev.handoff.metrics.control.Overview;
+import dev.handoff.metrics.control.Summary;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The dashboard's charts as Chart.js configurations for {@code p:chart}, built on the server from
+ * the roll-ups. Dataset 0 of the daily charts is the clickable series: a click on day i drills down.
+ */
+final class DashboardCharts {
+
+    private static final String INDIGO = "#4f46e5";
+    private static final String GREEN = "#16a34a";
+    private static final String AMBER = "#d97706";
+    private static final String SLATE = "#94a3b8";
+    private static final String RED = "#dc2626";
+
+    private DashboardCharts() {}
+
+    /** Daily handoff rate (%) with the target band drawn as a filled area between its low and high line. */
+    static String handoffRate(Overview o, double low, double high) {
+        List<Overview.Day> days = o.days();
+        JsonArrayBuilder labels = labels(days);
+        JsonArrayBuilder rate = series(days, s -> s.handoffRate() == null ? null : 100 * s.handoffRate());
+        JsonArrayBuilder lows = Json.createArrayBuilder();
+        JsonArrayBuilder highs = Json.createArrayBuilder();
+        for (int i = 0; i < days.size(); i++) {
+            lows.add(100 * low);
+            highs.add(100 * high);
+        }
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(line("Handoff rate %", INDIGO, rate).add("pointRadius", 3).add("pointHitRadius", 8))
+                .add(line("Target low " + pct(low), "#86efac", lows).add("pointRadius", 0).add("pointHitRadius", 0).add("borderWidth", 1))
+                .add(line("Target high " + pct(high), "#86efac", highs).add("pointRadius", 0).add("pointHitRadius", 0).add("borderWidth", 1)
+                        .add("fill", "-1").add("backgroundColor", "rgba(134,239,172,0.25)"));
+        return config("line", labels, datasets, "% of conversations", 0);
+    }
+
+    /** Daily time-to-agent: mean, median and p90 in seconds. */
+    static String timeToAgent(Overview o) {
+        List<Overview.Day> days = o.days();
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(line("Median (s)", INDIGO, series(days, Summary::ttaMedian)).add("pointRadius", 3).add("pointHitRadius", 8))
+                .add(line("Mean (s)", GREEN, series(days, Summary::ttaMean)).add("pointRadius", 0))
+                .add(line("p90 (s)", AMBER, series(days, Summary::ttaP90)).add("pointRadius", 0));
+        return config("line", labels(days), datasets, "seconds", 0);
+    }
+
+    /** Daily abandonment (% of escalations) and CSAT bot vs human. */
+    static String csat(Overview o) {
+        List<Overview.Day> days = o.days();
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(line("CSAT handed-off", INDIGO, series(days, Summary::csatHuman)).add("pointRadius", 3).add("spanGaps", true))
+                .add(line("CSAT bot-only", SLATE, series(days, Summary::csatBot)).add("pointRadius", 3).add("spanGaps", true));
+        return config("line", labels(days), datasets, "average rating (1-5)", 1);
+    }
+
+    /** Share of escalations per first trigger, this period beside the previous one. */
+    static String topics(Overview o) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder now = Json.createArrayBuilder();
+        JsonArrayBuilder before = Json.createArrayBuilder();
+        JsonArrayBuilder colors = Json.createArrayBuilder();
+        for (Overview.Topic t : o.topics()) {
+            labels.add(t.trigger());
+            now.add(t.share() == null ? 0 : round(100 * t.share()));
+            before.add(t.previousShare() == null ? 0 : round(100 * t.previousShare()));
+            colors.add(t.training() ? RED : INDIGO);
+        }
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("label", "This period %").add("data", now).add("backgroundColor", colors))
+                .add(Json.createObjectBuilder().add("label", "Previous period %").add("data", before).add("backgroundColor", SLATE));
+        return Json.createObjectBuilder().add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", options("% of escalations", 0).add("indexAxis", "y")
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder().add("min", 0)
+                                        .add("title", Json.createObjectBuilder().add("display", true).add("text", "% of escalations")))))
+                .build().toString();
+    }
+
+    private static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, String yTitle, int yMin) {
+        return Json.createObjectBuilder().add("type", type)
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", options(yTitle, yMin))
+                .build().toString();
+    }
+
+    private static JsonObjectBuilder options(String yTitle, int yMin) {
+        return Json.createObjectBuilder()
+                .add("animation", false)
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("interaction", Json.createObjectBuilder().add("mode", "nearest").add("intersect", false))
+                .add("scales", Json.createObjectBuilder()
+                        .add("y", Json.createObjectBuilder().add("min", yMin)
+                                .add("title", Json.createObjectBuilder().add("display", true).add("text", yTitle))))
+                .add("plugins", Json.createObjectBuilder()
+                        .add("legend", Json.createObjectBuilder().add("position", "bottom"))
+                        .add("tooltip", Json.createObjectBuilder().add("enabled", true)));
+    }
+
+    private static JsonObjectBuilder line(String label, String color, JsonArrayBuilder data) {
+        return Json.createObjectBuilder().add("label", label).add("data", data).add("borderColor", color).add("backgroundColor", color)
+                .add("borderWidth", 2).add("tension", 0.2).add("fill", false);
+    }
+
+    private static JsonArrayBuilder labels(List<Overview.Day> days) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        days.forEach(d -> labels.add(d.day().toString()));
+        return labels;
+    }
+
+    private static JsonArrayBuilder series(List<Overview.Day> days, Function<Summary, Double> value) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        for (Overview.Day d : days) {
+            Double v = value.apply(d.summary());
+            if (v == null) {
+                data.addNull();
+            } else {
+                data.add(round(v));
+            }
+        }
+        return data;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static String pct(double v) {
+        return Math.round(100 * v) + "%";
+    }
+}

@@ -1,0 +1,247 @@
+package dev.handoff.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The KPI dashboard on the real WAR: roll-ups written by concurrent API traffic add up exactly; the
+ * demo's 90 days of history show; a supervisor filters to one team, drills down from a chart point
+ * and from a table row to the conversations, and downloads a table as CSV.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardUiIT {
+
+    static final String PASSWORD = "handoff-demo";
+    static final int CONVERSATIONS = 24;
+    /** A channel of this run's own, so rows written by other test classes in the same database do not count. */
+    static final String CHANNEL = "it-dash-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static int escalated;
+
+    /** Starts and escalates conversations from 8 threads at once: every start and escalation adds to the same roll-up rows. */
+    @Test
+    @Order(1)
+    @RunAsClient
+    void concurrentTrafficAddsUpExactly() throws Exception {
+        Api api = new Api(base.toString(), Api.itKey());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> jobs = new ArrayList<>();
+            for (int i = 0; i < CONVERSATIONS; i++) {
+                String customer = CHANNEL + "-" + i;
+                jobs.add(() -> {
+                    Api.Reply started = api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"" + customer
+                            + "\",\"name\":\"Dash " + customer + "\"},\"channel\":\"" + CHANNEL + "\"}");
+                    assertEquals(201, started.status(), started.toString());
+                    String id = started.json().getString("id");
+                    Api.Reply said = api.say(id, "customer", "This is useless, I want to talk to a human agent now");
+                    assertEquals(201, said.status(), said.toString());
+                    return said.json().getBoolean("escalated");
+                });
+            }
+            for (Future<Boolean> f : pool.invokeAll(jobs)) {
+                if (f.get()) {
+                    escalated++;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(escalated > 0, "the request for a person escalates");
+
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("sam", PASSWORD);
+            browser.waitFor(By.id("nav-dashboard"));
+            browser.open("/supervisor/dashboard.xhtml");
+            browser.waitFor(By.id("dash:measures"));
+            browser.choose("dash:channel", CHANNEL);
+            browser.driver.findElement(By.id("dash:apply")).click();
+            browser.waitForAjax();
+            browser.until(d -> value(d.findElement(By.cssSelector("[data-measure='started']"))).equals(String.valueOf(CONVERSATIONS)));
+            assertEquals(String.valueOf(escalated), value(browser.driver.findElement(By.cssSelector("[data-measure='escalated']"))),
+                    "no escalation lost between concurrent transactions");
+        }
+    }
+
+    private static String value(WebElement e) {
+        return e.getText().strip();
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void aSupervisorFiltersDrillsDownAndExports() throws Exception {
+        Path downloads = Files.createTempDirectory("dashboard-csv");
+        try (Browser browser = new Browser(base.toString())) {
+            ((ChromeDriver) browser.driver).executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            browser.login("sam", PASSWORD);
+            browser.waitFor(By.id("nav-dashboard")).click();
+            browser.waitForUrl("/supervisor/dashboard.xhtml");
+            browser.waitFor(By.id("dash:measures"));
+
+            // the demo history: 30 days of conversations, and the 30 before them to compare with
+            long started = Long.parseLong(value(browser.driver.findElement(By.cssSelector("[data-measure='started']"))));
+            assertTrue(started > 500, "the demo's history fills the last 30 days: " + started);
+            String rate = value(browser.driver.findElement(By.cssSelector("[data-measure='handoff-rate']")));
+            assertTrue(rate.endsWith("%"), rate);
+            browser.screenshot("dashboard-01-overview");
+            String topics = browser.text(By.id("dash:topics"));
+            assertTrue(topics.contains("billing-dispute") && topics.contains("bot-training opportunity"), topics);
+            assertTrue(browser.text(By.id("dash:precision")).contains("frustration"));
+
+            // one team
+            browser.choose("dash:skill", "billing");
+            browser.driver.findElement(By.id("dash:apply")).click();
+            browser.waitForAjax();
+            browser.until(d -> !d.findElement(By.id("dash:topics")).getText().contains("technical-dead-end"));
+            String billingTopics = browser.text(By.id("dash:topics"));
+            assertTrue(billingTopics.contains("billing-dispute"), billingTopics);
+            assertFalse(billingTopics.contains("explicit-human-request"), billingTopics);
+            browser.scrollTo(By.id("dash:handoffChart"));
+            browser.screenshot("dashboard-02-billing-team");
+
+            // a chart point: the escalated conversations of that day
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+            browser.until(d -> Boolean.TRUE.equals(js.executeScript("return !!(PF('handoffChart') && PF('handoffChart').chart)")));
+            @SuppressWarnings("unchecked")
+            List<Number> point = (List<Number>) js.executeScript(
+                    "var c = PF('handoffChart').chart; var m = c.getDatasetMeta(0).data; var p = m[m.length - 2];"
+                            + " var r = c.canvas.getBoundingClientRect(); return [p.x, p.y, r.width, r.height];");
+            WebElement canvas = browser.driver.findElement(By.cssSelector("[id='dash:handoffChart'] canvas"));
+            new Actions(browser.driver).moveToElement(canvas, (int) (point.get(0).doubleValue() - point.get(2).doubleValue() / 2),
+                    (int) (point.get(1).doubleValue() - point.get(3).doubleValue() / 2)).click().perform();
+            browser.waitForText(By.id("drillTitle"), "Escalated conversations started");
+            String dayRows = browser.text(By.id("dash:drillTable"));
+            assertTrue(dayRows.contains("billing"), dayRows);
+
+            // a table row: the conversations behind the top topic
+            browser.scrollTo(By.cssSelector(".drill-topic"));
+            browser.driver.findElement(By.cssSelector(".drill-topic")).click();
+            browser.waitForText(By.id("drillTitle"), "Escalations with first trigger billing-dispute");
+            String rows = browser.text(By.id("dash:drillTable"));
+            assertTrue(rows.contains("billing-dispute") && rows.contains("billing"), rows);
+            ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('drillTitle').scrollIntoView(true)");
+            browser.screenshot("dashboard-03-drill-down");
+
+            // CSV of the drill-down and of the topics
+            browser.driver.findElement(By.id("dash:exportDrill")).click();
+            Path drillCsv = waitForFile(downloads, "handoff-conversations.csv");
+            List<String> lines = Files.readAllLines(drillCsv, StandardCharsets.UTF_8);
+            assertTrue(lines.get(0).contains("Conversation") && lines.get(0).contains("First trigger"), lines.get(0));
+            assertTrue(lines.size() > 2, "rows below the header: " + lines.size());
+            assertTrue(lines.get(1).contains("billing-dispute") && !lines.get(1).contains("#{"), lines.get(1));
+            assertTrue(lines.get(1).matches("^\"[0-9a-f-]{36}\",.*"), "the full conversation id: " + lines.get(1));
+            browser.scrollTo(By.id("dash:exportTopics"));
+            browser.driver.findElement(By.id("dash:exportTopics")).click();
+            List<String> topicCsv = Files.readAllLines(waitForFile(downloads, "handoff-topics.csv"), StandardCharsets.UTF_8);
+            assertTrue(topicCsv.get(1).startsWith("\"billing-dispute\"") && topicCsv.get(1).contains("%"), topicCsv.toString());
+            browser.scrollTo(By.id("dash:exportMeasures"));
+            browser.driver.findElement(By.id("dash:exportMeasures")).click();
+            List<String> measureCsv = Files.readAllLines(waitForFile(downloads, "handoff-measures.csv"), StandardCharsets.UTF_8);
+            assertTrue(measureCsv.stream().anyMatch(l -> l.startsWith("\"Handoff rate\",\"") && l.contains("%")), measureCsv.toString());
+        }
+    }
+
+    private static Path waitForFile(Path dir, String name) {
+        Path file = dir.resolve(name);
+        long until = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < until) {
+            if (Files.isRegularFile(file)) {
+                try {
+                    if (Files.size(file) > 0) {
+                        return file;
+                    }
+                } catch (java.io.IOException e) {
+                    // still being written
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no download " + name + " in " + dir);
+    }
+
+    /** Handoff's own Prometheus figures: only with the configured scrape token. */
+    @Test
+    @Order(3)
+    @RunAsClient
+    void operationsMetricsNeedTheScrapeToken() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create(base.toString().replaceAll("/$", "") + "/ops/metrics");
+        java.net.http.HttpResponse<String> anonymous = http.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        java.net.http.HttpResponse<String> wrong = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer not-the-token").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode());
+        java.net.http.HttpResponse<String> scraped = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + System.getProperty("handoff.it.scrapeToken", "it-scrape-token")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scraped.statusCode(), scraped.body());
+        assertTrue(scraped.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String body = scraped.body();
+        assertTrue(body.contains("# TYPE handoff_time_to_agent_seconds histogram"), body);
+        assertTrue(body.contains("handoff_time_to_agent_seconds_bucket{le=\"+Inf\"}"), body);
+        assertTrue(body.contains("handoff_waiting_customers "), body);
+        assertTrue(body.contains("handoff_offers_pending "), body);
+        assertTrue(body.contains("handoff_queue_depth{skill=\"general\"}"), "the concurrent test's escalations wait: " + body);
+        assertTrue(body.contains("handoff_trigger_firings_total{trigger=\"explicit-human-request\"}"), body);
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void agentsCannotOpenTheDashboard() {
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("alice", PASSWORD);
+            browser.waitForUrl("/agent/inbox.xhtml");
+            assertTrue(browser.driver.findElements(By.id("nav-dashboard")).isEmpty());
+            browser.open("/supervisor/dashboard.xhtml");
+            browser.waitForText(By.tagName("h1"), "Not allowed");
+        }
+    }
+}
