@@ -30,9 +30,23 @@ public class InboxPush {
         toUsers(OFFERS, event.agents());
     }
 
+    @jakarta.inject.Inject
+    Typing typing;
+
     void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
+        // a message ends its writer's "typing…"
+        if (event.author() == dev.handoff.conversation.entity.Author.CUSTOMER) {
+            typing.customerWrote(event.conversationId());
+        } else if (event.author() == dev.handoff.conversation.entity.Author.AGENT) {
+            typing.agentWrote(event.conversationId());
+        }
         if (event.owner() != null) {
             toUser(CHAT, event.owner());
+        }
+        // Supervisors watching the desk see a chat they opened move too (their chat page listens on "inbox").
+        Set<String> watchers = PushChannels.queueWatchers();
+        if (!watchers.isEmpty()) {
+            toUsers(CHAT, Set.copyOf(watchers));
         }
     }
 
@@ -42,6 +56,10 @@ public class InboxPush {
         if (event.owner() != null) {
             toUser(OFFERS, event.owner());
         }
+    }
+
+    void onPresence(@Observes(during = TransactionPhase.AFTER_SUCCESS) dev.handoff.platform.events.PresenceChanged event) {
+        toQueue();
     }
 
     void onSlaBreach(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaBreached event) {
