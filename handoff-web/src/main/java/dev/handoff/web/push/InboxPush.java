@@ -43,11 +43,6 @@ public class InboxPush {
         if (event.owner() != null) {
             toUser(CHAT, event.owner());
         }
-        // Supervisors watching the desk see a chat they opened move too (their chat page listens on "inbox").
-        Set<String> watchers = PushChannels.queueWatchers();
-        if (!watchers.isEmpty()) {
-            toUsers(CHAT, Set.copyOf(watchers));
-        }
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
