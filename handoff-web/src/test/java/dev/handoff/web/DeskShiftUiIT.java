@@ -162,13 +162,13 @@ class DeskShiftUiIT {
             String other = api.start("desk-ui-queue-2", "Olive Later");
             api.say(other, "customer", "I want to talk to an agent about my invoice");
             sam.waitForText(By.id("queue:handoffs"), "Olive Later");
-            sam.until(d -> d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//label[contains(@class,'ui-selectonemenu-label')]"))
+            sam.until(d -> d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//*[contains(@class,'ui-selectonemenu-label')]"))
                     .getText().startsWith("Bob Chen"));
 
             String third = api.start("desk-ui-queue-3", "Pia Waits");
             api.say(third, "customer", "connect me to a person please, my card was charged twice");
             sam.waitForText(By.id("queue:handoffs"), "Pia Waits");
-            sam.until(d -> d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//label[contains(@class,'ui-selectonemenu-label')]"))
+            sam.until(d -> d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//*[contains(@class,'ui-selectonemenu-label')]"))
                     .getText().startsWith("Bob Chen"));
 
             // totals at the top, the longest wait ticking
