@@ -24,7 +24,14 @@ Handoff.beep = function () {
 };
 Handoff.onInbox = function (message) {
   if (message === 'offers') { Handoff.flash('New offer · Handoff'); Handoff.beep(); }
-  if (message === 'chat') { Handoff.flash('New message · Handoff'); }
+  if (message === 'chat') {
+    Handoff.flash('New message · Handoff');
+    var typing = document.getElementById('typingIndicator');
+    if (typing) { typing.hidden = true; }
+  }
+  if (typeof message === 'string' && message.indexOf('typing:') === 0 && Handoff.customerTyping) {
+    Handoff.customerTyping(message.substring(7));
+  }
 };
 /* Fact chips: a click copies the value (where the browser allows it) and says so. */
 Handoff.copyFact = function (chip) {
@@ -175,3 +182,125 @@ Handoff.curveChart = function () {
     if (target) { target.style.cursor = elements.length && elements[0].datasetIndex < 2 ? 'pointer' : 'default'; }
   };
 };
+/* The supervisor's queue page: a push refreshes the page, but never under the supervisor's hand. While
+   a select menu's panel is open or a text field has the focus, the refresh waits and runs once they
+   are done; choices made in the Assign menus are stored by the page at once, so the refresh shows them. */
+Handoff.queueBusy = function () {
+  var open = Array.prototype.some.call(document.querySelectorAll('.ui-selectonemenu-panel, .ui-autocomplete-panel'), function (p) {
+    return p.style.display !== 'none' && p.offsetParent !== null;
+  });
+  var a = document.activeElement;
+  var typing = !!(a && a.closest && a.closest('form') && /^(TEXTAREA|INPUT)$/.test(a.tagName) && a.type !== 'button'
+      && a.type !== 'submit' && !a.readOnly && !a.closest('.ui-helper-hidden-accessible'));
+  return open || typing;
+};
+Handoff.queuePending = false;
+Handoff.onQueue = function () {
+  if (Handoff.queuePending) { return; }
+  Handoff.queuePending = true;
+  var go = function () {
+    if (Handoff.queueBusy()) { setTimeout(go, 500); return; }
+    Handoff.queuePending = false;
+    if (typeof refreshQueue === 'function') { refreshQueue(); }
+  };
+  go();
+};
+/* The chat page: when a live update says the viewer may no longer write (a supervisor took the chat
+   over, it was transferred) or now may, the page reloads, so the composer matches who owns the chat
+   and nobody types into a chat that is no longer theirs. */
+Handoff.chatWriteState = function () {
+  var tag = document.getElementById('chatStateTag');
+  return tag ? tag.getAttribute('data-can-write') + '|' + tag.getAttribute('data-owner') : null;
+};
+(function () {
+  if (!/\/agent\/chat\.xhtml$/.test(location.pathname)) { return; }
+  var initial = null;
+  var check = function () {
+    var now = Handoff.chatWriteState();
+    if (initial === null) { initial = now; return; }
+    if (now !== null && now !== initial) { location.reload(); }
+  };
+  document.addEventListener('DOMContentLoaded', check);
+  if (window.jQuery) { window.jQuery(document).on('pfAjaxComplete', function () { setTimeout(check, 0); }); }
+  if (typeof faces !== 'undefined' && faces.ajax) {
+    faces.ajax.addOnEvent(function (data) { if (data && data.status === 'success') { setTimeout(check, 0); } });
+  }
+})();
+/* The workspace (issue 12, item 5): the transcript keeps the newest message in view (unless the agent
+   scrolled up to read), Enter sends and Shift+Enter starts a new line, Alt+Up/Down and Alt+1..9
+   switch between the agent's chats, typing is reported to the bot (at most every 3 s) and
+   "Customer is typing..." shows for 6 s after the bot reports it. */
+(function () {
+  if (!/\/agent\/chat\.xhtml$/.test(location.pathname)) { return; }
+  var chatId = new URLSearchParams(location.search).get('id');
+  var transcript = function () { return document.getElementById('chat:transcript'); };
+  var composer = function () { return document.getElementById('chat:reply'); };
+  var stick = true, refocus = false, typedAt = 0, typingTimer = null;
+  var nearBottom = function (el) { return el.scrollHeight - el.scrollTop - el.clientHeight < 80; };
+  var toBottom = function () { var t = transcript(); if (t) { t.scrollTop = t.scrollHeight; } };
+  Handoff.scrollTranscript = toBottom;
+  document.addEventListener('DOMContentLoaded', function () { toBottom(); setTimeout(toBottom, 50); });
+  window.addEventListener('load', toBottom);
+  document.addEventListener('scroll', function (e) {
+    if (e.target && e.target.id === 'chat:transcript') { stick = nearBottom(e.target); }
+  }, true);
+  var afterUpdate = function () {
+    if (stick) { toBottom(); }
+    if (refocus) { refocus = false; var c = composer(); if (c) { c.focus(); } }
+  };
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxSend', function () { var t = transcript(); if (t) { stick = stick || nearBottom(t); } });
+    window.jQuery(document).on('pfAjaxComplete', function () { setTimeout(afterUpdate, 0); });
+  }
+  if (typeof faces !== 'undefined' && faces.ajax) {
+    faces.ajax.addOnEvent(function (data) { if (data && data.status === 'success') { setTimeout(afterUpdate, 0); } });
+  }
+  var send = function () {
+    var c = composer(), button = document.getElementById('chat:send');
+    if (!c || !button || !c.value.trim()) { return; }
+    stick = true; refocus = true; typedAt = 0; // the message ends "typing"; the next key reports it again
+    button.click();
+  };
+  var reportTyping = function () {
+    var now = Date.now();
+    if (!chatId || now - typedAt < 3000) { return; }
+    typedAt = now;
+    var body = new URLSearchParams(); body.set('chat', chatId);
+    try {
+      fetch(location.pathname.replace(/\/agent\/.*$/, '/agent/typing'), { method: 'POST', credentials: 'same-origin', body: body })
+        .catch(function () { /* a nicety */ });
+    } catch (e) { /* a nicety */ }
+  };
+  document.addEventListener('keydown', function (e) {
+    var target = e.target;
+    if (target && target.id === 'chat:reply') {
+      if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && !e.isComposing) {
+        e.preventDefault();
+        send();
+        return;
+      }
+      if (e.key.length === 1 || e.key === 'Backspace') { reportTyping(); }
+    }
+    if (e.altKey && !e.ctrlKey && !e.metaKey) {
+      var items = Array.prototype.slice.call(document.querySelectorAll('.chat-item'));
+      if (!items.length) { return; }
+      var current = items.findIndex(function (a) { return a.classList.contains('current'); });
+      var go = null;
+      if (e.key === 'ArrowDown') { go = items[(current + 1) % items.length]; }
+      if (e.key === 'ArrowUp') { go = items[(current - 1 + items.length) % items.length]; }
+      if (/^[1-9]$/.test(e.key) || /^Digit[1-9]$/.test(e.code)) {
+        var n = Number(e.code && e.code.indexOf('Digit') === 0 ? e.code.substring(5) : e.key);
+        go = items[n - 1] || null;
+      }
+      if (go) { e.preventDefault(); location.href = go.href; }
+    }
+  });
+  Handoff.customerTyping = function (id) {
+    if (id !== chatId) { return; }
+    var el = document.getElementById('typingIndicator');
+    if (!el) { return; }
+    el.hidden = false;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { el.hidden = true; }, 6000);
+  };
+})();

@@ -507,8 +507,10 @@ class HandoffUiIT {
             alice.driver.findElement(By.id("chat:transferButton")).click();
             alice.waitForUrl("/agent/inbox.xhtml");
             assertEquals("bob", api.get("/api/v1/conversations/" + id).json().getJsonObject("assignedAgent").getString("username"));
+            // issue 12, item 7: the agent who handed the chat on still reads it (it used to answer "Not allowed"), and cannot write
             alice.open("/agent/chat.xhtml?id=" + id);
-            alice.waitForText(By.tagName("h1"), "Not allowed");
+            alice.waitForText(By.id("chat:readOnly"), "Bob Chen works it now");
+            assertTrue(alice.driver.findElements(By.id("chat:reply")).isEmpty(), "read only: no composer");
 
             bob.waitForText(By.id("inbox:active"), "Dana Context");
             bob.open("/agent/chat.xhtml?id=" + id);

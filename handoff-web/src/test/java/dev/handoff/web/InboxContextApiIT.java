@@ -54,7 +54,7 @@ class InboxContextApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(InboxContextApiIT.class, Api.class, Api.Reply.class);
+                .addClasses(InboxContextApiIT.class, Api.class, Api.Reply.class, As.class, As.ThrowingRunnable.class);
     }
 
     @ArquillianResource
@@ -243,14 +243,14 @@ class InboxContextApiIT {
         desk.accept(id, "alice");
 
         // notes: the owner writes one; a colleague not involved cannot
-        teamwork.addNote(id, "alice", false, "Checked the payment provider: two captures.");
-        assertThrows(ForbiddenException.class, () -> teamwork.addNote(id, "dave", false, "nosy"));
+        As.call("alice", () -> teamwork.addNote(id, "Checked the payment provider: two captures."));
+        assertThrows(ForbiddenException.class, () -> As.call("dave", () -> teamwork.addNote(id, "nosy")));
 
         // consult: bob can read and add notes, not write to the customer
-        teamwork.consult(id, "alice", false, "bob", "Have you seen double captures this week?");
+        As.run("alice", () -> teamwork.consult(id, "bob", "Have you seen double captures this week?"));
         assertTrue(desk.inbox("bob").consults().stream().anyMatch(c -> c.id().equals(id)));
-        assertFalse(desk.chat(id, "bob", false).mine());
-        teamwork.addNote(id, "bob", false, "Yes - a known provider incident, refund both.");
+        assertFalse(As.call("bob", () -> desk.chat(id)).mine());
+        As.call("bob", () -> teamwork.addNote(id, "Yes - a known provider incident, refund both."));
         assertThrows(ForbiddenException.class, () -> desk.reply(id, "bob", "hello from bob"));
         assertEquals(List.of("note", "consult", "note"), teamwork.notes(id).stream().map(n -> n.kind()).toList());
 
@@ -274,19 +274,19 @@ class InboxContextApiIT {
         // warm transfer to carol (online: nobody can pass a chat to an offline agent): she owns it, alice no longer does, the customer is told
         routing.setPresence("carol", Presence.ONLINE);
         try {
-            teamwork.transferToAgent(id, "alice", false, "carol", "Refund both captures; customer knows.");
+            As.run("alice", () -> teamwork.transferToAgent(id, "carol", "Refund both captures; customer knows."));
         } finally {
             routing.setPresence("carol", Presence.OFFLINE);
         }
         assertEquals("carol", conversations.get(id).assignedAgent());
         assertThrows(ForbiddenException.class, () -> desk.reply(id, "alice", "still me?"));
-        assertTrue(desk.chat(id, "carol", false).transcript().stream().anyMatch(m -> m.text().contains("has passed your chat to Carol")));
+        assertTrue(As.call("carol", () -> desk.chat(id)).transcript().stream().anyMatch(m -> m.text().contains("has passed your chat to Carol")));
         assertTrue(teamwork.notes(id).stream().anyMatch(n -> n.kind().equals("transfer") && n.text().contains("Refund both captures")));
         assertTrue(conversations.get(id).sla().stream().anyMatch(t -> t.kind().equals("first-response")), "carol's own first-response clock");
-        assertThrows(dev.handoff.platform.InvalidInputException.class, () -> teamwork.transferToAgent(id, "carol", false, "carol", "me"));
+        assertThrows(dev.handoff.platform.InvalidInputException.class, () -> As.run("carol", () -> teamwork.transferToAgent(id, "carol", "me")));
 
         // transfer to a skill: back in the queue needing it
-        teamwork.transferToSkill(id, "carol", false, "technical", "Looks like a provider bug after all.");
+        As.run("carol", () -> teamwork.transferToSkill(id, "technical", "Looks like a provider bug after all."));
         ConversationView requeued = conversations.get(id);
         assertEquals("queued", requeued.state());
         assertEquals("technical", requeued.requiredSkill());
@@ -312,7 +312,7 @@ class InboxContextApiIT {
             String id = escalated("it-stranded-1", "I want a refund for a double charge, order #5511");
             desk.accept(id, "alice");
             ConflictException offline = assertThrows(ConflictException.class,
-                    () -> teamwork.transferToAgent(id, "alice", false, "bob", "over to you"));
+                    () -> As.run("alice", () -> teamwork.transferToAgent(id, "bob", "over to you")));
             assertTrue(offline.getMessage().contains("Bob Chen is offline"), offline.getMessage());
             assertEquals("alice", conversations.get(id).assignedAgent(), "the chat stays with its online owner");
 
@@ -333,7 +333,7 @@ class InboxContextApiIT {
             // signing out with an open chat: back to the queue, the customer told, a note for the next agent
             routing.setPresence("alice", Presence.ONLINE);
             desk.accept(id, "alice");
-            assertEquals(1, teamwork.handOverAll("alice", "", "customer waits for the refund id"));
+            assertEquals(1, As.call("alice", () -> teamwork.handOverAll("", "customer waits for the refund id")));
             assertEquals("queued", conversations.get(id).state());
             assertTrue(lastCustomerVisibleMessage(id).startsWith("Your agent had to leave"));
             assertTrue(teamwork.notes(id).stream().anyMatch(n -> n.text().contains("on signing out: customer waits for the refund id")));

@@ -23,6 +23,12 @@ import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.routing.entity.Agent;
 import dev.handoff.routing.entity.Offer;
+import dev.handoff.platform.Callers;
+import dev.handoff.platform.events.Transferred;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,10 +43,14 @@ import java.util.logging.Logger;
 
 /**
  * The agent's side: the inbox, accepting a handoff (exactly one agent wins), replying and
- * resolving. Callers pass the signed-in user's name and whether they supervise; an agent sees and
- * touches only their own chats and offers.
+ * resolving. What a portal user may see and do is decided here from the caller's principal and
+ * roles ({@link SessionContext}), never from a name or flag the page passes (ADR 0023): an agent
+ * writes only in their own chats and reads the ones they took part in; a supervisor reads every
+ * chat, writes in any open one, takes it over or resolves it. The methods that take a username
+ * serve Handoff itself (the demo seed, the inbox's accept of the signed-in agent).
  */
 @Stateless
+@DeclareRoles({Callers.ADMIN, Callers.SUPERVISOR, Callers.AGENT})
 public class AgentDeskService {
 
     private static final Logger LOG = Logger.getLogger(AgentDeskService.class.getName());
@@ -72,6 +82,9 @@ public class AgentDeskService {
     @Inject
     Event<DomainEvent> domainEvents;
 
+    @Resource
+    SessionContext session;
+
     public InboxView inbox(String username) {
         Agent agent = agent(username);
         List<ConversationView> offers = em.createNamedQuery(Offer.FIND_PENDING_BY_AGENT, Offer.class)
@@ -85,9 +98,12 @@ public class AgentDeskService {
                 .map(store::view)
                 .toList();
         boolean routedWork = routing.inPilot(agent.getId());
+        // A chat offered to this agent is an offer, not also a "Take" row (issue 12, item 9).
+        java.util.Set<String> offered = offers.stream().map(ConversationView::id).collect(java.util.stream.Collectors.toSet());
         List<ConversationView> queue = em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)
                 .getResultStream()
                 .filter(c -> routedWork)
+                .filter(c -> !offered.contains(c.getId()))
                 .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
                         || routingSettings.defaultSkill().equals(c.getRequiredSkill()))
                 .map(store::view)
@@ -130,13 +146,18 @@ public class AgentDeskService {
         Conversation conversation = store.getForUpdate(conversationId);
         Agent agent = agent(username);
         int active = store.lockSeats(agent);
-        routing.requirePilotMember(agent);
+        // A supervisor taking a waiting chat over (assigning it to themselves) steps in on purpose:
+        // neither the pilot group nor their own capacity stops them.
+        boolean supervisorStepsIn = username.equals(assignedBy);
+        if (!supervisorStepsIn) {
+            routing.requirePilotMember(agent);
+        }
         if (conversation.getState() != ConversationState.QUEUED) {
             throw new ConflictException(conversation.isOwnedBy(username)
                     ? "You already own this chat"
                     : "This chat has already been taken or is no longer waiting");
         }
-        if (active >= agent.getMaxConcurrentChats()) {
+        if (active >= agent.getMaxConcurrentChats() && !supervisorStepsIn) {
             throw new ConflictException("You are at your capacity of " + agent.getMaxConcurrentChats() + " chats");
         }
         acceptChecked.fire(new AcceptChecked(conversationId, username));
@@ -185,6 +206,40 @@ public class AgentDeskService {
         routing.decline(conversationId, username);
     }
 
+    /**
+     * The caller's open chats for the workspace's list, oldest taken first: the last message of each and
+     * its unread count (customer messages since the owner last wrote), in three queries whatever the count.
+     */
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public List<ChatListItem> myChats() {
+        String me = Callers.name(session);
+        List<Conversation> mine = em.createQuery("SELECT c FROM Conversation c JOIN FETCH c.customer WHERE c.assignedAgent.user.username = :me"
+                        + " AND c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED ORDER BY c.ownedSince, c.id", Conversation.class)
+                .setParameter("me", me).getResultList();
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = mine.stream().map(Conversation::getId).toList();
+        java.util.Map<String, Message> last = em.createQuery("SELECT m FROM Message m JOIN m.conversation c WHERE c.id IN :ids AND m.seq = c.messageCount",
+                        Message.class)
+                .setParameter("ids", ids).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(m -> m.getConversation().getId(), m -> m, (a, b) -> a));
+        java.util.Map<String, Long> unread = new java.util.HashMap<>();
+        em.createQuery("SELECT c.id, COUNT(m) FROM Message m JOIN m.conversation c WHERE c.id IN :ids"
+                        + " AND m.author = dev.handoff.conversation.entity.Author.CUSTOMER"
+                        + " AND m.createdAt > COALESCE(c.lastAgentMessageAt, c.ownedSince) GROUP BY c.id", Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .forEach(row -> unread.put((String) row[0], ((Number) row[1]).longValue()));
+        return mine.stream().map(c -> {
+            Message m = last.get(c.getId());
+            String name = c.getCustomer().getName() != null && !c.getCustomer().getName().isBlank() ? c.getCustomer().getName()
+                    : c.getCustomer().getExternalId();
+            return new ChatListItem(c.getId(), name, m == null ? null : m.getAuthor().name().toLowerCase(java.util.Locale.ROOT),
+                    m == null ? null : m.getText(), m == null ? null : m.getCreatedAt(), unread.getOrDefault(c.getId(), 0L),
+                    c.getRequiredSkill(), c.getOwnedSince());
+        }).toList();
+    }
+
     /** Customer messages since the owner last wrote (or took the chat): the inbox's unread count. */
     public long unread(String conversationId) {
         Conversation c = store.get(conversationId);
@@ -214,6 +269,11 @@ public class AgentDeskService {
     public ConversationView resolve(String conversationId, String username, String resolution) {
         Conversation conversation = store.getForUpdate(conversationId);
         requireOwner(conversation, username);
+        return resolveLocked(conversation, username, resolution);
+    }
+
+    private ConversationView resolveLocked(Conversation conversation, String username, String resolution) {
+        String conversationId = conversation.getId();
         String note = resolution == null || resolution.isBlank() ? "resolved" : resolution.strip();
         Instant now = clock.instant();
         String kept = note.length() > 1000 ? note.substring(0, 1000) : note;
@@ -226,26 +286,121 @@ public class AgentDeskService {
     }
 
     /**
-     * A chat and its transcript, if the caller may see it: its owner, an agent it is offered to, or a
-     * supervisor. Other agents see queued chats only as a line in their queue, never the transcript.
+     * The caller's reply in an open chat: the owner's, or a supervisor's stepping in (written under
+     * the supervisor's own name; the owner keeps the chat).
      */
-    public ChatView chat(String conversationId, String username, boolean supervisor) {
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public MessageView reply(String conversationId, String text) {
+        String me = Callers.name(session);
+        Conversation conversation = store.getForUpdate(conversationId);
+        boolean owner = conversation.isOwnedBy(me);
+        if (!owner && !Callers.supervisor(session)) {
+            throw new ForbiddenException("Only the agent who owns this chat can do that");
+        }
+        if (conversation.getState() != ConversationState.ASSIGNED) {
+            throw new ConflictException("This chat is " + conversation.getState().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; take it over first to write to the customer");
+        }
+        Message message = conversation.append(Author.AGENT, displayName(me), text, clock.instant());
+        em.persist(message);
+        em.flush();
+        messagePosted.fire(new MessagePosted(conversationId, message.getSeq(), Author.AGENT, conversation.getAssignedAgent().getUsername()));
+        routing.agentReplied(conversationId);
+        return MessageView.of(message);
+    }
+
+    /** The caller resolves the chat: its owner, or a supervisor (for any assigned chat). */
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public ConversationView resolve(String conversationId, String resolution) {
+        String me = Callers.name(session);
+        Conversation conversation = store.getForUpdate(conversationId);
+        if (!conversation.isOwnedBy(me) && !Callers.supervisor(session)) {
+            throw new ForbiddenException("Only the agent who owns this chat can do that");
+        }
+        if (conversation.getState() != ConversationState.ASSIGNED) {
+            throw new ConflictException("Only a chat an agent owns can be resolved; this one is "
+                    + conversation.getState().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return resolveLocked(conversation, me, resolution);
+    }
+
+    /**
+     * A supervisor takes a chat over: a waiting chat as if they accepted it, an agent's chat as a
+     * transfer to themselves. The customer is told, the previous owner keeps read access (history),
+     * and the supervisor is set busy if they were not online, so that no rule takes the chat from them
+     * while they work it and routing offers them nothing new.
+     */
+    @RolesAllowed(Callers.SUPERVISOR)
+    public ConversationView takeOver(String conversationId) {
+        String me = Callers.name(session);
+        Agent supervisor = agent(me);
+        if (supervisor.getPresence() != dev.handoff.routing.entity.Presence.ONLINE
+                && supervisor.getPresence() != dev.handoff.routing.entity.Presence.BUSY) {
+            routing.setPresence(me, dev.handoff.routing.entity.Presence.BUSY);
+        }
+        Conversation conversation = store.getForUpdate(conversationId);
+        if (conversation.getState() == ConversationState.QUEUED) {
+            return accept(conversationId, me, me);
+        }
+        if (conversation.getState() != ConversationState.ASSIGNED) {
+            throw new ConflictException("Only a waiting or assigned chat can be taken over");
+        }
+        if (conversation.isOwnedBy(me)) {
+            throw new ConflictException("You already own this chat");
+        }
+        Agent from = conversation.getAssignedAgent();
+        String name = supervisor.getUser().getDisplayName();
+        Instant now = clock.instant();
+        store.lockSeats(supervisor);
+        em.persist(new ChatNote(conversationId, ChatNote.Kind.TRANSFER, me, name,
+                "Taken over by " + name + " (supervisor) from " + from.getUser().getDisplayName() + ".", now));
+        conversation.transferTo(supervisor, now);
+        routing.transferred(conversation, supervisor);
+        Message notice = conversation.append(Author.SYSTEM, "Handoff", name + ", a supervisor, has taken over your chat and can see everything so far.", now);
+        em.persist(notice);
+        em.flush();
+        domainEvents.fire(new Transferred(conversationId, from.getUsername(), me, null, me, now));
+        conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), me));
+        conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), from.getUsername()));
+        messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, from.getUsername()));
+        return store.view(conversation);
+    }
+
+    /**
+     * A chat and its transcript, if the caller may see it: its owner, an agent it is offered to, a
+     * consulted colleague, an agent who owned it before (read only: history), or a supervisor. Other
+     * agents see queued chats only as a line in their queue, never the transcript.
+     */
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public ChatView chat(String conversationId) {
+        String me = Callers.name(session);
+        boolean supervisor = Callers.supervisor(session);
         Conversation conversation = store.get(conversationId);
-        if (!supervisor && !conversation.isOwnedBy(username) && !isOfferedTo(conversation, username)
-                && em.find(ChatConsult.class, new ChatConsult.Key(conversationId, username)) == null) {
+        boolean owner = conversation.isOwnedBy(me);
+        if (!supervisor && !owner && !isOfferedTo(conversation, me)
+                && em.find(ChatConsult.class, new ChatConsult.Key(conversationId, me)) == null
+                && !tookPart(conversationId, me)) {
             throw new ForbiddenException("This chat belongs to another agent");
         }
-        return new ChatView(store.view(conversation), store.transcript(conversationId), conversation.isOwnedBy(username),
-                notNeeded(conversationId));
+        boolean canWrite = conversation.getState() == ConversationState.ASSIGNED && (owner || supervisor);
+        return new ChatView(store.view(conversation), store.transcript(conversationId), owner, notNeeded(conversationId), canWrite, supervisor);
+    }
+
+    /** Whether the agent owned the chat at some point (accepted it, was given it, passed it on): the journal says. */
+    public boolean tookPart(String conversationId, String username) {
+        return !em.createQuery("SELECT j.id FROM JournalEntry j WHERE j.conversationId = :id AND j.agent = :agent", Long.class)
+                .setParameter("id", conversationId).setParameter("agent", username).setMaxResults(1).getResultList().isEmpty();
     }
 
     /**
      * The owner (or a supervisor) says a person was not needed: recorded once against every trigger
      * that fired on the chat, with the optional reason, for trigger precision.
      */
-    public List<String> markNotNeeded(String conversationId, String username, boolean supervisor, String reason) {
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public List<String> markNotNeeded(String conversationId, String reason) {
+        String username = Callers.name(session);
         Conversation conversation = store.get(conversationId);
-        if (!supervisor && !conversation.isOwnedBy(username)) {
+        if (!Callers.supervisor(session) && !conversation.isOwnedBy(username)) {
             throw new ForbiddenException("Only the agent who owns this chat can give feedback on it");
         }
         if (conversation.getEscalatedAt() == null) {
@@ -304,6 +459,11 @@ public class AgentDeskService {
         }
     }
 
+    private String displayName(String username) {
+        return em.createNamedQuery(Agent.FIND_BY_USERNAME, Agent.class).setParameter("username", username).getResultStream()
+                .findFirst().map(a -> a.getUser().getDisplayName()).orElse(username);
+    }
+
     private Agent agent(String username) {
         return em.createNamedQuery(Agent.FIND_BY_USERNAME, Agent.class)
                 .setParameter("username", username)
@@ -312,8 +472,18 @@ public class AgentDeskService {
                 .orElseThrow(() -> new NotFoundException(username + " has no agent profile"));
     }
 
-    /** A chat with its transcript; {@code mine} says whether the viewer owns it; {@code notNeeded} lists triggers flagged as unneeded. */
-    public record ChatView(ConversationView conversation, List<MessageView> transcript, boolean mine, List<String> notNeeded) {
+    /**
+     * A chat with its transcript; {@code mine} says whether the viewer owns it; {@code notNeeded} lists
+     * triggers flagged as unneeded; {@code canWrite}: the viewer may write to the customer and resolve
+     * (owner or supervisor, chat assigned); {@code supervisor}: the viewer supervises.
+     */
+    public record ChatView(ConversationView conversation, List<MessageView> transcript, boolean mine, List<String> notNeeded,
+            boolean canWrite, boolean supervisor) {
+
+        /** Read only: a chat the viewer took part in, or one that is over. */
+        public boolean isReadOnly() {
+            return !canWrite;
+        }
 
         public boolean isFlaggedNotNeeded() {
             return !notNeeded.isEmpty();

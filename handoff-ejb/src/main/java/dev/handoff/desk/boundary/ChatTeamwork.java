@@ -20,6 +20,11 @@ import dev.handoff.platform.events.Transferred;
 import dev.handoff.routing.boundary.OfferBook;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Agent;
+import dev.handoff.platform.Callers;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,10 +39,15 @@ import java.util.Set;
 /**
  * Agents working a chat together: internal notes, a warm transfer to a named agent or back to the
  * queue for a skill (the note travels with it and the next agent sees the whole context), and
- * consulting a colleague, who can read the chat and add notes without taking it over.
+ * consulting a colleague, who can read the chat and add notes without taking it over; a supervisor's
+ * whisper to the owner. Who may do what follows from the caller's principal and roles (ADR 0023).
  */
 @Stateless
+@DeclareRoles({Callers.ADMIN, Callers.SUPERVISOR, Callers.AGENT})
 public class ChatTeamwork {
+
+    @Resource
+    SessionContext session;
 
     @PersistenceContext
     EntityManager em;
@@ -87,7 +97,10 @@ public class ChatTeamwork {
     }
 
     /** A note only agents see; the owner, a consulted colleague or a supervisor may write one. */
-    public NoteView addNote(String conversationId, String username, boolean supervisor, String text) {
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public NoteView addNote(String conversationId, String text) {
+        String username = Callers.name(session);
+        boolean supervisor = Callers.supervisor(session);
         Conversation c = store.get(conversationId);
         if (!supervisor && !c.isOwnedBy(username) && !isConsulted(conversationId, username)) {
             throw new ForbiddenException("Only the owner, a consulted colleague or a supervisor can add notes to this chat");
@@ -99,8 +112,34 @@ public class ChatTeamwork {
         return NoteView.of(note);
     }
 
+    /**
+     * A supervisor whispers to the agent who owns the chat: an internal note the owner's chat page
+     * shows at once and highlighted; the customer and the bot API never see it.
+     */
+    @RolesAllowed(Callers.SUPERVISOR)
+    public NoteView whisper(String conversationId, String text) {
+        String username = Callers.name(session);
+        Conversation c = store.get(conversationId);
+        if (c.getState() != ConversationState.ASSIGNED || c.getAssignedAgent() == null) {
+            throw new ConflictException("Only the owner of an assigned chat can be whispered to");
+        }
+        if (c.isOwnedBy(username)) {
+            throw new ConflictException("You own this chat; write a note instead");
+        }
+        ChatNote note = note(conversationId, ChatNote.Kind.WHISPER, username, text);
+        em.persist(note);
+        em.flush();
+        notifyAgents(c, username);
+        return NoteView.of(note);
+    }
+
     /** Warm transfer to a named agent with room for another chat; their first-response clock starts now. */
-    public void transferToAgent(String conversationId, String username, boolean supervisor, String toUsername, String noteText) {
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public void transferToAgent(String conversationId, String toUsername, String noteText) {
+        transferToAgent(conversationId, Callers.name(session), Callers.supervisor(session), toUsername, noteText);
+    }
+
+    private void transferToAgent(String conversationId, String username, boolean supervisor, String toUsername, String noteText) {
         Conversation c = ownedChat(conversationId, username, supervisor);
         Agent target = agentByUsername(toUsername);
         if (target.getUsername().equals(c.getAssignedAgent().getUsername())) {
@@ -115,8 +154,9 @@ public class ChatTeamwork {
         String from = c.getAssignedAgent().getUser().getDisplayName();
         String fromAgent = c.getAssignedAgent().getUsername();
         Instant now = clock.instant();
+        String by = c.isOwnedBy(username) ? "" : " by " + users.displayName(username);
         em.persist(note(conversationId, ChatNote.Kind.TRANSFER, username,
-                "Transferred from " + from + " to " + target.getUser().getDisplayName() + (blank(noteText) ? "" : ": " + noteText.strip())));
+                "Transferred from " + from + " to " + target.getUser().getDisplayName() + by + (blank(noteText) ? "" : ": " + noteText.strip())));
         c.transferTo(target, now);
         routing.transferred(c, target);
         Message notice = c.append(Author.SYSTEM, "Handoff", from + " has passed your chat to " + target.getUser().getDisplayName()
@@ -130,8 +170,10 @@ public class ChatTeamwork {
     }
 
     /** Transfer to a skill: back to the queue (needing that skill) with the note, and offered to the best agent for it. */
-    public void transferToSkill(String conversationId, String username, boolean supervisor, String skill, String noteText) {
-        Conversation c = ownedChat(conversationId, username, supervisor);
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public void transferToSkill(String conversationId, String skill, String noteText) {
+        String username = Callers.name(session);
+        Conversation c = ownedChat(conversationId, username, Callers.supervisor(session));
         if (blank(skill) || !skill.strip().matches("[A-Za-z0-9][A-Za-z0-9 _-]{0,63}")) {
             throw new InvalidInputException("skill", "name a skill to transfer to");
         }
@@ -139,8 +181,10 @@ public class ChatTeamwork {
         String from = c.getAssignedAgent().getUser().getDisplayName();
         String fromAgent = c.getAssignedAgent().getUsername();
         Instant now = clock.instant();
-        em.persist(note(conversationId, ChatNote.Kind.TRANSFER, username,
-                "Transferred by " + from + " to the " + needed + " queue" + (blank(noteText) ? "" : ": " + noteText.strip())));
+        // Says who did it: the owner, or a supervisor who put an agent's chat back (issue 12, item 8).
+        String what = c.isOwnedBy(username) ? "Transferred by " + from + " to the " + needed + " queue"
+                : "Put back in the " + needed + " queue by " + users.displayName(username) + " (it was " + from + "'s)";
+        em.persist(note(conversationId, ChatNote.Kind.TRANSFER, username, what + (blank(noteText) ? "" : ": " + noteText.strip())));
         c.requeueFor(needed, now);
         Message notice = c.append(Author.SYSTEM, "Handoff", "I'm passing your chat to a member of our " + needed
                 + " team, who will see everything so far.", now);
@@ -165,7 +209,9 @@ public class ChatTeamwork {
      * the note) or, when that is blank, back to the front of the queue with the customer told; returns
      * how many chats were handed over.
      */
-    public int handOverAll(String username, String toUsername, String noteText) {
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public int handOverAll(String toUsername, String noteText) {
+        String username = Callers.name(session);
         List<String> open = em.createNamedQuery(Conversation.FIND_ACTIVE_BY_AGENT, Conversation.class)
                 .setParameter("agent", agentByUsername(username))
                 .getResultStream().map(Conversation::getId).toList();
@@ -183,8 +229,10 @@ public class ChatTeamwork {
     }
 
     /** Asks a colleague for help: they can read the chat and add notes; the owner keeps it. */
-    public void consult(String conversationId, String username, boolean supervisor, String colleague, String question) {
-        Conversation c = ownedChat(conversationId, username, supervisor);
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public void consult(String conversationId, String colleague, String question) {
+        String username = Callers.name(session);
+        Conversation c = ownedChat(conversationId, username, Callers.supervisor(session));
         Agent target = agentByUsername(colleague);
         if (target.getUsername().equals(username)) {
             throw new InvalidInputException("colleague", "consult someone else");

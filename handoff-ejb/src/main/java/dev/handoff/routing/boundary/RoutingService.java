@@ -78,6 +78,9 @@ public class RoutingService {
     Event<OfferChanged> offerChanged;
 
     @Inject
+    Event<dev.handoff.platform.events.PresenceChanged> presenceChanged;
+
+    @Inject
     RoutingSettings routingSettings;
 
     @Inject
@@ -140,6 +143,7 @@ public class RoutingService {
         em.flush();
         desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
         tellEngine(agent, now);
+        presenceChanged.fire(new dev.handoff.platform.events.PresenceChanged(username, presence.name().toLowerCase(Locale.ROOT)));
     }
 
     /**

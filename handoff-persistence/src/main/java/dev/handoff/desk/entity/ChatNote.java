@@ -24,8 +24,11 @@ public class ChatNote {
     /** The longest display name kept with a note; longer names (a customer's may be 200 characters) are cut. */
     public static final int MAX_AUTHOR_NAME = 120;
 
-    /** A plain note, the note handed over with a transfer, a question to a consulted colleague, or the customer's follow-up request. */
-    public enum Kind { NOTE, TRANSFER, CONSULT, FOLLOW_UP }
+    /**
+     * A plain note, the note handed over with a transfer, a question to a consulted colleague, the
+     * customer's follow-up request, or a supervisor's whisper to the owner.
+     */
+    public enum Kind { NOTE, TRANSFER, CONSULT, FOLLOW_UP, WHISPER }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -64,7 +64,7 @@ public class LoggingExceptionHandlerFactory extends ExceptionHandlerFactory {
             return sameOrigin(external.getRequestHeaderMap().get("Referer"), external)
                     .orElse(external.getRequestContextPath() + viewOf(e, view));
         }
-        if (causedBy(e, ForbiddenException.class)) {
+        if (causedBy(e, ForbiddenException.class) || causedBy(e, jakarta.ejb.EJBAccessException.class)) {
             LOG.info(() -> "Refused on " + view + " for " + user + ": " + rootCause(e).getMessage());
             return external.getRequestContextPath() + "/errors/403.xhtml";
         }

@@ -34,7 +34,10 @@ public final class Messages {
             return action.get();
         } catch (RuntimeException thrown) {
             Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
-            if (e instanceof InvalidSuiteException invalid) {
+            if (thrown instanceof jakarta.ejb.EJBAccessException) {
+                // the boundary refused the caller's role (ADR 0023)
+                error("Your account is not allowed to do that.");
+            } else if (e instanceof InvalidSuiteException invalid) {
                 invalid.violations().forEach(v -> error(v.field() + ": " + v.message()));
             } else if (e instanceof InvalidInputException || e instanceof ConflictException || e instanceof ForbiddenException
                     || e instanceof NotFoundException) {

@@ -84,7 +84,7 @@ public class SessionBacking {
     /** The agent's open chats: signing out with any asks what happens to them first. */
     public int getOpenChats() {
         if (openChats == null) {
-            Long count = isAgent() && getUsername() != null ? Messages.attempt(() -> teamwork.openChatCount(getUsername())) : null;
+            Long count = (isAgent() || isSupervisor()) && getUsername() != null ? Messages.attempt(() -> teamwork.openChatCount(getUsername())) : null;
             openChats = count == null ? 0 : count.intValue();
         }
         return openChats;
@@ -112,7 +112,7 @@ public class SessionBacking {
      * front of the queue with each customer told; nothing is stranded with an agent who has left.
      */
     public void handOverAndLogout() throws IOException, ServletException {
-        if (Messages.attempt(() -> teamwork.handOverAll(getUsername(), handOverTo, handOverNote)) != null) {
+        if (Messages.attempt(() -> teamwork.handOverAll(handOverTo, handOverNote)) != null) {
             logout();
         }
     }

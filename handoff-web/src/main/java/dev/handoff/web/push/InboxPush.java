@@ -49,7 +49,16 @@ public class InboxPush {
         toUsers(OFFERS, event.agents());
     }
 
+    @jakarta.inject.Inject
+    Typing typing;
+
     void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
+        // a message ends its writer's "typing…"
+        if (event.author() == dev.handoff.conversation.entity.Author.CUSTOMER) {
+            typing.customerWrote(event.conversationId());
+        } else if (event.author() == dev.handoff.conversation.entity.Author.AGENT) {
+            typing.agentWrote(event.conversationId());
+        }
         if (event.owner() != null) {
             toUser(CHAT, event.owner());
         }
@@ -61,6 +70,10 @@ public class InboxPush {
         if (event.owner() != null) {
             toUser(OFFERS, event.owner());
         }
+    }
+
+    void onPresence(@Observes(during = TransactionPhase.AFTER_SUCCESS) dev.handoff.platform.events.PresenceChanged event) {
+        toQueue();
     }
 
     void onSlaBreach(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaBreached event) {

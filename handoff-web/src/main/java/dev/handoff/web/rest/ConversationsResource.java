@@ -11,6 +11,7 @@ import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.web.push.ConversationStreams;
+import dev.handoff.web.push.Typing;
 import dev.handoff.web.rest.dto.ConversationResponse;
 import dev.handoff.web.rest.dto.FollowUpRequest;
 import dev.handoff.web.rest.dto.CustomerRequest;
@@ -56,6 +57,39 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "Missing, unknown or revoked API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ConversationsResource {
+
+    @Inject
+    Typing typing;
+
+    /** Who is typing in a conversation, as the bot platform reads it. */
+    public record TypingState(@Schema(description = "The agent (or supervisor) who owns the chat is typing now") boolean agentTyping,
+            @Schema(description = "The customer was reported typing in the last 6 s") boolean customerTyping) {}
+
+    @POST
+    @Path("{id}/typing")
+    @Operation(summary = "The customer is typing",
+            description = "Report it while the customer types (every few seconds at most); the agent who owns the chat sees "
+                    + "\"Customer is typing…\" for 6 s after the last report, or until the customer's message arrives.")
+    @APIResponse(responseCode = "204", description = "Noted")
+    @APIResponse(responseCode = "404", description = "Unknown conversation",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response customerTyping(@PathParam("id") String id) {
+        ConversationView view = conversations.get(id);
+        typing.customerTyping(id, view.assignedAgent());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/typing")
+    @Operation(summary = "Is anyone typing", description = "Whether the agent who owns the chat is typing (to show \"Alice is typing…\" "
+            + "to the customer) and whether the customer was reported typing.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TypingState.class)))
+    @APIResponse(responseCode = "404", description = "Unknown conversation",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public TypingState typing(@PathParam("id") String id) {
+        conversations.get(id);
+        return new TypingState(typing.isAgentTyping(id), typing.isCustomerTyping(id));
+    }
 
     @Inject
     ConversationService conversations;

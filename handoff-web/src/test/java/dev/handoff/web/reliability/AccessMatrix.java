@@ -45,6 +45,8 @@ public final class AccessMatrix {
         rows.add(new Row("POST", c + "/messages", "{\"author\":\"bot\",\"text\":\"How can I help?\"}", new Expect(201), new Expect(201)));
         rows.add(new Row("GET", c + "/messages?after=0&limit=10", null, new Expect(200), new Expect(200)));
         rows.add(new Row("POST", c + "/follow-up", "{\"channel\":\"email\",\"contact\":\"a@example.com\"}", new Expect(409), new Expect(409)));
+        rows.add(new Row("POST", c + "/typing", null, new Expect(204), new Expect(204)));
+        rows.add(new Row("GET", c + "/typing", null, new Expect(200), new Expect(200)));
         rows.add(new Row("POST", "/api/v1/evaluate", evaluate, new Expect(200), new Expect(200)));
         rows.add(new Row("GET", "/api/v1/conversations/00000000-0000-0000-0000-000000000000", null, new Expect(404), new Expect(404)));
         for (String admin : List.of("trigger-sets/live", "trigger-sets/versions", "trigger-sets/draft", "suites", "conversations/flagged?limit=5")) {
@@ -132,6 +134,9 @@ public final class AccessMatrix {
         pages.put("/index.xhtml", Map.of(PortalRole.AGENT, 302, PortalRole.SUPERVISOR, 302, PortalRole.ADMIN, 302)); // to the role's home page
         pages.put("/agent/inbox.xhtml", Map.of(PortalRole.AGENT, 200, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 403));
         pages.put("/supervisor/queue.xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 200));
+        pages.put("/supervisor/dashboard.xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 200));
+        pages.put("/agent/history.xhtml", Map.of(PortalRole.AGENT, 200, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 403));
+        pages.put("/agent/customer.xhtml?id=no-such-customer", Map.of(PortalRole.AGENT, 404, PortalRole.SUPERVISOR, 404, PortalRole.ADMIN, 403));
         for (String admin : List.of("users", "api-keys", "triggers", "routing", "suites", "customers", "templates", "integrations", "integration-health")) {
             pages.put("/admin/" + admin + ".xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 403, PortalRole.ADMIN, 200));
         }

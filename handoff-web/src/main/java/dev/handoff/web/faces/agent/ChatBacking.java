@@ -7,7 +7,6 @@ import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.web.faces.Messages;
-import dev.handoff.web.security.Roles;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -45,6 +44,8 @@ public class ChatBacking implements Serializable {
     private String resolution;
     private String disposition = DISPOSITIONS.get(0);
     private String notNeededReason;
+    private transient List<dev.handoff.conversation.boundary.ChatListItem> myChats;
+    private transient Object myChatsRequest;
 
     /** How a chat ended, for reporting; the free-text note follows it. */
     static final List<String> DISPOSITIONS = List.of("Resolved", "Resolved - ticket created", "Workaround given",
@@ -58,7 +59,7 @@ public class ChatBacking implements Serializable {
             return;
         }
         try {
-            chat = desk.chat(id, external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR));
+            chat = desk.chat(id);
             boolean awaitingFirstResponse = chat.conversation().sla().stream().anyMatch(t -> SlaPolicy.FIRST_RESPONSE.equals(t.kind()));
             if (chat.mine() && awaitingFirstResponse && reply == null) {
                 reply = templates.opening(id, external.getRemoteUser()).orElse(null);
@@ -70,32 +71,35 @@ public class ChatBacking implements Serializable {
     }
 
     public void refresh() {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        chat = desk.chat(id, external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR));
+        chat = desk.chat(id);
     }
 
     public void send() {
-        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
-        if (Messages.attempt(() -> desk.reply(id, user, reply)) != null) {
+        if (Messages.attempt(() -> desk.reply(id, reply)) != null) {
             reply = null;
         }
         refresh();
     }
 
+    /** A supervisor takes the chat over: they own it from now, the agent keeps read access, the customer is told. */
+    public void takeOver() {
+        if (Messages.attempt(() -> desk.takeOver(id)) != null) {
+            Messages.info("You own this chat now; the customer was told.");
+        }
+        refresh();
+    }
+
     public void resolve() {
-        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
         String chosen = DISPOSITIONS.contains(disposition) ? disposition : DISPOSITIONS.get(0);
         String note = chosen + (resolution == null || resolution.isBlank() ? "" : ": " + resolution.strip());
-        if (Messages.attempt(() -> desk.resolve(id, user, note)) != null) {
+        if (Messages.attempt(() -> desk.resolve(id, note)) != null) {
             Messages.info("Chat resolved.");
         }
         refresh();
     }
 
     public void markNotNeeded() {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        List<String> flagged = Messages.attempt(() -> desk.markNotNeeded(id, external.getRemoteUser(),
-                external.isUserInRole(Roles.SUPERVISOR), notNeededReason));
+        List<String> flagged = Messages.attempt(() -> desk.markNotNeeded(id, notNeededReason));
         if (flagged != null) {
             Messages.info("Thanks - recorded against " + String.join(", ", flagged) + ". It counts against those triggers' precision.");
             notNeededReason = null;
@@ -172,6 +176,22 @@ public class ChatBacking implements Serializable {
             links = integrations.links(id);
         }
         return links == null ? List.of() : links;
+    }
+
+    /** The viewer's open chats for the workspace's list (loaded once per request, so a push shows new messages and counts). */
+    public List<dev.handoff.conversation.boundary.ChatListItem> getMyChats() {
+        Object request = FacesContext.getCurrentInstance();
+        if (myChats == null || myChatsRequest != request) {
+            List<dev.handoff.conversation.boundary.ChatListItem> loaded = Messages.attempt(() -> desk.myChats());
+            myChats = loaded == null ? List.of() : loaded;
+            myChatsRequest = request;
+        }
+        return myChats;
+    }
+
+    /** Whether the page shows the list of chats (the viewer owns at least one). */
+    public boolean isWorkspace() {
+        return !getMyChats().isEmpty();
     }
 
     public AgentDeskService.ChatView getChat() {

@@ -6,7 +6,6 @@ import dev.handoff.desk.boundary.TemplateService;
 import dev.handoff.desk.boundary.TemplateView;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.web.faces.Messages;
-import dev.handoff.web.security.Roles;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
@@ -46,7 +45,9 @@ public class ChatToolsBacking implements Serializable {
     private String transferNote;
     private String consultWith;
     private String consultQuestion;
+    private String whisperText;
     private transient List<NoteView> notes;
+    private transient Object notesRequest;
     private transient List<TemplateView> responses;
 
     /** Puts the suggested opening message in the composer. */
@@ -68,9 +69,17 @@ public class ChatToolsBacking implements Serializable {
     }
 
     public void addNote() {
-        ExternalContext external = external();
-        if (Messages.attempt(() -> teamwork.addNote(chat.getId(), external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR), note)) != null) {
+        if (Messages.attempt(() -> teamwork.addNote(chat.getId(), note)) != null) {
             note = null;
+            notes = null;
+        }
+    }
+
+    /** A supervisor's whisper to the owner: shown on the owner's page at once, never to the customer. */
+    public void whisper() {
+        if (Messages.attempt(() -> teamwork.whisper(chat.getId(), whisperText)) != null) {
+            Messages.info("Whispered to " + chat.getChat().conversation().assignedAgentName() + "; the customer does not see it.");
+            whisperText = null;
             notes = null;
         }
     }
@@ -80,33 +89,43 @@ public class ChatToolsBacking implements Serializable {
         boolean toAgent = transferTo != null && !transferTo.isBlank();
         boolean done = Messages.attempt(() -> {
             if (toAgent) {
-                teamwork.transferToAgent(chat.getId(), external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR), transferTo, transferNote);
+                teamwork.transferToAgent(chat.getId(), transferTo, transferNote);
             } else {
-                teamwork.transferToSkill(chat.getId(), external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR), transferSkill, transferNote);
+                teamwork.transferToSkill(chat.getId(), transferSkill, transferNote);
             }
         });
         if (done) {
             external.getFlash().setKeepMessages(true);
             Messages.info(toAgent ? "Chat transferred to " + transferTo + " with your note." : "Chat put back in the " + transferSkill + " queue with your note.");
-            external.redirect(external.getRequestContextPath() + "/agent/inbox.xhtml");
+            external.redirect(external.getRequestContextPath() + (external.isUserInRole("agent") ? "/agent/inbox.xhtml" : "/supervisor/queue.xhtml"));
         }
     }
 
     public void consult() {
-        ExternalContext external = external();
-        if (Messages.attempt(() -> teamwork.consult(chat.getId(), external.getRemoteUser(), external.isUserInRole(Roles.SUPERVISOR),
-                consultWith, consultQuestion))) {
+        if (Messages.attempt(() -> teamwork.consult(chat.getId(), consultWith, consultQuestion))) {
             Messages.info(consultWith + " can now read this chat and add notes; you keep it.");
             consultQuestion = null;
             notes = null;
         }
     }
 
+    /** The chat's notes, loaded once per request (a push refresh shows new ones, whispers included). */
     public List<NoteView> getNotes() {
-        if (notes == null) {
+        Object request = FacesContext.getCurrentInstance();
+        if (notes == null || notesRequest != request) {
             notes = teamwork.notes(chat.getId());
+            notesRequest = request;
         }
         return notes;
+    }
+
+    /** Supervisors' whispers to the viewer, who owns the chat (the latest three, newest last). */
+    public List<NoteView> getWhispers() {
+        if (chat.getChat() == null || !chat.getChat().mine()) {
+            return List.of();
+        }
+        List<NoteView> all = getNotes().stream().filter(n -> "whisper".equals(n.kind())).toList();
+        return all.subList(Math.max(0, all.size() - 3), all.size());
     }
 
     public List<TemplateView> getResponses() {
@@ -180,6 +199,14 @@ public class ChatToolsBacking implements Serializable {
 
     public void setConsultWith(String consultWith) {
         this.consultWith = consultWith;
+    }
+
+    public String getWhisperText() {
+        return whisperText;
+    }
+
+    public void setWhisperText(String whisperText) {
+        this.whisperText = whisperText;
     }
 
     public String getConsultQuestion() {

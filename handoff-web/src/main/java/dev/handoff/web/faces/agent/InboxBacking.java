@@ -108,7 +108,7 @@ public class InboxBacking implements Serializable {
     /** The last messages of an offered chat, so the agent knows the story before accepting. */
     public List<MessageView> preview(String conversationId) {
         return previews.computeIfAbsent(conversationId, id -> {
-            List<MessageView> all = desk.chat(id, user(), false).transcript();
+            List<MessageView> all = desk.chat(id).transcript();
             return all.subList(Math.max(0, all.size() - PREVIEW), all.size());
         });
     }

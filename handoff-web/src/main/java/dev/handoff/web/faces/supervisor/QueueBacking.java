@@ -67,6 +67,21 @@ public class QueueBacking implements Serializable {
 
     public record SkillQueue(String skill, List<Waiting> waiting) {}
 
+    /**
+     * The strip at the top of the queue page.
+     *
+     * @param longestSince when the longest-waiting chat started waiting (epoch ms; the page counts on), or null
+     * @param slaAtRisk open chats whose next SLA target is missed or due within a minute
+     * @param noSkillOnline waiting chats that need a skill no agent who is online has
+     */
+    public record Totals(int waiting, Long longestSince, int online, int busy, int away, int slaAtRisk, int noSkillOnline,
+            List<Uncovered> uncovered) {}
+
+    /** Chats waiting for a skill that no agent who is online has (issue 12, item 9): the supervisor is told. */
+    public record Uncovered(String skill, int waiting) {}
+
+    private transient Totals totals;
+
     /** Reloads everything; a failure keeps what the page showed and says so (and is logged), instead of leaving the page. */
     public void refresh() {
         try {
@@ -99,7 +114,41 @@ public class QueueBacking implements Serializable {
         queues = bySkill.entrySet().stream().map(q -> new SkillQueue(q.getKey(), q.getValue())).toList();
         Map<Long, QueueSnapshot.AgentLoad> loads = snapshot.agents().stream()
                 .collect(Collectors.toMap(QueueSnapshot.AgentLoad::agentId, Function.identity()));
-        agents = users.agents().stream().map(a -> row(a, loads.get(a.getId()))).toList();
+        List<Agent> all = users.agents();
+        agents = all.stream().map(a -> row(a, loads.get(a.getId()))).toList();
+        totals = totals(handoffs, snapshot, all);
+    }
+
+    static Totals totals(List<ConversationView> handoffs, QueueSnapshot snapshot, List<Agent> all) {
+        // Waiting = every chat no person has yet, offered or not; its wait counts from its place in the queue.
+        Map<String, java.time.Instant> enqueued = snapshot.waiting().stream()
+                .collect(Collectors.toMap(QueueSnapshot.Entry::handoffId, QueueSnapshot.Entry::enqueuedAt, (a, b) -> a));
+        List<ConversationView> queued = handoffs.stream().filter(h -> "queued".equals(h.state())).toList();
+        Long longest = queued.stream().map(h -> enqueued.getOrDefault(h.id(), h.escalatedAt())).filter(java.util.Objects::nonNull)
+                .min(java.time.Instant::compareTo).map(java.time.Instant::toEpochMilli).orElse(null);
+        int atRisk = (int) handoffs.stream().map(ConversationView::nextSla)
+                .filter(t -> t != null && t.left().compareTo(Duration.ofMinutes(1)) < 0).count();
+        List<Agent> reachable = all.stream().filter(a -> a.getUser().isEnabled())
+                // routing offers waiting chats to online agents only (busy ones keep their chats and take no new offers)
+                .filter(a -> a.getPresence() == dev.handoff.routing.entity.Presence.ONLINE)
+                .toList();
+        Map<String, Long> uncovered = handoffs.stream().filter(h -> "queued".equals(h.state()) && h.requiredSkill() != null)
+                .filter(h -> reachable.stream().noneMatch(a -> a.proficiencyIn(h.requiredSkill()) > 0))
+                .collect(Collectors.groupingBy(ConversationView::requiredSkill, java.util.TreeMap::new, Collectors.counting()));
+        int noSkill = uncovered.values().stream().mapToInt(Long::intValue).sum();
+        return new Totals(queued.size(), longest, count(all, "ONLINE"), count(all, "BUSY"), count(all, "AWAY"), atRisk, noSkill,
+                uncovered.entrySet().stream().map(e -> new Uncovered(e.getKey(), e.getValue().intValue())).toList());
+    }
+
+    private static int count(List<Agent> all, String presence) {
+        return (int) all.stream().filter(a -> a.getUser().isEnabled() && a.getPresence().name().equals(presence)).count();
+    }
+
+    public Totals getTotals() {
+        if (totals == null) {
+            refresh();
+        }
+        return totals == null ? new Totals(0, null, 0, 0, 0, 0, 0, List.of()) : totals;
     }
 
     private static AgentRow row(Agent a, QueueSnapshot.AgentLoad l) {
@@ -124,8 +173,7 @@ public class QueueBacking implements Serializable {
 
     /** Puts an owned chat back in the queue (front of its skill's line), with a note. */
     public void requeue(String conversationId, String skill) {
-        String me = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
-        if (Messages.attempt(() -> teamwork.transferToSkill(conversationId, me, true, skill, "Put back in the queue by a supervisor"))) {
+        if (Messages.attempt(() -> teamwork.transferToSkill(conversationId, skill, null))) {
             Messages.info("Back in the " + skill + " queue.");
         }
         refresh();
