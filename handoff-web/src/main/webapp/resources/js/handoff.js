@@ -23,6 +23,7 @@ Handoff.beep = function () {
   } catch (e) { /* sound is a nicety */ }
 };
 Handoff.onInbox = function (message) {
+  if (typeof message === 'string' && message.indexOf('typing:') === 0) { Handoff.customerTyping(message.substring(7)); return; }
   if (message === 'offers') { Handoff.flash('New offer · Handoff'); Handoff.beep(); }
   if (message === 'chat') { Handoff.flash('New message · Handoff'); }
 };
@@ -175,3 +176,29 @@ Handoff.curveChart = function () {
     if (target) { target.style.cursor = elements.length && elements[0].datasetIndex < 2 ? 'pointer' : 'default'; }
   };
 };
+
+/* Typing, both ways, on the chat page: "The customer is typing…" for 6 s after the widget reports it
+   (pushed as "typing:<id>"), and the agent's own typing reported at most every 4 s
+   (/agent/typing), which the customer sees in the widget. */
+Handoff.customerTyping = function (conversationId) {
+  var box = document.getElementById('customerTyping');
+  if (!box || box.getAttribute('data-conversation') !== conversationId) { return; }
+  box.textContent = 'The customer is typing\u2026';
+  clearTimeout(Handoff.typingTimer);
+  Handoff.typingTimer = setTimeout(function () { box.textContent = ''; }, 6000);
+};
+(function () {
+  var lastSent = 0;
+  document.addEventListener('input', function (ev) {
+    var target = ev.target;
+    if (!target || target.id !== 'chat:reply') { return; }
+    var box = document.getElementById('customerTyping');
+    var id = box && box.getAttribute('data-conversation');
+    var now = Date.now();
+    if (!id || now - lastSent < 4000) { return; }
+    lastSent = now;
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', location.pathname.replace(/\/(agent|supervisor)\/.*$/, '/agent/typing') + '?chat=' + encodeURIComponent(id));
+    xhr.send();
+  });
+})();

@@ -290,9 +290,12 @@ class HandoffApiIT {
         assertEquals(0, after.getInt("messageCount"));
 
         assertEquals(200, api.post("/api/v1/conversations/" + id + "/close", "").status());
-        Api.Reply closed = api.say(id, "customer", "are you there?");
-        assertEquals(409, closed.status());
+        Api.Reply closed = api.say(id, "bot", "are you there?");
+        assertEquals(409, closed.status(), "the bot cannot write to an ended conversation");
         assertTrue(closed.detail().contains("closed"), closed.body());
+        Api.Reply again = api.say(id, "customer", "are you there?");
+        assertEquals(201, again.status(), "a customer who writes after the end continues in a new conversation");
+        assertEquals(id, again.json().getJsonObject("conversation").getString("previousConversationId"));
     }
 
     @Test
@@ -389,7 +392,9 @@ class HandoffApiIT {
             desk.resolve(id, "alice", "refunded");
             assertEquals("resolved", conversations.get(id).state());
             assertThrows(ConversationClosedException.class,
-                    () -> conversations.post(id, new PostCommand(Author.CUSTOMER, "one more thing", null, null, null, null)));
+                    () -> conversations.post(id, new PostCommand(Author.BOT, "one more thing", null, null, null, null)));
+            PostOutcome more = conversations.post(id, new PostCommand(Author.CUSTOMER, "one more thing", null, null, null, null));
+            assertEquals(id, more.conversation().previousConversationId(), "the customer continues in a new conversation");
         } finally {
             routing.setPresence("alice", Presence.OFFLINE);
         }

@@ -42,6 +42,12 @@ import java.util.logging.Logger;
 @Stateless
 public class AgentDeskService {
 
+    @Inject
+    dev.handoff.conversation.control.CustomerNotices notices;
+
+    @Inject
+    Event<dev.handoff.platform.events.Typing> typingEvents;
+
     private static final Logger LOG = Logger.getLogger(AgentDeskService.class.getName());
 
     @PersistenceContext
@@ -142,7 +148,7 @@ public class AgentDeskService {
         Instant now = clock.instant();
         conversation.acceptBy(agent, now);
         Message joined = conversation.append(Author.SYSTEM, "Handoff",
-                agent.getUser().getDisplayName() + " has joined the chat.", now);
+                notices.joined(conversation.getRequiredSkill(), agent.getUser().getDisplayName(), conversation.getCustomer().getName()), now);
         em.persist(joined);
         em.flush();
         routing.settleOffers(conversationId, username);
@@ -210,14 +216,32 @@ public class AgentDeskService {
         return MessageView.of(message);
     }
 
+    /** The owner is typing a reply: the customer sees it (widget, SSE event {@code typing}). */
+    public void typing(String conversationId, String username) {
+        Conversation conversation = store.get(conversationId);
+        if (conversation.getState() == ConversationState.ASSIGNED && conversation.isOwnedBy(username)) {
+            typingEvents.fire(new dev.handoff.platform.events.Typing(conversationId, "agent",
+                    conversation.getAssignedAgent().getUser().getDisplayName(), username));
+        }
+    }
+
     public ConversationView resolve(String conversationId, String username, String resolution) {
         Conversation conversation = store.getForUpdate(conversationId);
         requireOwner(conversation, username);
         String note = resolution == null || resolution.isBlank() ? "resolved" : resolution.strip();
         Instant now = clock.instant();
         String kept = note.length() > 1000 ? note.substring(0, 1000) : note;
+        // The customer is told the chat is over and asked how it went (the widget shows the rating there).
+        String agentName = conversation.getAssignedAgent().getUser().getDisplayName();
+        Message goodbye = conversation.append(Author.SYSTEM, "Handoff",
+                notices.goodbye(conversation.getRequiredSkill(), agentName, conversation.getCustomer().getName()), now);
+        em.persist(goodbye);
+        Message question = conversation.append(Author.SYSTEM, "Handoff", notices.csatQuestion(conversation.getRequiredSkill()), now)
+                .withBotSignal("csat_question", null);
+        em.persist(question);
         conversation.resolve(kept, now);
         em.flush();
+        messagePosted.fire(new MessagePosted(conversationId, question.getSeq(), Author.SYSTEM, username));
         domainEvents.fire(new Resolved(conversationId, username, kept, conversation.getEscalatedAt(), now));
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
         routing.released(conversationId);

@@ -24,6 +24,7 @@ public class InboxPush {
     public static final String OFFERS = "offers";
     public static final String CHAT = "chat";
     public static final String QUEUE = "queue";
+    public static final String TYPING_PREFIX = "typing:";
 
     void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
         toQueue();
@@ -41,6 +42,13 @@ public class InboxPush {
         toQueue();
         if (event.owner() != null) {
             toUser(OFFERS, event.owner());
+        }
+    }
+
+    /** The customer is typing: the owner's chat page shows it ("typing:&lt;conversation id&gt;"). */
+    void onTyping(@Observes dev.handoff.platform.events.Typing event) {
+        if ("customer".equals(event.author()) && event.owner() != null) {
+            toUser(TYPING_PREFIX + event.conversationId(), event.owner());
         }
     }
 

@@ -132,7 +132,7 @@ public final class AccessMatrix {
         pages.put("/index.xhtml", Map.of(PortalRole.AGENT, 302, PortalRole.SUPERVISOR, 302, PortalRole.ADMIN, 302)); // to the role's home page
         pages.put("/agent/inbox.xhtml", Map.of(PortalRole.AGENT, 200, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 403));
         pages.put("/supervisor/queue.xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 200));
-        for (String admin : List.of("users", "api-keys", "triggers", "routing", "suites", "customers", "templates")) {
+        for (String admin : List.of("users", "api-keys", "triggers", "routing", "suites", "customers", "templates", "customer-side")) {
             pages.put("/admin/" + admin + ".xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 403, PortalRole.ADMIN, 200));
         }
         return pages;
