@@ -58,6 +58,7 @@ class CustomerWidgetApiIT {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
                 .addClasses(CustomerWidgetApiIT.class, CustomerWidgetApiIT.Widget.class, CustomerWidgetApiIT.Events.class, Api.class,
                         Api.Reply.class);
+        // (the customer texts and the trigger names come from the WAR itself)
     }
 
     @ArquillianResource
@@ -205,26 +206,33 @@ class CustomerWidgetApiIT {
     /** Acceptance 5: the bot API gets the transition and confirmation texts, 'queue' events, and accepts CSAT; after the end, no 409. */
     @Test
     void theBotApiGetsTheCustomerFacingTextsQueueEventsAndCsat() throws Exception {
-        routing.setPresence("alice", Presence.ONLINE);
+        // nobody online: both chats wait in line (an offered chat is no longer "in line")
+        List.of("alice", "bob", "carol", "dave", "sam").forEach(a -> routing.setPresence(a, Presence.OFFLINE));
         Api api = api();
         try {
-            String first = api.start("cw-bot-1", "Dana Smith");
+            String first = start(api, "cw-bot-1", "Dana Smith");
             Api.Reply escalation = api.say(first, "customer", "I was charged twice, transactions TX-88231 and TX-88232 - I need a person");
             JsonObject body = escalation.json();
             assertTrue(body.getBoolean("escalatedNow"), body.toString());
-            assertEquals("I'm connecting you with a specialist who can help with your billing concern.", body.getString("transition"));
+            List<String> fired = body.getJsonArray("triggers").getValuesAs(JsonObject.class).stream().map(t -> t.getString("name")).toList();
+            boolean upset = fired.stream().anyMatch(dev.handoff.conversation.control.CustomerTexts.FRUSTRATION_TRIGGERS::contains);
+            assertEquals(upset ? "I'm really sorry about the trouble with your billing, Dana. I'm connecting you with a billing specialist right now."
+                    : "I'm connecting you with a specialist who can help with your billing concern.", body.getString("transition"),
+                    "the billing transition, with empathy when " + fired + " heard frustration");
+            assertEquals("nobody-online", body.getJsonObject("conversation").getString("unavailable"), "and the honest notice");
             String confirmation = body.getString("confirmation");
             assertTrue(confirmation.contains("TX-88231 and TX-88232") && confirmation.contains("your billing concern")
                     && confirmation.endsWith("so you won't need to repeat yourself."), confirmation);
             assertTrue(body.getJsonObject("conversation").getString("queueText").startsWith("You're number 1 in line, "),
                     body.getJsonObject("conversation").toString());
 
-            String second = api.start("cw-bot-2", "Lee Park");
+            String second = start(api, "cw-bot-2", "Lee Park");
             assertTrue(api.say(second, "customer", "You charged me twice, I want a refund from a person").json().getBoolean("escalatedNow"));
             Events events = Events.open(api, "/api/v1/conversations/" + second + "/messages/stream");
             assertTrue(events.await(l -> l.contains("\"position\":2"), 15), "second in line: " + events.lines);
             assertTrue(events.lines.stream().anyMatch(l -> l.equals("event:queue") || l.equals("event: queue")), events.lines.toString());
 
+            routing.setPresence("alice", Presence.ONLINE);
             desk.accept(first, "alice");
             assertTrue(events.await(l -> l.contains("\"position\":1"), 15), "moves up live when the first is taken: " + events.lines);
 
@@ -251,7 +259,7 @@ class CustomerWidgetApiIT {
             assertEquals("bot", next.getString("state"));
 
             // A bot-resolved chat is rated too: close, then CSAT.
-            String bots = api.start("cw-bot-3", "Sam Solved");
+            String bots = start(api, "cw-bot-3", "Sam Solved");
             api.say(bots, "customer", "How do I change my plan?");
             api.post("/api/v1/conversations/" + bots + "/close", "");
             Api.Reply botRated = api.post("/api/v1/conversations/" + bots + "/csat", "{\"rating\":5}");
@@ -265,6 +273,14 @@ class CustomerWidgetApiIT {
         } finally {
             routing.setPresence("alice", Presence.OFFLINE);
         }
+    }
+
+    /** A plain customer (no tier, so no VIP trigger). */
+    private static String start(Api api, String externalId, String name) {
+        Api.Reply r = api.post("/api/v1/conversations", "{\"customer\":{\"externalId\":\"" + externalId + "\",\"name\":" + Api.quote(name)
+                + "},\"channel\":\"web\"}");
+        assertEquals(201, r.status(), r.body());
+        return r.json().getString("id");
     }
 
     /** A widget customer who leaves while queued is recorded as abandoned after the grace period; a callback becomes a task with its SLA. */
@@ -296,6 +312,20 @@ class CustomerWidgetApiIT {
         assertEquals(0, widgets.closeAbandoned(Duration.ZERO), "a customer who asked for a callback did not abandon");
         followUps.complete(task.id(), "alice", null);
         assertTrue(followUps.open().stream().noneMatch(t -> t.id() == task.id()));
+
+        // The agent may hand the chat back to the bot: the customer is told, the demo bot answers again.
+        routing.setPresence("alice", Presence.ONLINE);
+        try {
+            desk.accept(id, "alice");
+            assertEquals("bot", desk.handBack(id, "alice").state());
+            JsonObject back = caller.say("How do I download my invoices?");
+            assertEquals("bot", back.getString("state"));
+            assertTrue(back.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(m -> m.getString("text").startsWith("Alice Martin handed the chat back to our assistant")), back.toString());
+            assertEquals("article:invoices", last(back, "bot").getString("intent"));
+        } finally {
+            routing.setPresence("alice", Presence.OFFLINE);
+        }
         conversations.close(id);
     }
 

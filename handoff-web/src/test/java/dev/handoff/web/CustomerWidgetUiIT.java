@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,6 +48,38 @@ class CustomerWidgetUiIT {
 
     private Api admin() {
         return new Api(base.toString(), System.getProperty("handoff.it.adminKey", "hk_integrationAdminKey000000000000000"));
+    }
+
+    /** The number in "You're number 2 in line, …" (0 when not in line). */
+    private static int position(Browser b) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("number (\\d+) in line").matcher(
+                b.driver.findElement(By.id("hw-status")).getText());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Another widget customer (over HTTP, same origin) who asks the demo bot and then for a person; returns the conversation id. */
+    private String widgetChat(String siteKey, String complaint) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String api = base.toString().replaceAll("/$", "") + "/api/v1/widget/" + siteKey;
+        java.util.function.BiFunction<String, String, JsonObject> post = (path, body) -> {
+            try {
+                java.net.http.HttpRequest.Builder r = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + path))
+                        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                if (body.contains("\"text\"")) {
+                    r.header("X-Visitor-Token", body.substring(body.indexOf("\"token\":\"") + 9, body.indexOf("\"", body.indexOf("\"token\":\"") + 9)));
+                }
+                java.net.http.HttpResponse<String> answer = http.send(r.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, answer.statusCode(), answer.body());
+                return jakarta.json.Json.createReader(new java.io.StringReader(answer.body())).readObject();
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String token = post.apply("/session", "{}").getString("token");
+        post.apply("/messages", "{\"token\":\"" + token + "\",\"text\":\"How do I download my invoices?\"}");
+        JsonObject escalated = post.apply("/messages", "{\"token\":\"" + token + "\",\"text\":" + Api.quote(complaint) + "}");
+        assertEquals("queued", escalated.getString("state"), escalated.toString());
+        return escalated.getString("conversationId");
     }
 
     /** The customer's page with the widget open. */
@@ -99,27 +132,40 @@ class CustomerWidgetUiIT {
             customer.waitForMessage(".hw-bot", "Download your invoices");
             customerBrowser.screenshot("widget-01-demo-bot-answers");
 
-            // Someone else is already waiting for billing, so our customer is second in line.
-            String ahead = api.start("ui-widget-ahead", "Olga Ahead");
-            assertTrue(api.say(ahead, "customer", "I was charged twice for my plan, I want to talk to a person").json().getBoolean("escalatedNow"));
+            // Two other widget customers said the same a moment earlier, so ours is not first in line.
+            String text = "this isn't helping, I need a person \u2014 I was charged twice";
+            String siteKey = customerBrowser.driver.findElement(By.cssSelector("script[data-site-key]")).getAttribute("data-site-key");
+            String first = widgetChat(siteKey, text);
+            String second = widgetChat(siteKey, text);
 
-            customer.say("this isn't helping, I need a person \u2014 I was charged twice");
-            customer.waitForMessage(".hw-system", "I'm connecting you with a specialist who can help with your billing concern.");
+            customer.say(text);
+            // the billing transition (worded with empathy when the triggers heard frustration), then what was passed on
+            customerBrowser.until(d -> d.findElements(By.cssSelector("#hw-log .hw-system")).stream()
+                    .anyMatch(m -> m.getText().contains("connecting you with a") && m.getText().contains("billing")));
             customer.waitForMessage(".hw-system", "I've passed along your billing concern");
-            customerBrowser.waitForText(By.id("hw-status"), "You're number 2 in line");
+            customerBrowser.waitForText(By.id("hw-status"), "in line, about");
+            int before = position(customerBrowser);
+            assertTrue(before >= 2, "two asked first: " + customerBrowser.text(By.id("hw-status")));
             assertTrue(customerBrowser.driver.findElement(By.id("hw-articles")).getText().contains("While you wait"),
                     "help articles for billing while waiting");
             customerBrowser.screenshot("widget-02-transition-confirmation-queue");
 
-            // The agent takes the chat that was first: our customer moves up, live.
-            WebElement first = agent.waitFor(By.cssSelector(".offer[data-conversation='" + ahead + "']"));
-            first.findElement(By.cssSelector(".accept")).click();
-            agent.waitForUrl("/agent/chat.xhtml?id=" + ahead);
-            customerBrowser.waitForText(By.id("hw-status"), "You're number 1 in line");
-
+            // The agent takes the first chat: our customer moves up, live.
+            agent.waitFor(By.cssSelector(".offer[data-conversation='" + first + "'] .accept")).click();
+            agent.waitForUrl("/agent/chat.xhtml?id=" + first);
+            customerBrowser.until(d -> position(customerBrowser) < before);
             agent.open("/agent/inbox.xhtml");
-            WebElement offer = agent.waitFor(By.cssSelector(".offer .accept"));
-            offer.click();
+            agent.waitFor(By.cssSelector(".offer[data-conversation='" + second + "'] .accept")).click();
+            agent.waitForUrl("/agent/chat.xhtml?id=" + second);
+
+            // Now alice takes our customer's chat.
+            agent.open("/agent/inbox.xhtml");
+            agent.until(d -> d.findElements(By.cssSelector(".offer")).stream()
+                    .filter(o -> !List.of(first, second).contains(o.getAttribute("data-conversation"))).findFirst()
+                    .map(o -> {
+                        o.findElement(By.cssSelector(".accept")).click();
+                        return true;
+                    }).orElse(false));
             agent.waitForUrl("/agent/chat.xhtml?id=");
             agent.waitForText(By.id("chat:transcript"), "this isn't helping");
             customer.waitForMessage(".hw-system", "Alice Martin has joined the chat.");

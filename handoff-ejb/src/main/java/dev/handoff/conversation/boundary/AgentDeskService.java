@@ -216,6 +216,22 @@ public class AgentDeskService {
         return MessageView.of(message);
     }
 
+    /** The owner hands the chat back to the bot: the customer is told, the agent's seat is freed. */
+    public ConversationView handBack(String conversationId, String username) {
+        Conversation conversation = store.getForUpdate(conversationId);
+        requireOwner(conversation, username);
+        String agentName = conversation.getAssignedAgent().getUser().getDisplayName();
+        Message notice = conversation.append(Author.SYSTEM, "Handoff", agentName + " handed the chat back to our assistant. "
+                + "Write here any time - if you need a person again, press \"Talk to a person\".", clock.instant());
+        em.persist(notice);
+        conversation.handBackToBot();
+        em.flush();
+        conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
+        messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, username));
+        routing.released(conversationId);
+        return store.view(conversation);
+    }
+
     /** The owner is typing a reply: the customer sees it (widget, SSE event {@code typing}). */
     public void typing(String conversationId, String username) {
         Conversation conversation = store.get(conversationId);

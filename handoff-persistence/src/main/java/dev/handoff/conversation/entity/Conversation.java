@@ -280,6 +280,17 @@ public class Conversation {
         this.closedAt = at;
     }
 
+    /** The agent hands the chat back to the bot: it is the bot's again (and the triggers may hand it over again). */
+    public void handBackToBot() {
+        if (state != ConversationState.ASSIGNED) {
+            throw new ConflictException("Only a chat an agent has can be handed back to the bot");
+        }
+        this.state = ConversationState.BOT;
+        this.assignedAgent = null;
+        this.ownedSince = null;
+        this.firstResponseAt = null;
+    }
+
     /** This conversation continues {@code previous}, which was over when the customer wrote again. */
     public void continues(String previous) {
         this.previousConversationId = previous;

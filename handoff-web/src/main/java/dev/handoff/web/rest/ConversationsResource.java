@@ -127,6 +127,9 @@ public class ConversationsResource {
     public ConversationResponse csat(@PathParam("id") String id, CsatRequest request) {
         Checks.required(request, "body");
         Integer rating = Checks.required(request.rating(), "rating");
+        if (rating < 1 || rating > 5) {
+            throw new InvalidInputException("rating", "rating is a whole number from 1 to 5");
+        }
         ends.rate(id, rating, request.comment());
         return ConversationResponse.of(conversations.get(id));
     }

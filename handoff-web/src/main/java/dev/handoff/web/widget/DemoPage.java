@@ -35,10 +35,11 @@ public class DemoPage extends HttpServlet {
             return;
         }
         String context = request.getContextPath();
-        response.getWriter().write(page(context, demo.get().siteKey()));
+        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        response.getWriter().write(page(context, origin + context, demo.get().siteKey()));
     }
 
-    static String page(String context, String siteKey) {
+    static String page(String context, String absolute, String siteKey) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -51,7 +52,7 @@ public class DemoPage extends HttpServlet {
                     body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2433; background: #fafbfd; }
                     .top { background: #111a33; color: #fff; padding: 14px 24px; display: flex; gap: 24px; align-items: center; }
                     .top strong { font-size: 20px; } .top a { color: #c9d4ff; text-decoration: none; }
-                    main { max-width: 760px; margin: 0 auto; padding: 24px; }
+                    main { max-width: 760px; margin: 0 0 0 max(24px, 6vw); padding: 24px; }
                     .note { background: #eef2ff; border: 1px solid #cfd8fb; border-radius: 10px; padding: 12px 16px; }
                     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin-top: 20px; }
                     .card { background: #fff; border: 1px solid #e2e6ef; border-radius: 10px; padding: 14px; }
@@ -72,11 +73,11 @@ public class DemoPage extends HttpServlet {
                       <div class="card"><h3>Your account</h3>Passwords, two-factor sign-in, team invitations.</div>
                       <div class="card"><h3>The product</h3>Exports, mobile sync, plans.</div>
                     </div>
-                    <p>The widget is embedded with one tag:<br><code>&lt;script src="%1$s/widget/handoff-widget.js" data-site-key="%2$s" async&gt;&lt;/script&gt;</code></p>
+                    <p>The widget is embedded with one tag:<br><code>&lt;script src="%3$s/widget/handoff-widget.js" data-site-key="%2$s" async&gt;&lt;/script&gt;</code></p>
                   </main>
                   <script src="%1$s/widget/handoff-widget.js" data-site-key="%2$s" data-title="Acme support" async></script>
                 </body>
                 </html>
-                """.formatted(context, siteKey);
+                """.formatted(context, siteKey, absolute.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;"));
     }
 }

@@ -131,6 +131,9 @@ public class WidgetResource {
     public WidgetStateResponse csat(@HeaderParam(WidgetFilter.TOKEN_HEADER) String token, WidgetRequest body) {
         WidgetRequest r = Checks.required(body, "body");
         Integer rating = Checks.required(r.rating(), "rating");
+        if (rating < 1 || rating > 5) {
+            throw new InvalidInputException("rating", "rating is a whole number from 1 to 5");
+        }
         Checks.max(r.comment(), 1000, "comment");
         return WidgetStateResponse.of(null, widgets.rate(site(), token, rating, r.comment()));
     }
