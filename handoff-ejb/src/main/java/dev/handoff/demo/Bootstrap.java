@@ -58,6 +58,19 @@ public class Bootstrap {
     LiveTriggers liveTriggers;
 
     @Inject
+    dev.handoff.conversation.boundary.CustomerTemplateService customerTemplates;
+
+    @Inject
+    dev.handoff.help.boundary.HelpCenter help;
+
+    @Inject
+    dev.handoff.widget.boundary.WidgetSiteService widgetSites;
+
+    @Inject
+    @ConfigProperty(name = "handoff.demo.site-key")
+    Optional<String> demoSiteKey;
+
+    @Inject
     @ConfigProperty(name = "handoff.demo.enabled", defaultValue = "auto")
     String demoEnabled;
 
@@ -81,6 +94,7 @@ public class Bootstrap {
     void start() {
         triggerSets.ensurePublished();
         templates.ensureDefaults("system");
+        customerTemplates.ensureDefaults("system");
         // Compile the live trigger set now, so the first customer message does not wait for training.
         liveTriggers.versionNo();
         boolean demoWanted = "true".equalsIgnoreCase(demoEnabled)
@@ -93,6 +107,9 @@ public class Bootstrap {
             if (empty) {
                 demo.load();
             }
+            // The customer's side of the demo (/demo): its site and help center, also for data from before they existed.
+            help.ensureDemoArticles("system");
+            widgetSites.ensureDemoSite(demoSiteKey.filter(k -> !k.isBlank()).map(String::strip).orElse(null));
             LOG.info(banner(apiKey, empty));
         } else if (empty) {
             createFirstAdmin();
@@ -161,6 +178,7 @@ public class Bootstrap {
                 .append("  Database: ").append(database.product()).append('\n')
                 .append("  Demo logins (password '").append(DemoData.PASSWORD).append("' for all):\n");
         DemoData.LOGINS.forEach((user, role) -> b.append("    ").append(String.format("%-8s", user)).append(role).append('\n'));
+        b.append("  Customer demo (chat widget + demo bot): ").append(publicUrl).append("demo\n");
         if (apiKey != null) {
             b.append("  Demo bot API key: ").append(apiKey).append('\n');
         } else {

@@ -53,6 +53,12 @@ import java.util.logging.Logger;
 @DeclareRoles({Callers.ADMIN, Callers.SUPERVISOR, Callers.AGENT})
 public class AgentDeskService {
 
+    @Inject
+    dev.handoff.conversation.control.CustomerNotices notices;
+
+    @Inject
+    Event<dev.handoff.platform.events.Typing> typingEvents;
+
     private static final Logger LOG = Logger.getLogger(AgentDeskService.class.getName());
 
     @PersistenceContext
@@ -164,7 +170,7 @@ public class AgentDeskService {
         Instant now = clock.instant();
         conversation.acceptBy(agent, now);
         Message joined = conversation.append(Author.SYSTEM, "Handoff",
-                agent.getUser().getDisplayName() + " has joined the chat.", now);
+                notices.joined(conversation.getRequiredSkill(), agent.getUser().getDisplayName(), conversation.getCustomer().getName()), now);
         em.persist(joined);
         em.flush();
         routing.settleOffers(conversationId, username);
@@ -266,6 +272,31 @@ public class AgentDeskService {
         return MessageView.of(message);
     }
 
+    /** The owner hands the chat back to the bot: the customer is told, the agent's seat is freed. */
+    public ConversationView handBack(String conversationId, String username) {
+        Conversation conversation = store.getForUpdate(conversationId);
+        requireOwner(conversation, username);
+        String agentName = conversation.getAssignedAgent().getUser().getDisplayName();
+        Message notice = conversation.append(Author.SYSTEM, "Handoff", agentName + " handed the chat back to our assistant. "
+                + "Write here any time - if you need a person again, press \"Talk to a person\".", clock.instant());
+        em.persist(notice);
+        conversation.handBackToBot();
+        em.flush();
+        conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
+        messagePosted.fire(new MessagePosted(conversationId, notice.getSeq(), Author.SYSTEM, username));
+        routing.released(conversationId);
+        return store.view(conversation);
+    }
+
+    /** The owner is typing a reply: the customer sees it (widget, SSE event {@code typing}). */
+    public void typing(String conversationId, String username) {
+        Conversation conversation = store.get(conversationId);
+        if (conversation.getState() == ConversationState.ASSIGNED && conversation.isOwnedBy(username)) {
+            typingEvents.fire(new dev.handoff.platform.events.Typing(conversationId, "agent",
+                    conversation.getAssignedAgent().getUser().getDisplayName(), username));
+        }
+    }
+
     public ConversationView resolve(String conversationId, String username, String resolution) {
         Conversation conversation = store.getForUpdate(conversationId);
         requireOwner(conversation, username);
@@ -277,8 +308,17 @@ public class AgentDeskService {
         String note = resolution == null || resolution.isBlank() ? "resolved" : resolution.strip();
         Instant now = clock.instant();
         String kept = note.length() > 1000 ? note.substring(0, 1000) : note;
+        // The customer is told the chat is over and asked how it went (the widget shows the rating there).
+        String agentName = conversation.getAssignedAgent().getUser().getDisplayName();
+        Message goodbye = conversation.append(Author.SYSTEM, "Handoff",
+                notices.goodbye(conversation.getRequiredSkill(), agentName, conversation.getCustomer().getName()), now);
+        em.persist(goodbye);
+        Message question = conversation.append(Author.SYSTEM, "Handoff", notices.csatQuestion(conversation.getRequiredSkill()), now)
+                .withBotSignal("csat_question", null);
+        em.persist(question);
         conversation.resolve(kept, now);
         em.flush();
+        messagePosted.fire(new MessagePosted(conversationId, question.getSeq(), Author.SYSTEM, username));
         domainEvents.fire(new Resolved(conversationId, username, kept, conversation.getEscalatedAt(), now));
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), username));
         routing.released(conversationId);

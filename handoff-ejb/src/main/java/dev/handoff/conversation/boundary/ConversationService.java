@@ -86,6 +86,12 @@ public class ConversationService {
     @Inject
     Event<DomainEvent> domainEvents;
 
+    @Inject
+    dev.handoff.conversation.control.CustomerNotices notices;
+
+    @Inject
+    dev.handoff.desk.boundary.FollowUpService followUps;
+
     public ConversationView start(StartCommand command) {
         Instant now = clock.instant();
         Customer customer = upsertCustomer(command.customerExternalId().strip());
@@ -125,6 +131,11 @@ public class ConversationService {
         }
         Instant now = clock.instant();
         Conversation conversation = store.getForUpdate(conversationId);
+        if (!conversation.getState().isOpen() && command.author() == Author.CUSTOMER) {
+            // The customer writes again after the end: a new conversation continues this one (no 409).
+            Conversation next = continuation(conversation, now);
+            return post(next.getId(), command);
+        }
         if (command.clientMessageId() != null) {
             Optional<Message> stored = store.messageByClientId(conversationId, command.clientMessageId());
             if (stored.isPresent()) {
@@ -143,10 +154,12 @@ public class ConversationService {
 
         List<TriggerView> fired = List.of();
         boolean escalatedNow = false;
+        Handover handover = null;
         if (evaluate) {
             Decision decision = triggers.evaluate(transcript(earlier, message, facts));
             if (decision.escalate()) {
-                escalatedNow = escalate(conversation, message, earlier, decision, now);
+                handover = escalate(conversation, message, earlier, decision, now);
+                escalatedNow = handover != null;
                 fired = decision.firings().stream().map(f -> TriggerView.of(f, message.getSeq())).toList();
             }
         }
@@ -158,7 +171,45 @@ public class ConversationService {
             routing.customerWrote(conversationId);
         }
         messagePosted.fire(new MessagePosted(conversationId, message.getSeq(), message.getAuthor(), owner(conversation)));
-        return new PostOutcome(MessageView.of(message), escalatedNow, fired, store.view(conversation));
+        return new PostOutcome(MessageView.of(message), escalatedNow, fired, store.view(conversation),
+                handover == null ? null : handover.transition(), handover == null ? null : handover.confirmation());
+    }
+
+    /** The texts sent to the customer when the chat was handed over. */
+    record Handover(String transition, String confirmation) {}
+
+    /** A new conversation for the same customer, channel and page, pointing back at {@code ended}. */
+    private Conversation continuation(Conversation ended, Instant now) {
+        Conversation next = new Conversation(ended.getCustomer(), ended.getChannel(), now);
+        next.onPage(ended.getPageUrl(), ended.getPageTitle());
+        next.attachMetadata(ended.getMetadata());
+        next.continues(ended.getId());
+        em.persist(next);
+        em.flush();
+        domainEvents.fire(new ConversationStarted(next.getId(), ended.getCustomer().getExternalId(), next.getChannel(), now));
+        return next;
+    }
+
+    /**
+     * The customer asked for a person ("Talk to a person"): the message goes through the triggers
+     * like any other; if they did not hand the chat over, it is handed over anyway, at once.
+     */
+    public PostOutcome requestPerson(String conversationId, String text, String pageUrl, String pageTitle) {
+        PostOutcome outcome = post(conversationId, new PostCommand(Author.CUSTOMER, text, "talk_to_a_person", null, pageUrl, pageTitle));
+        Conversation conversation = store.getForUpdate(outcome.conversation().id());
+        if (conversation.getState() != ConversationState.BOT) {
+            return outcome;
+        }
+        TriggerFiring asked = new TriggerFiring("talk-to-a-person", "The customer pressed 'Talk to a person'", "Talk to a person",
+                routingSettings.defaultSkill(), 90);
+        Decision decision = new Decision(List.of(asked));
+        List<Message> window = store.lastMessages(conversation, TRIGGER_WINDOW);
+        Message message = window.stream().filter(m -> m.getSeq() == outcome.message().seq()).findFirst()
+                .orElseThrow(() -> new dev.handoff.platform.ConflictException("The chat changed while handing it over; try again"));
+        List<Message> earlier = window.stream().filter(m -> m.getSeq() < message.getSeq()).toList();
+        Handover handover = escalate(conversation, message, earlier, decision, clock.instant());
+        return new PostOutcome(outcome.message(), handover != null, List.of(TriggerView.of(asked, message.getSeq())), store.view(conversation),
+                handover == null ? null : handover.transition(), handover == null ? null : handover.confirmation());
     }
 
     /**
@@ -166,10 +217,10 @@ public class ConversationService {
      * holds the whole chat (most escalations happen early), the context is built from it without
      * reading the transcript again.
      */
-    private boolean escalate(Conversation conversation, Message message, List<Message> earlier, Decision decision, Instant now) {
+    private Handover escalate(Conversation conversation, Message message, List<Message> earlier, Decision decision, Instant now) {
         String skill = decision.skill(routingSettings.defaultSkill()).orElse(routingSettings.defaultSkill());
         if (!conversation.escalate(skill, decision.priority(), decision.summary(), now)) {
-            return false;
+            return null;
         }
         for (TriggerFiring f : decision.firings()) {
             em.persist(new TriggerHit(conversation, message.getSeq(), f.name(), f.reason(), f.evidence(), now));
@@ -181,21 +232,34 @@ public class ConversationService {
         } else {
             transcript = store.messagesAfter(conversation.getId(), 0, CONTEXT_MESSAGES);
         }
-        context.capture(conversation, transcript, decision.firings().stream().map(TriggerFiring::reason).toList());
+        dev.handoff.conversation.entity.HandoffContext captured = context.capture(conversation, transcript,
+                decision.firings().stream().map(TriggerFiring::reason).toList());
         handoffCaptured.fire(new HandoffCaptured(conversation.getId()));
         Optional<Availability.Unavailable> unavailable = availability.unavailability(skill);
         unavailable.ifPresent(u -> conversation.noticeUnavailable(u.reason()));
-        Message notice = conversation.append(Author.SYSTEM, "Handoff", unavailable.map(ConversationService::unavailableText)
-                .orElseGet(() -> transitionText(skill)), now);
+        String customerName = conversation.getCustomer().getName();
+        String transition = notices.transition(skill, decision.firings().stream().map(TriggerFiring::name).toList(), customerName);
+        Message notice = conversation.append(Author.SYSTEM, "Handoff", transition, now);
         em.persist(notice);
+        Optional<String> confirmation = notices.confirmation(captured, skill, customerName);
+        Message confirmed = confirmation.map(text -> conversation.append(Author.SYSTEM, "Handoff", text, now)).orElse(null);
+        if (confirmed != null) {
+            em.persist(confirmed);
+        }
+        // Nobody can take it now: said honestly, last, with the callback / e-mail choice.
+        Message honest = unavailable.map(u -> conversation.append(Author.SYSTEM, "Handoff", unavailableText(u), now)).orElse(null);
+        if (honest != null) {
+            em.persist(honest);
+            confirmed = honest;
+        }
         em.flush();
         domainEvents.fire(new Escalated(conversation.getId(), skill, decision.priority(),
                 decision.firings().stream().map(TriggerFiring::name).toList(), message.getSeq(),
                 unavailable.map(Availability.Unavailable::reason).orElse(null), now));
         conversationChanged.fire(new ConversationChanged(conversation.getId(), conversation.getState(), null));
-        messagePosted.fire(new MessagePosted(conversation.getId(), notice.getSeq(), Author.SYSTEM, null));
+        messagePosted.fire(new MessagePosted(conversation.getId(), (confirmed != null ? confirmed : notice).getSeq(), Author.SYSTEM, null));
         routing.route(conversation);
-        return true;
+        return new Handover(notice.getText(), confirmation.orElse(null));
     }
 
     /** Honest words when nobody can take the chat now; the request stays queued for the next agent. */
@@ -224,6 +288,7 @@ public class ConversationService {
         em.persist(new dev.handoff.desk.entity.ChatNote(conversationId, dev.handoff.desk.entity.ChatNote.Kind.FOLLOW_UP, "customer",
                 conversation.getCustomer().getName() == null ? "Customer" : conversation.getCustomer().getName(),
                 "The customer asked for " + how + when + ".", now));
+        followUps.create(conversation, channel, contact, preferredTime, now);
         Message confirmation = conversation.append(Author.SYSTEM, "Handoff", "Thanks - we'll get back to you with " + how + when
                 + ". Your request keeps its place, so whoever picks it up sees everything you've written.", now);
         em.persist(confirmation);
@@ -233,12 +298,6 @@ public class ConversationService {
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), owner(conversation)));
         messagePosted.fire(new MessagePosted(conversationId, confirmation.getSeq(), Author.SYSTEM, owner(conversation)));
         return store.view(conversation);
-    }
-
-    private String transitionText(String skill) {
-        String team = skill == null || skill.equals(routingSettings.defaultSkill()) ? "our support team" : "our " + skill + " team";
-        return "I'm bringing in a member of " + team + " to help you with this. "
-                + "They will see everything you've written so far, so you won't need to repeat yourself.";
     }
 
     /** The trigger window: the earlier messages read before {@code latest} was appended, then {@code latest}. */
@@ -265,6 +324,18 @@ public class ConversationService {
         return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), lastEscalated, clock.instant());
     }
 
+    /** The customer's view of the queue: position, wait and the words for them (no transcript, no context). */
+    public QueueStatus queueStatus(String conversationId) {
+        Conversation c = store.get(conversationId);
+        long waited = c.getEscalatedAt() == null ? 0 : c.waitSoFar(clock.instant()).toSeconds();
+        if (c.getState() != ConversationState.QUEUED) {
+            return new QueueStatus(c.getId(), c.getState().wireName(), c.getRequiredSkill(), null, null, waited, null, null);
+        }
+        dev.handoff.routing.control.QueueEstimator.Estimate e = store.estimate(c);
+        return new QueueStatus(c.getId(), c.getState().wireName(), c.getRequiredSkill(), e.position(), e.waitSeconds(), waited,
+                notices.queue(c.getRequiredSkill(), e.position(), e.waitSeconds()), c.getUnavailableNotice());
+    }
+
     public ConversationView get(String conversationId) {
         return store.view(store.get(conversationId));
     }
@@ -284,6 +355,11 @@ public class ConversationService {
         Instant now = clock.instant();
         conversation.close(now);
         domainEvents.fire(new Closed(conversationId, before.name(), owner, now));
+        if (before == ConversationState.QUEUED) {
+            // The customer left while waiting for a person: recorded with the wait, and the place is freed.
+            domainEvents.fire(new dev.handoff.platform.events.Abandoned(conversationId, conversation.getRequiredSkill(),
+                    conversation.waitSoFar(now).toSeconds(), now));
+        }
         routing.settleOffers(conversationId, null);
         routing.released(conversationId);
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(), owner));

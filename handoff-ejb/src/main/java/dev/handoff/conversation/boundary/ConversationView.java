@@ -14,7 +14,16 @@ public record ConversationView(String id, String state, String channel, Customer
         String pageTitle, String metadata, String requiredSkill, int priority, String escalationReason,
         List<TriggerView> triggers, Integer queuePosition, Long estimatedWaitSeconds, String assignedAgent,
         String assignedAgentName, int messageCount, Instant createdAt, Instant escalatedAt, Instant acceptedAt,
-        Instant closedAt, String resolution, ContextView context, List<SlaPolicy.Timer> sla, String unavailableNotice) {
+        Instant closedAt, String resolution, ContextView context, List<SlaPolicy.Timer> sla, String unavailableNotice, CsatView csat,
+        String previousConversationId) {
+
+    /** The customer's rating of the ended chat (1 to 5, optional comment). */
+    public record CsatView(int rating, String comment, String agent, boolean escalated, Instant at) {
+
+        public static CsatView of(dev.handoff.conversation.entity.CsatResponse r) {
+            return new CsatView(r.getRating(), r.getComment(), r.getAgent(), r.isEscalated(), r.getCreatedAt());
+        }
+    }
 
     /** The most urgent running SLA timer of an owned chat, or null. */
     public SlaPolicy.Timer nextSla() {

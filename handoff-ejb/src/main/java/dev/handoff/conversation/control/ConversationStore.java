@@ -5,6 +5,7 @@ import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.conversation.boundary.TriggerView;
 import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.conversation.entity.CsatResponse;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
 import dev.handoff.conversation.entity.Message;
@@ -134,6 +135,10 @@ public class ConversationStore {
                 .getSingleResult();
     }
 
+    public QueueEstimator.Estimate estimate(Conversation c) {
+        return queue.estimate(c);
+    }
+
     public ConversationView view(Conversation c) {
         Customer customer = c.getCustomer();
         Integer position = null;
@@ -154,6 +159,8 @@ public class ConversationStore {
                 c.getMessageCount(), c.getCreatedAt(), c.getEscalatedAt(), c.getAcceptedAt(), c.getClosedAt(),
                 c.getResolution(), c.getEscalatedAt() == null ? null : context.view(c.getId()).orElse(null),
                 c.getState() == ConversationState.ASSIGNED ? sla.timers(c) : List.of(),
-                c.getState() == ConversationState.QUEUED ? c.getUnavailableNotice() : null);
+                c.getState() == ConversationState.QUEUED ? c.getUnavailableNotice() : null,
+                c.getState().isOpen() ? null : Optional.ofNullable(em.find(CsatResponse.class, c.getId())).map(ConversationView.CsatView::of).orElse(null),
+                c.getPreviousConversationId());
     }
 }

@@ -119,6 +119,9 @@ public class Conversation {
     @Column(name = "actual_wait_seconds")
     private Long actualWaitSeconds;
 
+    @Column(name = "previous_conversation_id", length = 36)
+    private String previousConversationId;
+
     @Version
     private long version;
 
@@ -265,6 +268,36 @@ public class Conversation {
         this.state = ConversationState.RESOLVED;
         this.resolution = outcome;
         this.closedAt = at;
+    }
+
+    /** The bot (or the customer, in the widget) ends a chat no person was needed for: resolved by the bot. */
+    public void resolveByBot(Instant at) {
+        if (state != ConversationState.BOT) {
+            throw new ConflictException("Only a chat the bot still handles can be resolved by the bot");
+        }
+        this.state = ConversationState.RESOLVED;
+        this.resolution = "resolved by the bot";
+        this.closedAt = at;
+    }
+
+    /** The agent hands the chat back to the bot: it is the bot's again (and the triggers may hand it over again). */
+    public void handBackToBot() {
+        if (state != ConversationState.ASSIGNED) {
+            throw new ConflictException("Only a chat an agent has can be handed back to the bot");
+        }
+        this.state = ConversationState.BOT;
+        this.assignedAgent = null;
+        this.ownedSince = null;
+        this.firstResponseAt = null;
+    }
+
+    /** This conversation continues {@code previous}, which was over when the customer wrote again. */
+    public void continues(String previous) {
+        this.previousConversationId = previous;
+    }
+
+    public String getPreviousConversationId() {
+        return previousConversationId;
     }
 
     /** The bot platform ends the chat (the customer left). */

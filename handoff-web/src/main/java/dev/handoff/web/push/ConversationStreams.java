@@ -7,6 +7,12 @@ import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.platform.events.ApiKeyRevoked;
 import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.MessagePosted;
+import dev.handoff.platform.events.OfferChanged;
+import dev.handoff.platform.events.Typing;
+import dev.handoff.conversation.boundary.QueueStatus;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import dev.handoff.web.rest.dto.MessageResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -59,6 +65,17 @@ public class ConversationStreams {
     @ConfigProperty(name = "handoff.api.sse-heartbeat-seconds", defaultValue = "15")
     long heartbeatSeconds;
 
+    /** Past this wait in the queue the bot API's 'queue' events say the callback / e-mail choice is due (widget sites set their own). */
+    @Inject
+    @ConfigProperty(name = "handoff.customer.offer-after-seconds", defaultValue = "180")
+    int offerAfterSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.customer.queue-refresh-seconds", defaultValue = "2")
+    long queueRefreshSeconds;
+
+    private ScheduledFuture<?> queueRefresh;
+
     private final Map<String, Set<Stream>> open = new ConcurrentHashMap<>();
     private ScheduledFuture<?> heartbeat;
 
@@ -76,6 +93,8 @@ public class ConversationStreams {
             ManagedScheduledExecutorService scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
             long every = Math.max(1, heartbeatSeconds);
             heartbeat = scheduler.scheduleAtFixedRate(this::beat, every, every, TimeUnit.SECONDS);
+            long refresh = Math.max(1, queueRefreshSeconds);
+            queueRefresh = scheduler.scheduleAtFixedRate(this::refreshQueues, refresh, refresh, TimeUnit.SECONDS);
         } catch (NamingException e) {
             throw new IllegalStateException("no managed scheduler for the stream heartbeat", e);
         }
@@ -86,22 +105,83 @@ public class ConversationStreams {
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
+        if (queueRefresh != null) {
+            queueRefresh.cancel(false);
+        }
         all().forEach(Stream::close);
     }
 
     /**
-     * Opens a stream for the API key {@code keyId}. A conversation already resolved or closed gets
-     * its backlog and its state, then the stream ends.
+     * Opens a stream for the API key {@code keyId} (null for a widget visitor's stream). A
+     * conversation already resolved or closed gets its backlog and its state, then the stream ends.
+     * {@code offerAfter} is the wait after which 'queue' events offer a callback or e-mail (null: the
+     * configured default).
      */
-    public void open(String conversationId, int after, long keyId, ConversationState state, SseEventSink sink, Sse sse) {
+    public void open(String conversationId, int after, Long keyId, ConversationState state, SseEventSink sink, Sse sse, Integer offerAfter) {
         startHeartbeat();
-        Stream stream = new Stream(conversationId, keyId, sink, sse, after);
+        Stream stream = new Stream(conversationId, keyId, sink, sse, after, offerAfter == null ? offerAfterSeconds : offerAfter);
         open.computeIfAbsent(conversationId, k -> new CopyOnWriteArraySet<>()).add(stream);
         catchUp(stream);
         if (!state.isOpen()) {
             stream.send(stateEvent(sse, state));
             stream.close();
+        } else if (state == ConversationState.QUEUED) {
+            sendQueue(stream);
         }
+    }
+
+    /** Whether a widget visitor's stream of this conversation is open (the customer is still on a page with the widget). */
+    public boolean watched(String conversationId) {
+        Set<Stream> streams = open.get(conversationId);
+        return streams != null && streams.stream().anyMatch(s -> s.keyId == null);
+    }
+
+    void onTyping(@Observes Typing event) {
+        Set<Stream> streams = open.get(event.conversationId());
+        if (streams == null || !"agent".equals(event.author())) {
+            return;
+        }
+        JsonObject data = Json.createObjectBuilder().add("author", event.author()).add("name", event.name() == null ? "" : event.name()).build();
+        for (Stream s : streams) {
+            s.send(s.sse.newEventBuilder().name("typing").mediaType(MediaType.APPLICATION_JSON_TYPE).data(data.toString()).build());
+        }
+    }
+
+    void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
+        refreshQueues();
+    }
+
+    /** Every queued stream gets a 'queue' event when its position, wait or choice changed (positions move as others are taken). */
+    void refreshQueues() {
+        try {
+            for (Stream s : all()) {
+                if (s.queued) {
+                    sendQueue(s);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Queue refresh failed; the next one tries again", e);
+        }
+    }
+
+    private void sendQueue(Stream stream) {
+        QueueStatus q = conversations.queueStatus(stream.conversationId);
+        stream.queued = "queued".equals(q.state());
+        if (!stream.queued || q.position() == null) {
+            return;
+        }
+        boolean offered = q.unavailable() != null || q.waitedSeconds() >= stream.offerAfter;
+        String key = q.position() + "/" + q.estimatedWaitSeconds() + "/" + offered + "/" + q.text();
+        if (key.equals(stream.lastQueue)) {
+            return;
+        }
+        stream.lastQueue = key;
+        JsonObjectBuilder data = Json.createObjectBuilder().add("position", q.position()).add("estimatedWaitSeconds", q.estimatedWaitSeconds())
+                .add("text", q.text()).add("waitedSeconds", q.waitedSeconds()).add("followUpOffered", offered);
+        if (q.unavailable() != null) {
+            data.add("unavailable", q.unavailable());
+        }
+        stream.send(stream.sse.newEventBuilder().name("queue").mediaType(MediaType.APPLICATION_JSON_TYPE).data(data.build().toString()).build());
     }
 
     void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
@@ -113,14 +193,17 @@ public class ConversationStreams {
 
     void onStateChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
         Set<Stream> streams = open.get(event.conversationId());
-        if (streams != null) {
+        if (streams != null && event.state() != null) {
             for (Stream s : streams) {
+                catchUp(s);
                 s.send(stateEvent(s.sse, event.state()));
+                s.queued = event.state() == ConversationState.QUEUED;
                 if (!event.state().isOpen()) {
                     s.close();
                 }
             }
         }
+        refreshQueues();
     }
 
     void onKeyRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiKeyRevoked event) {
@@ -134,7 +217,7 @@ public class ConversationStreams {
             if (streams.isEmpty()) {
                 return;
             }
-            closeStreamsOf(keys.unusableAmong(streams.stream().map(s -> s.keyId).collect(Collectors.toSet())));
+            closeStreamsOf(keys.unusableAmong(streams.stream().map(s -> s.keyId).filter(java.util.Objects::nonNull).collect(Collectors.toSet())));
             for (Stream s : all()) {
                 s.send(s.sse.newEventBuilder().comment("heartbeat").build());
             }
@@ -145,7 +228,7 @@ public class ConversationStreams {
 
     private void closeStreamsOf(Set<Long> keyIds) {
         if (!keyIds.isEmpty()) {
-            all().stream().filter(s -> keyIds.contains(s.keyId)).forEach(Stream::close);
+            all().stream().filter(s -> s.keyId != null && keyIds.contains(s.keyId)).forEach(Stream::close);
         }
     }
 
@@ -190,17 +273,21 @@ public class ConversationStreams {
 
     private final class Stream {
         final String conversationId;
-        final long keyId;
+        final Long keyId;
         final SseEventSink sink;
         final Sse sse;
+        final int offerAfter;
         int lastSeq;
+        volatile boolean queued = true;
+        volatile String lastQueue;
 
-        Stream(String conversationId, long keyId, SseEventSink sink, Sse sse, int lastSeq) {
+        Stream(String conversationId, Long keyId, SseEventSink sink, Sse sse, int lastSeq, int offerAfter) {
             this.conversationId = conversationId;
             this.keyId = keyId;
             this.sink = sink;
             this.sse = sse;
             this.lastSeq = lastSeq;
+            this.offerAfter = offerAfter;
         }
 
         synchronized boolean send(OutboundSseEvent event) {

@@ -34,6 +34,7 @@ public class InboxPush {
     public static final String OFFERS = "offers";
     public static final String CHAT = "chat";
     public static final String QUEUE = "queue";
+    public static final String TYPING_PREFIX = "typing:";
 
     private static final Logger LOG = Logger.getLogger(InboxPush.class.getName());
     private static final String QUEUE_KEY = "queue-watchers";
@@ -74,6 +75,13 @@ public class InboxPush {
 
     void onPresence(@Observes(during = TransactionPhase.AFTER_SUCCESS) dev.handoff.platform.events.PresenceChanged event) {
         toQueue();
+    }
+
+    /** The customer is typing: the owner's chat page shows it ("typing:&lt;conversation id&gt;"). */
+    void onTyping(@Observes dev.handoff.platform.events.Typing event) {
+        if ("customer".equals(event.author()) && event.owner() != null) {
+            toUser(TYPING_PREFIX + event.conversationId(), event.owner());
+        }
     }
 
     void onSlaBreach(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaBreached event) {

@@ -6,30 +6,30 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /** Field checks for API requests; each failure names the JSON field at fault. */
-final class Checks {
+public final class Checks {
 
     private Checks() {}
 
-    static <T> T required(T value, String field) {
+    public static <T> T required(T value, String field) {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw new InvalidInputException(field, field + " is required");
         }
         return value;
     }
 
-    static String max(String value, int max, String field) {
+    public static String max(String value, int max, String field) {
         if (value != null && value.length() > max) {
             throw new InvalidInputException(field, field + " is longer than " + max + " characters (" + value.length() + ")");
         }
         return value;
     }
 
-    static String text(String value, String field) {
+    public static String text(String value, String field) {
         required(value, field);
         return max(value, Message.MAX_TEXT, field);
     }
 
-    static String email(String value, String field) {
+    public static String email(String value, String field) {
         max(value, 254, field);
         if (value != null && !value.isBlank() && !value.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidInputException(field, field + " is not an e-mail address");
@@ -37,7 +37,7 @@ final class Checks {
         return value;
     }
 
-    static String url(String value, String field) {
+    public static String url(String value, String field) {
         max(value, 2048, field);
         if (value == null || value.isBlank()) {
             return null;
@@ -53,7 +53,7 @@ final class Checks {
         }
     }
 
-    static Double confidence(Double value, String field) {
+    public static Double confidence(Double value, String field) {
         if (value != null && (value.isNaN() || value < 0 || value > 1)) {
             throw new InvalidInputException(field, field + " must be between 0 and 1");
         }
@@ -64,7 +64,7 @@ final class Checks {
      * A whole-number query parameter: absent means {@code fallback}; anything else must be digits
      * within [min, max], or the answer is 400 naming the parameter (JAX-RS would answer 404).
      */
-    static int intParam(String raw, int fallback, int min, int max, String name) {
+    public static int intParam(String raw, int fallback, int min, int max, String name) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }

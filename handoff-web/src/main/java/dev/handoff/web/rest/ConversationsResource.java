@@ -14,6 +14,7 @@ import dev.handoff.web.push.ConversationStreams;
 import dev.handoff.web.push.Typing;
 import dev.handoff.web.rest.dto.ConversationResponse;
 import dev.handoff.web.rest.dto.FollowUpRequest;
+import dev.handoff.web.rest.dto.CsatRequest;
 import dev.handoff.web.rest.dto.CustomerRequest;
 import dev.handoff.web.rest.dto.MessagePage;
 import dev.handoff.web.rest.dto.MessageResponse;
@@ -97,6 +98,9 @@ public class ConversationsResource {
     @Inject
     ConversationStreams streams;
 
+    @Inject
+    dev.handoff.conversation.boundary.ConversationEnd ends;
+
     @POST
     @Operation(summary = "Start a conversation",
             description = "Registers (or updates) the customer and opens a conversation handled by the bot.")
@@ -134,6 +138,33 @@ public class ConversationsResource {
     @APIResponse(responseCode = "404", description = "Unknown conversation",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ConversationResponse get(@PathParam("id") String id) {
+        return withQueue(ConversationResponse.of(conversations.get(id)));
+    }
+
+    private ConversationResponse withQueue(ConversationResponse c) {
+        return "queued".equals(c.state()) ? c.withQueueText(conversations.queueStatus(c.id()).text()) : c;
+    }
+
+    @POST
+    @Path("{id}/csat")
+    @Operation(summary = "Record the customer's rating",
+            description = "Once the conversation is resolved or closed (by an agent, or by the bot: POST .../close), the customer's "
+                    + "satisfaction rating, 1 to 5, with an optional comment. Once per conversation; stored for the metrics and shown "
+                    + "on the conversation in the portal.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CsatRequest.class),
+            examples = @ExampleObject(name = "csat", value = "{\"rating\":4,\"comment\":\"Quick and friendly\"}")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConversationResponse.class)))
+    @APIResponse(responseCode = "400", description = "rating missing or not 1 to 5, comment over 1000 characters",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The conversation has not ended, or was already rated",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ConversationResponse csat(@PathParam("id") String id, CsatRequest request) {
+        Checks.required(request, "body");
+        Integer rating = Checks.required(request.rating(), "rating");
+        if (rating < 1 || rating > 5) {
+            throw new InvalidInputException("rating", "rating is a whole number from 1 to 5");
+        }
+        ends.rate(id, rating, request.comment());
         return ConversationResponse.of(conversations.get(id));
     }
 
@@ -178,7 +209,7 @@ public class ConversationsResource {
         List<TriggerResponse> fired = outcome.firedNow().stream().map(TriggerResponse::of).toList();
         return Response.status(Response.Status.CREATED)
                 .entity(new PostMessageResponse(MessageResponse.of(outcome.message()), conversation.escalated(),
-                        outcome.escalatedNow(), fired, conversation.state(), conversation))
+                        outcome.escalatedNow(), fired, conversation.state(), withQueue(conversation), outcome.transition(), outcome.confirmation()))
                 .build();
     }
 
@@ -209,7 +240,10 @@ public class ConversationsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Stream messages (server-sent events)",
             description = "Sends every message after 'after' (or the Last-Event-ID header), then each new one as it is written: "
-                    + "event 'message' with the message as JSON and the seq as event id; event 'state' when the conversation changes state. "
+                    + "event 'message' with the message as JSON and the seq as event id; event 'state' when the conversation changes state; "
+                    + "event 'queue' while queued, whenever the position or estimated wait changes ({\"position\":2,\"estimatedWaitSeconds\":180,"
+                    + "\"text\":\"You're number 2 in line, about 3 minutes.\",\"waitedSeconds\":40,\"followUpOffered\":false}); "
+                    + "event 'typing' when the agent types ({\"author\":\"agent\",\"name\":\"Alice Martin\"}). "
                     + "The stream ends after the state 'resolved' or 'closed', and when the API key is revoked; a comment line "
                     + "(': heartbeat') comes every 15 s by default.")
     @APIResponse(responseCode = "200", description = "text/event-stream")
@@ -223,7 +257,7 @@ public class ConversationsResource {
             from = Math.max(from, Integer.parseInt(lastEventId.strip()));
         }
         ConversationState state = ConversationState.valueOf(conversations.get(id).state().toUpperCase(java.util.Locale.ROOT));
-        streams.open(id, Math.max(0, from), ((ApiCaller) request.getProperty(ApiKeyFilter.CALLER)).keyId(), state, sink, sse);
+        streams.open(id, Math.max(0, from), ((ApiCaller) request.getProperty(ApiKeyFilter.CALLER)).keyId(), state, sink, sse, null);
     }
 
     @POST

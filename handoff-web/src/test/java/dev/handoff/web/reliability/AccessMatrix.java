@@ -137,7 +137,7 @@ public final class AccessMatrix {
         pages.put("/supervisor/dashboard.xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 200));
         pages.put("/agent/history.xhtml", Map.of(PortalRole.AGENT, 200, PortalRole.SUPERVISOR, 200, PortalRole.ADMIN, 403));
         pages.put("/agent/customer.xhtml?id=no-such-customer", Map.of(PortalRole.AGENT, 404, PortalRole.SUPERVISOR, 404, PortalRole.ADMIN, 403));
-        for (String admin : List.of("users", "api-keys", "triggers", "routing", "suites", "customers", "templates", "integrations", "integration-health")) {
+        for (String admin : List.of("users", "api-keys", "triggers", "routing", "suites", "customers", "templates", "integrations", "integration-health", "customer-side")) {
             pages.put("/admin/" + admin + ".xhtml", Map.of(PortalRole.AGENT, 403, PortalRole.SUPERVISOR, 403, PortalRole.ADMIN, 200));
         }
         return pages;

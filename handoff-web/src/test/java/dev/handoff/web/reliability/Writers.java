@@ -74,6 +74,8 @@ public final class Writers {
             Answer answer = post("/api/v1/conversations/" + conversation + "/messages",
                     "{\"author\":\"customer\",\"text\":" + Api.quote(text) + "}");
             if (answer.status == 201) {
+                // after the end, a customer message lands in a new conversation that continues the old one
+                conversation = answer.json().getJsonObject("conversation").getString("id");
                 acks.add(new Ack(conversation, text, answer.json().getBoolean("escalated")));
             } else if (answer.status == 409) {
                 conversation = null; // closed or taken: start another

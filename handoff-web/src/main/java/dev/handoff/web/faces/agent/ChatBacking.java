@@ -98,6 +98,15 @@ public class ChatBacking implements Serializable {
         refresh();
     }
 
+    /** Hands the chat back to the bot (the customer is told; the chat leaves the agent's desk). */
+    public void handBack() {
+        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        if (Messages.attempt(() -> desk.handBack(id, user)) != null) {
+            Messages.info("The chat is the bot's again.");
+        }
+        refresh();
+    }
+
     public void markNotNeeded() {
         List<String> flagged = Messages.attempt(() -> desk.markNotNeeded(id, notNeededReason));
         if (flagged != null) {

@@ -31,7 +31,14 @@ public record ConversationResponse(
         Instant closedAt,
         @Schema(description = "What was passed on to the agent (once escalated): the summary, the facts found, the pages visited") Context context,
         @Schema(description = "While queued: set when nobody can take the chat now (nobody-online, queue-full, closed); the customer was told and "
-                + "may ask for a follow-up (POST .../follow-up)", example = "nobody-online") String unavailable) {
+                + "may ask for a follow-up (POST .../follow-up)", example = "nobody-online") String unavailable,
+        @Schema(description = "While queued: the line the customer reads about their place and wait (the SSE event 'queue' sends it live)",
+                example = "You're number 2 in line, about 3 minutes.") String queueText,
+        @Schema(description = "The customer's rating once given (POST .../csat)") Csat csat,
+        @Schema(description = "The ended conversation this one continues: the customer wrote again after the end") String previousConversationId) {
+
+    @Schema(description = "The customer's satisfaction rating of the ended chat")
+    public record Csat(@Schema(minimum = "1", maximum = "5", example = "4") int rating, String comment, Instant at) {}
 
     @Schema(description = "The context package handed to the agent. The bot can confirm to the customer what was passed on.")
     public record Context(@Schema(example = "Customer reports being charged twice for order 12345.") String summary,
@@ -60,6 +67,14 @@ public record ConversationResponse(
                 v.context() == null ? null : new Context(v.context().summary(), v.context().summarySource(),
                         v.context().facts().stream().map(f -> new Fact(f.kind(), f.value())).toList(),
                         v.context().pages().stream().map(ContextView.PageView::url).toList()),
-                v.unavailableNotice());
+                v.unavailableNotice(), null,
+                v.csat() == null ? null : new Csat(v.csat().rating(), v.csat().comment(), v.csat().at()), v.previousConversationId());
+    }
+
+    /** The same, with the customer's queue line (read with {@code ConversationService.queueStatus}). */
+    public ConversationResponse withQueueText(String text) {
+        return new ConversationResponse(id, state, escalated, channel, customer, page, metadata, requiredSkill, triggers, queuePosition,
+                estimatedWaitSeconds, assignedAgent, messageCount, createdAt, escalatedAt, acceptedAt, closedAt, context, unavailable, text, csat,
+                previousConversationId);
     }
 }

@@ -1,0 +1,2 @@
+/** Sites that embed the chat widget, and their visitors (known by a hashed session token). */
+package dev.handoff.widget.entity;
