@@ -88,7 +88,7 @@ class DriversTest {
                 null, null, null, 0);
         var context = new ContextView("Charged twice for order #12345.", "extractive", null, List.of(), List.of(), NOW);
         return new ConversationView(CONVERSATION, "queued", "web", customer, "https://app.example.com/billing", "Billing", null, "billing", 90,
-                "billing dispute: charged twice", List.of(), 1, 120L, null, null, 2, NOW, NOW, null, null, null, context, List.of(), null);
+                "billing dispute: charged twice", List.of(), 1, 120L, null, null, 2, NOW, NOW, null, null, null, context, List.of(), null, null, null);
     }
 
     static DeliveryContext context(ConversationView view, Outcome.Link link) {
