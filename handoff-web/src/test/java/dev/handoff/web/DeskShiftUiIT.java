@@ -238,8 +238,8 @@ class DeskShiftUiIT {
             // a supervisor sees every conversation and can filter by state
             signIn(sam, "sam", "/supervisor/queue.xhtml");
             sam.open("/agent/history.xhtml");
+            sam.choose("history:state", "resolved"); // first: choosing may re-render the form, and the typed name with it
             sam.waitFor(By.id("history:customer")).sendKeys("Hana");
-            sam.choose("history:state", "resolved");
             sam.driver.findElement(By.id("history:search")).click();
             sam.waitForText(By.id("historyCount"), "of 1");
             sam.driver.findElement(By.cssSelector("[id='history:rows'] a.open-chat")).click();
