@@ -70,6 +70,12 @@ Handoff.copyFact = function (chip) {
     active = false;
     try {
       fetch(url, { method: 'POST', credentials: 'same-origin', body: body }).then(function (r) {
+        /* the session is gone (signed out in another tab, timed out, the server restarted): a page left
+           open must not look alive; reloading goes through the login page and back here */
+        if (r.status === 401 || (r.redirected && /\/login\.xhtml/.test(r.url))) {
+          if (!Handoff.leaving) { location.reload(); }
+          return null;
+        }
         return r.status === 200 ? r.json() : null;
       }).then(function (answer) {
         if (!answer) { return; }
@@ -138,18 +144,41 @@ document.addEventListener('DOMContentLoaded', function () {
    page instead of a Faces partial response (the session ended and the login page came back) or a
    refusal, the page reloads, which goes through the login page and back when needed. */
 Handoff.ajaxFailed = function (xhr) {
-  if (!xhr) { return; }
+  if (!xhr || Handoff.leaving) { return; }
   var type = xhr.getResponseHeader && xhr.getResponseHeader('Content-Type') || '';
   if (xhr.status === 401 || xhr.status === 403 || (xhr.status === 200 && type.indexOf('html') >= 0)) {
     location.reload();
   }
 };
+/* Leaving the page (a link, a redirect after an action, signing out) aborts the live requests still in
+   flight; their failures are not errors. */
+Handoff.leaving = false;
+window.addEventListener('pagehide', function () { Handoff.leaving = true; });
+window.addEventListener('beforeunload', function () { Handoff.leaving = true; });
+window.addEventListener('pageshow', function () { Handoff.leaving = false; });
+/* A failed Faces request (a push-triggered refresh) that the server did not answer with a named error:
+   aborted or unreachable (status 0) waits for the next push or heartbeat; refused, or answered with a
+   page instead of a partial response (the session ended: the login page came back), reloads. */
+Handoff.facesFailed = function (data) {
+  if (Handoff.leaving || !data || data.status === 'serverError') { return; }
+  if (data.responseCode >= 400 || data.status === 'emptyResponse' || data.status === 'malformedXML') { location.reload(); }
+};
 document.addEventListener('DOMContentLoaded', function () {
   if (window.jQuery) {
     window.jQuery(document).on('pfAjaxComplete', function (event, xhr) { Handoff.ajaxFailed(xhr); Handoff.tick(); });
   }
+  /* PrimeFaces sends the browser to the error page for every failed Faces request, named or not: a
+     refresh aborted by a navigation then overrides the navigation (signing out with an open chat landed
+     on "Something went wrong"). Only errors the server names go there; the rest is Handoff.facesFailed. */
+  if (window.PrimeFaces && PrimeFaces.ajax && PrimeFaces.ajax.Utils && PrimeFaces.ajax.Utils.handleError) {
+    var named = PrimeFaces.ajax.Utils.handleError;
+    PrimeFaces.ajax.Utils.handleError = function (errorName) {
+      if (Handoff.leaving || !errorName) { return undefined; }
+      return named.apply(this, arguments);
+    };
+  }
   if (window.faces && faces.ajax) {
-    faces.ajax.addOnError(function (data) { if (data && data.responseCode >= 400) { location.reload(); } });
+    faces.ajax.addOnError(Handoff.facesFailed);
     /* a push re-rendered part of the page: its new timers show at once, not a second later */
     faces.ajax.addOnEvent(function (data) { if (data && data.status === 'success') { Handoff.tick(); } });
   }

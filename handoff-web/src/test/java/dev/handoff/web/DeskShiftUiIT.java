@@ -63,6 +63,7 @@ class DeskShiftUiIT {
     @RunAsClient
     void aSupervisorWhispersRepliesTakesOverAndResolvesWhileTheAgentWatches() {
         Api api = api();
+        Leftovers.closeOpenChats(api); // the queue is this class's: earlier classes' chats would be offered first
         try (Browser alice = new Browser(base.toString()); Browser sam = new Browser(base.toString())) {
             signIn(alice, "alice", "/agent/inbox.xhtml");
             String id = api.start("desk-ui-sup-1", "Nora Step");
@@ -242,7 +243,10 @@ class DeskShiftUiIT {
             sam.waitFor(By.id("history:customer")).sendKeys("Hana");
             sam.driver.findElement(By.id("history:search")).click();
             sam.waitForText(By.id("historyCount"), "of 1");
-            sam.driver.findElement(By.cssSelector("[id='history:rows'] a.open-chat")).click();
+            sam.until(d -> { // the rows may re-render once more after the count
+                d.findElement(By.cssSelector("[id='history:rows'] a.open-chat")).click();
+                return true;
+            });
             sam.waitForText(By.id("chat:transcript"), "refunding it now");
         }
     }
@@ -254,10 +258,9 @@ class DeskShiftUiIT {
     @Test
     @Order(4)
     @RunAsClient
-    @org.junit.jupiter.api.Disabled("Stop 19: in CI the agent's accept of a new chat fails when earlier UI classes left chats waiting in the shared "
-            + "database (passes on its own database); to be made independent of the queue next session")
     void anAgentWorksThreeChatsInTheWorkspaceWithTheKeyboard() {
         Api api = api();
+        Leftovers.closeOpenChats(api);
         try (Browser alice = new Browser(base.toString())) {
             signIn(alice, "alice", "/agent/inbox.xhtml");
             List<String> names = List.of("Wendy One", "Walter Two", "Wilma Three");
@@ -332,7 +335,6 @@ class DeskShiftUiIT {
     @Test
     @Order(5)
     @RunAsClient
-    @org.junit.jupiter.api.Disabled("passes alone (run of 10:49), but depends on which agents other test classes left online in the shared CI database; to be made independent of them")
     void theSupervisorIsToldWhenAChatWaitsForASkillNobodyOnlineHas() {
         Api api = api();
         try (Browser bob = new Browser(base.toString()); Browser sam = new Browser(base.toString())) {

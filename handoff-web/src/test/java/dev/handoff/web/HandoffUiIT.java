@@ -546,8 +546,6 @@ class HandoffUiIT {
     @Test
     @Order(8)
     @RunAsClient
-    @org.junit.jupiter.api.Disabled("Known bug since the issue 12 merge (stop 19): signing out with an open chat after the ticking checks "
-            + "lands on /errors/500 (a Grizzly/JASPIC NullPointerException in the server log) in CI; to be fixed first next session")
     void timersTickExpiredPagesReloadAndSigningOutHandsOpenChatsOn() throws Exception {
         Api api = api();
         try (Browser alice = new Browser(base.toString()); Browser carol = new Browser(base.toString())) {

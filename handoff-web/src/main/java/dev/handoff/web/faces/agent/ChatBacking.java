@@ -7,7 +7,6 @@ import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.web.faces.Messages;
-import jakarta.ejb.EJBException;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -64,7 +63,8 @@ public class ChatBacking implements Serializable {
             if (chat.mine() && awaitingFirstResponse && reply == null) {
                 reply = templates.opening(id, external.getRemoteUser()).orElse(null);
             }
-        } catch (ForbiddenException | NotFoundException | EJBException e) {
+        } catch (ForbiddenException | NotFoundException | jakarta.ejb.EJBAccessException e) {
+            // only a real refusal is "Not allowed"; any other failure is logged with an incident id
             external.responseSendError(e instanceof NotFoundException ? 404 : 403, "Not your chat");
             FacesContext.getCurrentInstance().responseComplete();
         }

@@ -4,6 +4,8 @@ import dev.handoff.conversation.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.InboxView;
 import dev.handoff.conversation.boundary.MessageView;
+import dev.handoff.platform.ForbiddenException;
+import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Presence;
 import dev.handoff.web.faces.Messages;
@@ -105,11 +107,20 @@ public class InboxBacking implements Serializable {
         return unread.computeIfAbsent(conversationId, desk::unread);
     }
 
-    /** The last messages of an offered chat, so the agent knows the story before accepting. */
+    /**
+     * The last messages of an offered chat, so the agent knows the story before accepting. An offer
+     * that moved on between listing the offers and reading its transcript (it expired, another agent
+     * took the chat) shows no preview: the next refresh removes its card. It is no reason to fail the
+     * whole inbox with "Not allowed", which it did during a shift.
+     */
     public List<MessageView> preview(String conversationId) {
         return previews.computeIfAbsent(conversationId, id -> {
-            List<MessageView> all = desk.chat(id).transcript();
-            return all.subList(Math.max(0, all.size() - PREVIEW), all.size());
+            try {
+                List<MessageView> all = desk.chat(id).transcript();
+                return all.subList(Math.max(0, all.size() - PREVIEW), all.size());
+            } catch (ForbiddenException | NotFoundException e) {
+                return List.of();
+            }
         });
     }
 

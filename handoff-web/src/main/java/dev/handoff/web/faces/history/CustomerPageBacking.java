@@ -4,7 +4,6 @@ import dev.handoff.history.boundary.CustomerHistory;
 import dev.handoff.history.boundary.HistoryService;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
-import jakarta.ejb.EJBException;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -35,7 +34,8 @@ public class CustomerPageBacking implements Serializable {
         }
         try {
             customer = history.customer(id);
-        } catch (ForbiddenException | NotFoundException | EJBException e) {
+        } catch (ForbiddenException | NotFoundException | jakarta.ejb.EJBAccessException e) {
+            // only a real refusal is "Not allowed"; any other failure is logged with an incident id
             external.responseSendError(e instanceof NotFoundException ? 404 : 403, "Not your customer");
             FacesContext.getCurrentInstance().responseComplete();
         }
