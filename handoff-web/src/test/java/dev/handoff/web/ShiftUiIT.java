@@ -36,7 +36,7 @@ import org.openqa.selenium.chromium.HasCdp;
  * browser, the offer countdown, the queue's longest wait and the chat's SLA seen ticking, and every
  * customer told what happened to their chat.
  *
- * <p>Compressed time: offers expire after 25 s, two missed offers set an agent away, an owner gone
+ * <p>Compressed time: offers expire after 40 s, three missed offers in a row set an agent away, an owner gone
  * for 45 s loses the chat. Needs MariaDB/MySQL (the README's test command): the killed server's data
  * must outlive it.
  */
@@ -63,8 +63,8 @@ class ShiftUiIT {
         dbUrl = admin + DB + "?useSSL=false&allowPublicKeyRetrieval=true";
         server = MicroProcess.of(Map.of(
                 "HANDOFF_DB_URL", dbUrl,
-                "HANDOFF_ROUTING_OFFER_TIMEOUT_SECONDS", "25",
-                "HANDOFF_ROUTING_MISSED_OFFERS_AWAY", "2",
+                "HANDOFF_ROUTING_OFFER_TIMEOUT_SECONDS", "40",
+                "HANDOFF_ROUTING_MISSED_OFFERS_AWAY", "3",
                 "HANDOFF_DESK_ABSENT_OWNER_SECONDS", "45",
                 "HANDOFF_SLA_FIRST_RESPONSE_SECONDS", "120"),
                 Path.of(System.getProperty("handoff.it.screenshots", "target/screenshots")).resolveSibling("shift-server.log"));
@@ -117,15 +117,15 @@ class ShiftUiIT {
             });
             bob.until(d -> d.findElements(bobsOffer).stream().anyMatch(e -> !e.getText().equals(countdown)));
             bob.screenshot("shift-01-ignored-offer-ticking");
-            // two missed offers in a row: bob is away, not offered work forever
+            // three missed offers in a row: bob is away, not offered work forever
             waitFor(() -> {
                 sam.open("/supervisor/queue.xhtml");
                 return sam.text(By.id("queue:agents")).lines().anyMatch(l -> l.contains("Bob Chen") && l.contains("away"));
-            }, 150, "bob set away after two missed offers");
+            }, 240, "bob set away after three missed offers");
             signIn(carol, "carol", "/agent/inbox.xhtml");
 
             // 2. a wave of billing and general chats; alice and carol work them, and bob's chats with them
-            List<String> wave = startChats(api, customers, 3, 12);
+            List<String> wave = startChats(api, customers, 3, 12, false);
             sam.until(d -> !d.findElements(By.cssSelector("#totalLongest .n")).isEmpty());
             String longest = sam.text(By.cssSelector("#totalLongest .n"));
             sam.until(d -> !d.findElement(By.cssSelector("#totalLongest .n")).getText().equals(longest));
@@ -134,7 +134,7 @@ class ShiftUiIT {
             workUntilDone(api, tech, alice, carol);
 
             // 3. the transfer list offers nobody offline or away (dave never signed in, bob is away)
-            List<String> next = startChats(api, customers, 13, 16);
+            List<String> next = startChats(api, customers, 13, 16, false);
             String held = take(alice, next);
             String sla = alice.waitFor(By.cssSelector(".sla .sla-left")).getText();
             alice.until(d -> !d.findElement(By.cssSelector(".sla .sla-left")).getText().equals(sla));
@@ -147,11 +147,13 @@ class ShiftUiIT {
             resolveOpenChat(alice, held);
 
             // 4. carol signs out holding two chats: she is asked, they go back to the queue, the customers are told
+            setPresence(alice, "Busy"); // no new offers for alice meanwhile: the next ones are carol's
             List<String> carols = new ArrayList<>();
             while (carols.size() < 2) {
                 carols.add(take(carol, next.stream().filter(id -> !id.equals(held) && !carols.contains(id)).toList()));
                 carol.open("/agent/inbox.xhtml");
             }
+            setPresence(alice, "Online");
             assertEquals(2, carols.size(), "carol holds two chats");
             carol.driver.findElement(By.id("account:logout")).click();
             carol.waitFor(By.id("signOutForm:handOverAndSignOut"));
@@ -165,11 +167,11 @@ class ShiftUiIT {
             workUntilDone(api, next, alice);
 
             // 5. the server is killed with chats open: alice holds two, carol (signed in again) one
-            List<String> open = startChats(api, customers, 17, 19);
+            List<String> open = startChats(api, customers, 17, 19, false);
             signIn(carol, "carol", "/agent/inbox.xhtml");
             List<String> alices = new ArrayList<>();
             List<String> carolsNow = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 90_000;
+            long deadline = System.currentTimeMillis() + 150_000;
             while ((alices.size() < 2 || carolsNow.isEmpty()) && System.currentTimeMillis() < deadline) {
                 List<String> waiting = open.stream().filter(id -> !alices.contains(id) && !carolsNow.contains(id)).toList();
                 if (alices.size() < 2) {
@@ -177,6 +179,9 @@ class ShiftUiIT {
                     if (a != null) {
                         alices.add(a);
                         alice.open("/agent/inbox.xhtml");
+                        if (alices.size() == 2) {
+                            setPresence(alice, "Busy"); // the third is carol's
+                        }
                         continue;
                     }
                 }
@@ -224,8 +229,8 @@ class ShiftUiIT {
 
             // 6. the rest of the shift: bob is back and works too
             signIn(bob, "bob", "/agent/inbox.xhtml");
-            setOnline(bob);
-            List<String> last = startChats(api, customers, 20, 30);
+            setPresence(bob, "Online");
+            List<String> last = startChats(api, customers, 20, 30, true);
             workUntilDone(api, last, alice, bob);
 
             // the end: nobody offline owns a chat, no error page anywhere, every customer told
@@ -275,26 +280,32 @@ class ShiftUiIT {
         browser.waitForPushSocket();
     }
 
-    private static void setOnline(Browser agent) {
-        By online = By.xpath("//*[@id='inbox:presence']//*[contains(@class,'ui-button')][.//text()[normalize-space()='Online']]");
-        if (!agent.waitFor(online).getAttribute("class").contains("ui-state-active")) {
-            agent.driver.findElement(online).click();
-            agent.until(d -> d.findElement(online).getAttribute("class").contains("ui-state-active"));
-        }
-    }
 
-    /** Starts customers {@code from..to} with messages that need a person (billing or general). */
-    private static List<String> startChats(Api api, Map<String, String> customers, int from, int to) {
+    /** Starts customers {@code from..to} with billing messages that need a person; every third technical when asked. */
+    private static List<String> startChats(Api api, Map<String, String> customers, int from, int to, boolean someTechnical) {
         List<String> ids = new ArrayList<>();
         for (int i = from; i <= to; i++) {
             String name = "Shift Customer " + i;
             String id = api.start("shift-" + i, name);
             customers.put(id, name);
-            api.say(id, "customer", i % 2 == 0 ? "I was charged twice for order " + (4000 + i) + ", please get me a person"
-                    : "your bot is not helping, I want to talk to a human about my account");
+            api.say(id, "customer", someTechnical && i % 3 == 0 ? "the export API returns error 500 since this morning, connect me to an engineer"
+                    : i % 2 == 0 ? "I was charged twice for order " + (4000 + i) + ", please get me a person"
+                    : "I want a refund for the duplicate charge on invoice " + (7000 + i) + ", connect me with an agent");
             ids.add(id);
         }
         return ids;
+    }
+
+    /** Chooses a status on the inbox (Online, Busy, Away, Offline). */
+    private static void setPresence(Browser agent, String label) {
+        if (!agent.driver.getCurrentUrl().contains("/agent/inbox.xhtml")) {
+            agent.open("/agent/inbox.xhtml");
+        }
+        By button = By.xpath("//*[@id='inbox:presence']//*[contains(@class,'ui-button')][.//text()[normalize-space()='" + label + "']]");
+        if (!agent.waitFor(button).getAttribute("class").contains("ui-state-active")) {
+            agent.driver.findElement(button).click();
+            agent.until(d -> d.findElement(button).getAttribute("class").contains("ui-state-active"));
+        }
     }
 
     /** Accepts the offer of one of {@code ids} on the agent's inbox if there is one; the chat page is open after. */
@@ -351,7 +362,7 @@ class ShiftUiIT {
                     worked = true;
                     continue;
                 }
-                // any offer of the shift is taken (an offer left to expire twice sets the agent away)
+                // any offer of the shift is taken (offers left to expire three times in a row set the agent away)
                 String taken = acceptNext(agent, CUSTOMERS.keySet().stream().filter(id -> !"resolved".equals(state(api, id))).toList());
                 if (taken != null) {
                     resolveOpenChat(agent, taken);
