@@ -74,18 +74,18 @@ echo "[$((SECONDS - T0))s] receiver: $(state)"
 
 # kill -9 while the receiver holds a delivery (its answer never reaches Handoff) and more wait
 for i in $(seq 1 600); do
-    python3 -c 'import json, sys; s = json.load(sys.stdin); sys.exit(0 if s["inflight"] > 0 and s["accepted"] >= 3 else 1)' <<<"$(state)" && break
+    BEFORE_KILL=$(state)
+    python3 -c 'import json, sys; s = json.load(sys.stdin); sys.exit(0 if s["inflight"] > 0 and s["accepted"] >= 3 else 1)' <<<"$BEFORE_KILL" && break
     ((i == 600)) && fail "no delivery in flight within 60 s"
     sleep 0.1
 done
 kill -KILL "$PID"
 wait "$PID" 2>/dev/null || true
 PID=
-AT_KILL=$(state)
 read -r COMMITTED DELIVERED SENDING PENDING < <(sql "SELECT COUNT(*), COALESCE(SUM(status = 'DELIVERED'), 0),
     COALESCE(SUM(status = 'SENDING'), 0), COALESCE(SUM(status = 'PENDING'), 0) FROM integration_outbox")
 SENDING_IDS=$(sql "SELECT event_id FROM integration_outbox WHERE status = 'SENDING'" | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read().split()))')
-INFLIGHT=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["inflight"])' <<<"$AT_KILL")
+INFLIGHT=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["inflight"])' <<<"$BEFORE_KILL")
 cat >"$WORK/at-kill.json" <<JSON
 {"committed": $COMMITTED, "delivered": $DELIVERED, "sending": $SENDING, "pending": $PENDING,
  "sendingEventIds": $SENDING_IDS, "receiverInflight": $INFLIGHT}

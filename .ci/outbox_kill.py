@@ -299,6 +299,9 @@ def report(args):
     pending_at_kill = kill["committed"] - kill["delivered"]
     if pending_at_kill <= 0:
         problems.append("nothing was pending at the kill: the test did not test anything")
+    if kill["sending"] > 1:
+        problems.append(f"{kill['sending']} rows claimed at the kill: one server drains a connector one row at a time, so "
+                        "an outcome was not written (the row waits for its claim to lapse and is sent again)")
     if duplicates > kill["sending"]:
         problems.append(f"{duplicates} duplicates, more than the {kill['sending']} deliveries in flight at the kill")
     stray = [i for i, n in by_id.items() if n > 1 and i not in kill["sendingEventIds"]]
@@ -309,7 +312,7 @@ def report(args):
     print(f"conversations: {len(conversations)}; journaled events: {events} "
           f"({', '.join(f'{t} {n}' for t, n in sorted(collections.Counter(t for _, t in journaled.elements()).items()))})")
     print(f"at the kill: {kill['committed']} committed, {kill['delivered']} delivered, {kill['sending']} in flight (claimed), "
-          f"{kill['pending']} waiting; the receiver held {kill['receiverInflight']} answer(s)")
+          f"{kill['pending']} waiting; the receiver was holding {kill['receiverInflight']} answer(s) just before")
     print(f"receiver: {len(receipts)} requests, {len(taken)} taken, {len(by_id)} distinct event ids, {duplicates} duplicate(s), "
           f"{sum(1 for r in receipts if r['answer'] == 503)} answered 503, {len(unsigned)} bad signature(s)")
     figures = (f"{events} events, {pending_at_kill} undelivered at kill -9 ({kill['sending']} in flight), "
