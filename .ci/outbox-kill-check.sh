@@ -65,6 +65,11 @@ undelivered() { sql "SELECT COUNT(*) FROM integration_outbox WHERE status IN ('P
 python3 .ci/outbox_kill.py receiver --port "$RECEIVER_PORT" --secret "$SECRET" --log "$WORK/deliveries.jsonl" \
     --fail-first 5 --delay 1.0 >"$WORK/receiver.log" 2>&1 &
 RECEIVER=$!
+for i in $(seq 1 50); do
+    state >/dev/null 2>&1 && break
+    ((i == 50)) && { cat "$WORK/receiver.log"; fail "the receiver did not start on port $RECEIVER_PORT"; }
+    sleep 0.2
+done
 
 start first
 python3 .ci/outbox_kill.py configure --base "$BASE" --user admin --password handoff-demo --name "kill-check receiver" \

@@ -238,6 +238,12 @@ def rows_of(path, *names):
         return [dict(zip(names, line.rstrip("\n").split("\t"))) for line in f if line.strip()]
 
 
+def instant(text):
+    """An ISO-8601 instant as Java writes it (Z, up to nine fraction digits) as a datetime."""
+    m = re.fullmatch(r"(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z", text)
+    return datetime.datetime.fromisoformat(m.group(1) + "." + (m.group(2) or "0").ljust(6, "0")[:6] + "+00:00")
+
+
 def report(args):
     receipts = [json.loads(line) for line in open(args.log, encoding="utf-8") if line.strip()]
     outbox = rows_of(args.outbox, "id", "eventId", "type", "conversationId", "status", "attempts")
@@ -290,7 +296,7 @@ def report(args):
     out_of_order = [c for c in row_order if row_order[c] != [r["id"] for r in arrival.get(c, [])]]
     if out_of_order:
         problems.append(f"{len(out_of_order)} conversations whose events arrived out of their outbox order, e.g. {out_of_order[0]}")
-    instants = lambda c: [datetime.datetime.fromisoformat(r["at"].replace("Z", "+00:00")) for r in arrival[c]]
+    instants = lambda c: [instant(r["at"]) for r in arrival[c]]
     back_in_time = [c for c in arrival if c in conversations and instants(c) != sorted(instants(c))]
     if back_in_time:
         problems.append(f"{len(back_in_time)} conversations where an event arrived before an earlier one, e.g. "
