@@ -51,12 +51,12 @@ start() {
         --postbootcommandfile handoff-web/target/post-boot-commands.asadmin \
         >"$WORK/micro-$1.log" 2>&1 &
     PID=$!
-    for _ in $(seq 1 240); do
+    for _ in $(seq 1 300); do
         if curl -fs "$BASE/health/ready" >/dev/null 2>&1; then echo "[$((SECONDS - T0))s] server ready ($1 start)"; return 0; fi
         kill -0 "$PID" 2>/dev/null || { tail -50 "$WORK/micro-$1.log"; fail "server died"; }
         sleep 1
     done
-    tail -50 "$WORK/micro-$1.log"; fail "not ready in 240 s"
+    tail -50 "$WORK/micro-$1.log"; fail "not ready in 300 s"
 }
 state() { curl -fs "http://127.0.0.1:$RECEIVER_PORT/__state"; }
 undelivered() { sql "SELECT COUNT(*) FROM integration_outbox WHERE status IN ('PENDING', 'SENDING')"; }
