@@ -11,6 +11,7 @@ import dev.handoff.integration.control.RetryPolicy;
 import dev.handoff.integration.control.SecretBox;
 import dev.handoff.integration.control.VendorHttp;
 import dev.handoff.integration.entity.OutboxEntry;
+import dev.handoff.platform.LockConflicts;
 import dev.handoff.platform.NotFoundException;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +38,8 @@ import java.util.logging.Logger;
  * claimed before it is sent and settled after (delivered, retry later, or dead), outside any
  * transaction while the vendor is called. Stops early when the vendor as a whole is failing (no
  * answer, 429, 5xx, refused credentials) so that a broken vendor is not hammered; the rows wait
- * for their next attempt.
+ * for their next attempt. An outcome is written again when it loses a lock, and the connector's
+ * health apart from it (what the process-level kill check found on MariaDB, ADR 0026).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -45,6 +48,8 @@ public class OutboxDelivery {
     private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
     static final int BATCH = 20;
     static final int MAX_ROWS_PER_DRAIN = 200;
+    /** Writes of an outcome before a lock conflict ends the drain. */
+    static final int OUTCOME_TRIES = 4;
 
     @Inject
     OutboxStore store;
@@ -116,26 +121,69 @@ public class OutboxDelivery {
         Delivery delivery = new Delivery(row.getId(), row.getEventId(), row.getEventType(), row.getConversationId(), json(row.getPayload()),
                 row.getAttempts(), row.getCreatedAt(), connector);
         long started = System.nanoTime();
-        Outcome outcome;
-        try {
-            outcome = driver.deliver(delivery, context);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivering outbox row " + row.getId() + " failed inside Handoff", e);
-            outcome = Outcome.retry(null, null, "Handoff failed to build the request (" + e.getClass().getSimpleName() + ")");
-        }
+        Outcome outcome = send(driver, delivery, context);
         long latency = (System.nanoTime() - started) / 1_000_000;
         Instant now = clock.instant();
         if (outcome.ok()) {
-            if (!store.delivered(row, worker, outcome, now, latency)) {
+            if (!againOnLockConflict(() -> store.delivered(row, worker, outcome, now, latency))) {
                 LOG.warning(() -> "Outbox row " + row.getId() + " was delivered after its claim lapsed");
+            }
+            if (outcome.kind() == Outcome.Kind.DELIVERED) {
+                health(row, () -> store.connectorSucceeded(row.getConnectorId(), now));
             }
             return null;
         }
         RetryPolicy.Next next = policy.afterFailure(row.getAttempts(), outcome, now, () -> ThreadLocalRandom.current().nextDouble());
-        store.failed(row, worker, outcome, next, now, latency);
-        Outcome failure = outcome;
-        LOG.fine(() -> "Outbox row " + row.getId() + " (" + connector.name() + ", " + row.getEventType() + ") failed: " + failure.describe() + " -> " + next);
+        againOnLockConflict(() -> store.failed(row, worker, outcome, next, now, latency));
+        health(row, () -> store.connectorFailing(row.getConnectorId(), now, outcome.describe()));
+        LOG.fine(() -> "Outbox row " + row.getId() + " (" + connector.name() + ", " + row.getEventType() + ") failed: " + outcome.describe() + " -> " + next);
         return vendorDown(outcome) ? (next instanceof RetryPolicy.Retry r ? r.at() : now.plusSeconds(1)) : null;
+    }
+
+    private static Outcome send(Driver driver, Delivery delivery, DeliveryContext context) {
+        try {
+            return driver.deliver(delivery, context);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivering outbox row " + delivery.outboxId() + " failed inside Handoff", e);
+            return Outcome.retry(null, null, "Handoff failed to build the request (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Writes a row's outcome, again when its transaction lost a lock (a deadlock victim is rolled
+     * back whole, so writing it again is safe). The vendor already has the request: an outcome not
+     * written leaves the row claimed, and it would be sent again once the claim lapses. Any other
+     * fault, or a conflict that persists, ends the drain as before.
+     */
+    static <T> T againOnLockConflict(Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (attempt >= OUTCOME_TRIES || !LockConflicts.isLockConflict(e)) {
+                    throw e;
+                }
+                LOG.fine(() -> "An outbox write lost a lock; writing it again: " + e);
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The connector's health columns; a failure there (after the outcome is safe) costs only a stale health page until the next attempt. */
+    private static void health(OutboxEntry row, Runnable write) {
+        try {
+            againOnLockConflict(() -> {
+                write.run();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The health of connector " + row.getConnectorId() + " was not updated after outbox row " + row.getId(), e);
+        }
     }
 
     /** A failure that concerns every row of the connector, not this one. */

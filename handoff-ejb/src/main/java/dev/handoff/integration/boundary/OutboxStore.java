@@ -23,7 +23,7 @@ import java.util.Optional;
  * row of the same connector and conversation is undelivered, so a ticket is created before it is
  * resolved and a Slack message posted before it is updated. The connector's health columns are
  * written with native statements, so they never bump its version (an admin editing its settings
- * while it delivers does not get an edit conflict).
+ * while it delivers does not get an edit conflict), and in transactions apart from the rows' outcomes.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -82,8 +82,8 @@ public class OutboxStore {
     }
 
     /**
-     * The row was delivered (or had nothing to send): done, its link kept, the attempt and the
-     * connector's health recorded. False when this worker no longer held the claim.
+     * The row was delivered (or had nothing to send): done, its link kept, the attempt recorded.
+     * False when this worker no longer held the claim.
      */
     public boolean delivered(OutboxEntry row, String worker, Outcome outcome, Instant now, long latencyMs) {
         int changed = em.createQuery("UPDATE OutboxEntry o SET o.status = dev.handoff.integration.entity.OutboxStatus.DELIVERED,"
@@ -103,15 +103,11 @@ public class OutboxStore {
         }
         if (outcome.kind() == Outcome.Kind.DELIVERED) {
             em.persist(new DeliveryAttempt(row.getConnectorId(), row.getId(), now, true, outcome.status(), latencyMs, null));
-            em.createNativeQuery("UPDATE integration_connector SET last_success_at = ?, failing_since = NULL, last_error = NULL WHERE id = ?")
-                    .setParameter(1, utc(now))
-                    .setParameter(2, row.getConnectorId())
-                    .executeUpdate();
         }
         return changed == 1;
     }
 
-    /** The attempt failed: back to PENDING for {@code next}, or DEAD; the attempt and the connector's failure recorded. */
+    /** The attempt failed: back to PENDING for {@code next}, or DEAD; the attempt recorded. */
     public boolean failed(OutboxEntry row, String worker, Outcome outcome, RetryPolicy.Next next, Instant now, long latencyMs) {
         boolean dead = next instanceof RetryPolicy.Dead;
         String error = dead ? ((RetryPolicy.Dead) next).why() : outcome.describe();
@@ -126,12 +122,30 @@ public class OutboxStore {
                 .setParameter("w", worker)
                 .executeUpdate();
         em.persist(new DeliveryAttempt(row.getConnectorId(), row.getId(), now, false, outcome.status(), latencyMs, outcome.describe()));
+        return changed == 1;
+    }
+
+    /**
+     * The connector delivered: its health columns say so. A transaction of its own, after the row's
+     * outcome committed: every escalation's outbox insert holds a shared lock on the connector row
+     * (the foreign key) until it commits, so this exclusive write waits for them, and it must not
+     * hold the row's outcome hostage (in one transaction with it, MariaDB chose the outcome as a
+     * deadlock victim, and a delivered row was sent again after its claim lapsed).
+     */
+    public void connectorSucceeded(long connectorId, Instant now) {
+        em.createNativeQuery("UPDATE integration_connector SET last_success_at = ?, failing_since = NULL, last_error = NULL WHERE id = ?")
+                .setParameter(1, utc(now))
+                .setParameter(2, connectorId)
+                .executeUpdate();
+    }
+
+    /** The connector failed: since when (kept from the first failure) and the last error. Apart from the outcome, as above. */
+    public void connectorFailing(long connectorId, Instant now, String error) {
         em.createNativeQuery("UPDATE integration_connector SET failing_since = COALESCE(failing_since, ?), last_error = ? WHERE id = ?")
                 .setParameter(1, utc(now))
-                .setParameter(2, clip(outcome.describe(), 500))
-                .setParameter(3, row.getConnectorId())
+                .setParameter(2, clip(error, 500))
+                .setParameter(3, connectorId)
                 .executeUpdate();
-        return changed == 1;
     }
 
     /** A dead (or any undelivered) row goes back to the queue at once, with a fresh count of attempts. */
