@@ -51,6 +51,21 @@ public class DashboardService {
         return new Measures(settings.trainingShare()).overview(filter, store.daily(from, filter.to()), store.triggers(from, filter.to()));
     }
 
+    /** The period against another one of the same dimensions (the quarterly report: a quarter and the one before). */
+    public Overview overview(Filter filter, Filter previous) {
+        LocalDate from = previous.from().isBefore(filter.from()) ? previous.from() : filter.from();
+        LocalDate to = previous.to().isAfter(filter.to()) ? previous.to() : filter.to();
+        return new Measures(settings.trainingShare()).overview(filter, previous, store.daily(from, to), store.triggers(from, to));
+    }
+
+    /** The targets the dashboards and the report compare with (docs/runbook.md), for callers outside the component. */
+    public record Targets(double handoffRateLow, double handoffRateHigh, double trainingShare, long ttaTargetSeconds)
+            implements java.io.Serializable {}
+
+    public Targets targets() {
+        return new Targets(settings.handoffRateLow(), settings.handoffRateHigh(), settings.trainingShare(), settings.ttaTargetSeconds());
+    }
+
     public MetricsSettings settings() {
         return settings;
     }

@@ -27,7 +27,14 @@ public final class Measures {
     }
 
     public Overview overview(Filter filter, List<Row> rows, List<TriggerRow> triggerRows) {
-        Filter previous = filter.previous();
+        return overview(filter, filter.previous(), rows, triggerRows);
+    }
+
+    /**
+     * As {@link #overview(Filter, List, List)}, compared with another period (a quarter with the
+     * quarter before, whose length differs by a day or two); {@code previous} has the same dimensions.
+     */
+    public Overview overview(Filter filter, Filter previous, List<Row> rows, List<TriggerRow> triggerRows) {
         Summary current = summary(filter, rows);
         Summary before = summary(previous, rows);
 
