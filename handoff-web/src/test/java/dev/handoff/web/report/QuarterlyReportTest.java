@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dev.handoff.metrics.control.Counter;
 import dev.handoff.metrics.control.Filter;
 import dev.handoff.metrics.control.Measures;
@@ -65,17 +64,7 @@ class QuarterlyReportTest {
     }
 
     static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            StringBuilder all = new StringBuilder();
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-                all.append(extractor.getTextFromPage(p)).append('\n');
-            }
-            return all.toString();
-        } finally {
-            reader.close();
-        }
+        return PdfText.of(pdf);
     }
 
     /** Table cells come out with or without a space between them, lines wrap: compare without whitespace. */
