@@ -124,22 +124,23 @@ public final class QuarterlyReport {
 
     private void charts(Document doc, PdfWriter writer, Spec spec, Overview o) throws DocumentException {
         List<Week> weeks = weeks(o.days());
-        section(doc, "Handoff rate by week (target " + DashboardBacking.percent(spec.handoffLow()) + " – "
-                + DashboardBacking.percent(spec.handoffHigh()) + ", shaded)");
-        doc.add(image(lineChart(writer.getDirectContent(), weeks, spec.handoffLow(), spec.handoffHigh())));
-        section(doc, "Time to agent by week, mean (line: target " + spec.ttaTargetSeconds() + " s)");
-        doc.add(image(barChart(writer.getDirectContent(), weeks, spec.ttaTargetSeconds())));
+        doc.add(figure("Handoff rate by week (target " + DashboardBacking.percent(spec.handoffLow()) + " – "
+                + DashboardBacking.percent(spec.handoffHigh()) + ", shaded)",
+                lineChart(writer.getDirectContent(), weeks, spec.handoffLow(), spec.handoffHigh())));
+        doc.add(figure("Time to agent by week, mean (line: target " + spec.ttaTargetSeconds() + " s; red: over it)",
+                barChart(writer.getDirectContent(), weeks, spec.ttaTargetSeconds())));
     }
 
     private void topics(Document doc, PdfContentByte cb, Spec spec, Overview o) throws DocumentException {
-        section(doc, "Top escalation topics (first trigger); over " + DashboardBacking.percent(spec.trainingShare())
-                + " of escalations is a bot-training opportunity");
+        String heading = "Top escalation topics (first trigger); over " + DashboardBacking.percent(spec.trainingShare())
+                + " of escalations is a bot-training opportunity (red)";
         List<Overview.Topic> top = o.topics().subList(0, Math.min(TOP_TOPICS, o.topics().size()));
         if (top.isEmpty()) {
+            section(doc, heading);
             doc.add(new Paragraph("No escalations in this quarter.", body));
             return;
         }
-        doc.add(image(topicChart(cb, top)));
+        doc.add(figure(heading, topicChart(cb, top)));
         PdfPTable t = table(new float[] {3.2f, 1.2f, 1f, 1.3f, 1f, 1.1f, 1.3f}, "Topic", "Escalations", "Share", "Previous share", "Trend",
                 "CSAT handed-off", "Time to agent");
         for (Overview.Topic topic : top) {
@@ -350,10 +351,21 @@ public final class QuarterlyReport {
         t.endText();
     }
 
-    private static Image image(PdfTemplate t) throws BadElementException {
-        Image image = Image.getInstance(t);
-        image.setAlignment(Element.ALIGN_CENTER);
-        return image;
+    /** A heading and its chart kept on one page. */
+    private PdfPTable figure(String heading, PdfTemplate chart) throws BadElementException {
+        PdfPTable box = new PdfPTable(1);
+        box.setWidthPercentage(100);
+        box.setKeepTogether(true);
+        box.setSpacingBefore(12);
+        PdfPCell head = new PdfPCell(new Phrase(heading, h2));
+        head.setBorder(PdfPCell.NO_BORDER);
+        head.setPaddingBottom(6);
+        box.addCell(head);
+        PdfPCell image = new PdfPCell(Image.getInstance(chart), false);
+        image.setBorder(PdfPCell.NO_BORDER);
+        image.setHorizontalAlignment(Element.ALIGN_CENTER);
+        box.addCell(image);
+        return box;
     }
 
     // ---- tables
