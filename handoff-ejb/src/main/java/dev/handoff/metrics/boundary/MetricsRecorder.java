@@ -89,12 +89,17 @@ public class MetricsRecorder {
         }
     }
 
-    /** The agent's team now (as set on Admin → Users & agents), null for none or an unknown agent. */
+    /**
+     * The agent's team now (as set on Admin → Users & agents), null for none or an unknown agent.
+     * Read without flushing the accepting transaction's changes first (FlushModeType.COMMIT): the team
+     * is not among them, and the accept's own flush keeps its place (ADR 0007).
+     */
     String teamOf(String username) {
         if (username == null) {
             return null;
         }
         return em.createNamedQuery(Agent.FIND_BY_USERNAME, Agent.class).setParameter("username", username)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .getResultStream().findFirst().map(Agent::getTeam).orElse(null);
     }
 
