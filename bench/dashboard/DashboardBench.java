@@ -89,7 +89,8 @@ public class DashboardBench {
     }
 
     static void schema(Connection c) throws Exception {
-        String sql = Files.readString(Path.of("handoff-persistence/src/main/resources/db/migration/V13__metrics_rollups.sql"));
+        String sql = Files.readString(Path.of("handoff-persistence/src/main/resources/db/migration/V13__metrics_rollups.sql"))
+                + ";\n" + Files.readString(Path.of("handoff-persistence/src/main/resources/db/migration/V16__metrics_team.sql"));
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS metric_conversation");
             s.execute("DROP TABLE IF EXISTS metric_daily");
@@ -104,10 +105,10 @@ public class DashboardBench {
 
     static void insertConversations(Connection c, List<Facts> facts) throws Exception {
         List<List<Object>> rows = new ArrayList<>(1000);
-        String columns = "conversation_id, stat_day, channel, skill, trig, started_at, escalated_at, accepted_at, wait_seconds, "
+        String columns = "conversation_id, stat_day, channel, skill, trig, team, started_at, escalated_at, accepted_at, wait_seconds, "
                 + "predicted_wait_seconds, agent, outcome, abandoned_wait_seconds, csat, csat_human, transfers, not_needed, breaches, history";
         for (Facts f : facts) {
-            rows.add(Arrays.asList(f.conversationId, Date.valueOf(f.day), f.channel, f.skill, f.trigger, ts(f.startedAt),
+            rows.add(Arrays.asList(f.conversationId, Date.valueOf(f.day), f.channel, f.skill, f.trigger, f.team, ts(f.startedAt),
                     ts(f.escalatedAt), ts(f.acceptedAt), f.waitSeconds, f.predictedWaitSeconds, f.agent, f.outcome,
                     f.abandonedWaitSeconds, f.csat, f.csatHuman, f.transfers, f.notNeeded, f.breaches, true));
             if (rows.size() == 1000) {
@@ -125,14 +126,15 @@ public class DashboardBench {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (Map.Entry<RollupKey, long[]> e : history.deltas().daily().entrySet()) {
-            List<Object> row = new ArrayList<>(List.of(Date.valueOf(e.getKey().day()), e.getKey().skill(), e.getKey().channel(), e.getKey().trigger()));
+            List<Object> row = new ArrayList<>(List.of(Date.valueOf(e.getKey().day()), e.getKey().skill(), e.getKey().channel(), e.getKey().trigger(),
+                    e.getKey().team()));
             for (long v : e.getValue()) {
                 row.add(v);
             }
             rows.add(row);
         }
         for (int i = 0; i < rows.size(); i += 200) {
-            insert(c, "metric_daily", "stat_day, skill, channel, trig, " + counters, rows.subList(i, Math.min(rows.size(), i + 200)));
+            insert(c, "metric_daily", "stat_day, skill, channel, trig, team, " + counters, rows.subList(i, Math.min(rows.size(), i + 200)));
         }
         rows.clear();
         for (Map.Entry<TriggerKey, long[]> e : history.deltas().triggers().entrySet()) {
@@ -178,16 +180,16 @@ public class DashboardBench {
         for (int run = 0; run < runs; run++) {
             long t = System.nanoTime();
             List<Measures.Row> rows = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT stat_day, skill, channel, trig, " + cols + " FROM metric_daily WHERE stat_day BETWEEN ? AND ?")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT stat_day, skill, channel, trig, team, " + cols + " FROM metric_daily WHERE stat_day BETWEEN ? AND ?")) {
                 p.setDate(1, Date.valueOf(filter.previous().from()));
                 p.setDate(2, Date.valueOf(filter.to()));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         long[] v = new long[Counter.SIZE];
                         for (int i = 0; i < v.length; i++) {
-                            v[i] = r.getLong(5 + i);
+                            v[i] = r.getLong(6 + i);
                         }
-                        rows.add(new Measures.Row(new RollupKey(r.getDate(1).toLocalDate(), r.getString(2), r.getString(3), r.getString(4)), v));
+                        rows.add(new Measures.Row(new RollupKey(r.getDate(1).toLocalDate(), r.getString(2), r.getString(3), r.getString(4), r.getString(5)), v));
                     }
                 }
             }

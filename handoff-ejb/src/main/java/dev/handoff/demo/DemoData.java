@@ -64,6 +64,9 @@ public class DemoData {
         users.create("bob", "Bob Chen", Role.AGENT, pw, Map.of("technical", 5, "general", 3), 4);
         users.create("carol", "Carol Diaz", Role.AGENT, pw, Map.of("general", 5, "billing", 3, "technical", 2), 2);
         users.create("dave", "Dave Okafor", Role.AGENT, pw, Map.of("general", 4), 5);
+        // two teams, so the dashboards' team filter has something to split (the history uses the same)
+        users.agents().stream().filter(a -> DemoHistory.TEAMS.containsKey(a.getUsername()))
+                .forEach(a -> users.updateAgentProfile(a.getId(), a.getLanguages(), a.getTier(), DemoHistory.TEAMS.get(a.getUsername())));
 
         past("cus-1001", "Sarah Lee", "sarah.lee@example.com", "enterprise", "48000", "alice",
                 "https://app.example.com/billing/invoices", "Invoices",

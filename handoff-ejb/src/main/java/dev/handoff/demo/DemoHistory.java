@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -24,10 +25,17 @@ import java.util.UUID;
  * Ninety days of made-up history for the demo's dashboards: conversations with plausible volumes
  * (fewer at weekends), a handoff rate that falls from about 27 % to 19 % as the bot improves,
  * billing disputes as the biggest topic, log-normal waits that are worse on Mondays, abandonment,
- * CSAT and "not needed" flags. Each conversation's events run through the real {@link Rollup}, so
+ * CSAT and "not needed" flags, handled by two teams. Each conversation's events run through the real {@link Rollup}, so
  * the roll-ups are exactly what live traffic would have written. Seeded: the same every time.
  */
 public final class DemoHistory {
+
+    /**
+     * The demo agents' teams ({@link DemoData} gives the agents these): each team has a billing
+     * agent, so a team filter splits the biggest topic, and technical and general work fall to one
+     * team each.
+     */
+    public static final Map<String, String> TEAMS = Map.of("alice", "emea", "bob", "emea", "carol", "americas", "dave", "americas");
 
     /** The generated conversations' facts and the counters they add up to. */
     public record Result(List<Facts> conversations, Deltas deltas) {}
@@ -44,7 +52,7 @@ public final class DemoHistory {
 
     public DemoHistory(long seed, long ttaTargetSeconds) {
         this.random = new Random(seed);
-        this.rollup = new Rollup(ttaTargetSeconds);
+        this.rollup = new Rollup(ttaTargetSeconds, TEAMS::get);
     }
 
     /** Conversations started on each of the {@code days} days before {@code today} (UTC). */

@@ -17,11 +17,15 @@ class DemoHistoryTest {
     static final LocalDate TODAY = LocalDate.parse("2026-12-03");
 
     Overview overview(DemoHistory.Result r, LocalDate from, LocalDate to) {
+        return overview(r, new Filter(from, to, null, null, null));
+    }
+
+    Overview overview(DemoHistory.Result r, Filter filter) {
         List<Measures.Row> rows = new ArrayList<>();
         r.deltas().daily().forEach((k, v) -> rows.add(new Measures.Row(k, v)));
         List<Measures.TriggerRow> triggers = new ArrayList<>();
         r.deltas().triggers().forEach((k, v) -> triggers.add(new Measures.TriggerRow(k, v[0], v[1])));
-        return new Measures(0.30).overview(new Filter(from, to, null, null, null), rows, triggers);
+        return new Measures(0.30).overview(filter, rows, triggers);
     }
 
     @Test
@@ -43,5 +47,21 @@ class DemoHistoryTest {
         assertTrue(last30.current().abandoned() > 0 && last30.current().notNeeded() > 0);
         assertTrue(last30.current().waitWithin50() > 0.4 && last30.current().waitWithin50() < 0.95, "" + last30.current().waitWithin50());
         assertTrue(last30.current().ttaMedian() > 15 && last30.current().ttaMedian() < 120, "" + last30.current().ttaMedian());
+    }
+
+    @Test
+    void twoTeamsSplitTheEscalationsTheyAccepted() {
+        DemoHistory.Result r = new DemoHistory(15L, 120).generate(TODAY, 90, 40);
+        LocalDate from = TODAY.minusDays(30);
+        LocalDate to = TODAY.minusDays(1);
+        Overview all = overview(r, from, to);
+        Overview emea = overview(r, new Filter(from, to, null, null, null, "emea"));
+        Overview americas = overview(r, new Filter(from, to, null, null, null, "americas"));
+        assertEquals(all.current().accepted(), emea.current().accepted() + americas.current().accepted(), "every acceptance is one team's");
+        assertEquals(all.current().escalated() - all.current().abandoned(), emea.current().escalated() + americas.current().escalated());
+        assertTrue(emea.current().escalated() > 50 && americas.current().escalated() > 50);
+        assertTrue(emea.topics().stream().anyMatch(t -> t.trigger().equals("technical-dead-end")));
+        assertTrue(americas.topics().stream().noneMatch(t -> t.trigger().equals("technical-dead-end")), "technical work is emea's (bob)");
+        assertTrue(r.conversations().stream().filter(f -> f.acceptedAt != null).allMatch(f -> !f.team.isEmpty()));
     }
 }

@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handoff.web.report.PdfText;
+import dev.handoff.web.report.Quarter;
 import java.io.File;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,7 +44,8 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The KPI dashboard on the real WAR: roll-ups written by concurrent API traffic add up exactly; the
  * demo's 90 days of history show; a supervisor filters to one team, drills down from a chart point
- * and from a table row to the conversations, and downloads a table as CSV.
+ * and from a table row to that team's conversations, downloads tables as CSV and the quarterly review
+ * as PDF (read back with OpenPDF); agents get neither the page nor the PDF.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -132,16 +141,23 @@ class DashboardUiIT {
             assertTrue(topics.contains("billing-dispute") && topics.contains("bot-training opportunity"), topics);
             assertTrue(browser.text(By.id("dash:precision")).contains("frustration"));
 
-            // one team
-            browser.choose("dash:skill", "billing");
+            // one team: the demo's agents are in two, emea (alice, bob) and americas (carol, dave)
+            long allEscalated = Long.parseLong(value(browser.driver.findElement(By.cssSelector("[data-measure='escalated']"))));
+            browser.choose("dash:team", "emea");
             browser.driver.findElement(By.id("dash:apply")).click();
             browser.waitForAjax();
-            browser.until(d -> !d.findElement(By.id("dash:topics")).getText().contains("technical-dead-end"));
-            String billingTopics = browser.text(By.id("dash:topics"));
-            assertTrue(billingTopics.contains("billing-dispute"), billingTopics);
-            assertFalse(billingTopics.contains("explicit-human-request"), billingTopics);
+            browser.until(d -> !d.findElement(By.id("dash:topics")).getText().contains("explicit-human-request"));
+            String teamTopics = browser.text(By.id("dash:topics"));
+            assertTrue(teamTopics.contains("billing-dispute") && teamTopics.contains("technical-dead-end"), teamTopics);
+            assertFalse(teamTopics.contains("frustration"), "general work is americas': " + teamTopics);
+            long teamEscalated = Long.parseLong(value(browser.driver.findElement(By.cssSelector("[data-measure='escalated']"))));
+            assertTrue(teamEscalated > 0 && teamEscalated < allEscalated, teamEscalated + " of " + allEscalated);
+            assertEquals(String.valueOf(started), value(browser.driver.findElement(By.cssSelector("[data-measure='started']"))),
+                    "the handoff rate still divides by every conversation");
+            assertTrue(browser.text(By.id("dash:measures")).contains("no team's"), "customers who left the queue are no team's");
+            assertTrue(browser.text(By.id("dash:precision")).contains("billing-dispute"));
             browser.scrollTo(By.id("dash:handoffChart"));
-            browser.screenshot("dashboard-02-billing-team");
+            browser.screenshot("dashboard-02-team");
 
             // a chart point: the escalated conversations of that day
             JavascriptExecutor js = (JavascriptExecutor) browser.driver;
@@ -155,14 +171,15 @@ class DashboardUiIT {
                     (int) (point.get(1).doubleValue() - point.get(3).doubleValue() / 2)).click().perform();
             browser.waitForText(By.id("drillTitle"), "Escalated conversations started");
             String dayRows = browser.text(By.id("dash:drillTable"));
-            assertTrue(dayRows.contains("billing"), dayRows);
+            assertTrue(dayRows.contains("emea") && !dayRows.contains("americas"), dayRows);
 
-            // a table row: the conversations behind the top topic
-            browser.scrollTo(By.cssSelector(".drill-topic"));
-            browser.driver.findElement(By.cssSelector(".drill-topic")).click();
-            browser.waitForText(By.id("drillTitle"), "Escalations with first trigger billing-dispute");
+            // a table row: the conversations behind the billing topic (the team's other is technical-dead-end)
+            By billingRow = By.xpath("//*[@id='dash:topics']//tr[td[1][starts-with(normalize-space(.), 'billing-dispute')]]//a[contains(@class, 'drill-topic')]");
+            browser.scrollTo(billingRow);
+            browser.driver.findElement(billingRow).click();
+            browser.waitForText(By.id("drillTitle"), "Escalations with first trigger billing-dispute, team emea");
             String rows = browser.text(By.id("dash:drillTable"));
-            assertTrue(rows.contains("billing-dispute") && rows.contains("billing"), rows);
+            assertTrue(rows.contains("billing-dispute") && rows.contains("emea") && !rows.contains("americas"), rows);
             ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('drillTitle').scrollIntoView(true)");
             browser.screenshot("dashboard-03-drill-down");
 
@@ -170,19 +187,69 @@ class DashboardUiIT {
             browser.driver.findElement(By.id("dash:exportDrill")).click();
             Path drillCsv = waitForFile(downloads, "handoff-conversations.csv");
             List<String> lines = Files.readAllLines(drillCsv, StandardCharsets.UTF_8);
-            assertTrue(lines.get(0).contains("Conversation") && lines.get(0).contains("First trigger"), lines.get(0));
+            assertTrue(lines.get(0).contains("Conversation") && lines.get(0).contains("First trigger") && lines.get(0).contains("\"Team\""),
+                    lines.get(0));
             assertTrue(lines.size() > 2, "rows below the header: " + lines.size());
+            assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("\"emea\"") && l.contains("\"billing-dispute\"")),
+                    "every exported row is the team's and the topic's: " + lines);
             assertTrue(lines.get(1).contains("billing-dispute") && !lines.get(1).contains("#{"), lines.get(1));
             assertTrue(lines.get(1).matches("^\"[0-9a-f-]{36}\",.*"), "the full conversation id: " + lines.get(1));
             browser.scrollTo(By.id("dash:exportTopics"));
             browser.driver.findElement(By.id("dash:exportTopics")).click();
             List<String> topicCsv = Files.readAllLines(waitForFile(downloads, "handoff-topics.csv"), StandardCharsets.UTF_8);
-            assertTrue(topicCsv.get(1).startsWith("\"billing-dispute\"") && topicCsv.get(1).contains("%"), topicCsv.toString());
+            assertTrue(topicCsv.stream().skip(1).anyMatch(l -> l.startsWith("\"billing-dispute\"") && l.contains("%")), topicCsv.toString());
+            assertTrue(topicCsv.stream().skip(1).noneMatch(l -> l.startsWith("\"explicit-human-request\"")), "the team's topics: " + topicCsv);
             browser.scrollTo(By.id("dash:exportMeasures"));
             browser.driver.findElement(By.id("dash:exportMeasures")).click();
             List<String> measureCsv = Files.readAllLines(waitForFile(downloads, "handoff-measures.csv"), StandardCharsets.UTF_8);
             assertTrue(measureCsv.stream().anyMatch(l -> l.startsWith("\"Handoff rate\",\"") && l.contains("%")), measureCsv.toString());
+            assertTrue(measureCsv.stream().anyMatch(l -> l.startsWith("\"Escalated to a person\",\"" + teamEscalated + "\"")),
+                    "the team's figures: " + measureCsv);
+
+            // the quarterly review of this quarter (the demo history fills it to date), for the team
+            Quarter quarter = Quarter.of(LocalDate.now(ZoneOffset.UTC));
+            browser.choose("dash:quarter", quarter.toString());
+            browser.waitForText(By.id("dash:quarterPdf"), "PDF, team emea");
+            browser.until(d -> d.findElement(By.id("dash:quarterPdf")).getAttribute("href").contains("quarter=" + quarter));
+            String href = browser.driver.findElement(By.id("dash:quarterPdf")).getAttribute("href");
+            assertTrue(href.contains("team=emea"), href);
+            browser.scrollTo(By.id("dash:quarterPdf"));
+            browser.screenshot("dashboard-04-quarterly-pdf");
+            browser.driver.findElement(By.id("dash:quarterPdf")).click();
+            String fileName = "handoff-review-" + quarter + "-emea.pdf";
+            byte[] downloaded = Files.readAllBytes(waitForFile(downloads, fileName));
+            assertEquals("%PDF-", new String(downloaded, 0, 5, StandardCharsets.ISO_8859_1));
+
+            // the same address with the browser's session: the headers, the text, and a clear 400 for a bad quarter
+            HttpResponse<byte[]> pdf = fetch(href, cookies(browser));
+            assertEquals(200, pdf.statusCode());
+            assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+            assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains(fileName));
+            String text = PdfText.of(pdf.body()).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Handoff quarterly review " + quarter), text);
+            assertTrue(text.contains("Team emea"), text);
+            assertTrue(text.contains("started " + quarter.first() + " to " + quarter.lastUntil(LocalDate.now(ZoneOffset.UTC))), text);
+            assertTrue(text.contains("SLA compliance") && text.contains("billing-dispute"), text);
+            HttpResponse<byte[]> bad = fetch(href.replace("quarter=" + quarter, "quarter=2999-Q1"), cookies(browser));
+            assertEquals(400, bad.statusCode());
+            assertTrue(new String(bad.body(), StandardCharsets.UTF_8).contains("2999-Q1 has not started yet"));
+            HttpResponse<byte[]> unknownTeam = fetch(href.replace("team=emea", "team=nobody"), cookies(browser));
+            assertEquals(400, unknownTeam.statusCode());
         }
+    }
+
+    /** The browser session's cookies as a request header. */
+    private static String cookies(Browser browser) {
+        return browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private static HttpResponse<byte[]> fetch(String url, String cookies) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(url)).GET();
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static Path waitForFile(Path dir, String name) {
@@ -245,6 +312,13 @@ class DashboardUiIT {
             assertTrue(browser.driver.findElements(By.id("nav-dashboard")).isEmpty());
             browser.open("/supervisor/dashboard.xhtml");
             browser.waitForText(By.tagName("h1"), "Not allowed");
+            try {
+                HttpResponse<byte[]> pdf = fetch(base.toString().replaceAll("/$", "") + "/supervisor/quarterly-report.pdf?quarter="
+                        + Quarter.of(LocalDate.now(ZoneOffset.UTC)), cookies(browser));
+                assertEquals(403, pdf.statusCode(), "the quarterly report is not an agent's");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -29,12 +29,13 @@ public class DashboardService {
     public enum Drill { STARTED, ESCALATED, ABANDONED, NOT_NEEDED, RATED, SLOW }
 
     /** One conversation behind a figure. */
-    public record Row(String conversationId, LocalDate day, String channel, String skill, String trigger, Instant startedAt,
+    public record Row(String conversationId, LocalDate day, String channel, String skill, String trigger, String team, Instant startedAt,
                       Instant escalatedAt, Long waitSeconds, Long predictedWaitSeconds, String agent, String outcome,
                       Integer csat, boolean notNeeded, int transfers, boolean history) implements java.io.Serializable {}
 
     /** The values each filter can take: those seen in the roll-ups. */
-    public record Dimensions(List<String> skills, List<String> channels, List<String> triggers) implements java.io.Serializable {}
+    public record Dimensions(List<String> skills, List<String> channels, List<String> triggers, List<String> teams)
+            implements java.io.Serializable {}
 
     @PersistenceContext
     EntityManager em;
@@ -50,6 +51,21 @@ public class DashboardService {
         return new Measures(settings.trainingShare()).overview(filter, store.daily(from, filter.to()), store.triggers(from, filter.to()));
     }
 
+    /** The period against another one of the same dimensions (the quarterly report: a quarter and the one before). */
+    public Overview overview(Filter filter, Filter previous) {
+        LocalDate from = previous.from().isBefore(filter.from()) ? previous.from() : filter.from();
+        LocalDate to = previous.to().isAfter(filter.to()) ? previous.to() : filter.to();
+        return new Measures(settings.trainingShare()).overview(filter, previous, store.daily(from, to), store.triggers(from, to));
+    }
+
+    /** The targets the dashboards and the report compare with (docs/runbook.md), for callers outside the component. */
+    public record Targets(double handoffRateLow, double handoffRateHigh, double trainingShare, long ttaTargetSeconds)
+            implements java.io.Serializable {}
+
+    public Targets targets() {
+        return new Targets(settings.handoffRateLow(), settings.handoffRateHigh(), settings.trainingShare(), settings.ttaTargetSeconds());
+    }
+
     public MetricsSettings settings() {
         return settings;
     }
@@ -58,7 +74,8 @@ public class DashboardService {
         return new Dimensions(
                 strings("SELECT DISTINCT skill FROM metric_daily WHERE skill <> '' ORDER BY skill"),
                 strings("SELECT DISTINCT channel FROM metric_daily ORDER BY channel"),
-                strings("SELECT DISTINCT trig FROM metric_daily WHERE trig <> '' ORDER BY trig"));
+                strings("SELECT DISTINCT trig FROM metric_daily WHERE trig <> '' ORDER BY trig"),
+                strings("SELECT DISTINCT team FROM metric_daily WHERE team <> '' ORDER BY team"));
     }
 
     @SuppressWarnings("unchecked")
@@ -67,8 +84,8 @@ public class DashboardService {
     }
 
     /**
-     * The conversations behind a figure of {@code filter} (its skill, channel and trigger filters
-     * apply to escalated conversations), newest first, at most {@link #DRILL_LIMIT}.
+     * The conversations behind a figure of {@code filter} (its skill, channel, trigger and team
+     * filters apply to escalated conversations), newest first, at most {@link #DRILL_LIMIT}.
      */
     public List<Row> conversations(Filter filter, Drill drill) {
         return conversations(filter, drill, null);
@@ -88,6 +105,9 @@ public class DashboardService {
         }
         if (filter.trigger() != null) {
             jpql.append(" AND m.trigger = :trigger");
+        }
+        if (filter.team() != null) {
+            jpql.append(" AND m.team = :team");
         }
         switch (drill) {
             case ESCALATED -> jpql.append(" AND m.escalatedAt IS NOT NULL");
@@ -114,13 +134,16 @@ public class DashboardService {
         if (filter.trigger() != null) {
             q.setParameter("trigger", filter.trigger());
         }
+        if (filter.team() != null) {
+            q.setParameter("team", filter.team());
+        }
         if (flaggedTrigger != null) {
             q.setParameter("flagged", flaggedTrigger);
         }
         if (drill == Drill.SLOW) {
             q.setParameter("target", settings.ttaTargetSeconds());
         }
-        return q.getResultStream().map(m -> new Row(m.getConversationId(), m.getDay(), m.getChannel(), m.getSkill(), m.getTrigger(),
+        return q.getResultStream().map(m -> new Row(m.getConversationId(), m.getDay(), m.getChannel(), m.getSkill(), m.getTrigger(), m.getTeam(),
                 m.getStartedAt(), m.getEscalatedAt(), m.getWaitSeconds(), m.getPredictedWaitSeconds(), m.getAgent(), m.getOutcome(),
                 m.getCsat(), m.isNotNeeded(), m.getTransfers(), m.isHistory())).toList();
     }

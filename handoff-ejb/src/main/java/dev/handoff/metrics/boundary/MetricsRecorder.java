@@ -11,6 +11,7 @@ import dev.handoff.platform.events.Accepted;
 import dev.handoff.platform.events.ConversationStarted;
 import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.SlaBreached;
+import dev.handoff.routing.entity.Agent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -42,7 +43,7 @@ public class MetricsRecorder {
         if (id == null) {
             return;
         }
-        Rollup rollup = new Rollup(settings.ttaTargetSeconds());
+        Rollup rollup = new Rollup(settings.ttaTargetSeconds(), this::teamOf);
         Deltas deltas = new Deltas();
         MetricConversation row = em.find(MetricConversation.class, id);
         boolean fresh = row == null;
@@ -88,6 +89,20 @@ public class MetricsRecorder {
         }
     }
 
+    /**
+     * The agent's team now (as set on Admin → Users & agents), null for none or an unknown agent.
+     * Read without flushing the accepting transaction's changes first (FlushModeType.COMMIT): the team
+     * is not among them, and the accept's own flush keeps its place (ADR 0007).
+     */
+    String teamOf(String username) {
+        if (username == null) {
+            return null;
+        }
+        return em.createNamedQuery(Agent.FIND_BY_USERNAME, Agent.class).setParameter("username", username)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .getResultStream().findFirst().map(Agent::getTeam).orElse(null);
+    }
+
     static Facts facts(MetricConversation row) {
         Facts f = new Facts();
         f.conversationId = row.getConversationId();
@@ -95,6 +110,7 @@ public class MetricsRecorder {
         f.channel = row.getChannel();
         f.skill = row.getSkill();
         f.trigger = row.getTrigger();
+        f.team = row.getTeam();
         f.startedAt = row.getStartedAt();
         f.escalatedAt = row.getEscalatedAt();
         f.acceptedAt = row.getAcceptedAt();
@@ -116,6 +132,7 @@ public class MetricsRecorder {
         row.setChannel(f.channel);
         row.setSkill(f.skill);
         row.setTrigger(f.trigger);
+        row.setTeam(f.team);
         row.setStartedAt(f.startedAt);
         row.setEscalatedAt(f.escalatedAt);
         row.setAcceptedAt(f.acceptedAt);

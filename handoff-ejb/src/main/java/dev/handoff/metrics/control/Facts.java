@@ -13,12 +13,15 @@ public final class Facts {
     public static final int MAX_CHANNEL = 64;
     public static final int MAX_SKILL = 64;
     public static final int MAX_TRIGGER = 120;
+    public static final int MAX_TEAM = 64;
 
     public String conversationId;
     public LocalDate day;
     public String channel;
     public String skill = "";
     public String trigger = "";
+    /** The team of the agent who first accepted it; '' until then. */
+    public String team = "";
     public Instant startedAt;
     public Instant escalatedAt;
     public Instant acceptedAt;
@@ -59,9 +62,9 @@ public final class Facts {
         return escalatedAt != null;
     }
 
-    /** The row that holds this conversation's counters (skill and trigger '' until it is escalated). */
+    /** The row that holds this conversation's counters (skill and trigger '' until it is escalated, team '' until accepted). */
     public RollupKey key() {
-        return new RollupKey(day, skill, channel, trigger);
+        return new RollupKey(day, skill, channel, trigger, team);
     }
 
     /** The row that counts it as started: always the bot's row of its day and channel. */

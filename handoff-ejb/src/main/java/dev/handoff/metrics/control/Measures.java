@@ -27,7 +27,14 @@ public final class Measures {
     }
 
     public Overview overview(Filter filter, List<Row> rows, List<TriggerRow> triggerRows) {
-        Filter previous = filter.previous();
+        return overview(filter, filter.previous(), rows, triggerRows);
+    }
+
+    /**
+     * As {@link #overview(Filter, List, List)}, compared with another period (a quarter with the
+     * quarter before, whose length differs by a day or two); {@code previous} has the same dimensions.
+     */
+    public Overview overview(Filter filter, Filter previous, List<Row> rows, List<TriggerRow> triggerRows) {
         Summary current = summary(filter, rows);
         Summary before = summary(previous, rows);
 
@@ -37,8 +44,7 @@ public final class Measures {
         }
         List<Overview.Day> days = new ArrayList<>();
         for (LocalDate d = filter.from(); !d.isAfter(filter.to()); d = d.plusDays(1)) {
-            days.add(new Overview.Day(d, summary(new Filter(d, d, filter.skill(), filter.channel(), filter.trigger()),
-                    byDay.getOrDefault(d, List.of()))));
+            days.add(new Overview.Day(d, summary(filter.between(d, d), byDay.getOrDefault(d, List.of()))));
         }
 
         Map<String, long[]> now = new TreeMap<>();
@@ -67,15 +73,14 @@ public final class Measures {
         topics.sort(Comparator.comparingLong(Overview.Topic::escalations).reversed().thenComparing(Overview.Topic::trigger));
 
         Map<String, long[]> fired = new TreeMap<>();
-        for (TriggerRow r : triggerRows) {
-            boolean inNow = filter.matches(r.key());
-            boolean inThen = previous.matches(r.key());
-            if (inNow || inThen) {
-                long[] f = fired.computeIfAbsent(r.key().trigger(), t -> new long[4]);
-                int at = inNow ? 0 : 2;
-                f[at] += r.fired();
-                f[at + 1] += r.flagged();
+        if (filter.team() == null) {
+            for (TriggerRow r : triggerRows) {
+                count(fired, r.key().trigger(), filter.matches(r.key()), previous.matches(r.key()), r.fired(), r.flagged());
             }
+        } else {
+            // the trigger rows have no team: a team's precision counts each escalation's first trigger
+            now.forEach((t, c) -> count(fired, t, true, false, c[Counter.ESCALATED.ordinal()], c[Counter.NOT_NEEDED.ordinal()]));
+            then.forEach((t, c) -> count(fired, t, false, true, c[Counter.ESCALATED.ordinal()], c[Counter.NOT_NEEDED.ordinal()]));
         }
         List<Overview.TriggerPrecisionRow> precision = new ArrayList<>();
         fired.forEach((t, f) -> {
@@ -86,6 +91,15 @@ public final class Measures {
         precision.sort(Comparator.comparingLong(Overview.TriggerPrecisionRow::fired).reversed()
                 .thenComparing(Overview.TriggerPrecisionRow::trigger));
         return new Overview(filter, current, before, days, topics, precision);
+    }
+
+    private static void count(Map<String, long[]> fired, String trigger, boolean inNow, boolean inThen, long n, long flagged) {
+        if (inNow || inThen) {
+            long[] f = fired.computeIfAbsent(trigger, t -> new long[4]);
+            int at = inNow ? 0 : 2;
+            f[at] += n;
+            f[at + 1] += flagged;
+        }
     }
 
     static Summary summary(Filter filter, List<Row> rows) {

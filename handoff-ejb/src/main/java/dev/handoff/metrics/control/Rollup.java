@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * How each domain event changes one conversation's {@link Facts} and the roll-up counters: pure,
@@ -28,10 +29,21 @@ public final class Rollup {
     static final int BREACH_RESOLUTION = 4;
 
     private final long ttaTargetSeconds;
+    private final Function<String, String> teamOf;
 
-    /** @param ttaTargetSeconds time-to-agent at or under this counts as "answered within target" (SLA_MET). */
+    /** A roll-up that knows no teams: every conversation counts under team ''. */
     public Rollup(long ttaTargetSeconds) {
+        this(ttaTargetSeconds, agent -> "");
+    }
+
+    /**
+     * @param ttaTargetSeconds time-to-agent at or under this counts as "answered within target" (SLA_MET)
+     * @param teamOf the team of an agent (username) now, null or blank for none: read once, at the
+     *     conversation's first acceptance
+     */
+    public Rollup(long ttaTargetSeconds, Function<String, String> teamOf) {
         this.ttaTargetSeconds = ttaTargetSeconds;
+        this.teamOf = teamOf;
     }
 
     /**
@@ -63,6 +75,8 @@ public final class Rollup {
             if (facts.acceptedAt != null || escalatedAt == null) {
                 return d;
             }
+            String team = teamOf.apply(a.agent());
+            moveToTeam(facts, Facts.cut(team == null ? "" : team.strip(), Facts.MAX_TEAM), d);
             facts.acceptedAt = a.at();
             long wait = Math.max(0, Duration.between(escalatedAt, a.at()).toSeconds());
             facts.waitSeconds = wait;
@@ -148,6 +162,41 @@ public final class Rollup {
             d.add(facts.key(), counter, 1);
         }
         return d;
+    }
+
+    /**
+     * The first acceptance decides the conversation's team: what was counted for it so far under
+     * team '' (the escalation, and a flag, breach, rating or transfer that came before the
+     * acceptance) moves to the team's row, so every counter of a conversation is in one row.
+     */
+    static void moveToTeam(Facts facts, String team, Deltas d) {
+        if (team.equals(facts.team) || !facts.escalated()) {
+            facts.team = team;
+            return;
+        }
+        RollupKey from = facts.key();
+        facts.team = team;
+        RollupKey to = facts.key();
+        long[] counted = new long[Counter.SIZE];
+        counted[Counter.ESCALATED.ordinal()] = 1;
+        counted[Counter.NOT_NEEDED.ordinal()] = facts.notNeeded ? 1 : 0;
+        counted[Counter.BREACH_FIRST.ordinal()] = (facts.breaches & BREACH_FIRST) != 0 ? 1 : 0;
+        counted[Counter.BREACH_UPDATE.ordinal()] = (facts.breaches & BREACH_UPDATE) != 0 ? 1 : 0;
+        counted[Counter.BREACH_RESOLUTION.ordinal()] = (facts.breaches & BREACH_RESOLUTION) != 0 ? 1 : 0;
+        counted[Counter.TRANSFERS.ordinal()] = facts.transfers;
+        counted[Counter.RESOLVED.ordinal()] = "resolved".equals(facts.outcome) ? 1 : 0;
+        if ("abandoned".equals(facts.outcome)) {
+            counted[Counter.ABANDONED.ordinal()] = 1;
+            counted[Counter.ABANDON_WAIT_SUM.ordinal()] = facts.abandonedWaitSeconds == null ? 0 : facts.abandonedWaitSeconds;
+        }
+        if (facts.csat != null && facts.csatHuman) {
+            counted[Counter.CSAT_HUMAN_SUM.ordinal()] = facts.csat;
+            counted[Counter.CSAT_HUMAN_N.ordinal()] = 1;
+        }
+        for (Counter c : Counter.values()) {
+            long v = counted[c.ordinal()];
+            d.add(from, c, -v).add(to, c, v);
+        }
     }
 
     private static void abandon(Facts facts, Deltas d, long waited) {

@@ -23,7 +23,7 @@ import java.util.StringJoiner;
 @Dependent
 public class RollupStore {
 
-    private static final String KEY_COLUMNS = "stat_day, skill, channel, trig";
+    private static final String KEY_COLUMNS = "stat_day, skill, channel, trig, team";
     private static final String TRIGGER_KEY_COLUMNS = "stat_day, trig, skill, channel";
 
     @PersistenceContext
@@ -37,7 +37,7 @@ public class RollupStore {
 
     public void add(Deltas deltas) {
         boolean h2 = database.isEmbedded();
-        deltas.daily().forEach((k, v) -> upsert("metric_daily", KEY_COLUMNS, List.of(Date.valueOf(k.day()), k.skill(), k.channel(), k.trigger()),
+        deltas.daily().forEach((k, v) -> upsert("metric_daily", KEY_COLUMNS, List.of(Date.valueOf(k.day()), k.skill(), k.channel(), k.trigger(), k.team()),
                 columns(v), values(v), h2));
         deltas.triggers().forEach((k, v) -> upsert("metric_trigger_daily", TRIGGER_KEY_COLUMNS,
                 List.of(Date.valueOf(k.day()), k.trigger(), k.skill(), k.channel()), List.of("fired", "not_needed"), List.of(v[0], v[1]), h2));
@@ -84,7 +84,7 @@ public class RollupStore {
     /** MariaDB / MySQL: one atomic statement; an existing row is locked and added to. */
     static String upsertSql(String table, String keyColumns, List<String> columns) {
         StringJoiner names = new StringJoiner(", ", keyColumns + ", ", "");
-        StringJoiner marks = new StringJoiner(", ", "?, ?, ?, ?, ", "");
+        StringJoiner marks = new StringJoiner(", ", "?, ".repeat(keyColumns.split(", ").length), "");
         StringJoiner updates = new StringJoiner(", ");
         for (String c : columns) {
             names.add(c);
@@ -137,9 +137,9 @@ public class RollupStore {
         for (Object[] r : rows) {
             long[] counters = new long[Counter.SIZE];
             for (int i = 0; i < counters.length; i++) {
-                counters[i] = r[4 + i] == null ? 0 : ((Number) r[4 + i]).longValue();
+                counters[i] = r[5 + i] == null ? 0 : ((Number) r[5 + i]).longValue();
             }
-            out.add(new Measures.Row(new RollupKey(day(r[0]), (String) r[1], (String) r[2], (String) r[3]), counters));
+            out.add(new Measures.Row(new RollupKey(day(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4]), counters));
         }
         return out;
     }
@@ -179,11 +179,11 @@ public class RollupStore {
     public void insertHistory(List<Facts> conversations, Deltas deltas) {
         List<List<Object>> rows = new ArrayList<>();
         for (Facts f : conversations) {
-            rows.add(java.util.Arrays.asList(f.conversationId, Date.valueOf(f.day), f.channel, f.skill, f.trigger, ts(f.startedAt),
+            rows.add(java.util.Arrays.asList(f.conversationId, Date.valueOf(f.day), f.channel, f.skill, f.trigger, f.team, ts(f.startedAt),
                     ts(f.escalatedAt), ts(f.acceptedAt), f.waitSeconds, f.predictedWaitSeconds, f.agent, f.outcome,
                     f.abandonedWaitSeconds, f.csat, f.csatHuman, f.transfers, f.notNeeded, f.breaches, true));
         }
-        insert("metric_conversation", "conversation_id, stat_day, channel, skill, trig, started_at, escalated_at, accepted_at, wait_seconds, "
+        insert("metric_conversation", "conversation_id, stat_day, channel, skill, trig, team, started_at, escalated_at, accepted_at, wait_seconds, "
                 + "predicted_wait_seconds, agent, outcome, abandoned_wait_seconds, csat, csat_human, transfers, not_needed, breaches, history", rows);
         StringJoiner counterColumns = new StringJoiner(", ");
         for (Counter c : Counter.values()) {
@@ -191,7 +191,8 @@ public class RollupStore {
         }
         rows.clear();
         for (Map.Entry<RollupKey, long[]> e : deltas.daily().entrySet()) {
-            List<Object> row = new ArrayList<>(List.of(Date.valueOf(e.getKey().day()), e.getKey().skill(), e.getKey().channel(), e.getKey().trigger()));
+            List<Object> row = new ArrayList<>(List.of(Date.valueOf(e.getKey().day()), e.getKey().skill(), e.getKey().channel(), e.getKey().trigger(),
+                    e.getKey().team()));
             for (long v : e.getValue()) {
                 row.add(v);
             }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 /**
  * One conversation as the KPI roll-ups know it ({@code metric_conversation}): the dimensions of its
- * cohort (started day, channel, skill, first trigger) and what has been counted for it. Written only
+ * cohort (started day, channel, skill, first trigger, team) and what has been counted for it. Written only
  * by the metrics recorder; the dashboards' drill-down lists these rows.
  */
 @Entity
@@ -31,6 +31,10 @@ public class MetricConversation {
 
     @Column(name = "trig", nullable = false, length = 120)
     private String trigger = "";
+
+    /** The team of the agent who first accepted it; '' until then (V16). */
+    @Column(nullable = false, length = 64)
+    private String team = "";
 
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
@@ -118,4 +122,6 @@ public class MetricConversation {
     public int getBreaches() { return breaches; }
     public void setBreaches(int breaches) { this.breaches = breaches; }
     public boolean isHistory() { return history; }
+    public String getTeam() { return team; }
+    public void setTeam(String team) { this.team = team == null ? "" : team; }
 }

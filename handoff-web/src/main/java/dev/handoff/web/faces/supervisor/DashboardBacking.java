@@ -6,6 +6,7 @@ import dev.handoff.metrics.control.Filter;
 import dev.handoff.metrics.control.Overview;
 import dev.handoff.metrics.control.Summary;
 import dev.handoff.web.faces.Messages;
+import dev.handoff.web.report.Quarter;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,8 @@ public class DashboardBacking implements Serializable {
     private String skill;
     private String channel;
     private String trigger;
+    private String team;
+    private String quarter;
 
     private transient Overview overview;
     private DashboardService.Dimensions dimensions;
@@ -52,6 +55,7 @@ public class DashboardBacking implements Serializable {
     void init() {
         to = LocalDate.now(ZoneOffset.UTC);
         from = to.minusDays(29);
+        quarter = Quarter.of(to).previous().toString();
         dimensions = dashboards.dimensions();
         apply();
     }
@@ -72,7 +76,7 @@ public class DashboardBacking implements Serializable {
     }
 
     private Filter filter() {
-        return new Filter(from, to, skill, channel, trigger);
+        return new Filter(from, to, skill, channel, trigger, team);
     }
 
     public Overview getOverview() {
@@ -95,15 +99,15 @@ public class DashboardBacking implements Serializable {
 
     public void drillDay(String day) {
         LocalDate d = LocalDate.parse(day);
-        drill("Escalated conversations started " + d, new Filter(d, d, skill, channel, trigger), Drill.ESCALATED, null);
+        drill("Escalated conversations started " + d, filter().between(d, d), Drill.ESCALATED, null);
     }
 
     public void drillTopic(String topic) {
-        drill("Escalations with first trigger " + topic, new Filter(from, to, skill, channel, topic), Drill.ESCALATED, null);
+        drill("Escalations with first trigger " + topic, filter().withTrigger(topic), Drill.ESCALATED, null);
     }
 
     public void drillFlagged(String flagged) {
-        drill("Flagged \"not needed\" against " + flagged, new Filter(from, to, skill, channel, null), Drill.NOT_NEEDED, flagged);
+        drill("Flagged \"not needed\" against " + flagged, filter().withTrigger(null), Drill.NOT_NEEDED, flagged);
     }
 
     public void drillMeasure(String kind) {
@@ -120,7 +124,30 @@ public class DashboardBacking implements Serializable {
 
     private void drill(String title, Filter filter, Drill drill, String flagged) {
         drillRows = dashboards.conversations(filter, drill, flagged);
-        drillTitle = title + " (" + drillRows.size() + (drillRows.size() == DashboardService.DRILL_LIMIT ? "+, newest first)" : ")");
+        drillTitle = title + (filter.team() == null ? "" : ", team " + filter.team()) + " (" + drillRows.size() + (drillRows.size() == DashboardService.DRILL_LIMIT ? "+, newest first)" : ")");
+    }
+
+    // ---- the quarterly PDF
+
+    /** The last eight quarters, newest first. */
+    public List<String> getQuarters() {
+        return Quarter.recent(LocalDate.now(ZoneOffset.UTC), 8).stream().map(Quarter::toString).toList();
+    }
+
+    /** The report's address for the chosen quarter and the applied team filter (the servlet checks both). */
+    public String getQuarterlyReportUrl() {
+        String ctx = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        String applied = getOverview().filter().team();
+        return ctx + "/supervisor/quarterly-report.pdf?quarter=" + enc(quarter) + (applied == null ? "" : "&team=" + enc(applied));
+    }
+
+    public String getQuarterlyReportLabel() {
+        String applied = getOverview().filter().team();
+        return "PDF, " + (applied == null ? "all teams" : "team " + applied);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s == null ? "" : s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // ---- charts
@@ -143,7 +170,7 @@ public class DashboardBacking implements Serializable {
 
     // ---- the headline table
 
-    static List<MeasureRow> measureRows(Overview o) {
+    public static List<MeasureRow> measureRows(Overview o) {
         Summary c = o.current();
         Summary p = o.previous();
         List<MeasureRow> rows = new ArrayList<>();
@@ -157,9 +184,14 @@ public class DashboardBacking implements Serializable {
         rows.add(pct("sla-first", "First-response target met", c, p, Summary::firstResponseCompliance, "ESCALATED"));
         rows.add(pct("sla-update", "Update-cadence target met", c, p, Summary::updateCompliance, "ESCALATED"));
         rows.add(pct("sla-resolution", "Resolution target met", c, p, Summary::resolutionCompliance, "ESCALATED"));
-        rows.add(count("abandoned", "Left the queue (abandoned)", c, p, Summary::abandoned, "ABANDONED"));
-        rows.add(pct("abandonment", "Abandonment rate", c, p, Summary::abandonmentRate, "ABANDONED"));
-        rows.add(secs("abandoned-wait", "Wait of those who left, mean", c, p, Summary::abandonedWaitMean, "ABANDONED"));
+        if (o.filter().team() == null) {
+            rows.add(count("abandoned", "Left the queue (abandoned)", c, p, Summary::abandoned, "ABANDONED"));
+            rows.add(pct("abandonment", "Abandonment rate", c, p, Summary::abandonmentRate, "ABANDONED"));
+            rows.add(secs("abandoned-wait", "Wait of those who left, mean", c, p, Summary::abandonedWaitMean, "ABANDONED"));
+        } else {
+            // a customer who left the queue was never accepted, so is no team's: not a team's figure
+            rows.add(new MeasureRow("abandoned", "Left the queue (abandoned): no team's", "–", "–", "", "ABANDONED"));
+        }
         rows.add(rating("csat-human", "CSAT handed-off", c, p, Summary::csatHuman, "RATED"));
         rows.add(rating("csat-bot", "CSAT bot-only", c, p, Summary::csatBot, "RATED"));
         rows.add(pct("precision", "Escalations needed (precision)", c, p, Summary::precision, "NOT_NEEDED"));
@@ -303,6 +335,22 @@ public class DashboardBacking implements Serializable {
 
     public void setChannel(String channel) {
         this.channel = channel;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public void setTeam(String team) {
+        this.team = team;
+    }
+
+    public String getQuarter() {
+        return quarter;
+    }
+
+    public void setQuarter(String quarter) {
+        this.quarter = quarter;
     }
 
     public String getTrigger() {
