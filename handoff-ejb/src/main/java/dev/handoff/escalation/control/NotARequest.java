@@ -133,6 +133,19 @@ final class NotARequest {
         return organisation;
     }
 
+    /** Words that name whom or how a request for a person reaches: people, "someone", talking, calling, support. */
+    private static final Set<String> ASKED_FOR = union(union(PEOPLE, REACH), union(PhraseLexicon.keys(PhraseLexicon.PRONOUNS.toArray(String[]::new)),
+            PhraseLexicon.keys("people", "callback", "support", "service", "desk", "helpline")));
+
+    /**
+     * Whether a message names nobody to reach and no way of reaching them ("do you have branches I
+     * can visit?", "where can I read about your complaints procedure"): a calm question like that
+     * asks about the company, however near a request for a person its sentence vector lies.
+     */
+    static boolean namesNobody(List<Text.Token> tokens) {
+        return tokens.stream().noneMatch(t -> ASKED_FOR.contains(English.key(t.word())));
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);

@@ -32,6 +32,12 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens()))) {
             return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
         }
+        if (inner instanceof PhraseRule && calmQuestion(a) && NotARequest.namesNobody(a.tokens())) {
+            return Optional.empty(); // "do you have branches I can visit?": a question about the company, nobody asked for
+        }
+        if (inner instanceof SentimentRule && a.asksHowTo()) {
+            return Optional.empty(); // "where can I read about your complaints procedure": the subject of a question, not a mood
+        }
         SemanticMatch match = a.semantic(spec.topic());
         if (inner instanceof SentimentRule && a.sentiment().value() > 0 && match.score() < SARCASM) {
             // "I don't have any complaints" reads as positive to the lexicon, which knows negation; only a
@@ -42,6 +48,11 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             return Optional.of(fireExactly(label, Rule.evidence(a, match, minScoreText)));
         }
         return Optional.empty();
+    }
+
+    /** A question for information or for the way to do something, said without a negative word. */
+    private static boolean calmQuestion(Analysis a) {
+        return (Text.infoQuestion(a.latest.text(), a.questionTokens()) || a.asksHowTo()) && a.sentiment().value() >= 0;
     }
 
     /** The semantic score that overrides a positive lexicon reading. */

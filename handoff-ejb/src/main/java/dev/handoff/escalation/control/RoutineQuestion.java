@@ -1,0 +1,102 @@
+package dev.handoff.escalation.control;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A routine question the bot can answer: the customer asks for the way to do something
+ * themselves ("how do I dispute a transaction?", "how do I report a lost card", "where can I read
+ * about your complaints procedure", "what's the process to close my account") and claims nothing
+ * went wrong. The topic's words are the subject of the question, not a problem the customer has:
+ * on the false alarms of the development parts, "dispute", "lost card" or "complaints" in a how-to
+ * question drew topic examples that had those words in a claim.
+ *
+ * <p>What counts as a claim is stricter here than in {@link Analysis#asksPlainly()}: the question
+ * may name what it is about ("a lost card", "the wrong size", "an error message") but not a
+ * negation, a repeat, a stranger or a broken promise ("how do I get a refund, it never arrived",
+ * "how do I stop someone using my card"). Every further clause must be a question without a claim
+ * of its own, or say why the customer asks ("just curious", "for future reference", "in case I
+ * need it", "is that normal?").
+ */
+final class RoutineQuestion {
+
+    /** Openers of a question for the way to do something: the customer will act, the bot explains. */
+    private static final Pattern HOW_TO = Pattern.compile("^(?:(?:hi|hello|hey|hiya|morning|quick question|question)\\b[\\s,:.!-]*)?"
+            + "(?:(?:pls|please|plz|kindly)\\s+)?(?:(?:can|could) (?:you|u) )?(?:(?:tell|show|explain to) me\\s+)?"
+            + "(?:how (?:do|can|could|should|would|will|does|to) (?:i|we|one)\\b|how to\\b|how (?:i|we) (?:can|could|should)\\b"
+            + "|where (?:do|can|could|should) (?:i|we)\\b|where (?:is|are|'s) the (?:page|form|option|setting|settings|button|link|section) (?:to|for)\\b"
+            + "|what(?:'s|s| is) the (?:procedure|process|best way|way|steps?|policy) (?:to|for|if|when|of|on)\\b"
+            + "|what (?:do|should) (?:i|we) (?:need to )?do (?:to|if|when)\\b|is there a (?:way|form|page|option) to\\b)");
+
+    /** Why the customer asks, said after the question: nothing is wrong now. */
+    private static final Pattern CURIOUS = Pattern.compile("^(?:just |only )?(?:curious|wondering|asking|checking)\\b.*"
+            + "|^(?:(?:i )?(?:just )?(?:want|wanted|need|needed|would like|'d like) to know|for (?:future reference|the future|later|reference))\\b.*"
+            + "|^(?:asking )?(?:for (?:future|a friend|my info|info|information))\\b.*|^(?:just )?in case\\b.*"
+            + "|^(?:is|was) (?:that|this|it) (?:normal|usual|expected|standard|ok|okay)$|^(?:or )?(?:thanks?|thank you|thx|ty|cheers|pls|please)\\b.*$|^$");
+
+    /**
+     * Words that claim something went wrong even as the subject of a how-to question: those of
+     * {@link Text#CLAIMS} but for the ones that can name what the question is about (a lost card, a
+     * wrong size, an error message, a locked account).
+     */
+    static final Set<String> STRONG_CLAIMS = strong();
+
+    private static Set<String> strong() {
+        Set<String> s = new java.util.HashSet<>(Text.CLAIMS);
+        s.removeAll(Set.of("lost", "wrong", "mistake", "error", "broken", "locked", "stuck", "missing", "yet"));
+        return Set.copyOf(s);
+    }
+
+    private RoutineQuestion() {
+    }
+
+    /** Whether {@code text} (social-media handles at its start already removed) is a routine how-to question. */
+    static boolean applies(String text) {
+        if (text == null || text.indexOf('!') >= 0) {
+            return false;
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        var opener = HOW_TO.matcher(t);
+        if (!opener.lookingAt()) {
+            return false;
+        }
+        // the question itself is the first clause; the clauses after it (split at , ; . ? and line breaks) say why or ask on
+        String[] clauses = t.split("[,;.?\\n]+");
+        if (claims(clauses[0], STRONG_CLAIMS) || Text.tokens(clauses[0]).size() > 20) {
+            return false;
+        }
+        for (int i = 1; i < clauses.length; i++) {
+            String clause = clauses[i].strip();
+            if (!CURIOUS.matcher(clause).matches() && !(followUp(clause) && !claims(clause, Text.CLAIMS))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every clause after the first of {@code text} only says why the customer asks ("why
+     * do I see two holds on my card? is that normal", "…, just curious"): a plain question stays
+     * plain with it.
+     */
+    static boolean onlyCuriousAfterFirst(String text) {
+        String[] clauses = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[,;.?!\\n]+");
+        for (int i = 1; i < clauses.length; i++) {
+            if (!CURIOUS.matcher(clauses[i].strip()).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A further question that asks on ("…? do you charge for it", "…, and how long does it take"). */
+    private static boolean followUp(String clause) {
+        String c = clause.startsWith("and ") ? clause.substring(4) : clause.startsWith("or ") ? clause.substring(3) : clause;
+        return HOW_TO.matcher(c).lookingAt() || Text.infoQuestion(c, Text.tokens(c));
+    }
+
+    private static boolean claims(String clause, Set<String> claims) {
+        return Text.tokens(clause).stream().anyMatch(token -> claims.contains(token.word()));
+    }
+}
