@@ -96,14 +96,17 @@ final class Analysis {
                 && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()));
     }
 
-    private Boolean asksHowTo;
+    private Boolean asksRoutinely;
 
-    /** A routine question for the way to do something, claiming nothing went wrong ({@link RoutineQuestion}). */
-    boolean asksHowTo() {
-        if (asksHowTo == null) {
-            asksHowTo = customerSpoke() && RoutineQuestion.applies(questionText());
+    /**
+     * A routine question: for the way to do something, claiming nothing went wrong, or about a
+     * payment or attempt that did not happen ({@link RoutineQuestion}).
+     */
+    boolean asksRoutinely() {
+        if (asksRoutinely == null) {
+            asksRoutinely = customerSpoke() && (RoutineQuestion.applies(questionText()) || RoutineQuestion.aboutNonEvent(questionText()));
         }
-        return asksHowTo;
+        return asksRoutinely;
     }
 
     /** The latest message without the handles it opens with. */

@@ -90,6 +90,33 @@ final class RoutineQuestion {
         return true;
     }
 
+    /** A payment or an attempt that did not happen: declined, refused, returned, failed, not accepted, did not go through. */
+    private static final Pattern NON_EVENT = Pattern.compile("\\b(?:declin\\w*|refused|rejected|bounced|returned|reverted|failed|fails?"
+            + "|(?:not|n't|nt) (?:be(?:ing)? )?(?:accepted|going through|go(?:ne)? through|went through|approved)"
+            + "|(?:didn't|didnt|did not|won't|wont|doesn't|doesnt|isn't|isnt) go(?:ing)? (?:through|thru))\\b");
+    /** Money moved after all, or a repeat: "declined but I was charged", "failed again", "keeps failing", "tried four shops". */
+    private static final Pattern MOVED = Pattern.compile("\\b(?:charged|charge|billed|debited|deducted|took|taken|withdrawn|gone|left my|lost|"
+            + "still|again|keeps?|every|each|always|times|twice|tried|trying|days|weeks|refund\\w*|money back|stolen|fraud\\w*|didn't try|didnt try|"
+            + "wasn't me|not me)\\b");
+    /** Asking why, what now or what follows: "why would that happen", "will I lose my playlists?", "what can I do". */
+    private static final Pattern ASKS = Pattern.compile("\\?|^(?:why|what|how|will|can|should|does|do|is)\\b|\\bwhy\\b");
+
+    /**
+     * A question about a payment or an attempt that did not happen ("why was my transfer
+     * declined?", "my payment to a friend was returned, why would that happen?", "my payment didn't
+     * go through, will I lose my playlists?"): nothing was taken and nothing repeats, so the bot
+     * explains; "declined but the money left my account", "keeps failing, tried four times" are
+     * claims.
+     */
+    static boolean aboutNonEvent(String text) {
+        if (text == null || text.indexOf('!') >= 0) {
+            return false;
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String rest = t.replace("try again", "try");
+        return NON_EVENT.matcher(t).find() && ASKS.matcher(t).find() && !MOVED.matcher(rest).find() && Text.tokens(t).size() <= 24;
+    }
+
     /** A further question that asks on ("…? do you charge for it", "…, and how long does it take"). */
     private static boolean followUp(String clause) {
         String c = clause.startsWith("and ") ? clause.substring(4) : clause.startsWith("or ") ? clause.substring(3) : clause;

@@ -35,7 +35,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         if (inner instanceof PhraseRule && calmQuestion(a) && NotARequest.namesNobody(a.tokens())) {
             return Optional.empty(); // "do you have branches I can visit?": a question about the company, nobody asked for
         }
-        if (inner instanceof SentimentRule && a.asksHowTo()) {
+        if (inner instanceof SentimentRule && a.asksRoutinely()) {
             return Optional.empty(); // "where can I read about your complaints procedure": the subject of a question, not a mood
         }
         SemanticMatch match = a.semantic(spec.topic());
@@ -52,7 +52,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
 
     /** A question for information or for the way to do something, said without a negative word. */
     private static boolean calmQuestion(Analysis a) {
-        return (Text.infoQuestion(a.latest.text(), a.questionTokens()) || a.asksHowTo()) && a.sentiment().value() >= 0;
+        return (Text.infoQuestion(a.latest.text(), a.questionTokens()) || a.asksRoutinely()) && a.sentiment().value() >= 0;
     }
 
     /** The semantic score that overrides a positive lexicon reading. */
