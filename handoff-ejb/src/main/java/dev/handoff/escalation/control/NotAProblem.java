@@ -33,7 +33,7 @@ final class NotAProblem {
             + "|are my \\w+ (?:protected|covered|safe|insured)|am i (?:protected|covered))\\b.*\\b(?:if|when|in case)\\b"
             + "|\\b(?:if|in case)\\s+(?:it|my \\w+|someone|somebody|anyone|i)\\s+(?:ever\\s+)?(?:gets?|got|is|was|were|ever|hacks?|steals?|loses?|lose)\\b"
             // "what's the procedure if my phone with the banking app gets stolen": "gets" is what may happen
-            + "|\\b(?:if|in case)\\s+(?:my|the|our|your|a)\\s+(?:[\\w']+\\s+){0,5}?(?:ever\\s+)?gets\\s+(?:stolen|lost|hacked|compromised|cloned|damaged|broken|blocked)\\b");
+            + "|\\b(?:if|in case)\\s+(?:my|the|our|your|a)\\s+(?:[\\w']+\\s+){0,7}?(?:ever\\s+)?gets\\s+(?:stolen|lost|hacked|compromised|cloned|damaged|broken|blocked)\\b");
     /**
      * The customer's own slip, said as the reason: "the payment failed because I typed my CVV
      * wrong", "I blocked it myself by mistake", "I forgot to activate it".

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 final class RoutineQuestion {
 
     /** Openers of a question for the way to do something: the customer will act, the bot explains. */
-    private static final Pattern HOW_TO = Pattern.compile("^(?:(?:hi|hello|hey|hiya|morning|quick question|question)\\b[\\s,:.!-]*)?"
+    /** A greeting before the question: "Hi, how do I…", "quick question - where can I…". */
+    private static final Pattern GREETING = Pattern.compile("^(?:(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening)|quick question|question)"
+            + "(?: there| team| all)?\\b[\\s,:.-]*)+");
+    private static final Pattern HOW_TO = Pattern.compile("^"
             + "(?:(?:pls|please|plz|kindly)\\s+)?(?:(?:can|could) (?:you|u) )?(?:(?:tell|show|explain to) me\\s+)?"
             + "(?:how (?:do|can|could|should|would|will|does|to) (?:i|we|one)\\b|how to\\b|how (?:i|we) (?:can|could|should)\\b"
             + "|where (?:do|can|could|should) (?:i|we)\\b|where (?:is|are|'s) the (?:page|form|option|setting|settings|button|link|section) (?:to|for)\\b"
@@ -56,7 +59,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0) {
             return false;
         }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String t = GREETING.matcher(text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceFirst("");
         var opener = HOW_TO.matcher(t);
         if (!opener.lookingAt()) {
             return false;
@@ -99,7 +102,8 @@ final class RoutineQuestion {
             + "still|again|keeps?|every|each|always|times|twice|tried|trying|days|weeks|refund\\w*|money back|stolen|fraud\\w*|didn't try|didnt try|"
             + "wasn't me|not me)\\b");
     /** Asking why, what now or what follows: "why would that happen", "will I lose my playlists?", "what can I do". */
-    private static final Pattern ASKS = Pattern.compile("\\?|^(?:why|what|how|will|can|should|does|do|is)\\b|\\bwhy\\b");
+    private static final Pattern ASKS = Pattern.compile("\\?|^(?:why|what|how|will|can|should|does|do|is)\\b|\\bwhy\\b"
+            + "|\\bwhat (?:can|should|do) (?:i|we) do\\b|\\bwhat (?:now|happens)\\b|\\bwill (?:i|we)\\b");
 
     /**
      * A question about a payment or an attempt that did not happen ("why was my transfer

@@ -91,7 +91,7 @@ class RoutineQuestionTest {
     @ValueSource(strings = {
         "how do I dispute this payment, I never made it",
         "my card was declined but the money still left my account",
-        "why does my card keep getting declined, tried three shops",
+        "my card keeps getting declined everywhere even though I have money, tried three shops",
         "I sent money to the wrong account by mistake, can you get it back?",
         "my phone got stolen yesterday with the app logged in",
         "how can I talk to a real person",
