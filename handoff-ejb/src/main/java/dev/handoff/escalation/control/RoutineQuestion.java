@@ -27,8 +27,10 @@ final class RoutineQuestion {
             + "(?: there| team| all)?\\b[\\s,:.-]*)+");
     private static final Pattern HOW_TO = Pattern.compile("^"
             + "(?:(?:pls|please|plz|kindly)\\s+)?(?:(?:can|could) (?:you|u) )?(?:(?:tell|show|explain to) me\\s+)?"
+            // a question said as a statement: "I'd like to know how to file a complaint", "I was wondering where I can…"
+            + "(?:(?:i'?d like to know|i would like to know|i want to know|i wanna know|i was wondering|i wonder|just wondering|wondering)\\s+)?"
             + "(?:how (?:do|can|could|should|would|will|does|to) (?:i|we|one)\\b|how to\\b|how (?:i|we) (?:can|could|should)\\b"
-            + "|where (?:do|can|could|should) (?:i|we)\\b|where (?:is|are|'s) the (?:page|form|option|setting|settings|button|link|section) (?:to|for)\\b"
+            + "|where (?:do|can|could|should) (?:i|we)\\b|where (?:i|we) (?:can|could|should)\\b|where (?:is|are|'s) the (?:page|form|option|setting|settings|button|link|section) (?:to|for)\\b"
             + "|what(?:'s|s| is) the (?:procedure|process|best way|way|steps?|policy) (?:to|for|if|when|of|on)\\b"
             + "|what (?:do|should) (?:i|we) (?:need to )?do (?:to|if|when)\\b|is there a (?:way|form|page|option) to\\b)");
 

@@ -51,9 +51,13 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         return Optional.empty();
     }
 
-    /** A question for information or for the way to do something, said without a negative word. */
+    /**
+     * A routine question ({@link Analysis#asksRoutinely()}: its words of trouble are its subject,
+     * "I'd like to know how to file a complaint"), or a question for information said without a
+     * negative word.
+     */
     private static boolean calmQuestion(Analysis a) {
-        return (Text.infoQuestion(a.latest.text(), a.questionTokens()) || a.asksRoutinely()) && a.sentiment().value() >= 0;
+        return a.asksRoutinely() || Text.infoQuestion(a.latest.text(), a.questionTokens()) && a.sentiment().value() >= 0;
     }
 
     /** The semantic score that overrides a positive lexicon reading. */

@@ -32,6 +32,7 @@ class RoutineQuestionTest {
         "how to get a replacement for a broken charger, and how long does it take",
         "pls tell me how to unlock my locked account",
         "Hi, how do I return the wrong size",
+        "i was wondering where i can see my lost parcel claim",
     })
     void howToQuestions(String text) {
         assertTrue(RoutineQuestion.applies(text), text);
@@ -81,6 +82,7 @@ class RoutineQuestionTest {
         "how do i unfreeze my card, i froze it myself by mistake",
         "do you have offices I could visit?",
         "can our customers talk to a human agent through your widget?",
+        "I'd like to know how to lodge a complaint about a delivery",
     })
     void routineQuestionsDoNotEscalate(String text) {
         Decision d = set.evaluate(TriggerInput.of(text));
