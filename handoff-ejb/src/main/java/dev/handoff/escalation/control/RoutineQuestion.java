@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  */
 final class RoutineQuestion {
 
-    /** Openers of a question for the way to do something: the customer will act, the bot explains. */
     /** A greeting before the question: "Hi, how do I…", "quick question - where can I…". */
     private static final Pattern GREETING = Pattern.compile("^(?:(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening)|quick question|question)"
             + "(?: there| team| all)?\\b[\\s,:.-]*)+");
+    /** Openers of a question for the way to do something: the customer will act, the bot explains. */
     private static final Pattern HOW_TO = Pattern.compile("^"
             + "(?:(?:pls|please|plz|kindly)\\s+)?(?:(?:can|could) (?:you|u) )?(?:(?:tell|show|explain to) me\\s+)?"
             // a question said as a statement: "I'd like to know how to file a complaint", "I was wondering where I can…"
