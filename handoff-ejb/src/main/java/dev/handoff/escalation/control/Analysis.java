@@ -89,9 +89,30 @@ final class Analysis {
         }
         String first = t.get(0).word();
         boolean question = first.equals("why") || Text.infoQuestion(latest.text(), t) || WANTS_TO_KNOW.matcher(latest.text()).lookingAt();
-        // one clause only: "why is there a fee, my balance was positive" adds a claim in words of its own
+        // one clause only: "why is there a fee, my balance was positive" adds a claim in words of its own;
+        // saying why one asks ("…? is that normal", "just curious") adds none
         int lastClause = t.get(t.size() - 1).clause();
-        return question && lastClause == t.get(0).clause() && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()));
+        return question && (lastClause == t.get(0).clause() || RoutineQuestion.onlyCuriousAfterFirst(questionText()))
+                && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()));
+    }
+
+    private Boolean asksRoutinely;
+
+    /**
+     * A routine question: for the way to do something, claiming nothing went wrong, or about a
+     * payment or attempt that did not happen ({@link RoutineQuestion}).
+     */
+    boolean asksRoutinely() {
+        if (asksRoutinely == null) {
+            asksRoutinely = customerSpoke() && (RoutineQuestion.applies(questionText()) || RoutineQuestion.aboutNonEvent(questionText()));
+        }
+        return asksRoutinely;
+    }
+
+    /** The latest message without the handles it opens with. */
+    private String questionText() {
+        String text = latest.text();
+        return text.stripLeading().startsWith("@") ? HANDLES.matcher(text).replaceFirst("") : text;
     }
 
     /** "I'd like to know about your warranty", "I was wondering whether…": a question in the form of a statement. */

@@ -31,7 +31,17 @@ final class NotAProblem {
     /** "is my card covered if it gets stolen", "what happens if someone hacks my account", "in case my phone is lost". */
     private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:what happens|what should i do|what do i do|is my \\w+ (?:protected|covered|safe|insured)"
             + "|are my \\w+ (?:protected|covered|safe|insured)|am i (?:protected|covered))\\b.*\\b(?:if|when|in case)\\b"
-            + "|\\b(?:if|in case)\\s+(?:it|my \\w+|someone|somebody|anyone|i)\\s+(?:ever\\s+)?(?:gets?|got|is|was|were|ever|hacks?|steals?|loses?|lose)\\b");
+            + "|\\b(?:if|in case)\\s+(?:it|my \\w+|someone|somebody|anyone|i)\\s+(?:ever\\s+)?(?:gets?|got|is|was|were|ever|hacks?|steals?|loses?|lose)\\b"
+            // "what's the procedure if my phone with the banking app gets stolen": "gets" is what may happen
+            + "|\\b(?:if|in case)\\s+(?:my|the|our|your|a)\\s+(?:[\\w']+\\s+){0,7}?(?:ever\\s+)?gets\\s+(?:stolen|lost|hacked|compromised|cloned|damaged|broken|blocked)\\b");
+    /**
+     * The customer's own slip, said as the reason: "the payment failed because I typed my CVV
+     * wrong", "I blocked it myself by mistake", "I forgot to activate it".
+     */
+    private static final Pattern OWN_DOING = Pattern.compile("\\b(?:because|cos|coz|cause|'cause|since|as)\\s+i\\s+(?:\\w+\\s+)?"
+            + "(?:typed|entered|put|used|forgot|pressed|chose|picked|selected|mistyped|misspelled|misspelt|clicked|tapped)\\b"
+            + "|\\bi\\s+(?:[\\w']+\\s+){1,3}?(?:myself|by mistake|by accident)\\b|\\bi\\s+(?:accidentally|mistakenly|accidently)\\s+\\w+"
+            + "|\\bi\\s+forgot\\s+to\\s+(?:activate|sign|enable|turn|switch|verify|confirm|update|add|set|link|top|pay)\\b");
     /** "my old bank", "the last bank I was with", "on another app", "with a different site". */
     private static final Pattern OTHER_COMPANY = Pattern.compile("\\b(?:(?:my|our|the)\\s+(?:old|previous|last|former|other|ex)|(?:with|on|at|from|in)\\s+(?:another|a different|some other))\\s+"
             + "(?:\\w+\\s+)?(?:bank|provider|company|carrier|supplier|insurer|isp|network|broker|airline|host|hosting|telco|retailer|app|site|website"
@@ -43,6 +53,9 @@ final class NotAProblem {
             + "|tap(?:ped)?|call(?:ed)? (?:it|them|back))\\b(?:\\s+(?:on\\s+)?(?:it|them|anything|the link|the links|any links?|the attachment|my \\w+))?");
     /** A harm after all ("…but they already took money") keeps the problem. */
     private static final Pattern HARM = Pattern.compile("\\b(?:took|taken|charged|stole|stolen|gone|missing|locked|hacked|drained|withdrawn|spent|logged in|changed)\\b");
+
+    /** A slip the customer wants undone ("I sent it to the wrong account by mistake, can you get it back?") still needs someone. */
+    private static final Pattern UNDO = Pattern.compile("\\b(?:refund\\w*|money back|get (?:it|them|this) back|revers\\w+|recall\\w*|undo|chargeback|wrong (?:account|person|recipient|iban))\\b");
 
     private NotAProblem() {
     }
@@ -56,7 +69,7 @@ final class NotAProblem {
         if (solved.find() && !STILL.matcher(t.substring(solved.end())).find()) {
             return true;
         }
-        if (AVOIDED.matcher(t).find() && !HARM.matcher(t).find()) {
+        if ((AVOIDED.matcher(t).find() || OWN_DOING.matcher(t).find() && !UNDO.matcher(t).find()) && !HARM.matcher(t).find()) {
             return true;
         }
         return DEFINITION.matcher(t).matches() || HYPOTHETICAL.matcher(t).find() || OTHER_COMPANY.matcher(t).find();

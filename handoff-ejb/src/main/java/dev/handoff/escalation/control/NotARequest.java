@@ -133,6 +133,42 @@ final class NotARequest {
         return organisation;
     }
 
+    /** The people a business customer serves: "let customers hand off", "can our users talk to". */
+    private static final Set<String> SERVED = PhraseLexicon.keys("customer", "user", "client", "visitor", "shopper", "guest", "player",
+            "student", "patient", "member", "caller", "buyer", "tenant", "subscriber");
+    private static final Set<String> HAND_OVER = union(REACH, PhraseLexicon.keys("hand", "handoff", "route", "escalate", "get", "reach"));
+
+    /**
+     * A question about what other people can do ("does your chatbot let customers hand off to a
+     * human agent?", "can our users talk to a person through the widget?"): people the customer
+     * serves, in the plural, are the ones reaching, and nobody asks for "me".
+     */
+    static boolean forOthers(List<Text.Token> tokens) {
+        boolean others = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            if (word.equals("me") || word.equals("i") || word.equals("i'm") || word.equals("im")) {
+                return false;
+            }
+            String key = English.key(word);
+            others |= SERVED.contains(key) && !key.equals(word) && after(tokens, i, tokens.get(i).clause(), HAND_OVER, 3);
+        }
+        return others;
+    }
+
+    /** Words that name whom or how a request for a person reaches: people, "someone", talking, calling, support. */
+    private static final Set<String> ASKED_FOR = union(union(PEOPLE, REACH), union(PhraseLexicon.keys(PhraseLexicon.PRONOUNS.toArray(String[]::new)),
+            PhraseLexicon.keys("people", "callback", "support", "service", "desk", "helpline")));
+
+    /**
+     * Whether a message names nobody to reach and no way of reaching them ("do you have branches I
+     * can visit?", "where can I read about your complaints procedure"): a calm question like that
+     * asks about the company, however near a request for a person its sentence vector lies.
+     */
+    static boolean namesNobody(List<Text.Token> tokens) {
+        return tokens.stream().noneMatch(t -> ASKED_FOR.contains(English.key(t.word())));
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);

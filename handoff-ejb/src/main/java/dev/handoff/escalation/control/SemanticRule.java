@@ -22,15 +22,22 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             return Optional.empty(); // "my old bank was a nightmare, that's why I switched to you"
         }
         Optional<TriggerFiring> own = inner.test(a, fired);
-        if (own.isPresent() && inner instanceof PhraseRule && (NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens()))) {
-            return Optional.empty(); // "are your support people around on weekends", "are you a bot or a person?"
+        if (own.isPresent() && inner instanceof PhraseRule && (NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens())
+                || NotARequest.forOthers(a.tokens()))) {
+            return Optional.empty(); // "are your support people around on weekends", "are you a bot or a person?", "can our customers talk to an agent?"
         }
         if (own.isPresent() || !a.customerSpoke()) {
             return own;
         }
         if (inner instanceof PhraseRule && (negatedRequest(a.tokens()) || NotARequest.applies(a.tokens())
-                || NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens()))) {
+                || NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens()) || NotARequest.forOthers(a.tokens()))) {
             return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
+        }
+        if (inner instanceof PhraseRule && calmQuestion(a) && NotARequest.namesNobody(a.tokens())) {
+            return Optional.empty(); // "do you have branches I can visit?": a question about the company, nobody asked for
+        }
+        if (inner instanceof SentimentRule && a.asksRoutinely()) {
+            return Optional.empty(); // "where can I read about your complaints procedure": the subject of a question, not a mood
         }
         SemanticMatch match = a.semantic(spec.topic());
         if (inner instanceof SentimentRule && a.sentiment().value() > 0 && match.score() < SARCASM) {
@@ -42,6 +49,15 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             return Optional.of(fireExactly(label, Rule.evidence(a, match, minScoreText)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A routine question ({@link Analysis#asksRoutinely()}: its words of trouble are its subject,
+     * "I'd like to know how to file a complaint"), or a question for information said without a
+     * negative word.
+     */
+    private static boolean calmQuestion(Analysis a) {
+        return a.asksRoutinely() || Text.infoQuestion(a.latest.text(), a.questionTokens()) && a.sentiment().value() >= 0;
     }
 
     /** The semantic score that overrides a positive lexicon reading. */

@@ -42,6 +42,9 @@ class NotAProblemTest {
         "I got scammed on a different site years ago, how do payments work here?",
         "a text said my parcel was held and asked for a fee, we didn't click the link. who do we tell?",
         "got a weird email about my account, i never opened the attachment",
+        "the top up failed because i entered the wrong card number, can i retry",
+        "i paused my card myself by mistake, how do i turn it back on",
+        "what do I do if my laptop with the app on it ever gets stolen",
     })
     void namesTroubleWithoutHavingIt(String text) {
         assertTrue(NotAProblem.applies(text), text);
@@ -57,6 +60,8 @@ class NotAProblemTest {
         "tried another browser and another laptop, the error is still there",
         "I didn't click anything but my savings were drained overnight",
         "i never shared my code, yet someone logged in",
+        "I paid the wrong person by mistake, can you get it back",
+        "i accidentally approved a login and now money is missing",
         "",
     })
     void trouble(String text) {

@@ -1,0 +1,135 @@
+package dev.handoff.escalation.control;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A routine question the bot can answer: the customer asks for the way to do something
+ * themselves ("how do I dispute a transaction?", "how do I report a lost card", "where can I read
+ * about your complaints procedure", "what's the process to close my account") and claims nothing
+ * went wrong. The topic's words are the subject of the question, not a problem the customer has:
+ * on the false alarms of the development parts, "dispute", "lost card" or "complaints" in a how-to
+ * question drew topic examples that had those words in a claim.
+ *
+ * <p>What counts as a claim is stricter here than in {@link Analysis#asksPlainly()}: the question
+ * may name what it is about ("a lost card", "the wrong size", "an error message") but not a
+ * negation, a repeat, a stranger or a broken promise ("how do I get a refund, it never arrived",
+ * "how do I stop someone using my card"). Every further clause must be a question without a claim
+ * of its own, or say why the customer asks ("just curious", "for future reference", "in case I
+ * need it", "is that normal?").
+ */
+final class RoutineQuestion {
+
+    /** A greeting before the question: "Hi, how do I…", "quick question - where can I…". */
+    private static final Pattern GREETING = Pattern.compile("^(?:(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening)|quick question|question)"
+            + "(?: there| team| all)?\\b[\\s,:.-]*)+");
+    /** Openers of a question for the way to do something: the customer will act, the bot explains. */
+    private static final Pattern HOW_TO = Pattern.compile("^"
+            + "(?:(?:pls|please|plz|kindly)\\s+)?(?:(?:can|could) (?:you|u) )?(?:(?:tell|show|explain to) me\\s+)?"
+            // a question said as a statement: "I'd like to know how to file a complaint", "I was wondering where I can…"
+            + "(?:(?:i'?d like to know|i would like to know|i want to know|i wanna know|i was wondering|i wonder|just wondering|wondering)\\s+)?"
+            + "(?:how (?:do|can|could|should|would|will|does|to) (?:i|we|one)\\b|how to\\b|how (?:i|we) (?:can|could|should)\\b"
+            + "|where (?:do|can|could|should) (?:i|we)\\b|where (?:i|we) (?:can|could|should)\\b|where (?:is|are|'s) the (?:page|form|option|setting|settings|button|link|section) (?:to|for)\\b"
+            + "|what(?:'s|s| is) the (?:procedure|process|best way|way|steps?|policy) (?:to|for|if|when|of|on)\\b"
+            + "|what (?:do|should) (?:i|we) (?:need to )?do (?:to|if|when)\\b|is there a (?:way|form|page|option) to\\b)");
+
+    /** Why the customer asks, said after the question: nothing is wrong now. */
+    private static final Pattern CURIOUS = Pattern.compile("^(?:just |only )?(?:curious|wondering|asking|checking)\\b.*"
+            + "|^(?:(?:i )?(?:just )?(?:want|wanted|need|needed|would like|'d like) to know|for (?:future reference|the future|later|reference))\\b.*"
+            + "|^(?:asking )?(?:for (?:future|a friend|my info|info|information))\\b.*|^(?:just )?in case\\b.*"
+            + "|^(?:is|was) (?:that|this|it) (?:normal|usual|expected|standard|ok|okay)$|^(?:or )?(?:thanks?|thank you|thx|ty|cheers|pls|please)\\b.*$|^$");
+
+    /**
+     * Words that claim something went wrong even as the subject of a how-to question: those of
+     * {@link Text#CLAIMS} but for the ones that can name what the question is about (a lost card, a
+     * wrong size, an error message, a locked account).
+     */
+    static final Set<String> STRONG_CLAIMS = strong();
+
+    private static Set<String> strong() {
+        Set<String> s = new java.util.HashSet<>(Text.CLAIMS);
+        s.removeAll(Set.of("lost", "wrong", "mistake", "error", "broken", "locked", "stuck", "missing", "yet"));
+        return Set.copyOf(s);
+    }
+
+    private RoutineQuestion() {
+    }
+
+    /** Whether {@code text} (social-media handles at its start already removed) is a routine how-to question. */
+    static boolean applies(String text) {
+        if (text == null || text.indexOf('!') >= 0) {
+            return false;
+        }
+        String t = GREETING.matcher(text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceFirst("");
+        var opener = HOW_TO.matcher(t);
+        if (!opener.lookingAt()) {
+            return false;
+        }
+        // the question itself is the first clause; the clauses after it (split at , ; . ? and line breaks) say why or ask on
+        String[] clauses = t.split("[,;.?\\n]+");
+        if (claims(clauses[0], STRONG_CLAIMS) || Text.tokens(clauses[0]).size() > 20) {
+            return false;
+        }
+        for (int i = 1; i < clauses.length; i++) {
+            String clause = clauses[i].strip();
+            if (!CURIOUS.matcher(clause).matches() && !(followUp(clause) && !claims(clause, Text.CLAIMS))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every clause after the first of {@code text} only says why the customer asks ("why
+     * do I see two holds on my card? is that normal", "…, just curious"): a plain question stays
+     * plain with it.
+     */
+    static boolean onlyCuriousAfterFirst(String text) {
+        String[] clauses = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[,;.?!\\n]+");
+        for (int i = 1; i < clauses.length; i++) {
+            if (!CURIOUS.matcher(clauses[i].strip()).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A payment or an attempt that did not happen: declined, refused, returned, failed, not accepted, did not go through. */
+    private static final Pattern NON_EVENT = Pattern.compile("\\b(?:declin\\w*|refused|rejected|bounced|returned|reverted|failed|fails?"
+            + "|(?:not|n't|nt) (?:be(?:ing)? )?(?:accepted|going through|go(?:ne)? through|went through|approved)"
+            + "|(?:didn't|didnt|did not|won't|wont|doesn't|doesnt|isn't|isnt) go(?:ing)? (?:through|thru))\\b");
+    /** Money moved after all, or a repeat: "declined but I was charged", "failed again", "keeps failing", "tried four shops". */
+    private static final Pattern MOVED = Pattern.compile("\\b(?:charged|charge|billed|debited|deducted|took|taken|withdrawn|gone|left my|lost|"
+            + "still|again|keeps?|every|each|always|times|twice|tried|trying|days|weeks|refund\\w*|money back|stolen|fraud\\w*|didn't try|didnt try|"
+            + "wasn't me|not me)\\b");
+    /** Asking why, what now or what follows: "why would that happen", "will I lose my playlists?", "what can I do". */
+    private static final Pattern ASKS = Pattern.compile("\\?|^(?:why|what|how|will|can|should|does|do|is)\\b|\\bwhy\\b"
+            + "|\\bwhat (?:can|should|do) (?:i|we) do\\b|\\bwhat (?:now|happens)\\b|\\bwill (?:i|we)\\b");
+
+    /**
+     * A question about a payment or an attempt that did not happen ("why was my transfer
+     * declined?", "my payment to a friend was returned, why would that happen?", "my payment didn't
+     * go through, will I lose my playlists?"): nothing was taken and nothing repeats, so the bot
+     * explains; "declined but the money left my account", "keeps failing, tried four times" are
+     * claims.
+     */
+    static boolean aboutNonEvent(String text) {
+        if (text == null || text.indexOf('!') >= 0) {
+            return false;
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String rest = t.replace("try again", "try");
+        return NON_EVENT.matcher(t).find() && ASKS.matcher(t).find() && !MOVED.matcher(rest).find() && Text.tokens(t).size() <= 24;
+    }
+
+    /** A further question that asks on ("…? do you charge for it", "…, and how long does it take"). */
+    private static boolean followUp(String clause) {
+        String c = clause.startsWith("and ") ? clause.substring(4) : clause.startsWith("or ") ? clause.substring(3) : clause;
+        return HOW_TO.matcher(c).lookingAt() || Text.infoQuestion(c, Text.tokens(c));
+    }
+
+    private static boolean claims(String clause, Set<String> claims) {
+        return Text.tokens(clause).stream().anyMatch(token -> claims.contains(token.word()));
+    }
+}

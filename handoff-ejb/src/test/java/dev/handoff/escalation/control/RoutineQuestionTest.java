@@ -1,0 +1,116 @@
+package dev.handoff.escalation.control;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Routine questions the bot answers although they name a topic's words (how-to questions, questions
+ * about a payment that did not happen, questions about what a business's own customers can do),
+ * and the look-alikes that still need a person. The texts are written here, not taken from the
+ * evaluation sets.
+ */
+class RoutineQuestionTest {
+
+    static CompiledTriggerSet set;
+
+    @BeforeAll
+    static void compile() {
+        set = CompiledTriggerSet.compile(DefaultTriggerSet.document(), Lexicons.bundled());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "how do I dispute a card payment",
+        "how can we report a lost passport to you",
+        "what's the process for a chargeback? just curious",
+        "where can I see the complaints policy",
+        "how to get a replacement for a broken charger, and how long does it take",
+        "pls tell me how to unlock my locked account",
+        "Hi, how do I return the wrong size",
+        "i was wondering where i can see my lost parcel claim",
+    })
+    void howToQuestions(String text) {
+        assertTrue(RoutineQuestion.applies(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "how do I get a refund, it never arrived",
+        "how do I stop someone using my card",
+        "how do I get my money back, you charged me twice",
+        "how do I reset my password, I've tried five times",
+        "how do I reach a human!",
+        "how do i report fraud on my account",
+        "my card was stolen, how do I block it",
+        "",
+    })
+    void notRoutine(String text) {
+        assertFalse(RoutineQuestion.applies(text), text);
+    }
+
+    @Test
+    void aPaymentThatDidNotHappenIsAQuestion() {
+        assertTrue(RoutineQuestion.aboutNonEvent("why did my rent transfer get rejected?"));
+        assertTrue(RoutineQuestion.aboutNonEvent("the card payment at the pharmacy didnt go through, what can I do"));
+        assertTrue(RoutineQuestion.aboutNonEvent("a payment I sent came back returned, why would that be"));
+        assertFalse(RoutineQuestion.aboutNonEvent("the payment was declined but I was charged anyway, why?"), "money moved");
+        assertFalse(RoutineQuestion.aboutNonEvent("why does my card keep getting declined"), "a repeat");
+        assertFalse(RoutineQuestion.aboutNonEvent("my transfer was declined"), "no question");
+        assertFalse(RoutineQuestion.aboutNonEvent("why was it declined!"), "an exclamation");
+    }
+
+    @Test
+    void sayingWhyOneAsksKeepsAQuestionPlain() {
+        assertTrue(RoutineQuestion.onlyCuriousAfterFirst("why are there two holds for one booking? is that normal"));
+        assertTrue(RoutineQuestion.onlyCuriousAfterFirst("why is the fee higher abroad, just wondering"));
+        assertFalse(RoutineQuestion.onlyCuriousAfterFirst("why is there a fee, my plan is free"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "how do I dispute a card payment",
+        "how do I report a lost card",
+        "where can i read about your refund and complaints policy",
+        "whats the procedure if my tablet with the app on it gets stolen",
+        "the transfer to my landlord was declined, why would that happen?",
+        "the top up failed because i typed the wrong expiry date, can i try again?",
+        "how do i unfreeze my card, i froze it myself by mistake",
+        "do you have offices I could visit?",
+        "can our customers talk to a human agent through your widget?",
+        "I'd like to know how to lodge a complaint about a delivery",
+    })
+    void routineQuestionsDoNotEscalate(String text) {
+        Decision d = set.evaluate(TriggerInput.of(text));
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "how do I dispute this payment, I never made it",
+        "my card was declined but the money still left my account",
+        "my card keeps getting declined everywhere even though I have money, tried three shops",
+        "I sent money to the wrong account by mistake, can you get it back?",
+        "my phone got stolen yesterday with the app logged in",
+        "how can I talk to a real person",
+        "can I talk to a human agent about my order?",
+    })
+    void troubleStillEscalates(String text) {
+        Decision d = set.evaluate(TriggerInput.of(text));
+        assertTrue(d.escalate(), () -> text + " did not escalate: " + d.firings());
+    }
+
+    @Test
+    void nobodyNamedAndPeopleServed() {
+        assertTrue(NotARequest.namesNobody(Text.tokens("do you have branches near me")));
+        assertFalse(NotARequest.namesNobody(Text.tokens("is anyone there")));
+        assertFalse(NotARequest.namesNobody(Text.tokens("can I get a callback")));
+        assertTrue(NotARequest.forOthers(Text.tokens("does the widget let visitors chat with our agents")));
+        assertFalse(NotARequest.forOthers(Text.tokens("our customers are waiting, I need to talk to an agent")), "the customer asks for themselves");
+        assertFalse(NotARequest.forOthers(Text.tokens("can I talk to an agent")));
+    }
+}
