@@ -2,6 +2,7 @@ package dev.handoff.web.faces;
 
 import dev.handoff.identity.boundary.SignInService;
 import dev.handoff.web.security.LoginThrottle;
+import dev.handoff.web.security.PortalAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -70,7 +71,7 @@ public class LoginBacking {
             }
             case SUCCESS -> {
                 started(account);
-                external.redirect(external.getRequestContextPath() + "/index.xhtml");
+                external.redirect(PortalAuthentication.returnTo(request).orElse(external.getRequestContextPath() + "/index.xhtml"));
             }
             default -> {
                 throttle.failed(address, clock.instant());

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Set;
  * through {@code SecurityContext.authenticate}) checks the password against {@link PortalIdentityStore}
  * and stores who signed in, with their role, in the session; every later request tells the container
  * that name and role again, as plain strings. A protected page without a signed-in session goes to
- * the login page and, after signing in, back to where it was.
+ * the login page and, after signing in, back to where it was ({@link #returnTo}).
  *
  * <p>Why not the built-in form mechanism: it re-applies the session's principal object on each
  * request, and Payara 6 resolves that object through a security context it shares between threads
@@ -71,13 +72,21 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         request.changeSessionId(); // a session id seen before signing in is worth nothing after it
         String username = result.getCallerPrincipal().getName();
         session.setAttribute(SIGNED_IN, new SignedIn(username, Set.copyOf(result.getCallerGroups())));
-        AuthenticationStatus status = context.notifyContainerAboutLogin(username, result.getCallerGroups());
+        return context.notifyContainerAboutLogin(username, result.getCallerGroups());
+    }
+
+    /**
+     * The page that sent the browser to sign in, once (the login form's ajax answer redirects there;
+     * a redirect from here would reach the form's ajax request as a page and be lost).
+     */
+    public static Optional<String> returnTo(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
         Object back = session.getAttribute(RETURN_TO);
         session.removeAttribute(RETURN_TO);
-        if (back instanceof String path && isOwnPath(request.getContextPath(), path)) {
-            return redirect(response, path, context);
-        }
-        return status;
+        return back instanceof String path && isOwnPath(request.getContextPath(), path) ? Optional.of(path) : Optional.empty();
     }
 
     @Override
