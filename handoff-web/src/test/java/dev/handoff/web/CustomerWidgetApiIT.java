@@ -57,7 +57,7 @@ class CustomerWidgetApiIT {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
                 .addClasses(CustomerWidgetApiIT.class, CustomerWidgetApiIT.Widget.class, CustomerWidgetApiIT.Events.class, Api.class,
-                        Api.Reply.class);
+                        Api.Reply.class, SmtpStub.class);
         // (the customer texts and the trigger names come from the WAR itself)
     }
 
@@ -288,6 +288,31 @@ class CustomerWidgetApiIT {
                 + "},\"channel\":\"web\"}");
         assertEquals(201, r.status(), r.body());
         return r.json().getString("id");
+    }
+
+    /**
+     * An e-mail answer a customer asked for is sent through the configured SMTP relay (here a local
+     * server playing it, on {@code HANDOFF_MAIL_SMTP_PORT}): to the customer's address, from the
+     * configured sender, with the agent's words; the task says "sent".
+     */
+    @Test
+    void anEmailAnswerGoesOutThroughTheSmtpRelay() throws Exception {
+        try (SmtpStub smtp = new SmtpStub(Integer.parseInt(System.getenv("HANDOFF_MAIL_SMTP_PORT")))) {
+            Widget writer = new Widget(base, demoSiteKey(), null);
+            writer.open();
+            writer.say("I was charged twice for my plan, I need a person to refund it");
+            JsonObject asked = writer.post("/follow-up", "{\"channel\":\"email\",\"contact\":\"erin.mail@example.com\"}");
+            String id = asked.getString("conversationId");
+            FollowUpService.TaskView task = followUps.openFor("alice").stream().filter(t -> t.conversationId().equals(id)).findFirst().orElseThrow();
+            assertEquals("email", task.kind());
+            FollowUpService.TaskView done = followUps.complete(task.id(), "alice", "We refunded the second charge, it shows in 3 to 5 days.");
+            assertEquals("sent", done.delivery());
+            String mail = smtp.received.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(mail.contains("RCPT TO:<erin.mail@example.com>"), mail);
+            assertTrue(mail.contains("MAIL FROM:<support@handoff.invalid>"), mail);
+            assertTrue(mail.contains("Subject: Your question to our support team"), mail);
+            assertTrue(mail.contains("We refunded the second charge, it shows in 3 to 5 days."), mail);
+        }
     }
 
     /** A widget customer who leaves while queued is recorded as abandoned after the grace period; a callback becomes a task with its SLA. */
