@@ -70,6 +70,21 @@ public class ChatBacking implements Serializable {
         }
     }
 
+    /**
+     * A push refresh. A view that lost its state meanwhile (the session ended while the refresh was
+     * in flight, as when signing out with the chat open) no longer knows its chat: the browser goes
+     * to the inbox (or, without a session, the login page) instead of an error page.
+     */
+    public void pushed() throws IOException {
+        if (id == null || id.isBlank()) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/agent/inbox.xhtml");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        refresh();
+    }
+
     public void refresh() {
         chat = desk.chat(id);
     }
