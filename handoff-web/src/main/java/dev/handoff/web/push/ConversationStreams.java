@@ -136,7 +136,7 @@ public class ConversationStreams {
         return streams != null && streams.stream().anyMatch(s -> s.keyId == null);
     }
 
-    void onTyping(@Observes Typing event) {
+    public void onTyping(@Observes Typing event) {
         Set<Stream> streams = open.get(event.conversationId());
         if (streams == null || !"agent".equals(event.author())) {
             return;
@@ -147,7 +147,7 @@ public class ConversationStreams {
         }
     }
 
-    void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
+    public void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
         refreshQueues();
     }
 
@@ -184,14 +184,14 @@ public class ConversationStreams {
         stream.send(stream.sse.newEventBuilder().name("queue").mediaType(MediaType.APPLICATION_JSON_TYPE).data(data.build().toString()).build());
     }
 
-    void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
+    public void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
         Set<Stream> streams = open.get(event.conversationId());
         if (streams != null) {
             streams.forEach(this::catchUp);
         }
     }
 
-    void onStateChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
+    public void onStateChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
         Set<Stream> streams = open.get(event.conversationId());
         if (streams != null && event.state() != null) {
             for (Stream s : streams) {
@@ -206,7 +206,7 @@ public class ConversationStreams {
         refreshQueues();
     }
 
-    void onKeyRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiKeyRevoked event) {
+    public void onKeyRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApiKeyRevoked event) {
         closeStreamsOf(Set.of(event.keyId()));
     }
 

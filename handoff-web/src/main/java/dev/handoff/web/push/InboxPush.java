@@ -45,7 +45,7 @@ public class InboxPush {
     private volatile PushThrottle throttle;
     private volatile PushThrottle.Scheduler scheduler;
 
-    void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
+    public void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
         toQueue();
         toUsers(OFFERS, event.agents());
     }
@@ -53,7 +53,7 @@ public class InboxPush {
     @jakarta.inject.Inject
     Typing typing;
 
-    void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
+    public void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
         // a message ends its writer's "typing…"
         if (event.author() == dev.handoff.conversation.entity.Author.CUSTOMER) {
             typing.customerWrote(event.conversationId());
@@ -65,7 +65,7 @@ public class InboxPush {
         }
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
+    public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
         // Supervisors first: a failing send to an agent who just left their inbox must not cost them the nudge.
         toQueue();
         if (event.owner() != null) {
@@ -73,18 +73,18 @@ public class InboxPush {
         }
     }
 
-    void onPresence(@Observes(during = TransactionPhase.AFTER_SUCCESS) dev.handoff.platform.events.PresenceChanged event) {
+    public void onPresence(@Observes(during = TransactionPhase.AFTER_SUCCESS) dev.handoff.platform.events.PresenceChanged event) {
         toQueue();
     }
 
     /** The customer is typing: the owner's chat page shows it ("typing:&lt;conversation id&gt;"). */
-    void onTyping(@Observes dev.handoff.platform.events.Typing event) {
+    public void onTyping(@Observes dev.handoff.platform.events.Typing event) {
         if ("customer".equals(event.author()) && event.owner() != null) {
             toUser(TYPING_PREFIX + event.conversationId(), event.owner());
         }
     }
 
-    void onSlaBreach(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaBreached event) {
+    public void onSlaBreach(@Observes(during = TransactionPhase.AFTER_SUCCESS) SlaBreached event) {
         toUser(OFFERS, event.owner());
         toQueue();
     }
