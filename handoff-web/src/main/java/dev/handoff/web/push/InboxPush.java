@@ -54,8 +54,12 @@ public class InboxPush {
     Typing typing;
 
     public void onMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
-        // a message ends its writer's "typing…"
-        if (event.author() == dev.handoff.conversation.entity.Author.CUSTOMER) {
+        // a message ends its writer's "typing…" (an indicator also fades by itself after Typing.FRESH).
+        // On a full server the EJB module's start-up (the demo data) posts messages before this web
+        // module's injection has run (seen in the EAR smoke): then there is nobody typing yet.
+        if (typing == null) {
+            LOG.fine("Typing not injected yet; no indicator to end");
+        } else if (event.author() == dev.handoff.conversation.entity.Author.CUSTOMER) {
             typing.customerWrote(event.conversationId());
         } else if (event.author() == dev.handoff.conversation.entity.Author.AGENT) {
             typing.agentWrote(event.conversationId());
