@@ -1,6 +1,5 @@
 package dev.handoff.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -125,9 +124,5 @@ final class MicroProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static File file(String path) {
-        return new File(path);
     }
 }
