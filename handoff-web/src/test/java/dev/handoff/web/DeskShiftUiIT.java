@@ -79,6 +79,10 @@ class DeskShiftUiIT {
             sam.waitForPushSocket();
             assertTrue(sam.text(By.id("chat:supervisorBar")).contains("Alice Martin owns this chat."));
 
+            // what the customer and the owner write reaches the supervisor's open page live, without a reload
+            api.say(id, "customer", "Is anyone there? It's been a while.");
+            sam.waitForText(By.id("chat:transcript"), "Is anyone there? It's been a while.");
+
             // a whisper: on alice's page at once, highlighted; never in the customer's transcript
             sam.driver.findElement(By.id("chat:whisper")).sendKeys("Check the duplicate in the billing tool before refunding.");
             sam.driver.findElement(By.id("chat:whisperButton")).click();

@@ -98,11 +98,30 @@ class HandoffUiIT {
             browser.waitForText(By.id("chat:transcript"), "Will it show on my card this week?");
             browser.screenshot("02-agent-chat");
 
+            // A new offer while she works a chat shows on the chat page, with its countdown, and is
+            // accepted there: an agent with chats open does not miss offers (and is not set away).
+            String second = api.start("ui-customer-1b", "Omar Second");
+            assertTrue(api.say(second, "customer", "you took my payment twice, get me a human now").json().getBoolean("escalated"));
+            WebElement wsOffer = browser.waitFor(By.cssSelector(".ws-offer[data-conversation='" + second + "']"));
+            assertTrue(wsOffer.getText().contains("Omar Second"), wsOffer.getText());
+            browser.until(d -> d.findElement(By.cssSelector(".ws-offer[data-conversation='" + second + "'] .countdown")).getText().matches("0:\\d\\d"));
+            assertTrue(browser.text(By.id("chat:transcript")).contains("Will it show on my card this week?"), "the open chat stays as it was");
+            browser.screenshot("02b-agent-offer-in-workspace");
+            wsOffer.findElement(By.cssSelector(".ws-accept")).click();
+            browser.waitForUrl("/agent/chat.xhtml?id=" + second);
+            browser.waitForText(By.id("chat:transcript"), "Alice Martin has joined the chat.");
+            String list = browser.text(By.id("chat:chatList"));
+            assertTrue(list.contains("Omar Second") && list.contains("Dana"), "both chats in the workspace: " + list);
+            assertTrue(browser.driver.findElements(By.cssSelector(".ws-offer")).isEmpty(), "the accepted offer left the list");
+            browser.open("/agent/chat.xhtml?id=" + id);
+            browser.waitForText(By.id("chat:transcript"), "Will it show on my card this week?");
+
             browser.driver.findElement(By.id("chat:resolution")).sendKeys("Refunded duplicate charge");
             browser.driver.findElement(By.id("chat:resolveButton")).click();
             browser.waitForText(By.id("chat:state"), "resolved");
             assertEquals("resolved", api.get("/api/v1/conversations/" + id).json().getString("state"));
             assertTrue(Files.size(browser.screenshot("03-agent-resolved")) > 10_000, "a real screenshot");
+            Leftovers.closeOpenChats(api);
         }
     }
 
@@ -158,6 +177,50 @@ class HandoffUiIT {
             assertEquals(401, refused.status());
             assertEquals("Revoked API key", refused.json().getString("title"));
             assertFalse(browser.text(By.id("keys:table")).contains(secret), "the secret is not listed");
+        }
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void anAdminGivesOneTeamItsOwnOwnerReplyRule() {
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("admin", PASSWORD);
+            browser.waitForUrl("/admin/users.xhtml");
+            browser.open("/admin/routing.xhtml");
+            By seconds = By.id("policy:teamRules:0:teamSeconds_input");
+            try {
+                browser.waitFor(By.id("policy:addTeamRule")).click();
+                browser.waitFor(seconds);
+                assertEquals("americas", browser.text(By.id("policy:teamRules:0:team_label")), "the first team without a rule");
+                // an input number keeps its value through clear(): select it all and type over it
+                browser.driver.findElement(seconds).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "90");
+                browser.choose("policy:teamRules:0:teamAction", "supervisor");
+                browser.driver.findElement(By.id("policy:note")).sendKeys("americas: report, do not requeue");
+                browser.driver.findElement(By.id("policy:publish")).click();
+                browser.waitForText(By.id("messages"), "Published version");
+                browser.scrollTo(By.id("policy:teamRules"));
+                browser.screenshot("routing-team-rule");
+
+                browser.open("/admin/routing.xhtml");
+                browser.waitFor(seconds);
+                assertEquals("90", browser.driver.findElement(seconds).getAttribute("value"), "the rule is in the live version");
+                assertEquals("supervisor", browser.text(By.id("policy:teamRules:0:teamAction_label")));
+                assertTrue(browser.text(By.id("policy:history")).contains("americas: report, do not requeue"));
+            } finally {
+                // the later tests work with the default rule: remove whatever this one left
+                browser.open("/admin/routing.xhtml");
+                browser.waitFor(By.id("policy:teamRules"));
+                if (!browser.driver.findElements(seconds).isEmpty()) {
+                    while (!browser.driver.findElements(seconds).isEmpty()) {
+                        browser.driver.findElement(By.cssSelector("[id='policy:teamRules'] tbody tr button")).click();
+                        browser.waitForAjax();
+                    }
+                    browser.driver.findElement(By.id("policy:publish")).click();
+                    browser.waitForText(By.id("messages"), "Published version");
+                }
+            }
+            assertTrue(browser.text(By.id("policy:teamRules")).contains("every team uses the one above"));
         }
     }
 

@@ -246,6 +246,27 @@ public class AgentDeskService {
         }).toList();
     }
 
+    /**
+     * The caller's pending offers for the chat workspace, oldest first, in one query whatever the
+     * count: an agent working chats sees new offers there (with their countdown) instead of missing
+     * them and being set away (issue 12).
+     */
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public List<OfferItem> myOffers() {
+        String me = Callers.name(session);
+        return em.createQuery("SELECT c.id, cu.name, cu.externalId, c.escalationReason, c.requiredSkill, c.escalatedAt FROM Offer o"
+                        + " JOIN o.conversation c JOIN c.customer cu WHERE o.agent.user.username = :me"
+                        + " AND o.state = dev.handoff.routing.entity.OfferState.PENDING ORDER BY o.offeredAt, o.id", Object[].class)
+                .setParameter("me", me).getResultStream()
+                .map(row -> {
+                    String id = (String) row[0];
+                    String name = row[1] != null && !((String) row[1]).isBlank() ? (String) row[1] : (String) row[2];
+                    return new OfferItem(id, name, (String) row[3], (String) row[4], (java.time.Instant) row[5],
+                            routing.offerExpiresAt(id, me).orElse(null));
+                })
+                .toList();
+    }
+
     /** Customer messages since the owner last wrote (or took the chat): the inbox's unread count. */
     public long unread(String conversationId) {
         Conversation c = store.get(conversationId);

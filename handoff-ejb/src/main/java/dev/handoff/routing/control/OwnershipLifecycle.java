@@ -3,7 +3,9 @@ package dev.handoff.routing.control;
 import static dev.handoff.routing.control.RoutingEngine.EPS;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -156,12 +158,19 @@ final class OwnershipLifecycle {
     /** See {@link RoutingEngine#replyDueAt}. */
     java.util.Optional<Instant> replyDueAt(String handoffId) {
         LiveHandoff h = state.handoffs.get(handoffId);
-        RoutingPolicy policy = state.policy;
-        if (h == null || h.state != HandoffState.OWNED || h.awaitingSince == null || policy.unresponsiveOwnerSeconds() == 0
-                || policy.unresponsiveAction() != RoutingPolicy.UnresponsiveAction.REQUEUE_FRONT) {
+        if (h == null || h.state != HandoffState.OWNED || h.awaitingSince == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(h.awaitingSince.plusSeconds(policy.unresponsiveOwnerSeconds()));
+        RoutingPolicy.OwnerReply rule = ruleFor(h);
+        if (rule.off() || rule.action() != RoutingPolicy.UnresponsiveAction.REQUEUE_FRONT) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(h.awaitingSince.plusSeconds(rule.seconds()));
+    }
+
+    /** The owner's team's rule, or the policy's default one. */
+    private RoutingPolicy.OwnerReply ruleFor(LiveHandoff h) {
+        return state.policy.ownerReply(h.owner.profile.team());
     }
 
     /** The agent owns the handoff (which is out of the queue and has no open offer). */
@@ -243,16 +252,31 @@ final class OwnershipLifecycle {
         freed.forEach(a -> dispatcher.pull(a, now, changes));
     }
 
-    /** Owners who have not answered in the policy's time: a supervisor alert, or the chat is requeued in front. */
+    /**
+     * Owners who have not answered in their team's time (or the policy's): a supervisor alert, or the
+     * chat is requeued in front. {@code awaitingOwner} is ordered by when the customer began to wait,
+     * and teams' times differ, so the walk goes as far as the shortest time reaches and skips chats
+     * whose own team's time has not run out yet.
+     */
     void unresponsive(Instant now, RoutingChanges.Builder changes) {
-        RoutingPolicy policy = state.policy;
-        if (policy.unresponsiveOwnerSeconds() == 0) {
+        int shortest = state.policy.shortestOwnerReplySeconds();
+        if (shortest == 0) {
             return;
         }
-        Instant limit = now.minusSeconds(policy.unresponsiveOwnerSeconds());
-        while (!state.awaitingOwner.isEmpty() && !state.awaitingOwner.first().awaitingSince.isAfter(limit)) {
-            LiveHandoff h = state.awaitingOwner.pollFirst();
-            if (policy.unresponsiveAction() == RoutingPolicy.UnresponsiveAction.SUPERVISOR) {
+        Instant reach = now.minusSeconds(shortest);
+        List<LiveHandoff> due = new ArrayList<>();
+        for (LiveHandoff h : state.awaitingOwner) {
+            if (h.awaitingSince.isAfter(reach)) {
+                break;
+            }
+            RoutingPolicy.OwnerReply rule = ruleFor(h);
+            if (!rule.off() && !h.awaitingSince.plusSeconds(rule.seconds()).isAfter(now)) {
+                due.add(h);
+            }
+        }
+        for (LiveHandoff h : due) {
+            state.awaitingOwner.remove(h);
+            if (ruleFor(h).action() == RoutingPolicy.UnresponsiveAction.SUPERVISOR) {
                 // Stays awaiting (not re-alerted) until the owner answers.
                 changes.alerts.add(h.id());
                 continue;

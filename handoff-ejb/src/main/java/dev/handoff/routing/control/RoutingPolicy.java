@@ -27,13 +27,19 @@ import java.util.TreeSet;
  * @param unresponsiveAction what happens then
  * @param queueCap the most handoffs that may wait at once; enqueue reports {@code QUEUE_FULL} beyond
  * @param pilotGroup when not empty, only these agent ids are routed work
+ * @param teamOwnerReply team name → that team's own owner-reply rule, in place of
+ *     {@code unresponsiveOwnerSeconds} and {@code unresponsiveAction} for chats its agents own
  */
 public record RoutingPolicy(Strategy strategy, Weights weights, Priority priority, List<Ring> rings,
         Map<String, Set<String>> relatedSkills, int offerTimeoutSeconds, double idleChatWeight, int idleAfterSeconds,
-        int unresponsiveOwnerSeconds, UnresponsiveAction unresponsiveAction, int queueCap, Set<Long> pilotGroup) {
+        int unresponsiveOwnerSeconds, UnresponsiveAction unresponsiveAction, int queueCap, Set<Long> pilotGroup,
+        Map<String, OwnerReply> teamOwnerReply) {
 
     /** Highest proficiency and highest seniority tier the engine indexes. */
     public static final int MAX_LEVEL = 5;
+
+    /** As {@code agent.team} holds. */
+    public static final int MAX_TEAM_NAME = 64;
 
     public enum Strategy {
         /** Highest weighted score: proficiency, spare capacity, idle time, seniority for high priority. */
@@ -59,6 +65,29 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
         REQUEUE_FRONT,
         /** Leave the chat with the owner and report it for a supervisor. */
         SUPERVISOR
+    }
+
+    /**
+     * How long a customer may wait for the owning agent's reply, and what happens then.
+     *
+     * @param seconds 0 = never
+     */
+    public record OwnerReply(int seconds, UnresponsiveAction action) {
+        /** The longest rule: a day. Past that a chat is not "waiting for a reply" but abandoned by the desk. */
+        public static final int MAX_SECONDS = 86_400;
+
+        public OwnerReply {
+            if (seconds < 0 || seconds > MAX_SECONDS) {
+                throw new InvalidInputException("seconds must be from 0 (off) to " + MAX_SECONDS + ", was " + seconds);
+            }
+            if (action == null) {
+                action = UnresponsiveAction.REQUEUE_FRONT;
+            }
+        }
+
+        boolean off() {
+            return seconds == 0;
+        }
     }
 
     /**
@@ -173,13 +202,29 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
         if (idleAfterSeconds < 1) {
             throw new InvalidInputException("idleAfterSeconds must be 1 or more, was " + idleAfterSeconds);
         }
-        if (unresponsiveOwnerSeconds < 0) {
-            throw new InvalidInputException("unresponsiveOwnerSeconds must be 0 (off) or more, was "
-                    + unresponsiveOwnerSeconds);
+        if (unresponsiveOwnerSeconds < 0 || unresponsiveOwnerSeconds > OwnerReply.MAX_SECONDS) {
+            throw new InvalidInputException("unresponsiveOwnerSeconds must be from 0 (off) to " + OwnerReply.MAX_SECONDS
+                    + ", was " + unresponsiveOwnerSeconds);
         }
         if (unresponsiveAction == null) {
             unresponsiveAction = UnresponsiveAction.REQUEUE_FRONT;
         }
+        Map<String, OwnerReply> teams = new TreeMap<>();
+        if (teamOwnerReply != null) {
+            teamOwnerReply.forEach((team, rule) -> {
+                if (team == null || team.isBlank() || team.strip().length() > MAX_TEAM_NAME) {
+                    throw new InvalidInputException("teamOwnerReply: a team name must have 1 to " + MAX_TEAM_NAME
+                            + " characters");
+                }
+                if (rule == null) {
+                    throw new InvalidInputException("teamOwnerReply." + team.strip() + " needs seconds and an action");
+                }
+                if (teams.put(team.strip(), rule) != null) {
+                    throw new InvalidInputException("teamOwnerReply: team " + team.strip() + " is given twice");
+                }
+            });
+        }
+        teamOwnerReply = Map.copyOf(teams);
         if (queueCap < 1) {
             throw new InvalidInputException("queueCap must be 1 or more, was " + queueCap);
         }
@@ -196,47 +241,69 @@ public record RoutingPolicy(Strategy strategy, Weights weights, Priority priorit
         return new RoutingPolicy(Strategy.SKILL_SCORE, new Weights(10, 5, 1, 4), new Priority(2, 3, 1, 10),
                 List.of(new Ring(0, Match.SKILL, 3, true), new Ring(60, Match.SKILL, 1, true),
                         new Ring(120, Match.RELATED, 1, true), new Ring(180, Match.ANY, 1, false)),
-                Map.of(), 45, 0.1, 120, 180, UnresponsiveAction.REQUEUE_FRONT, 10_000, Set.of());
+                Map.of(), 45, 0.1, 120, 180, UnresponsiveAction.REQUEUE_FRONT, 10_000, Set.of(), Map.of());
     }
 
     public RoutingPolicy withStrategy(Strategy strategy) {
         return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
-                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup);
+                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup, teamOwnerReply);
     }
 
     public RoutingPolicy withRings(List<Ring> rings) {
         return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
-                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup);
+                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup, teamOwnerReply);
     }
 
     public RoutingPolicy withRelatedSkills(Map<String, Set<String>> relatedSkills) {
         return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
-                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup);
+                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup, teamOwnerReply);
     }
 
     public RoutingPolicy withQueueCap(int queueCap) {
         return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
-                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup);
+                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup, teamOwnerReply);
     }
 
     public RoutingPolicy withPilotGroup(Set<Long> pilotGroup) {
         return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
-                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup);
+                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup, teamOwnerReply);
     }
 
     public RoutingPolicy withIdleChats(double idleChatWeight, int idleAfterSeconds) {
         return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
-                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup);
+                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup, teamOwnerReply);
     }
 
     public RoutingPolicy withUnresponsiveOwner(int seconds, UnresponsiveAction action) {
         return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
-                idleAfterSeconds, seconds, action, queueCap, pilotGroup);
+                idleAfterSeconds, seconds, action, queueCap, pilotGroup, teamOwnerReply);
+    }
+
+    public RoutingPolicy withTeamOwnerReply(Map<String, OwnerReply> teamOwnerReply) {
+        return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
+                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup, teamOwnerReply);
+    }
+
+    /** The owner-reply rule for chats owned by an agent of this team (null or '' = no team): its own, or the default. */
+    public OwnerReply ownerReply(String team) {
+        OwnerReply own = team == null ? null : teamOwnerReply.get(team);
+        return own != null ? own : new OwnerReply(unresponsiveOwnerSeconds, unresponsiveAction);
+    }
+
+    /** The shortest owner-reply time in force for any team (0 when the rule is off everywhere). */
+    int shortestOwnerReplySeconds() {
+        int shortest = unresponsiveOwnerSeconds;
+        for (OwnerReply rule : teamOwnerReply.values()) {
+            if (!rule.off() && (shortest == 0 || rule.seconds() < shortest)) {
+                shortest = rule.seconds();
+            }
+        }
+        return shortest;
     }
 
     public RoutingPolicy withOfferTimeoutSeconds(int offerTimeoutSeconds) {
         return new RoutingPolicy(strategy, weights, priority, rings, relatedSkills, offerTimeoutSeconds, idleChatWeight,
-                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup);
+                idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotGroup, teamOwnerReply);
     }
 
     boolean inPilot(long agentId) {

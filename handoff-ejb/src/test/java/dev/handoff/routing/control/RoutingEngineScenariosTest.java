@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handoff.routing.control.RoutingPolicy.Match;
+import dev.handoff.routing.control.RoutingPolicy.OwnerReply;
 import dev.handoff.routing.control.RoutingPolicy.Ring;
 import dev.handoff.routing.control.RoutingPolicy.Strategy;
 import dev.handoff.routing.control.RoutingPolicy.UnresponsiveAction;
@@ -245,6 +246,57 @@ class RoutingEngineScenariosTest {
                     assertEquals(Optional.of(1L), w.engine.owner("h1"));
                     assertEquals(List.of("h1"), w.at(350).requeued(), "silence after the activity still counts");
                     assertEquals(Optional.empty(), w.engine.replyDueAt("h1"));
+                }),
+                scenario("each team has its own owner-reply time; a team with 0 never loses a chat to silence",
+                        new RoutingWorld(RoutingPolicy.defaults().withTeamOwnerReply(Map.of(
+                                "vip", new OwnerReply(60, UnresponsiveAction.REQUEUE_FRONT),
+                                "tier2", new OwnerReply(0, UnresponsiveAction.REQUEUE_FRONT)))), w -> {
+                    w.agentInTeam(1, "billing:5", "en", 1, 1, "vip");
+                    w.agentInTeam(2, "billing:5", "en", 1, 1, "emea");
+                    w.agentInTeam(3, "billing:5", "en", 1, 1, "tier2");
+                    for (String h : List.of("h1", "h2", "h3")) {
+                        w.enqueue(h, "billing");
+                        w.accept(h);
+                    }
+                    assertEquals(Optional.of(1L), w.engine.owner("h1"));
+                    assertEquals(Optional.of(w.now().plusSeconds(60)), w.engine.replyDueAt("h1"));
+                    assertEquals(Optional.of(w.now().plusSeconds(180)), w.engine.replyDueAt("h2"), "no rule of its own: the default");
+                    assertEquals(Optional.empty(), w.engine.replyDueAt("h3"));
+                    assertEquals(List.of(), w.at(59).requeued());
+                    assertEquals(List.of("h1"), w.at(60).requeued(), "the vip team's 60 s, not the default 180 s");
+                    assertEquals(List.of(), w.at(179).requeued());
+                    assertEquals(List.of("h2"), w.at(180).requeued());
+                    assertEquals(List.of(), w.at(5_000).requeued());
+                    assertEquals(Optional.of(3L), w.engine.owner("h3"));
+                }),
+                scenario("a team's own action: its owners are reported to a supervisor while the default requeues",
+                        new RoutingWorld(RoutingPolicy.defaults().withUnresponsiveOwner(60, UnresponsiveAction.REQUEUE_FRONT)
+                                .withTeamOwnerReply(Map.of("tier2", new OwnerReply(30, UnresponsiveAction.SUPERVISOR)))), w -> {
+                    w.agentInTeam(1, "billing:5", "en", 1, 1, "tier2");
+                    w.agentInTeam(2, "billing:5", "en", 1, 1, "emea");
+                    w.enqueue("h1", "billing");
+                    w.accept("h1");
+                    w.enqueue("h2", "billing");
+                    w.accept("h2");
+                    assertEquals(Optional.empty(), w.engine.replyDueAt("h1"), "no countdown: the chat is not taken away");
+                    RoutingChanges at30 = w.at(30);
+                    assertEquals(List.of("h1"), at30.supervisorAlerts());
+                    assertEquals(List.of(), at30.requeued());
+                    RoutingChanges at60 = w.at(60);
+                    assertEquals(List.of("h2"), at60.requeued());
+                    assertEquals(List.of(), at60.supervisorAlerts(), "one alert per silence");
+                    assertEquals(Optional.of(1L), w.engine.owner("h1"));
+                }),
+                scenario("an agent moved to another team follows that team's rule at once",
+                        new RoutingWorld(RoutingPolicy.defaults().withTeamOwnerReply(Map.of(
+                                "vip", new OwnerReply(60, UnresponsiveAction.REQUEUE_FRONT)))), w -> {
+                    w.agentInTeam(1, "billing:5", "en", 1, 1, "emea");
+                    w.enqueue("h1", "billing");
+                    w.accept("h1");
+                    assertEquals(List.of(), w.at(100).requeued());
+                    w.agentInTeam(1, "billing:5", "en", 1, 1, "vip");
+                    assertEquals(Optional.of(w.now().minusSeconds(40)), w.engine.replyDueAt("h1"));
+                    assertEquals(List.of("h1"), w.at(101).requeued(), "overdue under the new team's rule");
                 }),
                 scenario("with the supervisor action the owner keeps the chat and one alert is raised",
                         new RoutingWorld(RoutingPolicy.defaults().withUnresponsiveOwner(60, UnresponsiveAction.SUPERVISOR)),

@@ -39,6 +39,11 @@ final class RoutingWorld {
 
     /** Online agent; skills as {@code "billing:4 tech:2"}, languages as {@code "en de"}. */
     RoutingChanges agent(long id, String skills, String languages, int tier, int capacity) {
+        return agentInTeam(id, skills, languages, tier, capacity, "team");
+    }
+
+    /** As {@link #agent(long, String, String, int, int)}, in the given team. */
+    RoutingChanges agentInTeam(long id, String skills, String languages, int tier, int capacity, String team) {
         Map<String, Integer> map = new LinkedHashMap<>();
         for (String s : skills.split(" ")) {
             if (!s.isBlank()) {
@@ -47,7 +52,7 @@ final class RoutingWorld {
             }
         }
         engine.upsertAgent(new AgentProfile(id, "agent" + id, map, Set.copyOf(Arrays.asList(languages.split(" "))),
-                tier, "team", capacity), now());
+                tier, team, capacity), now());
         return engine.setPresence(id, AgentPresence.ONLINE, now());
     }
 

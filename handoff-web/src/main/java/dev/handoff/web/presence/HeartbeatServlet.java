@@ -39,6 +39,9 @@ public class HeartbeatServlet extends HttpServlet {
     @Inject
     Clock clock;
 
+    @Inject
+    dev.handoff.web.push.ChatWatchers watchers;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = request.getRemoteUser();
@@ -66,6 +69,7 @@ public class HeartbeatServlet extends HttpServlet {
             return;
         }
         routing.ownerActive(chat, user);
+        watchers.renew(chat, user);
         String due = routing.replyDueAt(chat).map(at -> String.valueOf(at.toEpochMilli())).orElse("null");
         response.setStatus(200);
         response.setContentType("application/json");

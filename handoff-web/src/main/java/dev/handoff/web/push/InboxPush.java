@@ -67,6 +67,22 @@ public class InboxPush {
         if (event.owner() != null) {
             toUser(CHAT, event.owner());
         }
+        toWatchers(event.conversationId(), event.owner());
+    }
+
+    @jakarta.inject.Inject
+    ChatWatchers watchers;
+
+    /** Everyone else with the chat open (a supervisor, a consulted colleague) sees it change too. */
+    private void toWatchers(String conversationId, String owner) {
+        if (watchers == null) {
+            return; // as with typing: an event during a full server's start-up, before injection
+        }
+        for (String user : watchers.watchers(conversationId)) {
+            if (!user.equals(owner)) {
+                toUser(CHAT, user);
+            }
+        }
     }
 
     public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConversationChanged event) {
@@ -75,6 +91,7 @@ public class InboxPush {
         if (event.owner() != null) {
             toUser(OFFERS, event.owner());
         }
+        toWatchers(event.conversationId(), null);
     }
 
     public void onPresence(@Observes(during = TransactionPhase.AFTER_SUCCESS) dev.handoff.platform.events.PresenceChanged event) {

@@ -5,6 +5,7 @@ import dev.handoff.routing.boundary.RoutingPolicyService;
 import dev.handoff.routing.boundary.RoutingPolicyService.PolicyVersion;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicy.Match;
+import dev.handoff.routing.control.RoutingPolicy.OwnerReply;
 import dev.handoff.routing.control.RoutingPolicy.Ring;
 import dev.handoff.routing.control.RoutingPolicy.Strategy;
 import dev.handoff.routing.control.RoutingPolicy.UnresponsiveAction;
@@ -18,6 +19,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +51,8 @@ public class RoutingBacking implements Serializable {
     private int idleAfterSeconds;
     private int unresponsiveOwnerSeconds;
     private UnresponsiveAction unresponsiveAction;
+    private List<TeamRuleRow> teamRules;
+    private List<String> teams;
     private int queueCap;
     private String pilotGroup;
     private String note;
@@ -94,6 +98,38 @@ public class RoutingBacking implements Serializable {
         }
     }
 
+    /** One team's own owner-reply rule, editable. */
+    public static class TeamRuleRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String team;
+        private int seconds;
+        private UnresponsiveAction action = UnresponsiveAction.REQUEUE_FRONT;
+
+        public String getTeam() {
+            return team;
+        }
+
+        public void setTeam(String team) {
+            this.team = team;
+        }
+
+        public int getSeconds() {
+            return seconds;
+        }
+
+        public void setSeconds(int seconds) {
+            this.seconds = seconds;
+        }
+
+        public UnresponsiveAction getAction() {
+            return action;
+        }
+
+        public void setAction(UnresponsiveAction action) {
+            this.action = action;
+        }
+    }
+
     @PostConstruct
     void load() {
         live = policies.live();
@@ -114,8 +150,18 @@ public class RoutingBacking implements Serializable {
         idleAfterSeconds = p.idleAfterSeconds();
         unresponsiveOwnerSeconds = p.unresponsiveOwnerSeconds();
         unresponsiveAction = p.unresponsiveAction();
+        teamRules = new ArrayList<>();
+        p.teamOwnerReply().forEach((team, rule) -> {
+            TeamRuleRow row = new TeamRuleRow();
+            row.team = team;
+            row.seconds = rule.seconds();
+            row.action = rule.action();
+            teamRules.add(row);
+        });
         queueCap = p.queueCap();
-        Map<Long, String> names = users.agents().stream().collect(Collectors.toMap(Agent::getId, Agent::getUsername));
+        List<Agent> agents = users.agents();
+        teams = agents.stream().map(Agent::getTeam).filter(t -> t != null && !t.isBlank()).distinct().sorted().toList();
+        Map<Long, String> names = agents.stream().collect(Collectors.toMap(Agent::getId, Agent::getUsername));
         pilotGroup = p.pilotGroup().stream().map(id -> names.getOrDefault(id, "#" + id)).sorted().collect(Collectors.joining(", "));
         note = null;
     }
@@ -149,6 +195,29 @@ public class RoutingBacking implements Serializable {
         }
     }
 
+    /** A rule for the first team that has none yet, starting from the default rule. */
+    public void addTeamRule() {
+        Set<String> taken = teamRules.stream().map(TeamRuleRow::getTeam).collect(Collectors.toSet());
+        getTeams().stream().filter(t -> !taken.contains(t)).findFirst().ifPresentOrElse(team -> {
+            TeamRuleRow row = new TeamRuleRow();
+            row.team = team;
+            row.seconds = unresponsiveOwnerSeconds;
+            row.action = unresponsiveAction;
+            teamRules.add(row);
+        }, () -> Messages.error("Every team has its own rule already. Teams are set on Users & agents."));
+    }
+
+    public void removeTeamRule(int index) {
+        if (index >= 0 && index < teamRules.size()) {
+            teamRules.remove(index);
+        }
+    }
+
+    /** The teams agents belong to, for the per-team rules. */
+    public List<String> getTeams() {
+        return teams;
+    }
+
     /** The form as a policy; the record's constructor names any bad field. */
     RoutingPolicy draft() {
         RoutingPolicy base = live.policy();
@@ -162,7 +231,27 @@ public class RoutingBacking implements Serializable {
             }
         }
         return new RoutingPolicy(strategy, base.weights(), base.priority(), ringList, base.relatedSkills(), offerTimeoutSeconds,
-                idleChatWeight, idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotIds());
+                idleChatWeight, idleAfterSeconds, unresponsiveOwnerSeconds, unresponsiveAction, queueCap, pilotIds(),
+                teamOwnerReply());
+    }
+
+    private Map<String, OwnerReply> teamOwnerReply() {
+        Map<String, OwnerReply> byTeam = new LinkedHashMap<>();
+        for (TeamRuleRow row : teamRules) {
+            if (row.team == null || row.team.isBlank()) {
+                throw new IllegalArgumentException("Per-team rules: choose a team for every row");
+            }
+            OwnerReply rule;
+            try {
+                rule = new OwnerReply(row.seconds, row.action);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Per-team rules, team " + row.team + ": " + e.getMessage(), e);
+            }
+            if (byTeam.put(row.team, rule) != null) {
+                throw new IllegalArgumentException("Per-team rules: team " + row.team + " has two rows");
+            }
+        }
+        return byTeam;
     }
 
     private Set<Long> pilotIds() {
@@ -259,6 +348,10 @@ public class RoutingBacking implements Serializable {
 
     public void setUnresponsiveAction(UnresponsiveAction unresponsiveAction) {
         this.unresponsiveAction = unresponsiveAction;
+    }
+
+    public List<TeamRuleRow> getTeamRules() {
+        return teamRules;
     }
 
     public int getQueueCap() {

@@ -30,6 +30,9 @@ public class ChatBacking implements Serializable {
     TemplateService templates;
 
     @Inject
+    dev.handoff.web.push.ChatWatchers watchers;
+
+    @Inject
     RoutingService routing;
 
     @Inject
@@ -45,6 +48,8 @@ public class ChatBacking implements Serializable {
     private String notNeededReason;
     private transient List<dev.handoff.conversation.boundary.ChatListItem> myChats;
     private transient Object myChatsRequest;
+    private transient List<dev.handoff.conversation.boundary.OfferItem> myOffers;
+    private transient Object myOffersRequest;
 
     /** How a chat ended, for reporting; the free-text note follows it. */
     static final List<String> DISPOSITIONS = List.of("Resolved", "Resolved - ticket created", "Workaround given",
@@ -59,6 +64,7 @@ public class ChatBacking implements Serializable {
         }
         try {
             chat = desk.chat(id);
+            watchers.watch(id, external.getRemoteUser());
             boolean awaitingFirstResponse = chat.conversation().sla().stream().anyMatch(t -> SlaPolicy.FIRST_RESPONSE.equals(t.kind()));
             if (chat.mine() && awaitingFirstResponse && reply == null) {
                 reply = templates.opening(id, external.getRemoteUser()).orElse(null);
@@ -87,6 +93,7 @@ public class ChatBacking implements Serializable {
 
     public void refresh() {
         chat = desk.chat(id);
+        watchers.renew(id, FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
     }
 
     public void send() {
@@ -213,9 +220,38 @@ public class ChatBacking implements Serializable {
         return myChats;
     }
 
-    /** Whether the page shows the list of chats (the viewer owns at least one). */
+    /** Whether the page shows the list of chats (the viewer owns at least one, or has an offer waiting). */
     public boolean isWorkspace() {
-        return !getMyChats().isEmpty();
+        return !getMyChats().isEmpty() || !getMyOffers().isEmpty();
+    }
+
+    /**
+     * The viewer's pending offers, listed above the chats with their countdown and Accept (loaded once
+     * per request; the inbox push re-renders the list when an offer comes or goes).
+     */
+    public List<dev.handoff.conversation.boundary.OfferItem> getMyOffers() {
+        Object request = FacesContext.getCurrentInstance();
+        if (myOffers == null || myOffersRequest != request) {
+            List<dev.handoff.conversation.boundary.OfferItem> loaded = Messages.attempt(() -> desk.myOffers());
+            myOffers = loaded == null ? List.of() : loaded;
+            myOffersRequest = request;
+        }
+        return myOffers;
+    }
+
+    /** Accepts an offer from the workspace and opens that chat; this one stays in the list. */
+    public void acceptOffer(String conversationId) throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (Messages.attempt(() -> desk.accept(conversationId, external.getRemoteUser())) != null) {
+            external.redirect(external.getRequestContextPath() + "/agent/chat.xhtml?id=" + conversationId);
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    /** Declines an offer from the workspace (it goes to the next agent). */
+    public void declineOffer(String conversationId) {
+        String user = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        Messages.attempt(() -> desk.decline(conversationId, user, null));
     }
 
     public AgentDeskService.ChatView getChat() {
