@@ -94,6 +94,12 @@ public class DashboardService {
         return AgentMeasures.pilot(from, to, group, store.agents(from, to, null));
     }
 
+    /** The agents (usernames) that have accepted a conversation since the agent roll-ups began: for choosing a group to compare. */
+    @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
+    public List<String> agentNames() {
+        return strings("SELECT DISTINCT agent FROM metric_agent_daily ORDER BY agent");
+    }
+
     private static long period(LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
             throw new InvalidInputException("from", "Choose a start date on or before the end date.");
