@@ -90,11 +90,13 @@ public class DashboardBench {
 
     static void schema(Connection c) throws Exception {
         String sql = Files.readString(Path.of("handoff-persistence/src/main/resources/db/migration/V13__metrics_rollups.sql"))
-                + ";\n" + Files.readString(Path.of("handoff-persistence/src/main/resources/db/migration/V16__metrics_team.sql"));
+                + ";\n" + Files.readString(Path.of("handoff-persistence/src/main/resources/db/migration/V16__metrics_team.sql"))
+                + ";\n" + Files.readString(Path.of("handoff-persistence/src/main/resources/db/migration/V18__metrics_agent.sql"));
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS metric_conversation");
             s.execute("DROP TABLE IF EXISTS metric_daily");
             s.execute("DROP TABLE IF EXISTS metric_trigger_daily");
+            s.execute("DROP TABLE IF EXISTS metric_agent_daily");
             for (String part : sql.replaceAll("(?m)--.*$", "").split(";")) {
                 if (!part.isBlank()) {
                     s.execute(part);

@@ -322,6 +322,142 @@ class DashboardUiIT {
         }
     }
 
+    /**
+     * Alice's own dashboard: her figures of the last 30 days, counted independently here from the
+     * stored conversation facts (on MariaDB/MySQL), and no other agent anywhere on the page; a crafted
+     * agent parameter changes nothing, since the page has none and the boundary takes the signed-in agent.
+     */
+    @Test
+    @Order(5)
+    @RunAsClient
+    void anAgentSeesHerOwnDashboardOnly() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("alice", PASSWORD);
+            browser.waitForUrl("/agent/inbox.xhtml");
+            browser.waitFor(By.id("nav-my-dashboard")).click();
+            browser.waitForUrl("/agent/dashboard.xhtml");
+            browser.waitFor(By.id("mine:figures"));
+            long handled = Long.parseLong(value(browser.driver.findElement(By.cssSelector("[data-measure='handled']"))));
+            String csat = value(browser.driver.findElement(By.cssSelector("[data-measure='csat']")));
+            assertTrue(handled > 10, "the demo history gives alice billing chats most days: " + handled);
+            Object[] stored = storedFigures("alice", today.minusDays(29), today);
+            if (stored != null) {
+                assertEquals(((Number) stored[0]).longValue(), handled, "the chats alice accepted first, counted from metric_conversation");
+                assertEquals(((Number) stored[1]).doubleValue(), Double.parseDouble(csat), 0.006, "the mean rating of her rated chats");
+            }
+            String page = browser.text(By.tagName("main")).toLowerCase(java.util.Locale.ROOT);
+            for (String other : List.of("bob", "carol", "dave", "sam")) {
+                assertFalse(java.util.regex.Pattern.compile("\\b" + other + "\\b").matcher(page).find(), "no other agent on alice's dashboard: " + other);
+            }
+            assertTrue(browser.text(By.id("mine:figures")).contains("per agent"), "all agents' counts only per agent");
+            browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "var c = document.querySelector(\"[id='mine:chatsChart'] canvas\"); return !!c && c.width > 0")));
+            browser.screenshot("dashboard-agent");
+
+            // there is no agent parameter: asking for bob's figures still shows alice's
+            browser.open("/agent/dashboard.xhtml?agent=bob&user=bob&username=bob");
+            browser.waitFor(By.id("mine:figures"));
+            assertEquals(String.valueOf(handled), value(browser.driver.findElement(By.cssSelector("[data-measure='handled']"))));
+        }
+    }
+
+    /**
+     * Admin publishes a pilot group (alice and bob) on the routing page; the supervisor's overview then
+     * shows the group beside everyone else (carol and dave), each side counted here from the stored
+     * facts. The pilot group is withdrawn afterwards, so later classes route to everybody.
+     */
+    @Test
+    @Order(6)
+    @RunAsClient
+    void aSupervisorSeesThePilotGroupBesideEveryoneElse() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try {
+            publishPilotGroup("alice, bob");
+            try (Browser browser = new Browser(base.toString())) {
+                browser.login("sam", PASSWORD);
+                browser.waitFor(By.id("nav-dashboard")).click();
+                browser.waitForUrl("/supervisor/dashboard.xhtml");
+                browser.waitFor(By.id("dash:pilotTable"));
+                assertTrue(browser.text(By.id("pilotPublished")).contains("Pilot group published " + today), browser.text(By.id("pilotPublished")));
+                assertEquals("alice, bob", browser.driver.findElement(By.id("dash:pilotAgents")).getAttribute("value"));
+                long pilot = Long.parseLong(value(browser.driver.findElement(By.cssSelector("[data-pilot='handled']"))));
+                long others = Long.parseLong(value(browser.driver.findElement(By.cssSelector("[data-others='handled']"))));
+                assertTrue(pilot > 0 && others > 0, pilot + " / " + others);
+                Object[] alice = storedFigures("alice", today.minusDays(29), today);
+                if (alice != null) {
+                    long bob = ((Number) storedFigures("bob", today.minusDays(29), today)[0]).longValue();
+                    long carol = ((Number) storedFigures("carol", today.minusDays(29), today)[0]).longValue();
+                    long dave = ((Number) storedFigures("dave", today.minusDays(29), today)[0]).longValue();
+                    assertEquals(((Number) alice[0]).longValue() + bob, pilot, "alice's and bob's chats");
+                    assertTrue(others >= carol + dave, "carol's and dave's (and any other agent's): " + others);
+                }
+                String table = browser.text(By.id("dash:pilotTable"));
+                assertTrue(table.contains("Not-needed rate") && table.contains("CSAT") && table.contains("First-response target met"), table);
+                browser.scrollTo(By.id("dash:pilotCard"));
+                browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "var c = document.querySelector(\"[id='dash:pilotChart'] canvas\"); return !!c && c.width > 0")));
+                ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('dash:pilotCard').scrollIntoView(true)");
+                browser.screenshot("dashboard-pilot");
+
+                // a group of the supervisor's choice, and a name that is no agent's
+                browser.driver.findElement(By.id("dash:pilotAgents")).clear();
+                browser.driver.findElement(By.id("dash:pilotAgents")).sendKeys("carol");
+                browser.driver.findElement(By.id("dash:comparePilot")).click();
+                browser.waitForAjax();
+                browser.until(d -> !value(d.findElement(By.cssSelector("[data-pilot='handled']"))).equals(String.valueOf(pilot)));
+                browser.driver.findElement(By.id("dash:pilotAgents")).clear();
+                browser.driver.findElement(By.id("dash:pilotAgents")).sendKeys("<b>nobody</b>");
+                browser.driver.findElement(By.id("dash:comparePilot")).click();
+                browser.waitForText(By.id("messages"), "has accepted no chat");
+                assertTrue(browser.driver.findElements(By.cssSelector("b")).stream().noneMatch(e -> e.getText().equals("nobody")), "escaped");
+            }
+        } finally {
+            publishPilotGroup("");
+        }
+    }
+
+    /** Publishes the routing policy with this pilot group on Admin → Routing (empty: none). */
+    private void publishPilotGroup(String agents) {
+        try (Browser browser = new Browser(base.toString())) {
+            browser.login("admin", PASSWORD);
+            browser.waitFor(By.id("nav-routing"));
+            browser.open("/admin/routing.xhtml");
+            WebElement pilot = browser.waitFor(By.id("policy:pilot"));
+            pilot.clear();
+            pilot.sendKeys(agents);
+            browser.driver.findElement(By.id("policy:note")).sendKeys(agents.isEmpty() ? "pilot over" : "pilot: " + agents);
+            browser.driver.findElement(By.id("policy:publish")).click();
+            browser.waitForAjax();
+            browser.until(d -> d.findElement(By.id("policy:pilot")).getAttribute("value").equals(agents)
+                    && d.findElement(By.id("policy:note")).getAttribute("value").isEmpty());
+        }
+    }
+
+    /**
+     * The conversations {@code agent} accepted first that started from {@code from} to {@code to}, and
+     * the mean rating of the rated ones, read straight from {@code metric_conversation}; null on a
+     * database the test cannot reach (the in-memory H2 of the default build).
+     */
+    private static Object[] storedFigures(String agent, LocalDate from, LocalDate to) throws java.sql.SQLException {
+        String url = System.getenv("HANDOFF_DB_URL");
+        if (url == null || !url.startsWith("jdbc:mysql:")) {
+            return null;
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, System.getenv().getOrDefault("HANDOFF_DB_USER", "handoff"),
+                        System.getenv().getOrDefault("HANDOFF_DB_PASSWORD", "handoff"));
+                java.sql.PreparedStatement q = db.prepareStatement("SELECT COUNT(*), AVG(CASE WHEN csat_human THEN csat END)"
+                        + " FROM metric_conversation WHERE first_agent = ? AND accepted_at IS NOT NULL AND stat_day BETWEEN ? AND ?")) {
+            q.setString(1, agent);
+            q.setDate(2, java.sql.Date.valueOf(from));
+            q.setDate(3, java.sql.Date.valueOf(to));
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                r.next();
+                return new Object[] {r.getLong(1), r.getDouble(2)};
+            }
+        }
+    }
+
     /** The concurrent test's chats wait for an agent; the browser classes after this one expect the queue to be theirs. */
     @Test
     @Order(99)

@@ -1,11 +1,18 @@
 package dev.handoff.metrics.boundary;
 
+import dev.handoff.metrics.control.AgentMeasures;
 import dev.handoff.metrics.control.Filter;
 import dev.handoff.metrics.control.Measures;
 import dev.handoff.metrics.control.MetricsSettings;
 import dev.handoff.metrics.control.Overview;
 import dev.handoff.metrics.control.RollupStore;
 import dev.handoff.metrics.entity.MetricConversation;
+import dev.handoff.platform.Callers;
+import dev.handoff.platform.InvalidInputException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +21,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The KPI dashboards: every figure is computed from the roll-up rows of the period and the previous
@@ -21,9 +29,12 @@ import java.util.List;
  * the drill-down lists the conversations behind a figure from {@code metric_conversation}.
  */
 @Stateless
+@DeclareRoles({Callers.ADMIN, Callers.SUPERVISOR, Callers.AGENT})
 public class DashboardService {
 
     public static final int DRILL_LIMIT = 500;
+    /** The longest period a dashboard covers (days). */
+    public static final int MAX_DAYS = 366;
 
     /** Which conversations behind a figure: all started, escalated, abandoned, flagged "not needed", rated. */
     public enum Drill { STARTED, ESCALATED, ABANDONED, NOT_NEEDED, RATED, SLOW }
@@ -46,6 +57,9 @@ public class DashboardService {
     @Inject
     MetricsSettings settings;
 
+    @Resource
+    SessionContext session;
+
     public Overview overview(Filter filter) {
         LocalDate from = filter.previous().from();
         return new Measures(settings.trainingShare()).overview(filter, store.daily(from, filter.to()), store.triggers(from, filter.to()));
@@ -56,6 +70,45 @@ public class DashboardService {
         LocalDate from = previous.from().isBefore(filter.from()) ? previous.from() : filter.from();
         LocalDate to = previous.to().isAfter(filter.to()) ? previous.to() : filter.to();
         return new Measures(settings.trainingShare()).overview(filter, previous, store.daily(from, to), store.triggers(from, to));
+    }
+
+    /**
+     * The caller's own dashboard: the conversations they first accepted, started {@code from} to
+     * {@code to}, against the previous period of the same length, beside all agents' figures
+     * together. The agent is the signed-in caller (ADR 0030): there is no way to ask for another's.
+     */
+    @RolesAllowed({Callers.AGENT, Callers.SUPERVISOR})
+    public AgentMeasures.Dashboard mine(LocalDate from, LocalDate to) {
+        String me = Callers.name(session);
+        long days = period(from, to);
+        return AgentMeasures.dashboard(me, from, to, store.agents(from.minusDays(days), to, null));
+    }
+
+    /** The group's figures (agents' usernames) beside every other agent's, for conversations started {@code from} to {@code to}. */
+    @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
+    public AgentMeasures.Pilot pilot(LocalDate from, LocalDate to, Set<String> group) {
+        period(from, to);
+        if (group == null || group.isEmpty()) {
+            throw new InvalidInputException("group", "Name at least one agent to compare");
+        }
+        return AgentMeasures.pilot(from, to, group, store.agents(from, to, null));
+    }
+
+    /** The agents (usernames) that have accepted a conversation since the agent roll-ups began: for choosing a group to compare. */
+    @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
+    public List<String> agentNames() {
+        return strings("SELECT DISTINCT agent FROM metric_agent_daily ORDER BY agent");
+    }
+
+    private static long period(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new InvalidInputException("from", "Choose a start date on or before the end date.");
+        }
+        long days = to.toEpochDay() - from.toEpochDay() + 1;
+        if (days > MAX_DAYS) {
+            throw new InvalidInputException("to", "Choose at most " + MAX_DAYS + " days.");
+        }
+        return days;
     }
 
     /** The targets the dashboards and the report compare with (docs/runbook.md), for callers outside the component. */

@@ -111,6 +111,7 @@ public class MetricsRecorder {
         f.skill = row.getSkill();
         f.trigger = row.getTrigger();
         f.team = row.getTeam();
+        f.firstAgent = row.getFirstAgent();
         f.startedAt = row.getStartedAt();
         f.escalatedAt = row.getEscalatedAt();
         f.acceptedAt = row.getAcceptedAt();
@@ -133,6 +134,7 @@ public class MetricsRecorder {
         row.setSkill(f.skill);
         row.setTrigger(f.trigger);
         row.setTeam(f.team);
+        row.setFirstAgent(f.firstAgent);
         row.setStartedAt(f.startedAt);
         row.setEscalatedAt(f.escalatedAt);
         row.setAcceptedAt(f.acceptedAt);

@@ -50,12 +50,31 @@ public enum Counter {
     WR_H7,
     WR_H8,
     WR_H9,
-    WR_H10;
+    WR_H10,
+    HANDLED,
+    HANDLE_SUM,
+    HANDLE_H0,
+    HANDLE_H1,
+    HANDLE_H2,
+    HANDLE_H3,
+    HANDLE_H4,
+    HANDLE_H5,
+    HANDLE_H6,
+    HANDLE_H7,
+    HANDLE_H8,
+    HANDLE_H9,
+    HANDLE_H10,
+    HANDLE_H11,
+    HANDLE_H12,
+    HANDLE_H13;
 
     /** Upper bounds (seconds, inclusive) of the time-to-agent buckets TTA_H0..; the last bucket is open. */
     public static final long[] TTA_BOUNDS = {10, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900, 1800, 3600};
     /** Upper bounds (inclusive) of the actual/predicted wait ratio buckets WR_H0..; the last bucket is open. */
     public static final double[] RATIO_BOUNDS = {0.25, 0.5, 0.75, 0.9, 1.1, 1.25, 1.5, 2, 3, 5};
+
+    /** Upper bounds (seconds, inclusive) of the handle-time buckets HANDLE_H0.. (first acceptance to resolution); the last is open. */
+    public static final long[] HANDLE_BOUNDS = {60, 120, 180, 300, 450, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200};
 
     public static final int SIZE = values().length;
 
@@ -66,12 +85,20 @@ public enum Counter {
     }
 
     public static Counter ttaBucket(long seconds) {
-        for (int i = 0; i < TTA_BOUNDS.length; i++) {
-            if (seconds <= TTA_BOUNDS[i]) {
-                return values()[TTA_H0.ordinal() + i];
+        return bucket(seconds, TTA_BOUNDS, TTA_H0);
+    }
+
+    public static Counter handleBucket(long seconds) {
+        return bucket(seconds, HANDLE_BOUNDS, HANDLE_H0);
+    }
+
+    private static Counter bucket(long seconds, long[] bounds, Counter first) {
+        for (int i = 0; i < bounds.length; i++) {
+            if (seconds <= bounds[i]) {
+                return values()[first.ordinal() + i];
             }
         }
-        return TTA_H13;
+        return values()[first.ordinal() + bounds.length];
     }
 
     public static Counter ratioBucket(double ratio) {

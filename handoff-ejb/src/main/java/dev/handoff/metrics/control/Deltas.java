@@ -15,10 +15,19 @@ public final class Deltas {
 
     private final TreeMap<RollupKey, long[]> daily = new TreeMap<>();
     private final TreeMap<TriggerKey, long[]> triggers = new TreeMap<>();
+    private final TreeMap<AgentKey, long[]> agents = new TreeMap<>();
 
     public Deltas add(RollupKey key, Counter counter, long amount) {
         if (amount != 0) {
             daily.computeIfAbsent(key, k -> new long[Counter.SIZE])[counter.ordinal()] += amount;
+        }
+        return this;
+    }
+
+    /** Counters of a {@code metric_agent_daily} row (the conversation's first accepting agent). */
+    public Deltas addAgent(AgentKey key, Counter counter, long amount) {
+        if (amount != 0) {
+            agents.computeIfAbsent(key, k -> new long[Counter.SIZE])[counter.ordinal()] += amount;
         }
         return this;
     }
@@ -34,6 +43,12 @@ public final class Deltas {
     public Deltas addAll(Deltas other) {
         other.daily.forEach((k, v) -> {
             long[] mine = daily.computeIfAbsent(k, x -> new long[Counter.SIZE]);
+            for (int i = 0; i < v.length; i++) {
+                mine[i] += v[i];
+            }
+        });
+        other.agents.forEach((k, v) -> {
+            long[] mine = agents.computeIfAbsent(k, x -> new long[Counter.SIZE]);
             for (int i = 0; i < v.length; i++) {
                 mine[i] += v[i];
             }
@@ -54,7 +69,11 @@ public final class Deltas {
         return triggers;
     }
 
+    public Map<AgentKey, long[]> agents() {
+        return agents;
+    }
+
     public boolean isEmpty() {
-        return daily.isEmpty() && triggers.isEmpty();
+        return daily.isEmpty() && triggers.isEmpty() && agents.isEmpty();
     }
 }

@@ -14,6 +14,7 @@ public final class Facts {
     public static final int MAX_SKILL = 64;
     public static final int MAX_TRIGGER = 120;
     public static final int MAX_TEAM = 64;
+    public static final int MAX_AGENT = 64;
 
     public String conversationId;
     public LocalDate day;
@@ -22,6 +23,8 @@ public final class Facts {
     public String trigger = "";
     /** The team of the agent who first accepted it; '' until then. */
     public String team = "";
+    /** The agent (username) who first accepted it; null until then. Its counters are also that agent's. */
+    public String firstAgent;
     public Instant startedAt;
     public Instant escalatedAt;
     public Instant acceptedAt;
@@ -65,6 +68,11 @@ public final class Facts {
     /** The row that holds this conversation's counters (skill and trigger '' until it is escalated, team '' until accepted). */
     public RollupKey key() {
         return new RollupKey(day, skill, channel, trigger, team);
+    }
+
+    /** The agent's row that also holds its counters, null until it is accepted. */
+    public AgentKey agentKey() {
+        return firstAgent == null || firstAgent.isEmpty() ? null : new AgentKey(day, firstAgent);
     }
 
     /** The row that counts it as started: always the bot's row of its day and channel. */

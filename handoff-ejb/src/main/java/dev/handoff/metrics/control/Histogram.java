@@ -36,9 +36,17 @@ public final class Histogram {
     }
 
     public static double[] ttaBounds() {
-        double[] b = new double[Counter.TTA_BOUNDS.length];
+        return doubles(Counter.TTA_BOUNDS);
+    }
+
+    public static double[] handleBounds() {
+        return doubles(Counter.HANDLE_BOUNDS);
+    }
+
+    private static double[] doubles(long[] bounds) {
+        double[] b = new double[bounds.length];
         for (int i = 0; i < b.length; i++) {
-            b[i] = Counter.TTA_BOUNDS[i];
+            b[i] = bounds[i];
         }
         return b;
     }

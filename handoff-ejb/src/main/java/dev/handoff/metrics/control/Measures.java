@@ -16,6 +16,9 @@ public final class Measures {
     /** A stored {@code metric_daily} row. */
     public record Row(RollupKey key, long[] counters) {}
 
+    /** A stored {@code metric_agent_daily} row. */
+    public record AgentRow(AgentKey key, long[] counters) {}
+
     /** A stored {@code metric_trigger_daily} row. */
     public record TriggerRow(TriggerKey key, long fired, long flagged) {}
 

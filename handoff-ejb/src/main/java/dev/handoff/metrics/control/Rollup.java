@@ -76,32 +76,53 @@ public final class Rollup {
                 return d;
             }
             String team = teamOf.apply(a.agent());
+            long[] before = facts.escalated() ? counted(facts) : new long[Counter.SIZE];
+            if (facts.csat != null && !facts.csatHuman) {
+                // a bot rating before the escalation: a later re-rating takes it off the agent's row too
+                before[Counter.CSAT_BOT_SUM.ordinal()] = facts.csat;
+                before[Counter.CSAT_BOT_N.ordinal()] = 1;
+            }
             moveToTeam(facts, Facts.cut(team == null ? "" : team.strip(), Facts.MAX_TEAM), d);
+            facts.firstAgent = a.agent() == null || a.agent().isBlank() ? null : Facts.cut(a.agent().strip(), Facts.MAX_AGENT);
+            AgentKey mine = facts.agentKey();
+            if (mine != null) {
+                for (Counter c : Counter.values()) {
+                    d.addAgent(mine, c, before[c.ordinal()]);
+                }
+            }
             facts.acceptedAt = a.at();
             long wait = Math.max(0, Duration.between(escalatedAt, a.at()).toSeconds());
             facts.waitSeconds = wait;
-            RollupKey k = facts.key();
-            d.add(k, Counter.ACCEPTED, 1).add(k, Counter.TTA_SUM, wait).add(k, Counter.ttaBucket(wait), 1);
+            count(d, facts, Counter.ACCEPTED, 1);
+            count(d, facts, Counter.TTA_SUM, wait);
+            count(d, facts, Counter.ttaBucket(wait), 1);
             if (wait <= ttaTargetSeconds) {
-                d.add(k, Counter.SLA_MET, 1);
+                count(d, facts, Counter.SLA_MET, 1);
             }
             if (facts.predictedWaitSeconds != null) {
                 double ratio = (double) wait / Math.max(1, facts.predictedWaitSeconds);
-                d.add(k, Counter.WAIT_PREDICTED, 1).add(k, Counter.ratioBucket(ratio), 1);
+                count(d, facts, Counter.WAIT_PREDICTED, 1);
+                count(d, facts, Counter.ratioBucket(ratio), 1);
                 if (ratio >= 0.5 && ratio <= 1.5) {
-                    d.add(k, Counter.WAIT_WITHIN, 1);
+                    count(d, facts, Counter.WAIT_WITHIN, 1);
                 }
             }
         } else if (event instanceof Transferred) {
             if (facts.escalated()) {
                 facts.transfers++;
-                d.add(facts.key(), Counter.TRANSFERS, 1);
+                count(d, facts, Counter.TRANSFERS, 1);
             }
         } else if (event instanceof Resolved r) {
             if (facts.outcome == null) {
                 facts.outcome = "resolved";
                 facts.agent = r.agent();
-                d.add(facts.key(), Counter.RESOLVED, 1);
+                count(d, facts, Counter.RESOLVED, 1);
+                if (facts.acceptedAt != null) {
+                    long handle = Math.max(0, Duration.between(facts.acceptedAt, r.at()).toSeconds());
+                    count(d, facts, Counter.HANDLED, 1);
+                    count(d, facts, Counter.HANDLE_SUM, handle);
+                    count(d, facts, Counter.handleBucket(handle), 1);
+                }
             }
         } else if (event instanceof Closed c) {
             if (facts.outcome == null) {
@@ -116,22 +137,21 @@ public final class Rollup {
                 abandon(facts, d, Math.max(0, a.waitedSeconds()));
             }
         } else if (event instanceof CsatReceived s) {
-            RollupKey k = facts.key();
             if (facts.csat != null) {
-                d.add(k, facts.csatHuman ? Counter.CSAT_HUMAN_SUM : Counter.CSAT_BOT_SUM, -facts.csat)
-                        .add(k, facts.csatHuman ? Counter.CSAT_HUMAN_N : Counter.CSAT_BOT_N, -1);
+                count(d, facts, facts.csatHuman ? Counter.CSAT_HUMAN_SUM : Counter.CSAT_BOT_SUM, -facts.csat);
+                count(d, facts, facts.csatHuman ? Counter.CSAT_HUMAN_N : Counter.CSAT_BOT_N, -1);
             }
             facts.csat = s.rating();
             facts.csatHuman = s.escalated() || facts.escalated();
-            d.add(k, facts.csatHuman ? Counter.CSAT_HUMAN_SUM : Counter.CSAT_BOT_SUM, s.rating())
-                    .add(k, facts.csatHuman ? Counter.CSAT_HUMAN_N : Counter.CSAT_BOT_N, 1);
+            count(d, facts, facts.csatHuman ? Counter.CSAT_HUMAN_SUM : Counter.CSAT_BOT_SUM, s.rating());
+            count(d, facts, facts.csatHuman ? Counter.CSAT_HUMAN_N : Counter.CSAT_BOT_N, 1);
         } else if (event instanceof EscalationFlagged f) {
             if (!facts.escalated()) {
                 return d;
             }
             if (!facts.notNeeded) {
                 facts.notNeeded = true;
-                d.add(facts.key(), Counter.NOT_NEEDED, 1);
+                count(d, facts, Counter.NOT_NEEDED, 1);
             }
             new LinkedHashSet<>(f.triggers()).forEach(t ->
                     d.addTrigger(new TriggerKey(facts.day, Facts.cut(t, Facts.MAX_TRIGGER), facts.skill, facts.channel), Deltas.FLAGGED, 1));
@@ -159,7 +179,7 @@ public final class Rollup {
         }
         if ((facts.breaches & bit) == 0 && facts.escalated()) {
             facts.breaches |= bit;
-            d.add(facts.key(), counter, 1);
+            count(d, facts, counter, 1);
         }
         return d;
     }
@@ -177,6 +197,15 @@ public final class Rollup {
         RollupKey from = facts.key();
         facts.team = team;
         RollupKey to = facts.key();
+        long[] counted = counted(facts);
+        for (Counter c : Counter.values()) {
+            long v = counted[c.ordinal()];
+            d.add(from, c, -v).add(to, c, v);
+        }
+    }
+
+    /** What has been counted for an escalated conversation so far, in its row. */
+    static long[] counted(Facts facts) {
         long[] counted = new long[Counter.SIZE];
         counted[Counter.ESCALATED.ordinal()] = 1;
         counted[Counter.NOT_NEEDED.ordinal()] = facts.notNeeded ? 1 : 0;
@@ -193,15 +222,22 @@ public final class Rollup {
             counted[Counter.CSAT_HUMAN_SUM.ordinal()] = facts.csat;
             counted[Counter.CSAT_HUMAN_N.ordinal()] = 1;
         }
-        for (Counter c : Counter.values()) {
-            long v = counted[c.ordinal()];
-            d.add(from, c, -v).add(to, c, v);
+        return counted;
+    }
+
+    /** Adds to the conversation's row and, once it has been accepted, to its first agent's row. */
+    private static void count(Deltas d, Facts facts, Counter counter, long amount) {
+        d.add(facts.key(), counter, amount);
+        AgentKey agent = facts.agentKey();
+        if (agent != null) {
+            d.addAgent(agent, counter, amount);
         }
     }
 
     private static void abandon(Facts facts, Deltas d, long waited) {
         facts.outcome = "abandoned";
         facts.abandonedWaitSeconds = waited;
-        d.add(facts.key(), Counter.ABANDONED, 1).add(facts.key(), Counter.ABANDON_WAIT_SUM, waited);
+        count(d, facts, Counter.ABANDONED, 1);
+        count(d, facts, Counter.ABANDON_WAIT_SUM, waited);
     }
 }

@@ -25,6 +25,7 @@ public class RollupStore {
 
     private static final String KEY_COLUMNS = "stat_day, skill, channel, trig, team";
     private static final String TRIGGER_KEY_COLUMNS = "stat_day, trig, skill, channel";
+    private static final String AGENT_KEY_COLUMNS = "stat_day, agent";
 
     @PersistenceContext
     EntityManager em;
@@ -38,6 +39,8 @@ public class RollupStore {
     public void add(Deltas deltas) {
         boolean h2 = database.isEmbedded();
         deltas.daily().forEach((k, v) -> upsert("metric_daily", KEY_COLUMNS, List.of(Date.valueOf(k.day()), k.skill(), k.channel(), k.trigger(), k.team()),
+                columns(v), values(v), h2));
+        deltas.agents().forEach((k, v) -> upsert("metric_agent_daily", AGENT_KEY_COLUMNS, List.of(Date.valueOf(k.day()), k.agent()),
                 columns(v), values(v), h2));
         deltas.triggers().forEach((k, v) -> upsert("metric_trigger_daily", TRIGGER_KEY_COLUMNS,
                 List.of(Date.valueOf(k.day()), k.trigger(), k.skill(), k.channel()), List.of("fired", "not_needed"), List.of(v[0], v[1]), h2));
@@ -158,6 +161,35 @@ public class RollupStore {
         return out;
     }
 
+    /**
+     * The {@code metric_agent_daily} rows from {@code from} to {@code to}: of one agent, or of every
+     * agent when {@code agent} is null.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Measures.AgentRow> agents(LocalDate from, LocalDate to, String agent) {
+        StringJoiner cols = new StringJoiner(", ");
+        for (Counter c : Counter.values()) {
+            cols.add(c.column());
+        }
+        Query q = em.createNativeQuery("SELECT " + AGENT_KEY_COLUMNS + ", " + cols + " FROM metric_agent_daily WHERE stat_day BETWEEN ? AND ?"
+                        + (agent == null ? "" : " AND agent = ?"))
+                .setParameter(1, Date.valueOf(from))
+                .setParameter(2, Date.valueOf(to));
+        if (agent != null) {
+            q.setParameter(3, agent);
+        }
+        List<Object[]> rows = q.getResultList();
+        List<Measures.AgentRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long[] counters = new long[Counter.SIZE];
+            for (int i = 0; i < Counter.SIZE; i++) {
+                counters[i] = ((Number) r[2 + i]).longValue();
+            }
+            out.add(new Measures.AgentRow(new AgentKey(day(r[0]), (String) r[1]), counters));
+        }
+        return out;
+    }
+
     static LocalDate day(Object o) {
         if (o instanceof LocalDate d) {
             return d;
@@ -179,11 +211,11 @@ public class RollupStore {
     public void insertHistory(List<Facts> conversations, Deltas deltas) {
         List<List<Object>> rows = new ArrayList<>();
         for (Facts f : conversations) {
-            rows.add(java.util.Arrays.asList(f.conversationId, Date.valueOf(f.day), f.channel, f.skill, f.trigger, f.team, ts(f.startedAt),
+            rows.add(java.util.Arrays.asList(f.conversationId, Date.valueOf(f.day), f.channel, f.skill, f.trigger, f.team, f.firstAgent, ts(f.startedAt),
                     ts(f.escalatedAt), ts(f.acceptedAt), f.waitSeconds, f.predictedWaitSeconds, f.agent, f.outcome,
                     f.abandonedWaitSeconds, f.csat, f.csatHuman, f.transfers, f.notNeeded, f.breaches, true));
         }
-        insert("metric_conversation", "conversation_id, stat_day, channel, skill, trig, team, started_at, escalated_at, accepted_at, wait_seconds, "
+        insert("metric_conversation", "conversation_id, stat_day, channel, skill, trig, team, first_agent, started_at, escalated_at, accepted_at, wait_seconds, "
                 + "predicted_wait_seconds, agent, outcome, abandoned_wait_seconds, csat, csat_human, transfers, not_needed, breaches, history", rows);
         StringJoiner counterColumns = new StringJoiner(", ");
         for (Counter c : Counter.values()) {
@@ -199,6 +231,15 @@ public class RollupStore {
             rows.add(row);
         }
         insert("metric_daily", KEY_COLUMNS + ", " + counterColumns, rows);
+        rows.clear();
+        for (Map.Entry<AgentKey, long[]> e : deltas.agents().entrySet()) {
+            List<Object> row = new ArrayList<>(List.of(Date.valueOf(e.getKey().day()), e.getKey().agent()));
+            for (long v : e.getValue()) {
+                row.add(v);
+            }
+            rows.add(row);
+        }
+        insert("metric_agent_daily", AGENT_KEY_COLUMNS + ", " + counterColumns, rows);
         rows.clear();
         for (Map.Entry<TriggerKey, long[]> e : deltas.triggers().entrySet()) {
             rows.add(List.of(Date.valueOf(e.getKey().day()), e.getKey().trigger(), e.getKey().skill(), e.getKey().channel(),

@@ -35,7 +35,31 @@ public class RoutingPolicyService {
 
     /** A policy version as the portal and API show it; version 0 is the built-in default. */
     public record PolicyVersion(int versionNo, RoutingPolicy policy, String status, String publishedBy, Instant publishedAt,
-            String changeNote) {}
+            String changeNote) {
+
+        /**
+         * The version that started the live pilot: of the versions newest first (the first is the live
+         * one), the oldest of the unbroken run that has the live version's pilot group. Empty when the
+         * live version has no pilot group.
+         */
+        public static java.util.Optional<PolicyVersion> pilotStart(List<PolicyVersion> newestFirst) {
+            if (newestFirst.isEmpty() || newestFirst.get(0).policy().pilotGroup().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            java.util.Set<Long> group = newestFirst.get(0).policy().pilotGroup();
+            PolicyVersion start = newestFirst.get(0);
+            for (PolicyVersion v : newestFirst) {
+                if (!v.policy().pilotGroup().equals(group)) {
+                    break;
+                }
+                start = v;
+            }
+            return java.util.Optional.of(start);
+        }
+    }
+
+    /** The published pilot group: its agents' usernames and when it was published (the pilot's start). */
+    public record PilotGroup(java.util.Set<String> agents, Instant since, int sinceVersion) {}
 
     public PolicyVersion live() {
         return em.createNamedQuery(RoutingPolicyVersion.FIND_LIVE, RoutingPolicyVersion.class).setMaxResults(1)
@@ -46,6 +70,20 @@ public class RoutingPolicyService {
     public List<PolicyVersion> history() {
         return em.createNamedQuery(RoutingPolicyVersion.FIND_HISTORY, RoutingPolicyVersion.class).setMaxResults(50)
                 .getResultStream().map(RoutingPolicyService::view).toList();
+    }
+
+    /** The live pilot group, if one is published: the agents' usernames and the version that published it. */
+    public java.util.Optional<PilotGroup> pilotGroup() {
+        return PolicyVersion.pilotStart(history()).map(start -> {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            for (Long id : start.policy().pilotGroup()) {
+                dev.handoff.routing.entity.Agent agent = em.find(dev.handoff.routing.entity.Agent.class, id);
+                if (agent != null) {
+                    names.add(agent.getUsername());
+                }
+            }
+            return new PilotGroup(java.util.Set.copyOf(names), start.publishedAt(), start.versionNo());
+        });
     }
 
     /** Stores the policy as the next version, retires the live one and routes under the new policy at once. */

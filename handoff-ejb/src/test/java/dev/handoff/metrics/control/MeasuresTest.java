@@ -18,7 +18,6 @@ import dev.handoff.platform.events.Transferred;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,16 +35,13 @@ class MeasuresTest {
     static final Instant BEFORE = Instant.parse("2026-03-01T10:00:00Z");
     static final long TARGET = 30;
 
-    final Rollup rollup = new Rollup(TARGET);
-    final Map<String, Facts> facts = new HashMap<>();
-    final Deltas all = new Deltas();
+    final EventHistory history = new EventHistory(new Rollup(TARGET));
+    final Rollup rollup = history.rollup;
+    final Map<String, Facts> facts = history.facts;
+    final Deltas all = history.all;
 
     void on(DomainEvent e) {
-        if (e instanceof ConversationStarted s) {
-            facts.put(s.conversationId(), rollup.start(s.conversationId(), s.channel(), s.at(), all));
-        } else {
-            all.addAll(rollup.apply(facts.get(e.conversationId()), e));
-        }
+        history.on(e);
     }
 
     Instant at(int seconds) {

@@ -36,6 +36,10 @@ public class MetricConversation {
     @Column(nullable = false, length = 64)
     private String team = "";
 
+    /** The agent (username) who first accepted it; null until then (V18). */
+    @Column(name = "first_agent", length = 64)
+    private String firstAgent;
+
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
@@ -122,6 +126,8 @@ public class MetricConversation {
     public int getBreaches() { return breaches; }
     public void setBreaches(int breaches) { this.breaches = breaches; }
     public boolean isHistory() { return history; }
+    public String getFirstAgent() { return firstAgent; }
+    public void setFirstAgent(String firstAgent) { this.firstAgent = firstAgent; }
     public String getTeam() { return team; }
     public void setTeam(String team) { this.team = team == null ? "" : team; }
 }

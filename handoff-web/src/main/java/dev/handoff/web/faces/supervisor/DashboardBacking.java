@@ -2,9 +2,11 @@ package dev.handoff.web.faces.supervisor;
 
 import dev.handoff.metrics.boundary.DashboardService;
 import dev.handoff.metrics.boundary.DashboardService.Drill;
+import dev.handoff.metrics.control.AgentMeasures;
 import dev.handoff.metrics.control.Filter;
 import dev.handoff.metrics.control.Overview;
 import dev.handoff.metrics.control.Summary;
+import dev.handoff.routing.boundary.RoutingPolicyService;
 import dev.handoff.web.faces.Messages;
 import dev.handoff.web.report.Quarter;
 import jakarta.annotation.PostConstruct;
@@ -29,13 +31,19 @@ import org.primefaces.event.ItemSelectEvent;
 public class DashboardBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final int MAX_DAYS = 366;
+    static final int MAX_DAYS = DashboardService.MAX_DAYS;
 
     /** One headline measure: this period, the previous one, the change, and what a click on it lists. */
     public record MeasureRow(String key, String measure, String current, String previous, String change, String drill) implements Serializable {}
 
     @Inject
     DashboardService dashboards;
+
+    @Inject
+    RoutingPolicyService policies;
+
+    /** At most this many agents in a compared group. */
+    static final int MAX_GROUP = 50;
 
     private LocalDate from;
     private LocalDate to;
@@ -51,28 +59,112 @@ public class DashboardBacking implements Serializable {
     private String drillTitle;
     private List<DashboardService.Row> drillRows;
 
+    /** The compared group as typed (usernames), the published pilot group to begin with. */
+    private String pilotAgents;
+    private RoutingPolicyService.PilotGroup published;
+    private AgentMeasures.Pilot pilot;
+    private List<FigureTable.Row> pilotRows = List.of();
+
     @PostConstruct
     void init() {
         to = LocalDate.now(ZoneOffset.UTC);
         from = to.minusDays(29);
         quarter = Quarter.of(to).previous().toString();
         dimensions = dashboards.dimensions();
+        published = policies.pilotGroup().orElse(null);
+        pilotAgents = published == null ? "" : String.join(", ", new java.util.TreeSet<>(published.agents()));
         apply();
     }
 
     public void apply() {
-        if (from == null || to == null || to.isBefore(from)) {
-            Messages.error("Choose a start date on or before the end date.");
-            return;
-        }
-        if (to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
-            Messages.error("Choose at most " + MAX_DAYS + " days.");
+        if (!validPeriod(from, to)) {
             return;
         }
         overview = dashboards.overview(filter());
         measures = measureRows(overview);
         drillRows = null;
         drillTitle = null;
+        comparePilot();
+    }
+
+    // ---- the pilot group beside everyone else
+
+    /** Compares the typed group (the published pilot group to begin with) with every other agent over the period. */
+    public void comparePilot() {
+        pilot = null;
+        pilotRows = List.of();
+        java.util.Set<String> group = new java.util.TreeSet<>();
+        for (String name : (pilotAgents == null ? "" : pilotAgents).split("[,\\s]+")) {
+            if (!name.isBlank()) {
+                group.add(name.strip());
+            }
+        }
+        if (group.isEmpty() || from == null || to == null || to.isBefore(from)) {
+            return;
+        }
+        if (group.size() > MAX_GROUP) {
+            Messages.error("Compare at most " + MAX_GROUP + " agents.");
+            return;
+        }
+        List<String> known = dashboards.agentNames();
+        for (String name : group) {
+            if (!known.contains(name)) {
+                Messages.error("'" + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "' has accepted no chat: type agents' usernames, separated by commas.");
+                return;
+            }
+        }
+        AgentMeasures.Pilot p = Messages.attempt(() -> dashboards.pilot(from, to, group));
+        if (p != null) {
+            pilot = p;
+            pilotRows = FigureTable.rows(p.pilot(), p.others(), null);
+        }
+    }
+
+    /** The period from the day the pilot group was published to today. */
+    public void sincePilot() {
+        if (published == null) {
+            return;
+        }
+        to = LocalDate.now(ZoneOffset.UTC);
+        from = LocalDate.ofInstant(published.since(), ZoneOffset.UTC);
+        apply();
+    }
+
+    public String getPilotChart() {
+        return pilot == null ? null : DashboardCharts.pilot(pilot);
+    }
+
+    public AgentMeasures.Pilot getPilot() {
+        return pilot;
+    }
+
+    public List<FigureTable.Row> getPilotRows() {
+        return pilotRows;
+    }
+
+    public RoutingPolicyService.PilotGroup getPublished() {
+        return published;
+    }
+
+    public String getPilotAgents() {
+        return pilotAgents;
+    }
+
+    public void setPilotAgents(String pilotAgents) {
+        this.pilotAgents = pilotAgents;
+    }
+
+    /** Whether {@code from}..{@code to} is a period a dashboard shows; if not, a message says what to change. */
+    public static boolean validPeriod(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            Messages.error("Choose a start date on or before the end date.");
+            return false;
+        }
+        if (to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
+            Messages.error("Choose at most " + MAX_DAYS + " days.");
+            return false;
+        }
+        return true;
     }
 
     private Filter filter() {

@@ -1,5 +1,7 @@
 package dev.handoff.web.faces.supervisor;
 
+import dev.handoff.metrics.control.AgentFigures;
+import dev.handoff.metrics.control.AgentMeasures;
 import dev.handoff.metrics.control.Overview;
 import dev.handoff.metrics.control.Summary;
 import jakarta.json.Json;
@@ -12,7 +14,7 @@ import java.util.function.Function;
  * The dashboard's charts as Chart.js configurations for {@code p:chart}, built on the server from
  * the roll-ups. Dataset 0 of the daily charts is the clickable series: a click on day i drills down.
  */
-final class DashboardCharts {
+public final class DashboardCharts {
 
     private static final String INDIGO = "#4f46e5";
     private static final String GREEN = "#16a34a";
@@ -84,6 +86,72 @@ final class DashboardCharts {
                 .build().toString();
     }
 
+    /** An agent's chats handled per day (bars) against the previous period's daily mean (a line). */
+    public static String agentChats(AgentMeasures.Dashboard d) {
+        JsonArrayBuilder[] s = agentSeries(d, day -> (double) day.handled(), (double) d.previous().handled() / Math.max(1, d.days().size()));
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "bar").add("label", "Chats you handled").add("data", s[1]).add("backgroundColor", INDIGO))
+                .add(line("Previous period, a day on average", SLATE, s[2]).add("pointRadius", 0).add("borderWidth", 1));
+        return config("bar", s[0], datasets, "chats", 0);
+    }
+
+    /** The mean rating of the agent's rated chats per day (gaps where none was rated), and the period's all-agents mean. */
+    public static String agentCsat(AgentMeasures.Dashboard d) {
+        JsonArrayBuilder[] s = agentSeries(d, AgentMeasures.Day::csat, d.everyone().csat());
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(line("Your CSAT", INDIGO, s[1]).add("pointRadius", 3).add("spanGaps", true))
+                .add(line("All agents, the period", SLATE, s[2]).add("pointRadius", 0).add("borderWidth", 1));
+        return config("line", s[0], datasets, "average rating (1-5)", 1);
+    }
+
+    /** The day labels, a value per day, and a flat line at {@code level} (null: none). */
+    private static JsonArrayBuilder[] agentSeries(AgentMeasures.Dashboard d, Function<AgentMeasures.Day, Double> value, Double level) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder flat = Json.createArrayBuilder();
+        for (AgentMeasures.Day day : d.days()) {
+            labels.add(day.day().toString());
+            addOrNull(data, value.apply(day));
+            addOrNull(flat, level);
+        }
+        return new JsonArrayBuilder[] {labels, data, flat};
+    }
+
+    /** The pilot group beside everyone else: a bar pair per measure, each as a share or a rating. */
+    public static String pilot(AgentMeasures.Pilot p) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder pilot = Json.createArrayBuilder();
+        JsonArrayBuilder others = Json.createArrayBuilder();
+        pilotPair(labels, pilot, others, "Accepted within target %", p, f -> pct100(f.withinTarget()));
+        pilotPair(labels, pilot, others, "First response met %", p, f -> pct100(f.firstResponseCompliance()));
+        pilotPair(labels, pilot, others, "Resolution met %", p, f -> pct100(f.resolutionCompliance()));
+        pilotPair(labels, pilot, others, "Not needed %", p, f -> pct100(f.notNeededRate()));
+        pilotPair(labels, pilot, others, "CSAT x 20 (5 = 100)", p, f -> f.csat() == null ? null : 20 * f.csat());
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("label", "Pilot group").add("data", pilot).add("backgroundColor", INDIGO))
+                .add(Json.createObjectBuilder().add("label", "Everyone else").add("data", others).add("backgroundColor", SLATE));
+        return config("bar", labels, datasets, "%", 0);
+    }
+
+    private static void pilotPair(JsonArrayBuilder labels, JsonArrayBuilder pilot, JsonArrayBuilder others, String label,
+                                  AgentMeasures.Pilot p, Function<AgentFigures, Double> value) {
+        labels.add(label);
+        addOrNull(pilot, value.apply(p.pilot()));
+        addOrNull(others, value.apply(p.others()));
+    }
+
+    private static Double pct100(Double share) {
+        return share == null ? null : 100 * share;
+    }
+
+    private static void addOrNull(JsonArrayBuilder into, Double v) {
+        if (v == null) {
+            into.addNull();
+        } else {
+            into.add(round(v));
+        }
+    }
+
     private static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, String yTitle, int yMin) {
         return Json.createObjectBuilder().add("type", type)
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
@@ -119,12 +187,7 @@ final class DashboardCharts {
     private static JsonArrayBuilder series(List<Overview.Day> days, Function<Summary, Double> value) {
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (Overview.Day d : days) {
-            Double v = value.apply(d.summary());
-            if (v == null) {
-                data.addNull();
-            } else {
-                data.add(round(v));
-            }
+            addOrNull(data, value.apply(d.summary()));
         }
         return data;
     }
