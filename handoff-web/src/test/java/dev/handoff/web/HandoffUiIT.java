@@ -104,7 +104,7 @@ class HandoffUiIT {
             assertTrue(api.say(second, "customer", "you took my payment twice, get me a human now").json().getBoolean("escalated"));
             WebElement wsOffer = browser.waitFor(By.cssSelector(".ws-offer[data-conversation='" + second + "']"));
             assertTrue(wsOffer.getText().contains("Omar Second"), wsOffer.getText());
-            browser.until(d -> d.findElement(By.cssSelector(".ws-offer[data-conversation='" + second + "'] .countdown")).getText().matches("0:\\d\\d"));
+            browser.until(d -> d.findElement(By.cssSelector(".ws-offer[data-conversation='" + second + "'] .countdown")).getText().matches("\\d+:\\d\\d"));
             assertTrue(browser.text(By.id("chat:transcript")).contains("Will it show on my card this week?"), "the open chat stays as it was");
             browser.screenshot("02b-agent-offer-in-workspace");
             wsOffer.findElement(By.cssSelector(".ws-accept")).click();
@@ -193,8 +193,10 @@ class HandoffUiIT {
                 browser.waitFor(By.id("policy:addTeamRule")).click();
                 browser.waitFor(seconds);
                 assertEquals("americas", browser.text(By.id("policy:teamRules:0:team_label")), "the first team without a rule");
-                // an input number keeps its value through clear(): select it all and type over it
-                browser.driver.findElement(seconds).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "90");
+                // an input number (AutoNumeric) ignores clear() and select-all: set it through its widget
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("Object.values(PrimeFaces.widgets)"
+                        + ".find(function (w) { return w.id === 'policy:teamRules:0:teamSeconds'; }).setValue(90);");
+                assertEquals("90", browser.driver.findElement(seconds).getAttribute("value"));
                 browser.choose("policy:teamRules:0:teamAction", "supervisor");
                 browser.driver.findElement(By.id("policy:note")).sendKeys("americas: report, do not requeue");
                 browser.driver.findElement(By.id("policy:publish")).click();
@@ -493,6 +495,7 @@ class HandoffUiIT {
     @RunAsClient
     void anAgentOpensWithContextUsesATemplateAndTransfersToAColleagueWhoResolves() {
         Api api = api();
+        Leftovers.closeOpenChats(api); // an earlier test that failed half-way may have left chats on the agents
         try (Browser supervisor = new Browser(base.toString()); Browser alice = new Browser(base.toString());
                 Browser bob = new Browser(base.toString())) {
             supervisor.login("sam", PASSWORD);
@@ -612,6 +615,7 @@ class HandoffUiIT {
     @RunAsClient
     void timersTickExpiredPagesReloadAndSigningOutHandsOpenChatsOn() throws Exception {
         Api api = api();
+        Leftovers.closeOpenChats(api); // an earlier test that failed half-way may have left chats on the agents
         try (Browser alice = new Browser(base.toString()); Browser carol = new Browser(base.toString())) {
             // the error pages are served (they used to live under WEB-INF, which the server refuses)
             carol.open("/errors/500.xhtml?incident=AB12CD34");
