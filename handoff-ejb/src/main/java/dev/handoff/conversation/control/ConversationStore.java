@@ -168,10 +168,12 @@ public class ConversationStore {
                 : em.createQuery("SELECT r FROM CsatResponse r WHERE r.conversationId IN :ids", CsatResponse.class)
                         .setParameter("ids", closed).getResultStream()
                         .collect(Collectors.toMap(CsatResponse::getConversationId, r -> r));
+        List<Conversation> queued = conversations.stream().filter(c -> c.getState() == ConversationState.QUEUED).toList();
+        Map<String, QueueEstimator.Estimate> estimates = queued.isEmpty() ? Map.of() : queue.estimates(queued);
         List<ConversationView> views = new ArrayList<>(conversations.size());
         for (Conversation c : conversations) {
             views.add(view(c, triggers.getOrDefault(c.getId(), List.of()), previous.getOrDefault(c.getId(), 0L),
-                    contexts.get(c.getId()), ratings.get(c.getId())));
+                    contexts.get(c.getId()), ratings.get(c.getId()), estimates.get(c.getId())));
         }
         return views;
     }
@@ -189,15 +191,10 @@ public class ConversationStore {
     }
 
     private ConversationView view(Conversation c, List<TriggerView> triggers, long previousHandoffs, ContextView contextView,
-            CsatResponse csat) {
+            CsatResponse csat, QueueEstimator.Estimate wait) {
         Customer customer = c.getCustomer();
-        Integer position = null;
-        Long estimate = null;
-        if (c.getState() == ConversationState.QUEUED) {
-            QueueEstimator.Estimate e = queue.estimate(c);
-            position = e.position();
-            estimate = e.waitSeconds();
-        }
+        Integer position = wait == null ? null : wait.position();
+        Long estimate = wait == null ? null : wait.waitSeconds();
         boolean escalated = c.getEscalatedAt() != null;
         return new ConversationView(c.getId(), c.getState().wireName(), c.getChannel(),
                 new ConversationView.CustomerView(customer.getExternalId(), customer.getName(), customer.getEmail(),
