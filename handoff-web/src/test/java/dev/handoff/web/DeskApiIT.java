@@ -50,7 +50,7 @@ class DeskApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(DeskApiIT.class, As.class, As.ThrowingRunnable.class);
+                .addClasses(DeskApiIT.class, As.class, As.ThrowingRunnable.class, SqlCounter.class);
     }
 
     @Inject
@@ -74,6 +74,9 @@ class DeskApiIT {
     @Inject
     UserTransaction tx;
 
+    @jakarta.ejb.EJB
+    SqlCounter sql;
+
     private String escalated(String externalId, String text) {
         String id = conversations.start(new StartCommand(externalId, "Customer " + externalId, null, "pro", null, "web",
                 "https://app.example.com/billing", "Billing", null)).id();
@@ -84,6 +87,55 @@ class DeskApiIT {
 
     private List<String> customerSees(String id) {
         return conversations.messagesAfter(id, 0, 500).stream().map(MessageView::text).toList();
+    }
+
+    /**
+     * Issue 10's read side: the agent's inbox and the supervisor's queue cost the same number of SQL
+     * statements with two waiting chats as with ten (before, each row cost four to seven: its customer,
+     * triggers, earlier handoffs, context with facts and pages, rating).
+     */
+    @Test
+    void theInboxAndTheSupervisorQueueCostAFixedNumberOfQueriesWhateverTheirRows() throws Exception {
+        sql.install();
+        routing.setPresence("alice", Presence.OFFLINE);
+        java.util.List<String> waiting = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                waiting.add(escalated("read-side-" + i, "I was charged twice for my order, I want to talk to a person"));
+            }
+            int inboxFew = SqlCounter.count(() -> As.call("alice", () -> desk.inbox("alice")));
+            int queueFew = SqlCounter.count(() -> As.call("sam", () -> desk.openHandoffs()));
+            int syncFew = steadySync();
+            for (int i = 2; i < 10; i++) {
+                waiting.add(escalated("read-side-" + i, "I was charged twice for my order, I want to talk to a person"));
+            }
+            var inbox = As.call("alice", () -> desk.inbox("alice"));
+            assertTrue(inbox.queue().stream().map(ConversationView::id).toList().containsAll(waiting), "all ten wait in alice's list");
+            assertTrue(inbox.queue().stream().filter(c -> waiting.contains(c.id()))
+                    .allMatch(c -> c.context() != null && !c.triggers().isEmpty()), "with their context and triggers");
+            int inboxMany = SqlCounter.count(() -> As.call("alice", () -> desk.inbox("alice")));
+            int queueMany = SqlCounter.count(() -> As.call("sam", () -> desk.openHandoffs()));
+            int syncMany = steadySync();
+            assertEquals(syncFew, syncMany, "routing full-sync statements with 2 and with 10 open handoffs");
+            assertTrue(inboxFew > 0 && queueFew > 0, "statements are counted at all: " + inboxFew + ", " + queueFew);
+            assertEquals(inboxFew, inboxMany, "inbox statements with 2 and with 10 waiting");
+            assertEquals(queueFew, queueMany, "supervisor queue statements with 2 and with 10 waiting");
+        } finally {
+            waiting.forEach(conversations::close);
+        }
+    }
+
+    /**
+     * The statements of one full sync of routing with the database once nothing is left to correct: the
+     * new handoffs are past the grace a sync gives fresh changes, and a first sync has run.
+     */
+    private int steadySync() throws Exception {
+        Thread.sleep(5_500);
+        routing.synchronizeAll();
+        return SqlCounter.count(() -> {
+            routing.synchronizeAll();
+            return null;
+        });
     }
 
     /** Before: the page passed the username and a "supervisor" flag, and the boundary believed it. */

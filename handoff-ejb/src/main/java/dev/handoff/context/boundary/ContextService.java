@@ -172,6 +172,23 @@ public class ContextService {
         return Optional.ofNullable(em.find(HandoffContext.class, conversationId)).map(ContextView::of);
     }
 
+    /**
+     * The contexts of many conversations, by conversation id, in three queries whatever their number
+     * (the contexts, then their facts and their pages, each batch-read by id).
+     */
+    public java.util.Map<String, ContextView> views(java.util.Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("SELECT x FROM HandoffContext x WHERE x.conversationId IN :ids", HandoffContext.class)
+                .setParameter("ids", conversationIds)
+                .setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "x.facts")
+                .setHint("eclipselink.batch", "x.pages")
+                .getResultStream()
+                .collect(java.util.stream.Collectors.toMap(HandoffContext::getConversationId, ContextView::of));
+    }
+
     static List<TranscriptLine> lines(List<Message> messages) {
         return messages.stream()
                 .map(m -> new TranscriptLine(TranscriptLine.Author.of(m.getAuthor().name()), m.getText(), m.getCreatedAt()))

@@ -93,35 +93,43 @@ public class AgentDeskService {
 
     public InboxView inbox(String username) {
         Agent agent = agent(username);
-        List<ConversationView> offers = em.createNamedQuery(Offer.FIND_PENDING_BY_AGENT, Offer.class)
-                .setParameter("agent", agent)
-                .getResultStream()
-                .map(o -> store.view(o.getConversation()))
-                .toList();
-        List<ConversationView> active = em.createNamedQuery(Conversation.FIND_ACTIVE_BY_AGENT, Conversation.class)
-                .setParameter("agent", agent)
-                .getResultStream()
-                .map(store::view)
-                .toList();
+        // One query per list whatever its length; the views of all rows then come in a fixed number
+        // of queries (ConversationStore.views), so the inbox costs the same with 5 or 5,000 waiting.
+        List<String> offeredOrder = em.createQuery("SELECT o.conversation.id FROM Offer o WHERE o.agent = :agent"
+                        + " AND o.state = dev.handoff.routing.entity.OfferState.PENDING ORDER BY o.offeredAt, o.id", String.class)
+                .setParameter("agent", agent).getResultList();
+        List<Conversation> offered = byIds(offeredOrder);
+        List<Conversation> active = ConversationStore.withParts(em.createNamedQuery(Conversation.FIND_ACTIVE_BY_AGENT, Conversation.class))
+                .setParameter("agent", agent).getResultList();
         boolean routedWork = routing.inPilot(agent.getId());
         // A chat offered to this agent is an offer, not also a "Take" row (issue 12, item 9).
-        java.util.Set<String> offered = offers.stream().map(ConversationView::id).collect(java.util.stream.Collectors.toSet());
-        List<ConversationView> queue = em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)
-                .getResultStream()
-                .filter(c -> routedWork)
-                .filter(c -> !offered.contains(c.getId()))
-                .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
-                        || routingSettings.defaultSkill().equals(c.getRequiredSkill()))
-                .map(store::view)
-                .toList();
-        List<ConversationView> consults = em.createNamedQuery(ChatConsult.FIND_BY_AGENT, ChatConsult.class)
+        java.util.Set<String> offeredIds = offered.stream().map(Conversation::getId).collect(java.util.stream.Collectors.toSet());
+        List<Conversation> queue = !routedWork ? List.of()
+                : ConversationStore.withParts(em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)).getResultStream()
+                        .filter(c -> !offeredIds.contains(c.getId()))
+                        .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
+                                || routingSettings.defaultSkill().equals(c.getRequiredSkill()))
+                        .toList();
+        List<String> consulted = em.createNamedQuery(ChatConsult.FIND_BY_AGENT, ChatConsult.class)
                 .setParameter("agent", username)
-                .getResultStream()
-                .map(k -> em.find(Conversation.class, k.getConversationId()))
-                .filter(c -> c != null && c.getState().isOpen() && !c.isOwnedBy(username))
-                .map(store::view)
+                .getResultStream().map(ChatConsult::getConversationId).distinct().toList();
+        List<Conversation> consults = byIds(consulted).stream()
+                .filter(c -> c.getState().isOpen() && !c.isOwnedBy(username))
                 .toList();
-        return new InboxView(agent.getPresence().name().toLowerCase(), agent.getMaxConcurrentChats(), offers, active, queue, consults);
+        return new InboxView(agent.getPresence().name().toLowerCase(), agent.getMaxConcurrentChats(), store.views(offered),
+                store.views(active), store.views(queue), store.views(consults));
+    }
+
+    /** The conversations with these ids, in the order given, with their parts, in one query. */
+    private List<Conversation> byIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Conversation> found = ConversationStore.withParts(
+                        em.createQuery("SELECT c FROM Conversation c WHERE c.id IN :ids", Conversation.class))
+                .setParameter("ids", ids).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(Conversation::getId, c -> c));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
@@ -493,18 +501,14 @@ public class AgentDeskService {
 
     /** Supervisors' view: every queued and assigned chat. */
     public List<ConversationView> openHandoffs() {
-        return em.createQuery("SELECT c FROM Conversation c WHERE c.state IN (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED) ORDER BY c.escalatedAt", Conversation.class)
-                .getResultStream()
-                .map(store::view)
-                .toList();
+        return store.views(ConversationStore.withParts(em.createQuery("SELECT c FROM Conversation c WHERE c.state IN"
+                + " (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED)"
+                + " ORDER BY c.escalatedAt, c.id", Conversation.class)).getResultList());
     }
 
     public List<ConversationView> recent(int max) {
-        return em.createNamedQuery(Conversation.FIND_RECENT, Conversation.class)
-                .setMaxResults(max)
-                .getResultStream()
-                .map(store::view)
-                .toList();
+        return store.views(ConversationStore.withParts(em.createNamedQuery(Conversation.FIND_RECENT, Conversation.class))
+                .setMaxResults(max).getResultList());
     }
 
     private boolean isOfferedTo(Conversation conversation, String username) {

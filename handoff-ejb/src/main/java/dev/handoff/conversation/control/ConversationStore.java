@@ -1,6 +1,7 @@
 package dev.handoff.conversation.control;
 
 import dev.handoff.context.boundary.ContextService;
+import dev.handoff.context.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.conversation.boundary.TriggerView;
@@ -19,8 +20,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Loads conversations and turns them into views. Runs inside the calling boundary's transaction. */
 @Dependent
@@ -123,44 +129,86 @@ public class ConversationStore {
                 .toList();
     }
 
-    /** How often this customer was handed to a person before this conversation. */
-    long previousHandoffs(Conversation c) {
-        if (c.getEscalatedAt() == null) {
-            return 0;
-        }
-        return em.createQuery("SELECT COUNT(o) FROM Conversation o WHERE o.customer = :customer AND o.escalatedAt IS NOT NULL AND o.createdAt < :before",
-                        Long.class)
-                .setParameter("customer", c.getCustomer())
-                .setParameter("before", c.getCreatedAt())
-                .getSingleResult();
-    }
-
     public QueueEstimator.Estimate estimate(Conversation c) {
         return queue.estimate(c);
     }
 
     public ConversationView view(Conversation c) {
-        Customer customer = c.getCustomer();
-        Integer position = null;
-        Long estimate = null;
-        if (c.getState() == ConversationState.QUEUED) {
-            QueueEstimator.Estimate e = queue.estimate(c);
-            position = e.position();
-            estimate = e.waitSeconds();
+        return views(List.of(c)).get(0);
+    }
+
+    /**
+     * Many conversations' views at a fixed number of queries, whatever their number (issue 10's read
+     * side): the triggers, earlier handoffs, contexts and ratings of all of them are read in one query
+     * each, instead of four to seven per row. Customers and agents come with the rows when the
+     * caller's query asked for them with {@link #withParts}.
+     */
+    public List<ConversationView> views(List<Conversation> conversations) {
+        if (conversations.isEmpty()) {
+            return List.of();
         }
+        List<String> escalated = conversations.stream().filter(c -> c.getEscalatedAt() != null).map(Conversation::getId).toList();
+        List<String> closed = conversations.stream().filter(c -> !c.getState().isOpen()).map(Conversation::getId).toList();
+        Map<String, List<TriggerView>> triggers = new HashMap<>();
+        Map<String, Long> previous = new HashMap<>();
+        Map<String, ContextView> contexts = Map.of();
+        if (!escalated.isEmpty()) {
+            em.createQuery("SELECT h.conversation.id, h.triggerName, h.reason, h.evidence, h.messageSeq FROM TriggerHit h"
+                            + " WHERE h.conversation.id IN :ids ORDER BY h.id", Object[].class)
+                    .setParameter("ids", escalated).getResultStream()
+                    .forEach(r -> triggers.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                            .add(new TriggerView((String) r[1], (String) r[2], (String) r[3], (Integer) r[4])));
+            em.createQuery("SELECT c.id, COUNT(o) FROM Conversation c, Conversation o WHERE c.id IN :ids AND o.customer = c.customer"
+                            + " AND o.escalatedAt IS NOT NULL AND o.createdAt < c.createdAt GROUP BY c.id", Object[].class)
+                    .setParameter("ids", escalated).getResultStream()
+                    .forEach(r -> previous.put((String) r[0], ((Number) r[1]).longValue()));
+            contexts = context.views(escalated);
+        }
+        Map<String, CsatResponse> ratings = closed.isEmpty() ? Map.of()
+                : em.createQuery("SELECT r FROM CsatResponse r WHERE r.conversationId IN :ids", CsatResponse.class)
+                        .setParameter("ids", closed).getResultStream()
+                        .collect(Collectors.toMap(CsatResponse::getConversationId, r -> r));
+        List<Conversation> queued = conversations.stream().filter(c -> c.getState() == ConversationState.QUEUED).toList();
+        Map<String, QueueEstimator.Estimate> estimates = queued.isEmpty() ? Map.of() : queue.estimates(queued);
+        List<ConversationView> views = new ArrayList<>(conversations.size());
+        for (Conversation c : conversations) {
+            views.add(view(c, triggers.getOrDefault(c.getId(), List.of()), previous.getOrDefault(c.getId(), 0L),
+                    contexts.get(c.getId()), ratings.get(c.getId()), estimates.get(c.getId())));
+        }
+        return views;
+    }
+
+    /**
+     * Asks a query over conversations ({@code c}) to bring their customers and owning agents (with
+     * their accounts and skills) in batches, not one row at a time.
+     */
+    public static <T> TypedQuery<T> withParts(TypedQuery<T> query) {
+        return query.setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "c.customer")
+                .setHint("eclipselink.batch", "c.assignedAgent")
+                .setHint("eclipselink.batch", "c.assignedAgent.user")
+                .setHint("eclipselink.batch", "c.assignedAgent.skills");
+    }
+
+    private ConversationView view(Conversation c, List<TriggerView> triggers, long previousHandoffs, ContextView contextView,
+            CsatResponse csat, QueueEstimator.Estimate wait) {
+        Customer customer = c.getCustomer();
+        Integer position = wait == null ? null : wait.position();
+        Long estimate = wait == null ? null : wait.waitSeconds();
+        boolean escalated = c.getEscalatedAt() != null;
         return new ConversationView(c.getId(), c.getState().wireName(), c.getChannel(),
                 new ConversationView.CustomerView(customer.getExternalId(), customer.getName(), customer.getEmail(),
                         customer.getTier(), customer.getAccountValue(), customer.getCompany(), customer.getRenewalDate(), customer.getNotes(),
-                        customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), previousHandoffs(c)),
+                        customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), escalated ? previousHandoffs : 0),
                 c.getPageUrl(), c.getPageTitle(), c.getMetadata(), c.getRequiredSkill(), c.getPriority(),
-                c.getEscalationReason(), c.getEscalatedAt() == null ? List.of() : triggers(c.getId()), position, estimate,
+                c.getEscalationReason(), escalated ? triggers : List.of(), position, estimate,
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUsername(),
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUser().getDisplayName(),
                 c.getMessageCount(), c.getCreatedAt(), c.getEscalatedAt(), c.getAcceptedAt(), c.getClosedAt(),
-                c.getResolution(), c.getEscalatedAt() == null ? null : context.view(c.getId()).orElse(null),
+                c.getResolution(), escalated ? contextView : null,
                 c.getState() == ConversationState.ASSIGNED ? sla.timers(c) : List.of(),
                 c.getState() == ConversationState.QUEUED ? c.getUnavailableNotice() : null,
-                c.getState().isOpen() ? null : Optional.ofNullable(em.find(CsatResponse.class, c.getId())).map(ConversationView.CsatView::of).orElse(null),
+                c.getState().isOpen() || csat == null ? null : ConversationView.CsatView.of(csat),
                 c.getPreviousConversationId());
     }
 }

@@ -206,6 +206,26 @@ public class RoutingDesk {
         return Optional.of(estimator.estimate(position.getAsInt(), engine.skillLoad(skill)));
     }
 
+    /**
+     * {@link #estimate} of many handoffs (id → skill) with one pass over the engine's queues; handoffs
+     * the engine does not hold waiting or offered are left out.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Map<String, WaitEstimator.Estimate> estimates(java.util.Map<String, String> skillsById) {
+        java.util.Map<String, Integer> positions = engine.skillPositions(skillsById.keySet());
+        java.util.Map<String, dev.handoff.routing.control.SkillLoad> loads = new java.util.HashMap<>();
+        java.util.Map<String, WaitEstimator.Estimate> estimates = new java.util.HashMap<>();
+        skillsById.forEach((id, skill) -> {
+            Integer position = positions.get(id);
+            if (position != null) {
+                estimates.put(id, estimator.estimate(position, loads.computeIfAbsent(skill, engine::skillLoad)));
+            } else if (engine.state(id).filter(s -> s == HandoffState.OFFERED).isPresent()) {
+                estimates.put(id, new WaitEstimator.Estimate(1, Math.max(1, Math.round(estimator.meanAcceptSeconds()))));
+            }
+        });
+        return estimates;
+    }
+
     Instant now() {
         return clock.instant();
     }

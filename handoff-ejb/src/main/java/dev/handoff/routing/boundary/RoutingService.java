@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -488,7 +489,17 @@ public class RoutingService {
         return true;
     }
 
-    /** Agents, policy and every open handoff, compared with the engine and corrected. */
+    /**
+     * Agents, policy and every open handoff, compared with the engine and corrected (the full sync the
+     * clock runs every {@code handoff.routing.full-sync-seconds}). Set-based (issue 10): the agents
+     * (with accounts and skills), the open handoffs and the pending offer rows are read in a fixed
+     * number of queries and compared with the engine in memory; only handoffs that disagree go through
+     * the exact, row-locking {@link #reconcile}. A steady desk costs the same whatever its size.
+     */
+    public void synchronizeAll() {
+        fullSync(clock.instant());
+    }
+
     private void fullSync(Instant now) {
         desk.fullSyncDone(now);
         desk.forget(now.minus(GRACE));
@@ -500,21 +511,54 @@ public class RoutingService {
             book.apply(desk.engine().setPolicy(policy, now), now);
             desk.policyApplied(liveVersion);
         }
-        for (Agent agent : em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList()) {
+        for (Agent agent : em.createNamedQuery(Agent.FIND_ALL, Agent.class)
+                .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "a.user").setHint("eclipselink.batch", "a.skills")
+                .getResultList()) {
             desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
             know(agent, now);
             book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent, now), now), now);
         }
+        Map<String, Conversation> open = new HashMap<>();
+        for (Conversation c : em.createQuery("SELECT c FROM Conversation c WHERE c.state IN (dev.handoff.conversation.entity.ConversationState.QUEUED,"
+                        + " dev.handoff.conversation.entity.ConversationState.ASSIGNED)", Conversation.class)
+                .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "c.customer")
+                .setHint("eclipselink.batch", "c.assignedAgent").getResultList()) {
+            open.put(c.getId(), c);
+        }
+        Map<String, List<Long>> offeredTo = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT o.conversation.id, o.agent.id FROM Offer o WHERE o.state = dev.handoff.routing.entity.OfferState.PENDING",
+                Object[].class).getResultList()) {
+            offeredTo.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]);
+        }
         Set<String> ids = new HashSet<>(desk.engine().handoffIds());
-        ids.addAll(em.createQuery("SELECT c.id FROM Conversation c WHERE c.state IN (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED) ORDER BY c.escalatedAt", String.class)
-                .getResultList());
-        ids.addAll(em.createQuery("SELECT o.conversation.id FROM Offer o WHERE o.state = dev.handoff.routing.entity.OfferState.PENDING", String.class)
-                .getResultList());
+        ids.addAll(open.keySet());
+        ids.addAll(offeredTo.keySet());
         for (String id : ids) {
-            if (!desk.busy(id, now, GRACE)) {
+            if (!desk.busy(id, now, GRACE) && !agrees(id, open.get(id), offeredTo.getOrDefault(id, List.of()))) {
                 reconcile(id, now);
             }
         }
+    }
+
+    /** Whether the engine already holds what the database says of this handoff (then there is nothing to correct). */
+    private boolean agrees(String id, Conversation c, List<Long> offerRows) {
+        RoutingEngine engine = desk.engine();
+        Optional<HandoffState> state = engine.state(id);
+        if (c == null) {
+            return state.isEmpty() && offerRows.isEmpty();
+        }
+        if (c.getState() == ConversationState.ASSIGNED) {
+            return c.getAssignedAgent() != null && offerRows.isEmpty()
+                    && engine.owner(id).filter(o -> o == c.getAssignedAgent().getId().longValue()).isPresent();
+        }
+        if (state.isEmpty()) {
+            return false;
+        }
+        return switch (state.get()) {
+            case WAITING -> offerRows.isEmpty();
+            case OFFERED -> offerRows.size() == 1 && engine.pendingOffer(id).map(o -> o.agentId() == offerRows.get(0)).orElse(false);
+            case OWNED -> false;
+        };
     }
 
     /** Makes the engine agree with the database about one handoff: waiting, offered (with its row) or owned. */

@@ -46,6 +46,25 @@ public class QueueEstimator {
     @Inject
     RoutingDesk desk;
 
+    /**
+     * Estimates of many queued conversations with one pass over the engine's queues (a supervisor
+     * queue of thousands stays linear); the database fallback only for those the engine does not hold.
+     */
+    public java.util.Map<String, Estimate> estimates(List<Conversation> conversations) {
+        java.util.Map<String, String> skills = new java.util.HashMap<>();
+        for (Conversation c : conversations) {
+            skills.put(c.getId(), c.getRequiredSkill() == null ? routingSettings.defaultSkill() : c.getRequiredSkill());
+        }
+        java.util.Map<String, Estimate> estimates = new java.util.HashMap<>();
+        desk.estimates(skills).forEach((id, e) -> estimates.put(id, new Estimate(e.position(), e.seconds())));
+        for (Conversation c : conversations) {
+            if (!estimates.containsKey(c.getId())) {
+                estimates.put(c.getId(), estimate(c));
+            }
+        }
+        return estimates;
+    }
+
     public Estimate estimate(Conversation conversation) {
         String needed = conversation.getRequiredSkill() == null ? routingSettings.defaultSkill() : conversation.getRequiredSkill();
         Optional<WaitEstimator.Estimate> live = desk.estimate(conversation.getId(), needed);

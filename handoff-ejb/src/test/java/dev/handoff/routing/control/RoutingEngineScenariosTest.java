@@ -308,6 +308,19 @@ class RoutingEngineScenariosTest {
                     assertEquals(List.of(), w.at(61).supervisorAlerts());
                     assertEquals(Optional.of(1L), w.engine.owner("h1"));
                 }),
+                scenario("positions of many waiting handoffs at once agree with one at a time", w -> {
+                    for (int i = 1; i <= 5; i++) {
+                        w.enqueue("b" + i, "billing");
+                    }
+                    w.enqueue("t1", "tech");
+                    Map<String, Integer> many = w.engine.skillPositions(List.of("b2", "b5", "t1", "nobody"));
+                    assertEquals(Map.of("b2", 2, "b5", 5, "t1", 1), many);
+                    for (String id : many.keySet()) {
+                        assertEquals(w.engine.skillPosition(id).getAsInt(), many.get(id));
+                    }
+                    w.agent(1, "billing:5", "en", 1, 1);
+                    assertEquals(Map.of("b3", 2), w.engine.skillPositions(List.of("b1", "b3")), "b1 is offered now, not waiting");
+                }),
                 scenario("an agent coming online pulls waiting work at once", w -> {
                     w.enqueue("h1", "billing");
                     w.enqueue("h2", "tech");
