@@ -298,6 +298,8 @@ class DashboardUiIT {
         assertTrue(body.contains("handoff_time_to_agent_seconds_bucket{le=\"+Inf\"}"), body);
         assertTrue(body.contains("handoff_waiting_customers "), body);
         assertTrue(body.contains("handoff_offers_pending "), body);
+        assertTrue(body.contains("# TYPE handoff_integration_undelivered gauge"), body);
+        assertTrue(body.contains("# TYPE handoff_integration_failed_attempts_24h gauge"), body);
         assertTrue(body.contains("handoff_queue_depth{skill=\"general\"}"), "the concurrent test's escalations wait: " + body);
         assertTrue(body.contains("handoff_trigger_firings_total{trigger=\"explicit-human-request\"}"), body);
     }

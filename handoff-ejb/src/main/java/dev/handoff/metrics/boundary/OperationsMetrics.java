@@ -69,6 +69,35 @@ public class OperationsMetrics {
         for (Object[] row : fired) {
             text.sample("handoff_trigger_not_needed_total", Map.of("trigger", String.valueOf(row[0])), ((Number) row[2]).doubleValue());
         }
+        integrations(text);
         return text.toString();
+    }
+
+    /**
+     * Per connector, from the outbox: what waits to be delivered, what gave up (dead letters), failed
+     * attempts in the last 24 hours, and whether the connector is failing now. Gauges, not counters:
+     * old attempts are purged, so a total since the start could go down.
+     */
+    private void integrations(PrometheusText text) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> connectors = em.createNativeQuery("SELECT k.name, k.kind, CASE WHEN k.failing_since IS NULL THEN 0 ELSE 1 END,"
+                + " (SELECT COUNT(*) FROM integration_outbox o WHERE o.connector_id = k.id AND o.status IN ('PENDING', 'SENDING')),"
+                + " (SELECT COUNT(*) FROM integration_outbox o WHERE o.connector_id = k.id AND o.status = 'DEAD'),"
+                + " (SELECT COUNT(*) FROM integration_attempt a WHERE a.connector_id = k.id AND a.ok = FALSE AND a.attempted_at >= ?1)"
+                + " FROM integration_connector k ORDER BY k.name")
+                .setParameter(1, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(24))))
+                .getResultList();
+        String[][] gauges = {
+            {"handoff_integration_failing", "1 while the connector's last delivery failed (since its failing_since), else 0."},
+            {"handoff_integration_undelivered", "Outbound events waiting to be delivered, per connector."},
+            {"handoff_integration_dead_letters", "Outbound events given up after the last attempt, waiting for an admin's replay."},
+            {"handoff_integration_failed_attempts_24h", "Delivery attempts that failed in the last 24 hours."}};
+        for (int g = 0; g < gauges.length; g++) {
+            text.header(gauges[g][0], "gauge", gauges[g][1]);
+            for (Object[] row : connectors) {
+                text.sample(gauges[g][0], new java.util.TreeMap<>(Map.of("connector", String.valueOf(row[0]), "kind", String.valueOf(row[1]))),
+                        ((Number) row[2 + g]).doubleValue());
+            }
+        }
     }
 }
