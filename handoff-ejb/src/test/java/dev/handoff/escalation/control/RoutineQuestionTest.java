@@ -103,6 +103,8 @@ class RoutineQuestionTest {
         "I'd like to know how to lodge a complaint about a delivery",
         "I'm waiting for my card for 10 days, is that normal?",
         "my top up is still pending, how long does it usually take?",
+        "how do i complain about a delivery driver? want to know the process",
+        "I don't want to complain, just asking how refunds work",
     })
     void routineQuestionsDoNotEscalate(String text) {
         Decision d = set.evaluate(TriggerInput.of(text));
@@ -120,6 +122,8 @@ class RoutineQuestionTest {
         "can I talk to a human agent about my order?",
         "I've been waiting 2 hours for a reply, this is ridiculous",
         "could someone from your billing team call me about my invoice",
+        "i would like to make a complaint about the driver who delivered my parcel",
+        "I have a complaint about my last bill",
     })
     void troubleStillEscalates(String text) {
         Decision d = set.evaluate(TriggerInput.of(text));
