@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code fresh2-dev}, {@code fresh3-dev}, {@code fresh4-dev}, {@code fresh5-dev}), which the
  * examples and guards were tuned on, and the held-out parts ({@code heldout},
  * {@code fresh-heldout}, {@code fresh2-heldout}, {@code fresh3-heldout}, {@code fresh4-heldout},
- * {@code fresh5-heldout}), whose figures are read but whose misses never are. The bounds are regression guards a little below the figures published in
- * docs/triggers.md; every build prints the figures.
+ * {@code fresh5-heldout}), whose figures are read but whose misses never are. The bounds are
+ * regression guards a little below the figures published in docs/triggers.md; every build prints
+ * the figures.
  */
 class DefaultSetQualityTest {
 
