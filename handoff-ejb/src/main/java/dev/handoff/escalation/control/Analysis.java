@@ -99,14 +99,24 @@ final class Analysis {
     private Boolean asksRoutinely;
 
     /**
-     * A routine question: for the way to do something, claiming nothing went wrong, or about a
-     * payment or attempt that did not happen ({@link RoutineQuestion}).
+     * A routine question: for the way to do something, claiming nothing went wrong, about a
+     * payment or attempt that did not happen, or about something not come yet asking how long it
+     * takes ({@link RoutineQuestion}).
      */
     boolean asksRoutinely() {
         if (asksRoutinely == null) {
-            asksRoutinely = customerSpoke() && (RoutineQuestion.applies(questionText()) || RoutineQuestion.aboutNonEvent(questionText()));
+            asksRoutinely = customerSpoke() && (RoutineQuestion.applies(questionText()) || RoutineQuestion.aboutNonEvent(questionText())
+                    || asksAboutWaiting());
         }
         return asksRoutinely;
+    }
+
+    /**
+     * A question about something not come yet, asking how long it takes or whether that is normal,
+     * without swearing ({@link RoutineQuestion#aboutWaiting}): the waiting it states is no mood.
+     */
+    boolean asksAboutWaiting() {
+        return customerSpoke() && RoutineQuestion.aboutWaiting(questionText()) && sentiment().profanity() == 0;
     }
 
     /** The latest message without the handles it opens with. */

@@ -39,6 +39,9 @@ public final class PhraseMatcher {
     static final int NEGATION_REACH = 3;
     /** Words that may describe a person between a phrase's words: "talk to my account manager", "a different support agent". */
     static final int MAX_MODIFIERS = 2;
+    /** Words of a group a person belongs to between a person and the next phrase word: "someone from sales contact me". */
+    static final int MAX_ATTACHED = 4;
+    private static final Set<String> ATTACHING = PhraseLexicon.keys("from", "in", "at", "on");
     /**
      * Words that may accompany a one-word request without turning it into some other sentence:
      * attention and urgency ("Manager. Now."), the bare asking ("I need a human", "can I get an agent")
@@ -253,6 +256,7 @@ public final class PhraseMatcher {
             String want = phrase[p];
             int found = -1;
             int modifiers = 0;
+            int attached = person >= 0 && at + 1 < r.n && ATTACHING.contains(r.key[at + 1]) ? MAX_ATTACHED : 0;
             for (int next = at + 1; next < r.n && r.clause[next] == r.clause[start]; next++) {
                 if (r.is(want, next)) {
                     found = next;
@@ -261,6 +265,11 @@ public final class PhraseMatcher {
                 boolean skip = r.filler[next] || REAL.equals(r.concept[next]) && !REAL.equals(want);
                 if (!skip && PERSON.equals(want) && modifiers < MAX_MODIFIERS && modifier(r, next)) {
                     modifiers++;
+                    skip = true;
+                }
+                // "someone from sales contact me", "have somebody in your billing team call me"
+                if (!skip && attached > 0 && (next == at + 1 || modifier(r, next) || PERSON.equals(r.concept[next]))) {
+                    attached--;
                     skip = true;
                 }
                 if (!skip) {

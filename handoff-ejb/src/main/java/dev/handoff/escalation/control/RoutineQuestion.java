@@ -123,6 +123,52 @@ final class RoutineQuestion {
         return NON_EVENT.matcher(t).find() && ASKS.matcher(t).find() && !MOVED.matcher(rest).find() && Text.tokens(t).size() <= 24;
     }
 
+    /** Something not there yet: pending, on its way, not arrived, still waiting for it. */
+    private static final Pattern NOT_YET = anyOf("pending", "processing", "in transit", "on (?:its|the) way",
+            "not (?:yet )?(?:arrived|received|come|shown|showing|updated|shipped|delivered|credited|cleared)",
+            "(?:has|have|did|is|are)(?:n't|nt| not) (?:yet )?(?:arrived|received|come|came|shown|showing|show|appeared|updated|shipped|got(?:ten)?"
+                    + "|reached|cleared|been (?:delivered|shipped|sent|credited|updated))",
+            "still (?:waiting|pending|processing|not|hasn't|hasnt|haven't|havent|isn't|isnt|shows?|showing|says?|saying|on)",
+            "waiting (?:for|on)", "yet to (?:arrive|receive|get|come)", "not here yet", "no sign of");
+    /** Asking whether that is normal or how long it takes: "is that normal?", "how long does it take?", "when will it arrive?". */
+    private static final Pattern HOW_LONG = anyOf("(?:is|was) (?:that|this|it) (?:normal|usual|expected|standard|ok|okay)",
+            "how long (?:does|do|will|should|would|is|are|can|usually|normally)", "how many (?:days|hours|working days|business days)",
+            "when (?:will|should|can|do|does|would) (?:i|it|they|we|my|the)", "should i (?:wait|worry|be worried)", "how much longer",
+            "what(?:'s| is) the usual", "how long(?=\\?)", "normal(?=\\?)");
+    /** Money taken, a repeat, a stranger, a loss, a broken promise or an angry word: more than waiting. */
+    private static final Pattern MORE_THAN_WAITING = anyOf("charged", "charge", "billed", "debited", "deducted", "took", "taken", "withdrawn",
+            "gone", "twice", "double", "again", "keeps?", "times", "tried", "trying", "months", "stolen", "fraud\\w*", "scam\\w*", "hack\\w*",
+            "someone", "somebody", "lost", "missing", "wrong", "never", "promised", "supposed", "ridiculous", "unacceptable", "joke",
+            "useless", "angry", "annoyed", "fed up", "sick of", "tired of", "still no", "nobody", "no one", "complain\\w*", "refund\\w*",
+            "money back", "urgent\\w*", "asap", "already (?:called|contacted|emailed|asked|wrote|chatted)");
+
+    /** One of the alternatives as whole words. */
+    private static Pattern anyOf(String... alternatives) {
+        return Pattern.compile("\\b(?:" + String.join("|", alternatives) + ")\\b");
+    }
+
+    /**
+     * A question about something that has not come yet, asking whether that is normal or how long
+     * it takes ("my card hasn't arrived yet, how long does delivery take?", "card payment still
+     * pending after 2 days, is that normal?", "my transfer is showing as pending, when will it
+     * arrive?"): waiting is the subject of the question, not a complaint, as long as nothing was
+     * taken, nothing repeats, nothing is lost and no angry word is said.
+     */
+    static boolean aboutWaiting(String text) {
+        if (text == null || text.indexOf('!') >= 0 || text.length() > 200) {
+            return false;
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return NOT_YET.matcher(t).find() && HOW_LONG.matcher(t).find() && !MORE_THAN_WAITING.matcher(t).find()
+                && !shouting(text);
+    }
+
+    private static boolean shouting(String text) {
+        long upper = text.chars().filter(Character::isUpperCase).count();
+        long letters = text.chars().filter(Character::isLetter).count();
+        return letters >= 8 && upper * 2 > letters;
+    }
+
     /** A further question that asks on ("…? do you charge for it", "…, and how long does it take"). */
     private static boolean followUp(String clause) {
         String c = clause.startsWith("and ") ? clause.substring(4) : clause.startsWith("or ") ? clause.substring(3) : clause;

@@ -21,6 +21,9 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         if (inner instanceof SentimentRule && a.notAProblem()) {
             return Optional.empty(); // "my old bank was a nightmare, that's why I switched to you"
         }
+        if (inner instanceof SentimentRule && a.asksAboutWaiting()) {
+            return Optional.empty(); // "card payment still pending after 2 days, is that normal?": waiting is the question's subject
+        }
         Optional<TriggerFiring> own = inner.test(a, fired);
         if (own.isPresent() && inner instanceof PhraseRule && (NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens())
                 || NotARequest.forOthers(a.tokens()))) {

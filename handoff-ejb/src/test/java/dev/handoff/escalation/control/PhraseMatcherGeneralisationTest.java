@@ -264,6 +264,9 @@ class PhraseMatcherGeneralisationTest {
             escalate my ticket  | why aren't you escalating my ticket  | escalating my ticket
             call me back        | please be calling me back            | calling me back
             real person         | a genuine human agent please         | genuine human agent
+            someone contact me  | could someone from sales contact me about an upgrade | someone from sales contact me
+            someone call me     | can somebody in your billing team call me | somebody in your billing team call me
+            have someone call me | have someone at the claims department call me back | have someone at the claims department call me
             """)
     void anAdminPhraseCoversItsClass(String phrase, String message, String evidence) {
         PhraseMatcher m = new PhraseMatcher(List.of(phrase), List.of("don't", "not"));
@@ -280,6 +283,8 @@ class PhraseMatcherGeneralisationTest {
             talk to a person    | talk to an AI agent
             talk to a person    | contact an agent seat
             get a person        | get more agents
+            someone call me     | someone from your company called me yesterday
+            someone contact me  | someone from the old team at my work contacted me
             """)
     void anAdminPhraseStaysPrecise(String phrase, String message) {
         PhraseMatcher m = new PhraseMatcher(List.of(phrase), List.of("don't", "not"));

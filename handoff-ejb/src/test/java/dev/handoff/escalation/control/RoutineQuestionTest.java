@@ -1,11 +1,13 @@
 package dev.handoff.escalation.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -64,6 +66,22 @@ class RoutineQuestionTest {
         assertFalse(RoutineQuestion.aboutNonEvent("why was it declined!"), "an exclamation");
     }
 
+    /** Waiting asked about is a question; with money taken, a refund owed, a repeat or shouting it is more. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            card payment still pending after 3 days, is that normal?                  | true
+            my new card hasn't arrived yet, how long does delivery take?              | true
+            the transfer is showing as pending, when will it arrive                   | true
+            still pending after 3 days and you charged me twice, is that normal?      | false
+            my refund still hasn't arrived, how long does it take?                    | false
+            still waiting for my card, this is the third time I ask when it will come | false
+            STILL WAITING FOR MY CARD, HOW LONG DOES IT TAKE                          | false
+            my card hasn't arrived yet                                                | false
+            """)
+    void waitingAskedAbout(String text, boolean routine) {
+        assertEquals(routine, RoutineQuestion.aboutWaiting(text), text);
+    }
+
     @Test
     void sayingWhyOneAsksKeepsAQuestionPlain() {
         assertTrue(RoutineQuestion.onlyCuriousAfterFirst("why are there two holds for one booking? is that normal"));
@@ -83,6 +101,10 @@ class RoutineQuestionTest {
         "do you have offices I could visit?",
         "can our customers talk to a human agent through your widget?",
         "I'd like to know how to lodge a complaint about a delivery",
+        "I'm waiting for my card for 10 days, is that normal?",
+        "my top up is still pending, how long does it usually take?",
+        "how do i complain about a delivery driver? want to know the process",
+        "I don't want to complain, just asking how refunds work",
     })
     void routineQuestionsDoNotEscalate(String text) {
         Decision d = set.evaluate(TriggerInput.of(text));
@@ -98,6 +120,10 @@ class RoutineQuestionTest {
         "my phone got stolen yesterday with the app logged in",
         "how can I talk to a real person",
         "can I talk to a human agent about my order?",
+        "I've been waiting 2 hours for a reply, this is ridiculous",
+        "could someone from your billing team call me about my invoice",
+        "i would like to make a complaint about the driver who delivered my parcel",
+        "I have a complaint about my last bill",
     })
     void troubleStillEscalates(String text) {
         Decision d = set.evaluate(TriggerInput.of(text));

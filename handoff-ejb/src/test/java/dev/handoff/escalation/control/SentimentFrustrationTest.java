@@ -69,6 +69,8 @@ class SentimentFrustrationTest {
         "what a useless answer",
         "are you even reading what I write?",
         "are you even listening",
+        "no that doesn't answer my question. again.",
+        "this did not solve my problem",
         "you're not listening",
         "you are not understanding me at all",
         "same useless answer again",
