@@ -436,6 +436,77 @@ class IntegrationsApiIT {
         }
     }
 
+    /** The port of the server's HubSpot ({@code handoff.crm.hubspot.url}, the pom's {@code it.crm.port}). */
+    static int crmPort() {
+        String url = System.getenv("HANDOFF_CRM_HUBSPOT_URL");
+        return url == null ? 28712 : URI.create(url.strip()).getPort();
+    }
+
+    static final String HUBSPOT_CONTACT = "{\"total\":1,\"results\":[{\"id\":\"501\",\"properties\":{\"email\":\"hs.one@example.com\","
+            + "\"firstname\":\"Hanna\",\"lastname\":\"Spot\",\"company\":\"Acme\"},\"createdAt\":\"2026-01-01T00:00:00Z\","
+            + "\"updatedAt\":\"2026-01-01T00:00:00Z\",\"archived\":false}]}";
+
+    /**
+     * CRM write-back (HubSpot): resolving a handed-over chat queues a note in the resolution's
+     * transaction; the note goes to {@code POST /crm/v3/objects/notes} with the connector's Bearer
+     * token, the outcome, agent, summary and link, associated to the contact (type 202); a 429 is
+     * retried no earlier than its Retry-After, the retry first looks for a note the lost attempt
+     * may have made, and exactly one note is created.
+     */
+    @Test
+    void aResolvedChatIsLoggedToTheHubSpotContactOnceHonouringRetryAfter() throws Exception {
+        AtomicInteger notePosts = new AtomicInteger();
+        try (VendorStub hubspot = new VendorStub(crmPort(), r -> {
+            if (r.method().equals("POST") && r.path().equals("/crm/v3/objects/contacts/search")) {
+                return VendorStub.Answer.json(200, r.body().contains("hs.one@example.com") ? HUBSPOT_CONTACT : "{\"total\":0,\"results\":[]}");
+            }
+            if (r.method().equals("POST") && r.path().equals("/crm/v3/objects/notes/search")) {
+                return VendorStub.Answer.json(200, "{\"total\":0,\"results\":[]}");
+            }
+            if (r.method().equals("POST") && r.path().equals("/crm/v3/objects/notes")) {
+                return notePosts.incrementAndGet() == 1
+                        ? new VendorStub.Answer(429, Map.of("Retry-After", "1"), "{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\","
+                                + "\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"3f5c\",\"policyName\":\"SECONDLY\"}")
+                        : VendorStub.Answer.json(201, "{\"id\":\"90001\",\"properties\":{\"hs_object_id\":\"90001\"},\"createdAt\":\"2026-12-03T10:00:00Z\","
+                                + "\"updatedAt\":\"2026-12-03T10:00:00Z\",\"archived\":false}");
+            }
+            return VendorStub.Answer.json(404, "{\"status\":\"error\",\"message\":\"not found\"}");
+        })) {
+            ConnectorView hs = connector(ConnectorKind.HUBSPOT, "it-hubspot", hubspot.url(), "{\"portalId\":\"4242\"}", Map.of("token", "it-hs-writeback"));
+            try {
+                String id = escalated("it-hs-1", "hs.one@example.com", "I was charged twice, I want to talk to a person");
+                assertTrue(rows(hs, OutboxStatus.PENDING).isEmpty() && rows(hs, OutboxStatus.DELIVERED).isEmpty(), "nothing before the resolution");
+                desk.accept(id, "dave");
+                desk.resolve(id, "dave", "Refunded the duplicate charge");
+                awaitDelivered(hs, 1, 15_000);
+                List<VendorStub.Seen> posts = hubspot.seen(r -> r.path().equals("/crm/v3/objects/notes"));
+                assertEquals(2, posts.size(), "the 429, then the note");
+                assertFalse(posts.get(1).at().isBefore(posts.get(0).at().plusMillis(900)), "Retry-After honoured: " + posts);
+                assertEquals(1, hubspot.seen(r -> r.path().equals("/crm/v3/objects/notes/search")).size(), "the retry looked for an earlier note first");
+                VendorStub.Seen note = posts.get(1);
+                assertEquals("POST", note.method());
+                assertEquals("Bearer it-hs-writeback", note.header("Authorization"));
+                assertTrue(note.header("Content-Type").startsWith("application/json"));
+                JsonObject body = note.json();
+                String html = body.getJsonObject("properties").getString("hs_note_body");
+                assertTrue(html.contains("Outcome: Refunded the duplicate charge") && html.contains("Agent: dave"), html);
+                assertTrue(html.contains("agent/chat.xhtml?id=" + id), html);
+                assertNotNull(Instant.parse(body.getJsonObject("properties").getString("hs_timestamp")));
+                JsonObject association = body.getJsonArray("associations").getJsonObject(0);
+                assertEquals("501", association.getJsonObject("to").getString("id"));
+                assertEquals(202, association.getJsonArray("types").getJsonObject(0).getInt("associationTypeId"));
+                assertEquals("HUBSPOT_DEFINED", association.getJsonArray("types").getJsonObject(0).getString("associationCategory"));
+                List<IntegrationSettings.LinkView> links = integrations.links(id).stream().filter(l -> l.externalId().equals("90001")).toList();
+                assertEquals(1, links.size(), "the note is kept: " + integrations.links(id));
+                assertEquals("https://app.hubspot.com/contacts/4242/record/0-1/501", links.get(0).url());
+                Thread.sleep(1_000);
+                assertEquals(2, hubspot.seen(r -> r.path().equals("/crm/v3/objects/notes")).size(), "one note, nothing more");
+            } finally {
+                disable(hs);
+            }
+        }
+    }
+
     /** A row the vendor keeps failing is dead after the configured attempts (12 here); an admin's replay delivers it. */
     @Test
     void aRowThatKeepsFailingIsDeadAfterTheConfiguredAttemptsAndAReplayDeliversIt() throws Exception {

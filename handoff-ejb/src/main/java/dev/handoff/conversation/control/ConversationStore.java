@@ -151,7 +151,7 @@ public class ConversationStore {
         return new ConversationView(c.getId(), c.getState().wireName(), c.getChannel(),
                 new ConversationView.CustomerView(customer.getExternalId(), customer.getName(), customer.getEmail(),
                         customer.getTier(), customer.getAccountValue(), customer.getCompany(), customer.getRenewalDate(), customer.getNotes(),
-                        customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), previousHandoffs(c)),
+                        customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), previousHandoffs(c), customer.getCrmId()),
                 c.getPageUrl(), c.getPageTitle(), c.getMetadata(), c.getRequiredSkill(), c.getPriority(),
                 c.getEscalationReason(), c.getEscalatedAt() == null ? List.of() : triggers(c.getId()), position, estimate,
                 c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUsername(),
