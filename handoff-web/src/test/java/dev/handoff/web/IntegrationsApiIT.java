@@ -14,6 +14,8 @@ import dev.handoff.conversation.boundary.StartCommand;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.integration.boundary.ConnectorView;
+import dev.handoff.integration.boundary.CustomerRecordsService;
+import dev.handoff.integration.control.CustomerRecords;
 import dev.handoff.integration.boundary.IntegrationHealth;
 import dev.handoff.integration.boundary.IntegrationSettings;
 import dev.handoff.integration.boundary.OutboxRowView;
@@ -98,6 +100,9 @@ class IntegrationsApiIT {
 
     @Inject
     ChatTeamwork teamwork;
+
+    @Inject
+    CustomerRecordsService records;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -502,6 +507,104 @@ class IntegrationsApiIT {
                 Thread.sleep(1_000);
                 assertEquals(2, hubspot.seen(r -> r.path().equals("/crm/v3/objects/notes")).size(), "one note, nothing more");
             } finally {
+                disable(hs);
+            }
+        }
+    }
+
+    private CustomerRecordsService.RecordsView awaitRecords(String conversationId, int sources, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        CustomerRecordsService.RecordsView v = records.view(conversationId);
+        while ((v.loading() || v.sources().size() < sources) && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+            v = records.view(conversationId);
+        }
+        assertEquals(sources, v.sources().size(), v.toString());
+        return v;
+    }
+
+    private static CustomerRecords source(CustomerRecordsService.RecordsView v, String kind) {
+        return v.sources().stream().filter(s -> s.kind().equals(kind)).findFirst().orElseThrow(() -> new AssertionError(kind + " in " + v));
+    }
+
+    /**
+     * Context before accepting: after the handoff commits, the customer's recent Zendesk tickets and
+     * HubSpot deals are read (the documented requests) and shown for the conversation; with Zendesk
+     * failing and HubSpot slower than the time-out, the handoff still goes to the queue at once and
+     * each system shows as unavailable with its reason.
+     */
+    @Test
+    void theCustomersTicketsAndDealsAreShownBeforeAcceptingAndAFailingVendorIsUnavailable() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean(false);
+        try (VendorStub zendesk = new VendorStub(VendorStub.port(2), r -> {
+                if (failing.get()) {
+                    return VendorStub.Answer.json(503, "{\"error\":\"Service Unavailable\"}");
+                }
+                if (r.method().equals("GET") && r.path().equals("/api/v2/search.json")) {
+                    return VendorStub.Answer.json(200, "{\"results\":[{\"id\":35001,\"external_id\":null,\"subject\":\"Invoice shows the wrong VAT\","
+                            + "\"status\":\"solved\",\"priority\":\"normal\",\"created_at\":\"2026-11-02T09:00:00Z\",\"result_type\":\"ticket\"}],"
+                            + "\"count\":1,\"next_page\":null,\"previous_page\":null,\"facets\":null}");
+                }
+                return VendorStub.Answer.json(201, "{\"ticket\":{\"id\":35999,\"status\":\"new\"}}");
+            });
+            VendorStub hubspot = new VendorStub(crmPort(), r -> {
+                if (failing.get()) {
+                    try {
+                        Thread.sleep(4_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (r.path().equals("/crm/v3/objects/contacts/search")) {
+                    return VendorStub.Answer.json(200, r.body().contains("rec.") ? HUBSPOT_CONTACT : "{\"total\":0,\"results\":[]}");
+                }
+                if (r.path().equals("/crm/v4/objects/contacts/501/associations/deals")) {
+                    return VendorStub.Answer.json(200, "{\"results\":[{\"toObjectId\":7001,\"associationTypes\":[{\"category\":\"HUBSPOT_DEFINED\","
+                            + "\"typeId\":4,\"label\":null}]}]}");
+                }
+                if (r.path().equals("/crm/v3/objects/deals/batch/read")) {
+                    return VendorStub.Answer.json(200, "{\"status\":\"COMPLETE\",\"results\":[{\"id\":\"7001\",\"properties\":{\"dealname\":\"Annual plan\","
+                            + "\"amount\":\"12000\",\"dealstage\":\"closedwon\",\"closedate\":\"2026-01-10T00:00:00Z\"},\"archived\":false}],"
+                            + "\"startedAt\":\"2026-12-03T10:00:00Z\",\"completedAt\":\"2026-12-03T10:00:00Z\"}");
+                }
+                return VendorStub.Answer.json(404, "{\"status\":\"error\",\"message\":\"not found\"}");
+            })) {
+            ConnectorView zd = connector(ConnectorKind.ZENDESK, "it-zendesk-context", zendesk.url(), "{\"email\":\"agent@example.com\"}",
+                    Map.of("apiToken", "zd-it-token"));
+            ConnectorView hs = connector(ConnectorKind.HUBSPOT, "it-hubspot-context", hubspot.url(), "{\"portalId\":\"4242\"}", Map.of("token", "it-hs-read"));
+            try {
+                String id = escalated("it-rec-1", "rec.one@example.com", "I was charged twice, I want to talk to a person");
+                CustomerRecordsService.RecordsView v = awaitRecords(id, 2, 15_000);
+                CustomerRecords tickets = source(v, "zendesk");
+                assertTrue(tickets.isAvailable(), v.toString());
+                assertEquals("#35001", tickets.items().get(0).id());
+                assertEquals("Invoice shows the wrong VAT", tickets.items().get(0).title());
+                VendorStub.Seen search = zendesk.seen(r -> r.path().equals("/api/v2/search.json")).get(0);
+                assertEquals("query=type%3Aticket%20requester%3Arec.one%40example.com&sort_by=created_at&sort_order=desc", search.query());
+                CustomerRecords deals = source(v, "hubspot");
+                assertEquals("Annual plan", deals.items().get(0).title());
+                assertEquals("closedwon", deals.items().get(0).status());
+                VendorStub.Seen batch = hubspot.seen(r -> r.path().equals("/crm/v3/objects/deals/batch/read")).get(0);
+                assertEquals("POST", batch.method());
+                assertEquals("Bearer it-hs-read", batch.header("Authorization"));
+                assertEquals("7001", batch.json().getJsonArray("inputs").getJsonObject(0).getString("id"));
+                int searches = zendesk.seen(r -> r.path().equals("/api/v2/search.json")).size();
+                records.view(id);
+                Thread.sleep(300);
+                assertEquals(searches, zendesk.seen(r -> r.path().equals("/api/v2/search.json")).size(), "cached: no second read");
+
+                failing.set(true);
+                long started = System.currentTimeMillis();
+                String slow = escalated("it-rec-2", "rec.two@example.com", "I was charged twice, I want to talk to a person");
+                assertTrue(System.currentTimeMillis() - started < 3_000, "the handoff does not wait for the vendors");
+                assertEquals("queued", conversations.get(slow).state(), "the offer goes out meanwhile");
+                CustomerRecordsService.RecordsView down = awaitRecords(slow, 2, 20_000);
+                assertEquals("Zendesk answered HTTP 503", source(down, "zendesk").unavailable());
+                assertTrue(source(down, "hubspot").unavailable().contains("did not answer within"), down.toString());
+                conversations.close(id);
+                conversations.close(slow);
+            } finally {
+                disable(zd);
                 disable(hs);
             }
         }
