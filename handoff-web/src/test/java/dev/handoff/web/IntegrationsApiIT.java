@@ -17,6 +17,7 @@ import dev.handoff.integration.boundary.ConnectorView;
 import dev.handoff.integration.boundary.CustomerRecordsService;
 import dev.handoff.integration.control.CustomerRecords;
 import dev.handoff.integration.boundary.IntegrationHealth;
+import dev.handoff.integration.boundary.IntegrationHousekeeping;
 import dev.handoff.integration.boundary.IntegrationSettings;
 import dev.handoff.integration.boundary.OutboxRowView;
 import dev.handoff.integration.boundary.OutboxStore;
@@ -77,7 +78,7 @@ class IntegrationsApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(IntegrationsApiIT.class, VendorStub.class, VendorStub.Seen.class, VendorStub.Answer.class);
+                .addClasses(IntegrationsApiIT.class, VendorStub.class, VendorStub.Seen.class, VendorStub.Answer.class, SmtpStub.class);
     }
 
     @ArquillianResource
@@ -103,6 +104,9 @@ class IntegrationsApiIT {
 
     @Inject
     CustomerRecordsService records;
+
+    @Inject
+    IntegrationHousekeeping housekeeping;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -332,6 +336,9 @@ class IntegrationsApiIT {
         AtomicInteger nextTicket = new AtomicInteger(35436);
         Map<String, Integer> ticketsByConversation = new ConcurrentHashMap<>();
         try (VendorStub zendesk = new VendorStub(VendorStub.port(2), r -> {
+            if (down.get() && !r.path().startsWith("/api/v2/tickets")) {
+                return VendorStub.Answer.json(503, "{\"error\":\"Service Unavailable\"}"); // the context panel's reads of earlier tickets
+            }
             if (down.get()) {
                 return switch (downCalls.incrementAndGet() % 3) {
                     case 0 -> new VendorStub.Answer(429, Map.of("Retry-After", "1"), "{\"error\":\"APIRateLimitExceeded\"}");
@@ -357,7 +364,7 @@ class IntegrationsApiIT {
                         escalated("it-zd-1", "zd.one@example.com", "I was charged twice, I want to talk to a person"),
                         escalated("it-zd-2", "zd.two@example.com", "I want a refund for a double charge, order #4411"),
                         escalated("it-zd-3", null, "connect me to an agent please"));
-                zendesk.await(r -> true, 6, 15_000);
+                zendesk.await(r -> r.path().equals("/api/v2/tickets.json"), 6, 15_000);
                 Thread.sleep(1_200);
                 IntegrationHealth.ConnectorHealth failing = health.all().stream().filter(x -> x.id() == zd.id()).findFirst().orElseThrow();
                 assertNotNull(failing.failingSince(), "the health page shows the failure");
@@ -606,6 +613,102 @@ class IntegrationsApiIT {
             } finally {
                 disable(zd);
                 disable(hs);
+            }
+        }
+    }
+
+    /**
+     * E-mail alerts: a connector failing longer than the alert threshold (1 s here) mails the
+     * configured address once through the SMTP relay, not again while the incident lasts, and once
+     * more when it recovers.
+     */
+    @Test
+    void aFailingConnectorIsMailedOnceAndItsRecoveryToo() throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        int smtpPort = Integer.parseInt(System.getenv("HANDOFF_MAIL_SMTP_PORT"));
+        try (VendorStub receiver = new VendorStub(VendorStub.port(5), r -> down.get() ? VendorStub.Answer.json(503, "{}") : VendorStub.Answer.json(200, "{}"))) {
+            ConnectorView hook = null;
+            try {
+                try (SmtpStub smtp = new SmtpStub(smtpPort)) {
+                    hook = connector(ConnectorKind.WEBHOOK, "it-webhook-alert", receiver.url() + "/in", "{}", Map.of("signingSecret", "s"));
+                    integrations.sendTest(hook.id());
+                    String mail = smtp.received.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                    assertTrue(mail.contains("RCPT TO:<ops@example.com>"), mail);
+                    assertTrue(mail.contains("Subject: [Handoff] it-webhook-alert is failing"), mail);
+                    assertTrue(mail.contains("HTTP 503") && mail.contains("admin/integration-health.xhtml"), mail);
+                }
+                try (SmtpStub smtp = new SmtpStub(smtpPort)) {
+                    Thread.sleep(3_000);
+                    assertFalse(smtp.received.isDone(), "no second mail while the incident lasts");
+                    down.set(false);
+                    integrations.sendTest(hook.id());
+                    String mail = smtp.received.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                    assertTrue(mail.contains("Subject: [Handoff] it-webhook-alert has recovered"), mail);
+                }
+            } finally {
+                if (hook != null) {
+                    disable(hook);
+                }
+            }
+        }
+    }
+
+    /**
+     * Data completeness and the purge: a resolution whose customer HubSpot does not know is counted
+     * as a contact not found, a created ticket with its transcript is not counted as incomplete, a
+     * refused delivery is dead-lettered; the purge deletes delivered rows and keeps the dead letter,
+     * which an admin may discard.
+     */
+    @Test
+    void theHealthPageCountsWhatIsIncompleteAndThePurgeKeepsDeadLetters() throws Exception {
+        try (VendorStub zendesk = new VendorStub(VendorStub.port(2), r -> VendorStub.Answer.json(201, "{\"ticket\":{\"id\":36001,\"status\":\"new\"}}"));
+            VendorStub hubspot = new VendorStub(crmPort(), r -> VendorStub.Answer.json(200, "{\"total\":0,\"results\":[]}"));
+            VendorStub refusing = new VendorStub(VendorStub.port(3), r -> VendorStub.Answer.json(400, "{\"error\":\"bad request\"}"))) {
+            ConnectorView zd = connector(ConnectorKind.ZENDESK, "it-zendesk-complete", zendesk.url(), "{\"email\":\"agent@example.com\"}", Map.of("apiToken", "t"));
+            ConnectorView hs = connector(ConnectorKind.HUBSPOT, "it-hubspot-complete", hubspot.url(), "{}", Map.of("token", "t"));
+            ConnectorView hook = connector(ConnectorKind.WEBHOOK, "it-webhook-refused", refusing.url() + "/in", "{\"events\":[\"integration.test\"]}",
+                    Map.of("signingSecret", "s"));
+            try {
+                String id = escalated("it-complete-1", "unknown.person@example.com", "I was charged twice, I want to talk to a person");
+                awaitDelivered(zd, 1, 15_000);
+                desk.accept(id, "dave");
+                desk.resolve(id, "dave", "Refunded");
+                awaitDelivered(hs, 1, 15_000);
+                assertTrue(rows(hs, OutboxStatus.DELIVERED).get(0).lastError().startsWith("skipped: contact not found in HubSpot"),
+                        rows(hs, OutboxStatus.DELIVERED).toString());
+                long dead = integrations.sendTest(hook.id());
+                long end = System.currentTimeMillis() + 15_000;
+                while (!"dead".equals(integrations.row(dead).status()) && System.currentTimeMillis() < end) {
+                    Thread.sleep(100);
+                }
+                assertEquals("dead", integrations.row(dead).status(), "a 400 is refused for good");
+
+                Map<Long, IntegrationHealth.Completeness> figures = health.completeness().stream()
+                        .collect(Collectors.toMap(IntegrationHealth.Completeness::id, q -> q));
+                assertEquals(1, figures.get(hs.id()).contactsNotFoundDay());
+                assertEquals(1, figures.get(hs.id()).contactsNotFoundWeek());
+                assertEquals(1, figures.get(zd.id()).ticketsDay());
+                assertEquals(0, figures.get(zd.id()).noTranscriptDay(), "the ticket had its transcript");
+                assertEquals(1, figures.get(hook.id()).deadDay());
+                assertEquals(0, figures.get(zd.id()).deadWeek());
+
+                int delivered = rows(zd, OutboxStatus.DELIVERED).size();
+                assertEquals(2, delivered, "the ticket and its resolution");
+                IntegrationHousekeeping.Purged purged = housekeeping.purge(Instant.now().minusSeconds(3600));
+                assertEquals(delivered, rows(zd, OutboxStatus.DELIVERED).size(), "younger than the retention: kept (" + purged + ")");
+                purged = housekeeping.purge(Instant.now().plusSeconds(1));
+                assertTrue(purged.rows() >= 3 && purged.attempts() >= 3, purged.toString());
+                assertTrue(rows(zd, OutboxStatus.DELIVERED).isEmpty() && rows(hs, OutboxStatus.DELIVERED).isEmpty(), "delivered rows purged");
+                assertEquals("dead", integrations.row(dead).status(), "the dead letter stays");
+                assertEquals(1, health.all().stream().filter(x -> x.id() == hook.id()).findFirst().orElseThrow().dead());
+                assertTrue(outbox.discard(dead));
+                assertFalse(outbox.discard(dead), "gone");
+                assertEquals(0, health.all().stream().filter(x -> x.id() == hook.id()).findFirst().orElseThrow().dead());
+                assertEquals(1, integrations.links(id).stream().filter(l -> l.externalId().equals("36001")).count(), "the ticket's link stays");
+            } finally {
+                disable(zd);
+                disable(hs);
+                disable(hook);
             }
         }
     }

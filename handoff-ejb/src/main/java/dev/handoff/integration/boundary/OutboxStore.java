@@ -167,6 +167,47 @@ public class OutboxStore {
                 .executeUpdate();
     }
 
+    /** Deletes up to {@code batch} delivered rows delivered before {@code cutoff}, oldest first; how many. */
+    public int purgeDelivered(Instant cutoff, int batch) {
+        List<Long> ids = em.createQuery("SELECT o.id FROM OutboxEntry o WHERE o.status = dev.handoff.integration.entity.OutboxStatus.DELIVERED"
+                        + " AND o.deliveredAt < :cutoff ORDER BY o.id", Long.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM OutboxEntry o WHERE o.id IN :ids"
+                        + " AND o.status = dev.handoff.integration.entity.OutboxStatus.DELIVERED")
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    /** Deletes up to {@code batch} delivery attempts made before {@code cutoff}; how many. */
+    public int purgeAttempts(Instant cutoff, int batch) {
+        List<Long> ids = em.createQuery("SELECT a.id FROM DeliveryAttempt a WHERE a.attemptedAt < :cutoff ORDER BY a.id", Long.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM DeliveryAttempt a WHERE a.id IN :ids").setParameter("ids", ids).executeUpdate();
+    }
+
+    /** An admin gives up on a dead row: it is deleted with its attempts. False when it is not dead (any more). */
+    public boolean discard(long id) {
+        int gone = em.createQuery("DELETE FROM OutboxEntry o WHERE o.id = :id AND o.status = dev.handoff.integration.entity.OutboxStatus.DEAD")
+                .setParameter("id", id)
+                .executeUpdate();
+        if (gone == 1) {
+            em.createQuery("DELETE FROM DeliveryAttempt a WHERE a.outboxId = :id").setParameter("id", id).executeUpdate();
+        }
+        return gone == 1;
+    }
+
+    /** The connector's e-mail alert went out at {@code at} (null: the incident's "recovered" mail went out, or it was forgotten). */
+    public void alerted(long connectorId, Instant at) {
+        em.createNativeQuery("UPDATE integration_connector SET alerted_at = ? WHERE id = ?")
+                .setParameter(1, at == null ? null : utc(at))
+                .setParameter(2, connectorId)
+                .executeUpdate();
+    }
+
     /** An instant as the UTC DATETIME(6) the columns hold (native queries bypass the converter). */
     static java.time.LocalDateTime utc(Instant at) {
         return java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC);

@@ -221,4 +221,10 @@ class DriversTest extends LocalVendor.Test {
         assertEquals("The customer asked for a call back on +49 30 1234567 (preferred: after 17:00) instead of waiting in the chat.",
                 ticket.getJsonObject("comment").getString("body"));
     }
+
+    @Test
+    void aTicketMadeFromAnEmptyTranscriptIsMarkedForTheHealthPage() {
+        assertEquals(HandoffText.NO_TRANSCRIPT, HandoffText.completeness(List.of()));
+        assertNull(HandoffText.completeness(List.of(new MessageView(1, "customer", null, "hello", null, null, null, NOW))));
+    }
 }
