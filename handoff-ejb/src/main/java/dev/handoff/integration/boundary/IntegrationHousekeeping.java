@@ -27,6 +27,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,8 @@ import java.util.logging.Logger;
  * {@code handoff.integrations.alert-after-seconds} gets one e-mail per incident to
  * {@code handoff.integrations.alert-emails} and to the admins whose user name is an e-mail address,
  * and one more when it recovers (only when SMTP is configured; the mail's time is kept on the
- * connector, so a restart sends nothing twice). <b>Purge</b> (hourly): delivered rows and
+ * connector and moved by a conditional update before the mail goes out, so neither a restart nor a
+ * second server sends it twice). <b>Purge</b> (hourly): delivered rows and
  * attempts older than {@code handoff.integrations.retention-days} are deleted in batches, each in
  * a short transaction of its own; dead rows stay until an admin replays or discards them.
  */
@@ -104,7 +106,7 @@ public class IntegrationHousekeeping {
         if (!mailer.configured()) {
             return 0;
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String to = null;
         int sent = 0;
         for (Connector c : em.createNamedQuery(Connector.FIND_ALL, Connector.class).getResultList()) {
@@ -114,7 +116,7 @@ public class IntegrationHousekeeping {
                 continue;
             }
             if (action == AlertMail.Action.FORGET) {
-                store.alerted(c.getId(), null);
+                store.forgetAlert(c.getId());
                 continue;
             }
             Instant failed = mailFailedAt.get(c.getId());
@@ -130,11 +132,17 @@ public class IntegrationHousekeeping {
             if (action == AlertMail.Action.FAILING) {
                 state = new AlertMail.State(c.getId(), c.getName(), true, c.getFailingSince(), null, c.getLastError(), undelivered(c.getId()));
             }
+            // the mark moves first, so that of two servers only one sends; a mail the relay refused moves it back
+            Instant before = c.getAlertedAt();
+            Instant after = action == AlertMail.Action.FAILING ? now : null;
+            if (!store.swapAlert(c.getId(), before, after)) {
+                continue;
+            }
             if (mailer.send(to, AlertMail.subject(action, state), AlertMail.body(action, state, now, config.publicUrl()))) {
-                store.alerted(c.getId(), action == AlertMail.Action.FAILING ? now : null);
                 mailFailedAt.remove(c.getId());
                 sent++;
             } else {
+                store.swapAlert(c.getId(), after, before);
                 mailFailedAt.put(c.getId(), now);
             }
         }

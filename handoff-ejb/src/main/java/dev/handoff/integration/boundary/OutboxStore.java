@@ -200,12 +200,27 @@ public class OutboxStore {
         return gone == 1;
     }
 
-    /** The connector's e-mail alert went out at {@code at} (null: the incident's "recovered" mail went out, or it was forgotten). */
-    public void alerted(long connectorId, Instant at) {
-        em.createNativeQuery("UPDATE integration_connector SET alerted_at = ? WHERE id = ?")
-                .setParameter(1, at == null ? null : utc(at))
-                .setParameter(2, connectorId)
+    /** Forgets the connector's e-mail alert (it was switched off while alerted). */
+    public void forgetAlert(long connectorId) {
+        em.createNativeQuery("UPDATE integration_connector SET alerted_at = NULL WHERE id = ?")
+                .setParameter(1, connectorId)
                 .executeUpdate();
+    }
+
+    /**
+     * Moves the connector's alert mark from {@code expected} to {@code next} (either may be null)
+     * if no one else moved it: of two servers about to send the same alert mail, one gets true.
+     * Instants are to the microsecond, as the column holds them.
+     */
+    public boolean swapAlert(long connectorId, Instant expected, Instant next) {
+        var update = em.createNativeQuery("UPDATE integration_connector SET alerted_at = ? WHERE id = ? AND "
+                        + (expected == null ? "alerted_at IS NULL" : "alerted_at = ?"))
+                .setParameter(1, next == null ? null : utc(next))
+                .setParameter(2, connectorId);
+        if (expected != null) {
+            update.setParameter(3, utc(expected));
+        }
+        return update.executeUpdate() == 1;
     }
 
     /** An instant as the UTC DATETIME(6) the columns hold (native queries bypass the converter). */
