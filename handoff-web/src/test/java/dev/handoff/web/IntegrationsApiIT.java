@@ -14,7 +14,10 @@ import dev.handoff.conversation.boundary.StartCommand;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.integration.boundary.ConnectorView;
+import dev.handoff.integration.boundary.CustomerRecordsService;
+import dev.handoff.integration.control.CustomerRecords;
 import dev.handoff.integration.boundary.IntegrationHealth;
+import dev.handoff.integration.boundary.IntegrationHousekeeping;
 import dev.handoff.integration.boundary.IntegrationSettings;
 import dev.handoff.integration.boundary.OutboxRowView;
 import dev.handoff.integration.boundary.OutboxStore;
@@ -75,7 +78,7 @@ class IntegrationsApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(IntegrationsApiIT.class, VendorStub.class, VendorStub.Seen.class, VendorStub.Answer.class);
+                .addClasses(IntegrationsApiIT.class, VendorStub.class, VendorStub.Seen.class, VendorStub.Answer.class, SmtpStub.class);
     }
 
     @ArquillianResource
@@ -98,6 +101,12 @@ class IntegrationsApiIT {
 
     @Inject
     ChatTeamwork teamwork;
+
+    @Inject
+    CustomerRecordsService records;
+
+    @Inject
+    IntegrationHousekeeping housekeeping;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -327,6 +336,9 @@ class IntegrationsApiIT {
         AtomicInteger nextTicket = new AtomicInteger(35436);
         Map<String, Integer> ticketsByConversation = new ConcurrentHashMap<>();
         try (VendorStub zendesk = new VendorStub(VendorStub.port(2), r -> {
+            if (down.get() && !r.path().startsWith("/api/v2/tickets")) {
+                return VendorStub.Answer.json(503, "{\"error\":\"Service Unavailable\"}"); // the context panel's reads of earlier tickets
+            }
             if (down.get()) {
                 return switch (downCalls.incrementAndGet() % 3) {
                     case 0 -> new VendorStub.Answer(429, Map.of("Retry-After", "1"), "{\"error\":\"APIRateLimitExceeded\"}");
@@ -352,7 +364,7 @@ class IntegrationsApiIT {
                         escalated("it-zd-1", "zd.one@example.com", "I was charged twice, I want to talk to a person"),
                         escalated("it-zd-2", "zd.two@example.com", "I want a refund for a double charge, order #4411"),
                         escalated("it-zd-3", null, "connect me to an agent please"));
-                zendesk.await(r -> true, 6, 15_000);
+                zendesk.await(r -> r.path().equals("/api/v2/tickets.json"), 6, 15_000);
                 Thread.sleep(1_200);
                 IntegrationHealth.ConnectorHealth failing = health.all().stream().filter(x -> x.id() == zd.id()).findFirst().orElseThrow();
                 assertNotNull(failing.failingSince(), "the health page shows the failure");
@@ -432,6 +444,271 @@ class IntegrationsApiIT {
                 }
             } finally {
                 disable(zd);
+            }
+        }
+    }
+
+    /** The port of the server's HubSpot ({@code handoff.crm.hubspot.url}, the pom's {@code it.crm.port}). */
+    static int crmPort() {
+        String url = System.getenv("HANDOFF_CRM_HUBSPOT_URL");
+        return url == null ? 28712 : URI.create(url.strip()).getPort();
+    }
+
+    static final String HUBSPOT_CONTACT = "{\"total\":1,\"results\":[{\"id\":\"501\",\"properties\":{\"email\":\"hs.one@example.com\","
+            + "\"firstname\":\"Hanna\",\"lastname\":\"Spot\",\"company\":\"Acme\"},\"createdAt\":\"2026-01-01T00:00:00Z\","
+            + "\"updatedAt\":\"2026-01-01T00:00:00Z\",\"archived\":false}]}";
+
+    /**
+     * CRM write-back (HubSpot): resolving a handed-over chat queues a note in the resolution's
+     * transaction; the note goes to {@code POST /crm/v3/objects/notes} with the connector's Bearer
+     * token, the outcome, agent, summary and link, associated to the contact (type 202); a 429 is
+     * retried no earlier than its Retry-After, the retry first looks for a note the lost attempt
+     * may have made, and exactly one note is created.
+     */
+    @Test
+    void aResolvedChatIsLoggedToTheHubSpotContactOnceHonouringRetryAfter() throws Exception {
+        AtomicInteger notePosts = new AtomicInteger();
+        try (VendorStub hubspot = new VendorStub(crmPort(), r -> {
+            if (r.method().equals("POST") && r.path().equals("/crm/v3/objects/contacts/search")) {
+                return VendorStub.Answer.json(200, r.body().contains("hs.one@example.com") ? HUBSPOT_CONTACT : "{\"total\":0,\"results\":[]}");
+            }
+            if (r.method().equals("POST") && r.path().equals("/crm/v3/objects/notes/search")) {
+                return VendorStub.Answer.json(200, "{\"total\":0,\"results\":[]}");
+            }
+            if (r.method().equals("POST") && r.path().equals("/crm/v3/objects/notes")) {
+                return notePosts.incrementAndGet() == 1
+                        ? new VendorStub.Answer(429, Map.of("Retry-After", "1"), "{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\","
+                                + "\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"3f5c\",\"policyName\":\"SECONDLY\"}")
+                        : VendorStub.Answer.json(201, "{\"id\":\"90001\",\"properties\":{\"hs_object_id\":\"90001\"},\"createdAt\":\"2026-12-03T10:00:00Z\","
+                                + "\"updatedAt\":\"2026-12-03T10:00:00Z\",\"archived\":false}");
+            }
+            return VendorStub.Answer.json(404, "{\"status\":\"error\",\"message\":\"not found\"}");
+        })) {
+            ConnectorView hs = connector(ConnectorKind.HUBSPOT, "it-hubspot", hubspot.url(), "{\"portalId\":\"4242\"}", Map.of("token", "it-hs-writeback"));
+            try {
+                String id = escalated("it-hs-1", "hs.one@example.com", "I was charged twice, I want to talk to a person");
+                assertTrue(rows(hs, OutboxStatus.PENDING).isEmpty() && rows(hs, OutboxStatus.DELIVERED).isEmpty(), "nothing before the resolution");
+                desk.accept(id, "dave");
+                desk.resolve(id, "dave", "Refunded the duplicate charge");
+                awaitDelivered(hs, 1, 15_000);
+                List<VendorStub.Seen> posts = hubspot.seen(r -> r.path().equals("/crm/v3/objects/notes"));
+                assertEquals(2, posts.size(), "the 429, then the note");
+                assertFalse(posts.get(1).at().isBefore(posts.get(0).at().plusMillis(900)), "Retry-After honoured: " + posts);
+                assertEquals(1, hubspot.seen(r -> r.path().equals("/crm/v3/objects/notes/search")).size(), "the retry looked for an earlier note first");
+                VendorStub.Seen note = posts.get(1);
+                assertEquals("POST", note.method());
+                assertEquals("Bearer it-hs-writeback", note.header("Authorization"));
+                assertTrue(note.header("Content-Type").startsWith("application/json"));
+                JsonObject body = note.json();
+                String html = body.getJsonObject("properties").getString("hs_note_body");
+                assertTrue(html.contains("Outcome: Refunded the duplicate charge") && html.contains("Agent: dave"), html);
+                assertTrue(html.contains("agent/chat.xhtml?id=" + id), html);
+                assertNotNull(Instant.parse(body.getJsonObject("properties").getString("hs_timestamp")));
+                JsonObject association = body.getJsonArray("associations").getJsonObject(0);
+                assertEquals("501", association.getJsonObject("to").getString("id"));
+                assertEquals(202, association.getJsonArray("types").getJsonObject(0).getInt("associationTypeId"));
+                assertEquals("HUBSPOT_DEFINED", association.getJsonArray("types").getJsonObject(0).getString("associationCategory"));
+                List<IntegrationSettings.LinkView> links = integrations.links(id).stream().filter(l -> l.externalId().equals("90001")).toList();
+                assertEquals(1, links.size(), "the note is kept: " + integrations.links(id));
+                assertEquals("https://app.hubspot.com/contacts/4242/record/0-1/501", links.get(0).url());
+                Thread.sleep(1_000);
+                assertEquals(2, hubspot.seen(r -> r.path().equals("/crm/v3/objects/notes")).size(), "one note, nothing more");
+            } finally {
+                disable(hs);
+            }
+        }
+    }
+
+    private CustomerRecordsService.RecordsView awaitRecords(String conversationId, int sources, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        CustomerRecordsService.RecordsView v = records.view(conversationId);
+        while ((v.loading() || v.sources().size() < sources) && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+            v = records.view(conversationId);
+        }
+        assertEquals(sources, v.sources().size(), v.toString());
+        return v;
+    }
+
+    private static CustomerRecords source(CustomerRecordsService.RecordsView v, String kind) {
+        return v.sources().stream().filter(s -> s.kind().equals(kind)).findFirst().orElseThrow(() -> new AssertionError(kind + " in " + v));
+    }
+
+    /**
+     * Context before accepting: after the handoff commits, the customer's recent Zendesk tickets and
+     * HubSpot deals are read (the documented requests) and shown for the conversation; with Zendesk
+     * failing and HubSpot slower than the time-out, the handoff still goes to the queue at once and
+     * each system shows as unavailable with its reason.
+     */
+    @Test
+    void theCustomersTicketsAndDealsAreShownBeforeAcceptingAndAFailingVendorIsUnavailable() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean(false);
+        try (VendorStub zendesk = new VendorStub(VendorStub.port(2), r -> {
+                if (failing.get()) {
+                    return VendorStub.Answer.json(503, "{\"error\":\"Service Unavailable\"}");
+                }
+                if (r.method().equals("GET") && r.path().equals("/api/v2/search.json")) {
+                    return VendorStub.Answer.json(200, "{\"results\":[{\"id\":35001,\"external_id\":null,\"subject\":\"Invoice shows the wrong VAT\","
+                            + "\"status\":\"solved\",\"priority\":\"normal\",\"created_at\":\"2026-11-02T09:00:00Z\",\"result_type\":\"ticket\"}],"
+                            + "\"count\":1,\"next_page\":null,\"previous_page\":null,\"facets\":null}");
+                }
+                return VendorStub.Answer.json(201, "{\"ticket\":{\"id\":35999,\"status\":\"new\"}}");
+            });
+            VendorStub hubspot = new VendorStub(crmPort(), r -> {
+                if (failing.get()) {
+                    try {
+                        Thread.sleep(4_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (r.path().equals("/crm/v3/objects/contacts/search")) {
+                    return VendorStub.Answer.json(200, r.body().contains("rec.") ? HUBSPOT_CONTACT : "{\"total\":0,\"results\":[]}");
+                }
+                if (r.path().equals("/crm/v4/objects/contacts/501/associations/deals")) {
+                    return VendorStub.Answer.json(200, "{\"results\":[{\"toObjectId\":7001,\"associationTypes\":[{\"category\":\"HUBSPOT_DEFINED\","
+                            + "\"typeId\":4,\"label\":null}]}]}");
+                }
+                if (r.path().equals("/crm/v3/objects/deals/batch/read")) {
+                    return VendorStub.Answer.json(200, "{\"status\":\"COMPLETE\",\"results\":[{\"id\":\"7001\",\"properties\":{\"dealname\":\"Annual plan\","
+                            + "\"amount\":\"12000\",\"dealstage\":\"closedwon\",\"closedate\":\"2026-01-10T00:00:00Z\"},\"archived\":false}],"
+                            + "\"startedAt\":\"2026-12-03T10:00:00Z\",\"completedAt\":\"2026-12-03T10:00:00Z\"}");
+                }
+                return VendorStub.Answer.json(404, "{\"status\":\"error\",\"message\":\"not found\"}");
+            })) {
+            ConnectorView zd = connector(ConnectorKind.ZENDESK, "it-zendesk-context", zendesk.url(), "{\"email\":\"agent@example.com\"}",
+                    Map.of("apiToken", "zd-it-token"));
+            ConnectorView hs = connector(ConnectorKind.HUBSPOT, "it-hubspot-context", hubspot.url(), "{\"portalId\":\"4242\"}", Map.of("token", "it-hs-read"));
+            try {
+                String id = escalated("it-rec-1", "rec.one@example.com", "I was charged twice, I want to talk to a person");
+                CustomerRecordsService.RecordsView v = awaitRecords(id, 2, 15_000);
+                CustomerRecords tickets = source(v, "zendesk");
+                assertTrue(tickets.isAvailable(), v.toString());
+                assertEquals("#35001", tickets.items().get(0).id());
+                assertEquals("Invoice shows the wrong VAT", tickets.items().get(0).title());
+                VendorStub.Seen search = zendesk.seen(r -> r.path().equals("/api/v2/search.json")).get(0);
+                assertEquals("query=type%3Aticket%20requester%3Arec.one%40example.com&sort_by=created_at&sort_order=desc", search.query());
+                CustomerRecords deals = source(v, "hubspot");
+                assertEquals("Annual plan", deals.items().get(0).title());
+                assertEquals("closedwon", deals.items().get(0).status());
+                VendorStub.Seen batch = hubspot.seen(r -> r.path().equals("/crm/v3/objects/deals/batch/read")).get(0);
+                assertEquals("POST", batch.method());
+                assertEquals("Bearer it-hs-read", batch.header("Authorization"));
+                assertEquals("7001", batch.json().getJsonArray("inputs").getJsonObject(0).getString("id"));
+                int searches = zendesk.seen(r -> r.path().equals("/api/v2/search.json")).size();
+                records.view(id);
+                Thread.sleep(300);
+                assertEquals(searches, zendesk.seen(r -> r.path().equals("/api/v2/search.json")).size(), "cached: no second read");
+
+                failing.set(true);
+                long started = System.currentTimeMillis();
+                String slow = escalated("it-rec-2", "rec.two@example.com", "I was charged twice, I want to talk to a person");
+                assertTrue(System.currentTimeMillis() - started < 3_000, "the handoff does not wait for the vendors");
+                assertEquals("queued", conversations.get(slow).state(), "the offer goes out meanwhile");
+                CustomerRecordsService.RecordsView down = awaitRecords(slow, 2, 20_000);
+                assertEquals("Zendesk answered HTTP 503", source(down, "zendesk").unavailable());
+                assertTrue(source(down, "hubspot").unavailable().contains("did not answer within"), down.toString());
+                conversations.close(id);
+                conversations.close(slow);
+            } finally {
+                disable(zd);
+                disable(hs);
+            }
+        }
+    }
+
+    /**
+     * E-mail alerts: a connector failing longer than the alert threshold (1 s here) mails the
+     * configured address once through the SMTP relay, not again while the incident lasts, and once
+     * more when it recovers.
+     */
+    @Test
+    void aFailingConnectorIsMailedOnceAndItsRecoveryToo() throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        int smtpPort = Integer.parseInt(System.getenv("HANDOFF_MAIL_SMTP_PORT"));
+        try (VendorStub receiver = new VendorStub(VendorStub.port(5), r -> down.get() ? VendorStub.Answer.json(503, "{}") : VendorStub.Answer.json(200, "{}"))) {
+            ConnectorView hook = null;
+            try {
+                try (SmtpStub smtp = new SmtpStub(smtpPort)) {
+                    hook = connector(ConnectorKind.WEBHOOK, "it-webhook-alert", receiver.url() + "/in", "{}", Map.of("signingSecret", "s"));
+                    integrations.sendTest(hook.id());
+                    String mail = smtp.received.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                    assertTrue(mail.contains("RCPT TO:<ops@example.com>"), mail);
+                    assertTrue(mail.contains("Subject: [Handoff] it-webhook-alert is failing"), mail);
+                    assertTrue(mail.contains("HTTP 503") && mail.contains("admin/integration-health.xhtml"), mail);
+                }
+                try (SmtpStub smtp = new SmtpStub(smtpPort)) {
+                    Thread.sleep(3_000);
+                    assertFalse(smtp.received.isDone(), "no second mail while the incident lasts");
+                    down.set(false);
+                    integrations.sendTest(hook.id());
+                    String mail = smtp.received.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                    assertTrue(mail.contains("Subject: [Handoff] it-webhook-alert has recovered"), mail);
+                }
+            } finally {
+                if (hook != null) {
+                    disable(hook);
+                }
+            }
+        }
+    }
+
+    /**
+     * Data completeness and the purge: a resolution whose customer HubSpot does not know is counted
+     * as a contact not found, a created ticket with its transcript is not counted as incomplete, a
+     * refused delivery is dead-lettered; the purge deletes delivered rows and keeps the dead letter,
+     * which an admin may discard.
+     */
+    @Test
+    void theHealthPageCountsWhatIsIncompleteAndThePurgeKeepsDeadLetters() throws Exception {
+        try (VendorStub zendesk = new VendorStub(VendorStub.port(2), r -> VendorStub.Answer.json(201, "{\"ticket\":{\"id\":36001,\"status\":\"new\"}}"));
+            VendorStub hubspot = new VendorStub(crmPort(), r -> VendorStub.Answer.json(200, "{\"total\":0,\"results\":[]}"));
+            VendorStub refusing = new VendorStub(VendorStub.port(3), r -> VendorStub.Answer.json(400, "{\"error\":\"bad request\"}"))) {
+            ConnectorView zd = connector(ConnectorKind.ZENDESK, "it-zendesk-complete", zendesk.url(), "{\"email\":\"agent@example.com\"}", Map.of("apiToken", "t"));
+            ConnectorView hs = connector(ConnectorKind.HUBSPOT, "it-hubspot-complete", hubspot.url(), "{}", Map.of("token", "t"));
+            ConnectorView hook = connector(ConnectorKind.WEBHOOK, "it-webhook-refused", refusing.url() + "/in", "{\"events\":[\"integration.test\"]}",
+                    Map.of("signingSecret", "s"));
+            try {
+                String id = escalated("it-complete-1", "unknown.person@example.com", "I was charged twice, I want to talk to a person");
+                awaitDelivered(zd, 1, 15_000);
+                desk.accept(id, "dave");
+                desk.resolve(id, "dave", "Refunded");
+                awaitDelivered(hs, 1, 15_000);
+                assertTrue(rows(hs, OutboxStatus.DELIVERED).get(0).lastError().startsWith("skipped: contact not found in HubSpot"),
+                        rows(hs, OutboxStatus.DELIVERED).toString());
+                long dead = integrations.sendTest(hook.id());
+                long end = System.currentTimeMillis() + 15_000;
+                while (!"dead".equals(integrations.row(dead).status()) && System.currentTimeMillis() < end) {
+                    Thread.sleep(100);
+                }
+                assertEquals("dead", integrations.row(dead).status(), "a 400 is refused for good");
+
+                Map<Long, IntegrationHealth.Completeness> figures = health.completeness().stream()
+                        .collect(Collectors.toMap(IntegrationHealth.Completeness::id, q -> q));
+                assertEquals(1, figures.get(hs.id()).contactsNotFoundDay());
+                assertEquals(1, figures.get(hs.id()).contactsNotFoundWeek());
+                assertEquals(1, figures.get(zd.id()).ticketsDay());
+                assertEquals(0, figures.get(zd.id()).noTranscriptDay(), "the ticket had its transcript");
+                assertEquals(1, figures.get(hook.id()).deadDay());
+                assertEquals(0, figures.get(zd.id()).deadWeek());
+
+                int delivered = rows(zd, OutboxStatus.DELIVERED).size();
+                assertEquals(2, delivered, "the ticket and its resolution");
+                IntegrationHousekeeping.Purged purged = housekeeping.purge(Instant.now().minusSeconds(3600));
+                assertEquals(delivered, rows(zd, OutboxStatus.DELIVERED).size(), "younger than the retention: kept (" + purged + ")");
+                purged = housekeeping.purge(Instant.now().plusSeconds(1));
+                assertTrue(purged.rows() >= 3 && purged.attempts() >= 3, purged.toString());
+                assertTrue(rows(zd, OutboxStatus.DELIVERED).isEmpty() && rows(hs, OutboxStatus.DELIVERED).isEmpty(), "delivered rows purged");
+                assertEquals("dead", integrations.row(dead).status(), "the dead letter stays");
+                assertEquals(1, health.all().stream().filter(x -> x.id() == hook.id()).findFirst().orElseThrow().dead());
+                assertTrue(outbox.discard(dead));
+                assertFalse(outbox.discard(dead), "gone");
+                assertEquals(0, health.all().stream().filter(x -> x.id() == hook.id()).findFirst().orElseThrow().dead());
+                assertEquals(1, integrations.links(id).stream().filter(l -> l.externalId().equals("36001")).count(), "the ticket's link stays");
+            } finally {
+                disable(zd);
+                disable(hs);
+                disable(hook);
             }
         }
     }

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 
 /**
  * A local HTTP server playing a vendor (Slack, Zendesk, a webhook receiver) for the integration
- * tests: it records every request (method, path, headers, body, when) and answers with whatever
+ * tests: it records every request (method, path, headers, body, when, query) and answers with whatever
  * the test's responder returns. Listens on 127.0.0.1 at {@link #port(int)}: the IT's port range
  * starts at {@code IT_VENDOR_PORT} (set by the pom for the server under test, {@code it.vendor.port}),
  * below the ephemeral range so that no outgoing connection holds it.
@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 public final class VendorStub implements AutoCloseable {
 
     /** A request as the vendor saw it. */
-    public record Seen(String method, String path, Map<String, List<String>> headers, String body, Instant at) {
+    public record Seen(String method, String path, Map<String, List<String>> headers, String body, Instant at, String query) {
 
         public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
@@ -67,7 +67,8 @@ public final class VendorStub implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Headers h = exchange.getRequestHeaders();
-            Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), Map.copyOf(h), body, Instant.now());
+            Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), Map.copyOf(h), body, Instant.now(),
+                    exchange.getRequestURI().getRawQuery());
             seen.add(request);
             Answer a;
             try {

@@ -30,8 +30,9 @@ public record ConversationView(String id, String state, String channel, Customer
         return sla == null || sla.isEmpty() ? null : sla.stream().min(java.util.Comparator.comparing(SlaPolicy.Timer::left)).orElse(null);
     }
 
+    /** {@code crmId} is the record's id in the CRM named by {@code crmSource} (a HubSpot contact id), null when not linked. */
     public record CustomerView(String externalId, String name, String email, String tier, BigDecimal accountValue, String company,
-            java.time.LocalDate renewalDate, String notes, String crmSource, String crmUrl, String crmOwner, long previousHandoffs) {
+            java.time.LocalDate renewalDate, String notes, String crmSource, String crmUrl, String crmOwner, long previousHandoffs, String crmId) {
 
         public String displayName() {
             return name != null && !name.isBlank() ? name : externalId;

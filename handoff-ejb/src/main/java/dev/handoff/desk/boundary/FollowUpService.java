@@ -16,10 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,8 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class FollowUpService {
-
-    private static final Logger LOG = Logger.getLogger(FollowUpService.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -55,16 +49,7 @@ public class FollowUpService {
     long emailSlaMinutes;
 
     @Inject
-    @ConfigProperty(name = "handoff.mail.smtp-host")
-    Optional<String> smtpHost;
-
-    @Inject
-    @ConfigProperty(name = "handoff.mail.smtp-port", defaultValue = "25")
-    int smtpPort;
-
-    @Inject
-    @ConfigProperty(name = "handoff.mail.from", defaultValue = "support@handoff.invalid")
-    String mailFrom;
+    dev.handoff.platform.Mailer mailer;
 
     /** A task as the inbox and the supervisor's view show it, with its SLA. */
     public record TaskView(long id, String conversationId, String kind, String skill, String contact, String preferredTime,
@@ -134,27 +119,7 @@ public class FollowUpService {
     }
 
     private boolean send(String to, String text) {
-        if (smtpHost.isEmpty() || smtpHost.get().isBlank()) {
-            return false;
-        }
-        try {
-            Properties props = new Properties();
-            props.put("mail.smtp.host", smtpHost.get().strip());
-            props.put("mail.smtp.port", Integer.toString(smtpPort));
-            props.put("mail.smtp.connectiontimeout", "5000");
-            props.put("mail.smtp.timeout", "5000");
-            jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
-            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
-            message.setFrom(new jakarta.mail.internet.InternetAddress(mailFrom));
-            message.setRecipients(jakarta.mail.Message.RecipientType.TO, jakarta.mail.internet.InternetAddress.parse(to));
-            message.setSubject("Your question to our support team");
-            message.setText(text, "UTF-8");
-            jakarta.mail.Transport.send(message);
-            return true;
-        } catch (jakarta.mail.MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "The e-mail answer could not be sent; it stays pending", e);
-            return false;
-        }
+        return mailer.send(to, "Your question to our support team", text);
     }
 
     private Agent agent(String username) {

@@ -150,7 +150,7 @@ public class HistoryService {
         long handoffs = conversations.stream().filter(c -> c.getEscalatedAt() != null).count();
         ConversationView.CustomerView profile = new ConversationView.CustomerView(customer.getExternalId(), customer.getName(),
                 customer.getEmail(), customer.getTier(), customer.getAccountValue(), customer.getCompany(), customer.getRenewalDate(),
-                customer.getNotes(), customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), handoffs);
+                customer.getNotes(), customer.getCrmSource(), customer.getCrmUrl(), customer.getCrmOwner(), handoffs, customer.getCrmId());
         return new CustomerHistory(profile, conversations.stream().map(HistoryService::row).toList(), timeline);
     }
 

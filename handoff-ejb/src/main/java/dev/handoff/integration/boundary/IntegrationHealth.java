@@ -1,5 +1,7 @@
 package dev.handoff.integration.boundary;
 
+import dev.handoff.integration.control.HandoffText;
+import dev.handoff.integration.control.HubSpotDriver;
 import dev.handoff.integration.control.IntegrationSettingsConfig;
 import dev.handoff.integration.entity.Connector;
 import dev.handoff.integration.entity.OutboxStatus;
@@ -20,7 +22,8 @@ import java.util.List;
  * How each connector is doing: last success, the error rate and latency percentiles of the last
  * hour's attempts, what waits undelivered (and since when), the dead letters, and whether it has
  * been failing longer than {@code handoff.integrations.alert-after-seconds} (then it alerts: a
- * banner in the portal, the readiness details).
+ * banner in the portal, the readiness details, an e-mail); and the data completeness of the last
+ * day and week.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -54,6 +57,63 @@ public class IntegrationHealth {
             }
             return lastSuccessAt == null ? "idle" : "ok";
         }
+    }
+
+    /**
+     * How complete a connector's data was over the last day and week: tickets made (and how many of
+     * them without a transcript), resolutions not written back because the CRM had no contact for
+     * the customer, rows that ran out of attempts or were refused (dead-lettered).
+     */
+    public record Completeness(long id, String name, String kind, long ticketsDay, long ticketsWeek, long noTranscriptDay, long noTranscriptWeek,
+            long contactsNotFoundDay, long contactsNotFoundWeek, long deadDay, long deadWeek) {
+
+        public boolean isHelpdesk() {
+            return "zendesk".equals(kind) || "freshdesk".equals(kind);
+        }
+
+        public boolean isCrm() {
+            return "hubspot".equals(kind);
+        }
+    }
+
+    public List<Completeness> completeness() {
+        Instant now = clock.instant();
+        Instant day = now.minus(Duration.ofDays(1));
+        Instant week = now.minus(Duration.ofDays(7));
+        List<Completeness> out = new ArrayList<>();
+        for (Connector c : em.createNamedQuery(Connector.FIND_ALL, Connector.class).getResultList()) {
+            out.add(new Completeness(c.getId(), c.getName(), c.getKind().name().toLowerCase(),
+                    links(c.getId(), day, false), links(c.getId(), week, false), links(c.getId(), day, true), links(c.getId(), week, true),
+                    notFound(c.getId(), day), notFound(c.getId(), week), deadSince(c.getId(), day), deadSince(c.getId(), week)));
+        }
+        return out;
+    }
+
+    private long links(long connectorId, Instant since, boolean withoutTranscript) {
+        var query = em.createQuery("SELECT COUNT(l) FROM ExternalLink l WHERE l.connectorId = :c AND l.createdAt >= :since"
+                        + (withoutTranscript ? " AND l.extra = :none" : ""), Long.class)
+                .setParameter("c", connectorId)
+                .setParameter("since", since);
+        return (withoutTranscript ? query.setParameter("none", HandoffText.NO_TRANSCRIPT) : query).getSingleResult();
+    }
+
+    private long notFound(long connectorId, Instant since) {
+        return em.createQuery("SELECT COUNT(o) FROM OutboxEntry o WHERE o.connectorId = :c AND o.status = :s AND o.deliveredAt >= :since"
+                        + " AND o.lastError LIKE :why", Long.class)
+                .setParameter("c", connectorId)
+                .setParameter("s", OutboxStatus.DELIVERED)
+                .setParameter("since", since)
+                .setParameter("why", "skipped: " + HubSpotDriver.NO_CONTACT + "%")
+                .getSingleResult();
+    }
+
+    /** Rows dead since: a dead row's next attempt time is when it died. */
+    private long deadSince(long connectorId, Instant since) {
+        return em.createQuery("SELECT COUNT(o) FROM OutboxEntry o WHERE o.connectorId = :c AND o.status = :s AND o.nextAttemptAt >= :since", Long.class)
+                .setParameter("c", connectorId)
+                .setParameter("s", OutboxStatus.DEAD)
+                .setParameter("since", since)
+                .getSingleResult();
     }
 
     public List<ConnectorHealth> all() {

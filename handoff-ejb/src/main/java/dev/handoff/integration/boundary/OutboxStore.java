@@ -167,6 +167,62 @@ public class OutboxStore {
                 .executeUpdate();
     }
 
+    /** Deletes up to {@code batch} delivered rows delivered before {@code cutoff}, oldest first; how many. */
+    public int purgeDelivered(Instant cutoff, int batch) {
+        List<Long> ids = em.createQuery("SELECT o.id FROM OutboxEntry o WHERE o.status = dev.handoff.integration.entity.OutboxStatus.DELIVERED"
+                        + " AND o.deliveredAt < :cutoff ORDER BY o.id", Long.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM OutboxEntry o WHERE o.id IN :ids"
+                        + " AND o.status = dev.handoff.integration.entity.OutboxStatus.DELIVERED")
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    /** Deletes up to {@code batch} delivery attempts made before {@code cutoff}; how many. */
+    public int purgeAttempts(Instant cutoff, int batch) {
+        List<Long> ids = em.createQuery("SELECT a.id FROM DeliveryAttempt a WHERE a.attemptedAt < :cutoff ORDER BY a.id", Long.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        return ids.isEmpty() ? 0 : em.createQuery("DELETE FROM DeliveryAttempt a WHERE a.id IN :ids").setParameter("ids", ids).executeUpdate();
+    }
+
+    /** An admin gives up on a dead row: it is deleted with its attempts. False when it is not dead (any more). */
+    public boolean discard(long id) {
+        int gone = em.createQuery("DELETE FROM OutboxEntry o WHERE o.id = :id AND o.status = dev.handoff.integration.entity.OutboxStatus.DEAD")
+                .setParameter("id", id)
+                .executeUpdate();
+        if (gone == 1) {
+            em.createQuery("DELETE FROM DeliveryAttempt a WHERE a.outboxId = :id").setParameter("id", id).executeUpdate();
+        }
+        return gone == 1;
+    }
+
+    /** Forgets the connector's e-mail alert (it was switched off while alerted). */
+    public void forgetAlert(long connectorId) {
+        em.createNativeQuery("UPDATE integration_connector SET alerted_at = NULL WHERE id = ?")
+                .setParameter(1, connectorId)
+                .executeUpdate();
+    }
+
+    /**
+     * Moves the connector's alert mark from {@code expected} to {@code next} (either may be null)
+     * if no one else moved it: of two servers about to send the same alert mail, one gets true.
+     * Instants are to the microsecond, as the column holds them.
+     */
+    public boolean swapAlert(long connectorId, Instant expected, Instant next) {
+        var update = em.createNativeQuery("UPDATE integration_connector SET alerted_at = ? WHERE id = ? AND "
+                        + (expected == null ? "alerted_at IS NULL" : "alerted_at = ?"))
+                .setParameter(1, next == null ? null : utc(next))
+                .setParameter(2, connectorId);
+        if (expected != null) {
+            update.setParameter(3, utc(expected));
+        }
+        return update.executeUpdate() == 1;
+    }
+
     /** An instant as the UTC DATETIME(6) the columns hold (native queries bypass the converter). */
     static java.time.LocalDateTime utc(Instant at) {
         return java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC);

@@ -20,7 +20,7 @@ public interface Driver {
             case ZENDESK -> ZendeskDriver.INSTANCE;
             case FRESHDESK -> FreshdeskDriver.INSTANCE;
             case TEAMS -> TeamsDriver.INSTANCE;
-            default -> null;
+            case HUBSPOT -> HubSpotDriver.INSTANCE;
         };
     }
 

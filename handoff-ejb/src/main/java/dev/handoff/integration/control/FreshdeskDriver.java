@@ -83,7 +83,8 @@ public final class FreshdeskDriver implements Driver {
             return Outcome.retry(a.status(), null, "Freshdesk's answer has no ticket id");
         }
         String ticketId = Long.toString(id.longValue());
-        return Outcome.delivered(a.status(), new Outcome.Link(ticketId, d.connector().base(null) + "/a/tickets/" + ticketId, null));
+        return Outcome.delivered(a.status(), new Outcome.Link(ticketId, d.connector().base(null) + "/a/tickets/" + ticketId,
+                HandoffText.completeness(s.get().transcript())));
     }
 
     private Outcome resolve(Delivery d, DeliveryContext ctx) {

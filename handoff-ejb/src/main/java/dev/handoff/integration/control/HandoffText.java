@@ -13,6 +13,14 @@ public final class HandoffText {
 
     private HandoffText() {}
 
+    /** Kept with a ticket's link when its transcript was empty: the health page counts such tickets. */
+    public static final String NO_TRANSCRIPT = "no-transcript";
+
+    /** What a ticket's link notes about its completeness: {@link #NO_TRANSCRIPT}, or null. */
+    public static String completeness(List<MessageView> transcript) {
+        return transcript == null || transcript.isEmpty() ? NO_TRANSCRIPT : null;
+    }
+
     public static String customer(ConversationView v) {
         var c = v.customer();
         return c == null ? "Customer" : c.displayName();

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The integration settings from MicroProfile Config (docs/runbook.md): the secret key, the retry
- * policy, the worker's pace and claim length, the vendor time-out, when a failing connector alerts.
+ * policy, the worker's pace and claim length, the vendor time-out, when a failing connector alerts
+ * and whom it mails, how long outbox rows are kept, the context panel's time-out and cache.
  */
 @ApplicationScoped
 public class IntegrationSettingsConfig {
@@ -46,6 +47,26 @@ public class IntegrationSettingsConfig {
     long alertAfterSeconds;
 
     @Inject
+    @ConfigProperty(name = "handoff.integrations.alert-emails", defaultValue = " ")
+    String alertEmails;
+
+    @Inject
+    @ConfigProperty(name = "handoff.integrations.alert-check-seconds", defaultValue = "60")
+    long alertCheckSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.integrations.retention-days", defaultValue = "30")
+    long retentionDays;
+
+    @Inject
+    @ConfigProperty(name = "handoff.integrations.context-timeout-seconds", defaultValue = "3")
+    long contextTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "handoff.integrations.context-cache-seconds", defaultValue = "300")
+    long contextCacheSeconds;
+
+    @Inject
     @ConfigProperty(name = "handoff.public-url", defaultValue = "http://localhost:8080/")
     String publicUrl;
 
@@ -53,6 +74,7 @@ public class IntegrationSettingsConfig {
     Clock clock;
 
     private volatile VendorHttp http;
+    private volatile VendorHttp contextHttp;
 
     public SecretBox secretBox() {
         return SecretBox.of(secretKey);
@@ -93,6 +115,37 @@ public class IntegrationSettingsConfig {
     public String publicUrl() {
         String u = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080/" : publicUrl.strip();
         return u.endsWith("/") ? u : u + "/";
+    }
+
+    /** Who gets the e-mail alerts besides admins whose user name is an e-mail address (comma-separated addresses). */
+    public String alertEmails() {
+        return alertEmails == null ? "" : alertEmails.strip();
+    }
+
+    /** How often failing connectors are checked for an e-mail alert. */
+    public Duration alertCheck() {
+        return Duration.ofSeconds(Math.max(1, alertCheckSeconds));
+    }
+
+    /** How long delivered outbox rows and delivery attempts are kept (dead rows stay until replayed or discarded). */
+    public Duration retention() {
+        return Duration.ofDays(Math.max(1, retentionDays));
+    }
+
+    /** How long the customer records read for the context panel stay fresh. */
+    public Duration contextCache() {
+        return Duration.ofSeconds(Math.max(0, contextCacheSeconds));
+    }
+
+    /** HTTP for the context panel's reads: a short time-out, so a slow vendor shows "unavailable" soon. */
+    public VendorHttp contextHttp() {
+        VendorHttp h = contextHttp;
+        if (h == null) {
+            Duration t = Duration.ofSeconds(Math.max(1, contextTimeoutSeconds));
+            h = new VendorHttp(t, t, clock);
+            contextHttp = h;
+        }
+        return h;
     }
 
     public VendorHttp http() {

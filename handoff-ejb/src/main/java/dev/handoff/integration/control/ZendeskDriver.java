@@ -87,7 +87,8 @@ public final class ZendeskDriver implements Driver {
             return Outcome.retry(a.status(), null, "Zendesk's answer has no ticket id");
         }
         String ticketId = Long.toString(id.longValue());
-        return Outcome.delivered(a.status(), new Outcome.Link(ticketId, d.connector().base(null) + "/agent/tickets/" + ticketId, null));
+        return Outcome.delivered(a.status(), new Outcome.Link(ticketId, d.connector().base(null) + "/agent/tickets/" + ticketId,
+                HandoffText.completeness(s.get().transcript())));
     }
 
     private Outcome resolve(Delivery d, DeliveryContext ctx) {

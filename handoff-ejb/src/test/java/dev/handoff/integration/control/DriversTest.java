@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.handoff.context.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.MessageView;
@@ -14,7 +13,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * headers, auth, JSON; the documented answers, 429 with Retry-After and 5xx included). Zendesk,
  * Slack and webhooks are played the same way in IntegrationsApiIT, inside a running server.
  */
-class DriversTest {
+class DriversTest extends LocalVendor.Test {
 
     /** The last port of this IT's range (issue 14's 28731-28739), below the ephemeral range. */
     static final int PORT = Integer.getInteger("handoff.test.vendorPort", 28739);
@@ -53,39 +49,14 @@ class DriversTest {
 
     record Answer(int status, String body, Map<String, String> headers) {}
 
-    private HttpServer server;
-    private final List<Seen> seen = new CopyOnWriteArrayList<>();
-
-    private String serve(Function<Seen, Answer> script) throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
-        server.createContext("/", ex -> {
-            Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), Map.copyOf(ex.getRequestHeaders()),
-                    new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            seen.add(s);
-            Answer a = script.apply(s);
-            byte[] b = a.body().getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            a.headers().forEach(ex.getResponseHeaders()::set);
-            ex.sendResponseHeaders(a.status(), b.length == 0 ? -1 : b.length);
-            if (b.length > 0) {
-                ex.getResponseBody().write(b);
-            }
-            ex.close();
-        });
-        server.start();
-        return "http://127.0.0.1:" + PORT;
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    @Override
+    int port() {
+        return PORT;
     }
 
     static ConversationView view(String email) {
         var customer = new ConversationView.CustomerView("cus-77", "Dana Smith", email, "enterprise", new BigDecimal("12000"), null, null, null,
-                null, null, null, 0);
+                null, null, null, 0, null);
         var context = new ContextView("Charged twice for order #12345.", "extractive", null, List.of(), List.of(), NOW);
         return new ConversationView(CONVERSATION, "queued", "web", customer, "https://app.example.com/billing", "Billing", null, "billing", 90,
                 "billing dispute: charged twice", List.of(), 1, 120L, null, null, 2, NOW, NOW, null, null, null, context, List.of(), null, null, null);
@@ -228,7 +199,8 @@ class DriversTest {
         assertEquals(1, seen.size());
         assertFalse(Driver.wants(ConnectorKind.TEAMS, "handoff.accepted", JsonObject.EMPTY_JSON_OBJECT));
         assertTrue(Driver.wants(ConnectorKind.TEAMS, "handoff.escalated", JsonObject.EMPTY_JSON_OBJECT));
-        assertFalse(Driver.wants(ConnectorKind.HUBSPOT, "conversation.resolved", JsonObject.EMPTY_JSON_OBJECT), "no driver yet, no rows");
+        assertTrue(Driver.wants(ConnectorKind.HUBSPOT, "conversation.resolved", JsonObject.EMPTY_JSON_OBJECT), "the CRM write-back");
+        assertFalse(Driver.wants(ConnectorKind.HUBSPOT, "handoff.escalated", JsonObject.EMPTY_JSON_OBJECT));
     }
 
     @Test
@@ -248,5 +220,11 @@ class DriversTest {
         assertFalse(ticket.getJsonObject("comment").getBoolean("public"));
         assertEquals("The customer asked for a call back on +49 30 1234567 (preferred: after 17:00) instead of waiting in the chat.",
                 ticket.getJsonObject("comment").getString("body"));
+    }
+
+    @Test
+    void aTicketMadeFromAnEmptyTranscriptIsMarkedForTheHealthPage() {
+        assertEquals(HandoffText.NO_TRANSCRIPT, HandoffText.completeness(List.of()));
+        assertNull(HandoffText.completeness(List.of(new MessageView(1, "customer", null, "hello", null, null, null, NOW))));
     }
 }

@@ -67,6 +67,10 @@ public class Connector {
     @Column(name = "last_error", length = 500)
     private String lastError;
 
+    /** When the e-mail alert of the current failure went out (written by native statements, like the health columns). */
+    @Column(name = "alerted_at")
+    private Instant alertedAt;
+
     @Version
     private long version;
 
@@ -170,5 +174,9 @@ public class Connector {
 
     public String getLastError() {
         return lastError;
+    }
+
+    public Instant getAlertedAt() {
+        return alertedAt;
     }
 }

@@ -43,12 +43,29 @@ public class IntegrationHealthBacking implements Serializable {
     Clock clock;
 
     private transient List<IntegrationHealth.ConnectorHealth> connectors;
+    private transient List<IntegrationHealth.Completeness> completeness;
 
     public List<IntegrationHealth.ConnectorHealth> getConnectors() {
         if (connectors == null) {
             connectors = health.all();
         }
         return connectors;
+    }
+
+    public List<IntegrationHealth.Completeness> getCompleteness() {
+        if (completeness == null) {
+            completeness = health.completeness();
+        }
+        return completeness;
+    }
+
+    /** Discards a dead row for good (it is not delivered). */
+    public void discard(long rowId) {
+        if (Boolean.TRUE.equals(Messages.attempt(() -> outbox.discard(rowId)))) {
+            Messages.info("Row " + rowId + " is discarded.");
+        }
+        connectors = null;
+        completeness = null;
     }
 
     public List<OutboxRowView> dead(long connectorId) {
@@ -61,6 +78,7 @@ public class IntegrationHealthBacking implements Serializable {
 
     public void refresh() {
         connectors = null;
+        completeness = null;
     }
 
     public void replay(long rowId, long connectorId) {
@@ -86,6 +104,11 @@ public class IntegrationHealthBacking implements Serializable {
             Messages.info("Test queued.");
         }
         connectors = null;
+    }
+
+    /** "2 / 9": a day's and a week's figure. */
+    public String pair(long day, long week) {
+        return day + " / " + week;
     }
 
     public String percent(Double rate) {

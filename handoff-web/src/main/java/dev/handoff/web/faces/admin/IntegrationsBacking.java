@@ -32,7 +32,7 @@ public class IntegrationsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The kinds this version delivers to. */
     static final List<ConnectorKind> KINDS = List.of(ConnectorKind.WEBHOOK, ConnectorKind.SLACK, ConnectorKind.ZENDESK,
-            ConnectorKind.FRESHDESK, ConnectorKind.TEAMS);
+            ConnectorKind.FRESHDESK, ConnectorKind.TEAMS, ConnectorKind.HUBSPOT);
 
     @Inject
     IntegrationSettings settings;
@@ -80,6 +80,7 @@ public class IntegrationsBacking implements Serializable {
             case SLACK -> "{\"channel\": \"C0123GENERAL\", \"channels\": {\"billing\": \"C0456BILLING\"}, \"mentionGroup\": \"\", \"mentionFromPriority\": 80}";
             case ZENDESK -> "{\"email\": \"integrations@example.com\"}";
             case WEBHOOK -> "{\"events\": [\"handoff.escalated\", \"handoff.accepted\", \"conversation.resolved\", \"csat.received\"]}";
+            case HUBSPOT -> "{\"portalId\": \"4242\"}";
             default -> "{}";
         };
     }
@@ -91,6 +92,7 @@ public class IntegrationsBacking implements Serializable {
             case FRESHDESK -> "https://<domain>.freshdesk.com";
             case TEAMS -> "the channel's incoming webhook or Workflows URL";
             case WEBHOOK -> "https://receiver.example.com/handoff";
+            case HUBSPOT -> "leave empty for https://api.hubapi.com";
             default -> "";
         };
     }
