@@ -71,6 +71,9 @@ public class CustomerRecordsService {
     @Inject
     Event<ConversationChanged> changed;
 
+    @Inject
+    Event<dev.handoff.platform.events.OfferChanged> offers;
+
     @Resource
     SessionContext session;
 
@@ -111,6 +114,13 @@ public class CustomerRecordsService {
             Conversation c = em.find(Conversation.class, conversationId);
             if (c != null && !records.isEmpty()) {
                 changed.fire(new ConversationChanged(conversationId, c.getState(), c.getAssignedAgent() == null ? null : c.getAssignedAgent().getUsername()));
+                // an agent who has only been offered the chat sees the records on the offer card now, not at the next refresh
+                Set<String> offeredTo = Set.copyOf(em.createQuery("SELECT o.agent.user.username FROM Offer o WHERE o.conversation.id = :id"
+                                + " AND o.state = dev.handoff.routing.entity.OfferState.PENDING", String.class)
+                        .setParameter("id", conversationId).getResultList());
+                if (!offeredTo.isEmpty()) {
+                    offers.fire(new dev.handoff.platform.events.OfferChanged(conversationId, offeredTo));
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reading the customer records of " + conversationId + " failed", e);
