@@ -103,7 +103,8 @@ public class RoutingBacking implements Serializable {
         private static final long serialVersionUID = 1L;
         private String team;
         private int seconds;
-        private UnresponsiveAction action = UnresponsiveAction.REQUEUE_FRONT;
+        /** The action's name: the form's rows are the page's, not the engine's types. */
+        private String action = "REQUEUE_FRONT";
 
         public String getTeam() {
             return team;
@@ -121,11 +122,11 @@ public class RoutingBacking implements Serializable {
             this.seconds = seconds;
         }
 
-        public UnresponsiveAction getAction() {
+        public String getAction() {
             return action;
         }
 
-        public void setAction(UnresponsiveAction action) {
+        public void setAction(String action) {
             this.action = action;
         }
     }
@@ -155,7 +156,7 @@ public class RoutingBacking implements Serializable {
             TeamRuleRow row = new TeamRuleRow();
             row.team = team;
             row.seconds = rule.seconds();
-            row.action = rule.action();
+            row.action = rule.action().name();
             teamRules.add(row);
         });
         queueCap = p.queueCap();
@@ -202,7 +203,7 @@ public class RoutingBacking implements Serializable {
             TeamRuleRow row = new TeamRuleRow();
             row.team = team;
             row.seconds = unresponsiveOwnerSeconds;
-            row.action = unresponsiveAction;
+            row.action = unresponsiveAction.name();
             teamRules.add(row);
         }, () -> Messages.error("Every team has its own rule already. Teams are set on Users & agents."));
     }
@@ -243,7 +244,7 @@ public class RoutingBacking implements Serializable {
             }
             OwnerReply rule;
             try {
-                rule = new OwnerReply(row.seconds, row.action);
+                rule = new OwnerReply(row.seconds, action(row.action));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Per-team rules, team " + row.team + ": " + e.getMessage(), e);
             }
@@ -252,6 +253,16 @@ public class RoutingBacking implements Serializable {
             }
         }
         return byTeam;
+    }
+
+    /** The action a row names; the menu offers only these, anything else is refused in words. */
+    private static UnresponsiveAction action(String name) {
+        for (UnresponsiveAction a : UnresponsiveAction.values()) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("choose what happens when the owner does not reply");
     }
 
     private Set<Long> pilotIds() {
