@@ -357,10 +357,23 @@ class DashboardUiIT {
                     "var c = document.querySelector(\"[id='mine:chatsChart'] canvas\"); return !!c && c.width > 0")));
             browser.screenshot("dashboard-agent");
 
-            // there is no agent parameter: asking for bob's figures still shows alice's
+            // an agent's page takes no name: asking for bob's figures still shows alice's
             browser.open("/agent/dashboard.xhtml?agent=bob&user=bob&username=bob");
             browser.waitFor(By.id("mine:figures"));
             assertEquals(String.valueOf(handled), value(browser.driver.findElement(By.cssSelector("[data-measure='handled']"))));
+
+            // a supervisor opens alice's dashboard from the overview and sees what she sees
+            try (Browser sam = new Browser(base.toString())) {
+                sam.login("sam", PASSWORD);
+                sam.waitForUrl("/supervisor/queue.xhtml");
+                sam.open("/supervisor/dashboard.xhtml");
+                sam.waitFor(By.cssSelector(".agent-dashboard-link[data-agent='alice']")).click();
+                sam.waitForUrl("/agent/dashboard.xhtml?agent=alice");
+                sam.waitFor(By.id("mine:figures"));
+                assertTrue(sam.text(By.tagName("h1")).contains("alice"), sam.text(By.tagName("h1")));
+                assertEquals(String.valueOf(handled), value(sam.driver.findElement(By.cssSelector("[data-measure='handled']"))),
+                        "the supervisor sees alice's own figures");
+            }
         }
     }
 

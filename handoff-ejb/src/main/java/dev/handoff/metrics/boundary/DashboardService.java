@@ -85,6 +85,19 @@ public class DashboardService {
     }
 
     /** The group's figures (agents' usernames) beside every other agent's, for conversations started {@code from} to {@code to}. */
+    /**
+     * One agent's dashboard as a supervisor opens it from the overview: the same figures the agent sees
+     * on their own page. Supervisors only; an agent's page never takes a name (see {@link #mine}).
+     */
+    @RolesAllowed(Callers.SUPERVISOR)
+    public AgentMeasures.Dashboard ofAgent(String username, LocalDate from, LocalDate to) {
+        if (username == null || username.isBlank() || username.strip().length() > 64) {
+            throw new dev.handoff.platform.InvalidInputException("Choose an agent.");
+        }
+        long days = period(from, to);
+        return AgentMeasures.dashboard(username.strip(), from, to, store.agents(from.minusDays(days), to, null));
+    }
+
     @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
     public AgentMeasures.Pilot pilot(LocalDate from, LocalDate to, Set<String> group) {
         period(from, to);

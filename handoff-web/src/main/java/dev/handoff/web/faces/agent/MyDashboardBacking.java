@@ -31,11 +31,19 @@ public class MyDashboardBacking implements Serializable {
 
     private LocalDate from;
     private LocalDate to;
+    /** The agent a supervisor opened from the overview ({@code ?agent=}); null for the signed-in agent's own page. */
+    private String agent;
     private AgentMeasures.Dashboard dashboard;
     private List<FigureTable.Row> rows = List.of();
 
     @PostConstruct
     void init() {
+        jakarta.faces.context.ExternalContext external = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+        String asked = external.getRequestParameterMap().get("agent");
+        // only a supervisor's page takes a name; an agent's always shows the agent (the boundary decides too)
+        if (asked != null && !asked.isBlank() && external.isUserInRole("supervisor")) {
+            agent = asked.strip();
+        }
         to = LocalDate.now(ZoneOffset.UTC);
         from = to.minusDays(29);
         apply();
@@ -45,11 +53,15 @@ public class MyDashboardBacking implements Serializable {
         if (!DashboardBacking.validPeriod(from, to)) {
             return;
         }
-        AgentMeasures.Dashboard d = Messages.attempt(() -> dashboards.mine(from, to));
+        AgentMeasures.Dashboard d = Messages.attempt(() -> agent == null ? dashboards.mine(from, to) : dashboards.ofAgent(agent, from, to));
         if (d != null) {
             dashboard = d;
             rows = FigureTable.rows(d.current(), d.previous(), d.everyone());
         }
+    }
+
+    public String getAgent() {
+        return agent;
     }
 
     public AgentMeasures.Dashboard getDashboard() {

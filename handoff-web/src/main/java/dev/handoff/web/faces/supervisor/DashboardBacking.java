@@ -64,6 +64,7 @@ public class DashboardBacking implements Serializable {
     private RoutingPolicyService.PilotGroup published;
     private AgentMeasures.Pilot pilot;
     private List<FigureTable.Row> pilotRows = List.of();
+    private transient List<String> agentNames;
 
     @PostConstruct
     void init() {
@@ -132,6 +133,15 @@ public class DashboardBacking implements Serializable {
 
     public String getPilotChart() {
         return pilot == null ? null : DashboardCharts.pilot(pilot);
+    }
+
+    /** The agents with figures, for the links to each agent's dashboard (read once per view). */
+    public List<String> getAgentNames() {
+        if (agentNames == null) {
+            List<String> known = Messages.attempt(() -> dashboards.agentNames());
+            agentNames = known == null ? List.of() : known;
+        }
+        return agentNames;
     }
 
     public AgentMeasures.Pilot getPilot() {
