@@ -9,6 +9,7 @@ import dev.handoff.escalation.boundary.TriggerSetService;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.platform.Database;
+import dev.handoff.platform.cluster.ClusterDuties;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -27,17 +29,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * First start: an empty database gets either the demo data set (embedded database, or when asked)
- * or a single administrator, so there is always someone who can sign in.
+ * or a single administrator, so there is always someone who can sign in. Under the {@code seeding}
+ * lease (ADR 0038), so that servers starting together on one empty database seed it once.
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "ClusterDuties"})
 public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
     @EJB
     Database database;
+
+    @EJB
+    ClusterDuties duties;
 
     @Inject
     UserService users;
@@ -92,6 +98,11 @@ public class Bootstrap {
 
     @PostConstruct
     void start() {
+        // Servers starting together on one empty database set it up once: the others wait, then find it done.
+        duties.exclusively(ClusterDuties.SEEDING, Duration.ofMinutes(10), Duration.ofMinutes(10), this::setUp);
+    }
+
+    private void setUp() {
         triggerSets.ensurePublished();
         templates.ensureDefaults("system");
         customerTemplates.ensureDefaults("system");

@@ -2,6 +2,7 @@ package dev.handoff.access.boundary;
 
 import dev.handoff.access.control.KeyMaterial;
 import dev.handoff.access.entity.IdempotentRequest;
+import dev.handoff.platform.cluster.ClusterDuties;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
@@ -47,6 +48,9 @@ public class IdempotencyService {
 
     @Resource
     SessionContext session;
+
+    @jakarta.ejb.EJB
+    ClusterDuties duties;
 
     @Inject
     @ConfigProperty(name = "handoff.api.idempotency-hours", defaultValue = "24")
@@ -112,6 +116,9 @@ public class IdempotencyService {
     /** Drops expired keys every ten minutes. */
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     public void purge() {
+        if (!duties.mayRun("idempotency-purge")) {
+            return;
+        }
         em.createNamedQuery(IdempotentRequest.PURGE).setParameter("now", clock.instant()).executeUpdate();
     }
 }

@@ -1,5 +1,6 @@
 package dev.handoff.desk.boundary;
 
+import dev.handoff.platform.cluster.ClusterDuties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -15,10 +16,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sweeps the SLA clocks every few seconds (handoff.sla.sweep-seconds, default 5). Not persistent, like the routing clock. */
+/**
+ * Sweeps the SLA clocks every few seconds (handoff.sla.sweep-seconds, default 5), on the one server
+ * that holds the cluster duties (ADR 0038). Not persistent, like the routing clock.
+ */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "ClusterDuties"})
 public class SlaClock {
 
     private static final Logger LOG = Logger.getLogger(SlaClock.class.getName());
@@ -28,6 +32,9 @@ public class SlaClock {
 
     @EJB
     SlaService sla;
+
+    @EJB
+    ClusterDuties duties;
 
     @Inject
     @ConfigProperty(name = "handoff.sla.sweep-seconds", defaultValue = "5")
@@ -41,6 +48,9 @@ public class SlaClock {
 
     @Timeout
     void sweep(Timer timer) {
+        if (!duties.mayRun("sla-sweep")) {
+            return;
+        }
         try {
             sla.sweep();
         } catch (RuntimeException e) {

@@ -108,6 +108,26 @@ public class LiveTriggers {
         prepared.remove(event.versionNo());
     }
 
+    /**
+     * A version published on another server sharing this database goes live here too: one query for
+     * the published version's number, compiled only when it is newer than the live one (ADR 0038).
+     */
+    public void followPublished() {
+        Live now = live;
+        if (now == null) {
+            return;
+        }
+        java.util.OptionalInt published = store.publishedNumber();
+        if (published.isPresent() && published.getAsInt() > now.versionNo()) {
+            Live next = load();
+            synchronized (this) {
+                if (live == null || live.versionNo() < next.versionNo()) {
+                    live = next;
+                }
+            }
+        }
+    }
+
     private volatile CompiledTriggerSet lastDraft;
 
     /** Compiles a document the way the live set is compiled (for drafts, try-it and the bench). */

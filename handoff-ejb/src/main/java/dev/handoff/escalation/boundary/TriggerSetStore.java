@@ -19,6 +19,13 @@ public class TriggerSetStore {
         return byStatus(TriggerSetStatus.PUBLISHED);
     }
 
+    /** The published version's number, without its document. */
+    public java.util.OptionalInt publishedNumber() {
+        List<Integer> numbers = em.createNamedQuery(TriggerSetVersion.NUMBER_BY_STATUS, Integer.class)
+                .setParameter("status", TriggerSetStatus.PUBLISHED).setMaxResults(1).getResultList();
+        return numbers.isEmpty() || numbers.get(0) == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(numbers.get(0));
+    }
+
     public Optional<TriggerSetVersion> draft() {
         return byStatus(TriggerSetStatus.DRAFT);
     }

@@ -7,6 +7,7 @@ import dev.handoff.integration.control.IntegrationSettingsConfig;
 import dev.handoff.integration.entity.Connector;
 import dev.handoff.integration.entity.OutboxStatus;
 import dev.handoff.platform.Mailer;
+import dev.handoff.platform.cluster.ClusterDuties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -47,7 +48,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "ClusterDuties"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class IntegrationHousekeeping {
@@ -68,6 +69,9 @@ public class IntegrationHousekeeping {
 
     @EJB
     OutboxStore store;
+
+    @EJB
+    ClusterDuties duties;
 
     @Inject
     IntegrationSettingsConfig config;
@@ -90,6 +94,9 @@ public class IntegrationHousekeeping {
 
     @Timeout
     void tick(Timer timer) {
+        if (!duties.mayRun(PURGE.equals(timer.getInfo()) ? "integration-purge" : "integration-alerts")) {
+            return;
+        }
         try {
             if (PURGE.equals(timer.getInfo())) {
                 purge(clock.instant().minus(config.retention()));

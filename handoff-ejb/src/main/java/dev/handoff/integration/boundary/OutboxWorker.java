@@ -1,5 +1,6 @@
 package dev.handoff.integration.boundary;
 
+import dev.handoff.platform.cluster.ClusterDuties;
 import dev.handoff.integration.control.IntegrationSettingsConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -26,11 +27,12 @@ import java.util.logging.Logger;
  * due rows and starts one drain per connector (asynchronously; a slow vendor never holds up the
  * others, and a connector is never drained twice at once on this server). Rows survive a restart in
  * the database: the first tick after start picks up what was pending, and rows a dead server had
- * claimed come back when their claim lapses. A non-persistent timer created after the schema is ready.
+ * claimed come back when their claim lapses. A non-persistent timer created after the schema is ready;
+ * it delivers only on the server that holds the cluster duties (ADR 0038).
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "ClusterDuties"})
 public class OutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
@@ -49,6 +51,9 @@ public class OutboxWorker {
     @EJB
     OutboxDelivery delivery;
 
+    @EJB
+    ClusterDuties duties;
+
     @Inject
     IntegrationSettingsConfig config;
 
@@ -63,6 +68,10 @@ public class OutboxWorker {
 
     @Timeout
     void tick() {
+        if (!duties.mayRun("outbox-delivery")) {
+            settleFinished();
+            return;
+        }
         try {
             Instant now = clock.instant();
             settleFinished();

@@ -25,6 +25,9 @@ public class OperationsMetrics {
     @Inject
     RollupStore rollups;
 
+    @jakarta.ejb.EJB
+    dev.handoff.platform.cluster.ClusterDuties duties;
+
     public String exposition() {
         PrometheusText text = new PrometheusText();
         List<Object[]> queued = em.createQuery("SELECT c.requiredSkill, COUNT(c) FROM Conversation c "
@@ -70,7 +73,16 @@ public class OperationsMetrics {
             text.sample("handoff_trigger_not_needed_total", Map.of("trigger", String.valueOf(row[0])), ((Number) row[2]).doubleValue());
         }
         integrations(text);
+        cluster(text);
         return text.toString();
+    }
+
+    /** Whether this server does the once-per-cluster duties, and how often each ran here (ADR 0038). */
+    private void cluster(PrometheusText text) {
+        text.header("handoff_cluster_duties_held", "gauge", "1 on the server that does the cluster-wide duties now, else 0.")
+                .sample("handoff_cluster_duties_held", duties.held() ? 1 : 0);
+        text.header("handoff_cluster_duty_runs_total", "counter", "Runs of each cluster-wide duty on this server since it started.");
+        duties.runs().forEach((duty, runs) -> text.sample("handoff_cluster_duty_runs_total", Map.of("duty", duty), runs));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.handoff.routing.boundary;
 
+import dev.handoff.platform.cluster.ClusterDuties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -24,11 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>A second timer, the presence timer, runs every {@code handoff.presence.check-seconds} (15 s by
  * default, first right after start): agents whose last heartbeat is older than
- * {@code handoff.presence.ttl-seconds}, or from before this start, are written offline.
+ * {@code handoff.presence.ttl-seconds}, or from before this start, are written offline; only on the
+ * server that holds the cluster duties (ADR 0038).
  */
 @Singleton
 @Startup
-@DependsOn({"Database", "RoutingDesk"})
+@DependsOn({"Database", "RoutingDesk", "ClusterDuties"})
 public class RoutingClock {
 
     private static final Logger LOG = Logger.getLogger(RoutingClock.class.getName());
@@ -40,6 +42,9 @@ public class RoutingClock {
 
     @EJB
     RoutingService routing;
+
+    @EJB
+    ClusterDuties duties;
 
     @Inject
     @ConfigProperty(name = "handoff.routing.tick-millis", defaultValue = "1000")
@@ -70,6 +75,9 @@ public class RoutingClock {
     }
 
     private void expirePresence() {
+        if (!duties.mayRun("presence-expiry")) {
+            return;
+        }
         try {
             List<String> offline = routing.expireStalePresence();
             if (!offline.isEmpty()) {

@@ -453,6 +453,7 @@ public class RoutingService {
         if (loadOnce(now)) {
             return;
         }
+        followPublishedPolicy(now);
         RoutingChanges ticked = desk.engine().tick(now);
         book.apply(ticked, now);
         awayAfterMissedOffers(ticked, now);
@@ -498,6 +499,22 @@ public class RoutingService {
      */
     public void synchronizeAll() {
         fullSync(clock.instant());
+    }
+
+    /**
+     * A policy published on another server sharing this database goes live here at the next tick:
+     * one query for the live version's number, the document read only when it changed (ADR 0038).
+     */
+    private void followPublishedPolicy(Instant now) {
+        List<Integer> live = em.createNamedQuery(RoutingPolicyVersion.LIVE_NUMBER, Integer.class).setMaxResults(1).getResultList();
+        int liveVersion = live.isEmpty() || live.get(0) == null ? 0 : live.get(0);
+        if (liveVersion > desk.policyVersion()) {
+            em.createNamedQuery(RoutingPolicyVersion.FIND_LIVE, RoutingPolicyVersion.class).setMaxResults(1).getResultStream()
+                    .findFirst().ifPresent(v -> {
+                        book.apply(desk.engine().setPolicy(RoutingPolicyJson.read(v.getDocument()), now), now);
+                        desk.policyApplied(v.getVersionNo());
+                    });
+        }
     }
 
     private void fullSync(Instant now) {

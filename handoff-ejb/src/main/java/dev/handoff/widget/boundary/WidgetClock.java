@@ -1,5 +1,6 @@
 package dev.handoff.widget.boundary;
 
+import dev.handoff.platform.cluster.ClusterDuties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "ClusterDuties"})
 public class WidgetClock {
 
     private static final Logger LOG = Logger.getLogger(WidgetClock.class.getName());
@@ -32,6 +33,9 @@ public class WidgetClock {
 
     @EJB
     WidgetService widgets;
+
+    @EJB
+    ClusterDuties duties;
 
     @Inject
     @ConfigProperty(name = "handoff.widget.sweep-seconds", defaultValue = "10")
@@ -49,6 +53,9 @@ public class WidgetClock {
 
     @Timeout
     void sweep() {
+        if (!duties.mayRun("widget-abandoned")) {
+            return;
+        }
         try {
             int closed = widgets.closeAbandoned(Duration.ofSeconds(Math.max(1, graceSeconds)));
             if (closed > 0) {

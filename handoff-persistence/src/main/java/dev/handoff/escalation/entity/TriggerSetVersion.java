@@ -21,12 +21,14 @@ import java.util.Objects;
 @Entity
 @Table(name = "trigger_set_version")
 @NamedQuery(name = TriggerSetVersion.FIND_BY_STATUS, query = "SELECT v FROM TriggerSetVersion v WHERE v.status = :status ORDER BY v.id DESC")
+@NamedQuery(name = TriggerSetVersion.NUMBER_BY_STATUS, query = "SELECT v.versionNo FROM TriggerSetVersion v WHERE v.status = :status ORDER BY v.id DESC")
 @NamedQuery(name = TriggerSetVersion.FIND_BY_NUMBER, query = "SELECT v FROM TriggerSetVersion v WHERE v.versionNo = :versionNo")
 @NamedQuery(name = TriggerSetVersion.FIND_HISTORY, query = "SELECT v FROM TriggerSetVersion v WHERE v.versionNo IS NOT NULL ORDER BY v.versionNo DESC")
 @NamedQuery(name = TriggerSetVersion.MAX_NUMBER, query = "SELECT MAX(v.versionNo) FROM TriggerSetVersion v")
 public class TriggerSetVersion {
 
     public static final String FIND_BY_STATUS = "TriggerSetVersion.findByStatus";
+    public static final String NUMBER_BY_STATUS = "TriggerSetVersion.numberByStatus";
     public static final String FIND_BY_NUMBER = "TriggerSetVersion.findByNumber";
     public static final String FIND_HISTORY = "TriggerSetVersion.findHistory";
     public static final String MAX_NUMBER = "TriggerSetVersion.maxNumber";

@@ -20,6 +20,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "routing_policy_version")
+@NamedQuery(name = RoutingPolicyVersion.LIVE_NUMBER, query = "SELECT v.versionNo FROM RoutingPolicyVersion v WHERE v.status = 'PUBLISHED' ORDER BY v.versionNo DESC")
 @NamedQuery(name = RoutingPolicyVersion.FIND_LIVE, query = "SELECT v FROM RoutingPolicyVersion v WHERE v.status = 'PUBLISHED' ORDER BY v.versionNo DESC")
 @NamedQuery(name = RoutingPolicyVersion.FIND_HISTORY, query = "SELECT v FROM RoutingPolicyVersion v ORDER BY v.versionNo DESC")
 @NamedQuery(name = RoutingPolicyVersion.FIND_BY_NUMBER, query = "SELECT v FROM RoutingPolicyVersion v WHERE v.versionNo = :versionNo")
@@ -27,6 +28,7 @@ import java.util.Objects;
 public class RoutingPolicyVersion {
 
     public static final String FIND_LIVE = "RoutingPolicyVersion.findLive";
+    public static final String LIVE_NUMBER = "RoutingPolicyVersion.liveNumber";
     public static final String FIND_HISTORY = "RoutingPolicyVersion.findHistory";
     public static final String FIND_BY_NUMBER = "RoutingPolicyVersion.findByNumber";
     public static final String MAX_NUMBER = "RoutingPolicyVersion.maxNumber";

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Issue 16 (first part, ADR 0038): two Handoff servers on one MariaDB database.
+#   1. Both start at the same moment on an empty database: it is set up once (one published trigger
+#      set, no template or article twice) and both deployments succeed.
+#   2. Exactly one server does the cluster-wide duties (/ops/metrics: handoff_cluster_duties_held);
+#      the SLA sweep runs on it and never on the other (handoff_cluster_duty_runs_total).
+#   3. A trigger set published on one server is live on the other (POST /api/v1/evaluate): the time is
+#      printed; it fails past 10 s (the servers look once a second; CI machines may be busy).
+#   4. kill -9 of the holder: the other takes the duties over within 15 s (lease 10 s, renewal 2 s).
+#   5. The killed server starts again and does not take the duties back.
+#   needs: handoff-web/target/{handoff.war,payara-micro.jar}, MariaDB on 127.0.0.1:3306 with user
+#   handoff/handoff allowed on handoff_% (see .ci/run), python3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=handoff_cluster_check
+KEY=hk_clusterCheckBotKey00000000000000
+ADMIN_KEY=hk_clusterCheckAdminKey000000000000
+TOKEN=cluster-check-scrape-token
+PORT_A=${CLUSTER_CHECK_PORT_A:-28291}
+PORT_B=${CLUSTER_CHECK_PORT_B:-28292}
+WORK=.ci/work/cluster-duties
+rm -rf "$WORK" && mkdir -p "$WORK"
+T0=$SECONDS
+
+mysql -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+sql() { mysql -uroot -N -B "$DB" -e "$1"; }
+
+export HANDOFF_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicKeyRetrieval=true"
+export HANDOFF_DB_USER=handoff HANDOFF_DB_PASSWORD=handoff
+export HANDOFF_DEMO_ENABLED=true HANDOFF_DEMO_API_KEY=$KEY HANDOFF_DEMO_ADMIN_API_KEY=$ADMIN_KEY
+export HANDOFF_METRICS_SCRAPE_TOKEN=$TOKEN HANDOFF_SLA_SWEEP_SECONDS=1
+
+declare -A PID=([a]="" [b]="")
+declare -A PORT=([a]=$PORT_A [b]=$PORT_B)
+stop() {
+    for n in a b; do
+        [[ -n "${PID[$n]}" ]] && kill "${PID[$n]}" 2>/dev/null && wait "${PID[$n]}" 2>/dev/null || true
+        PID[$n]=""
+    done
+}
+trap stop EXIT
+fail() { echo "CLUSTER DUTIES CHECK: FAIL ($1)"; for n in a b; do echo "--- node $n, last lines"; tail -30 "$WORK/micro-$n.log" 2>/dev/null || true; done; exit 1; }
+say() { echo "[$((SECONDS - T0))s] $*"; }
+
+launch() { # node, log suffix
+    HANDOFF_PUBLIC_URL="http://127.0.0.1:${PORT[$1]}/" HANDOFF_CLUSTER_NODE_NAME="node-$1" \
+        java -jar handoff-web/target/payara-micro.jar --deploy handoff-web/target/handoff.war --port "${PORT[$1]}" --nocluster \
+        --postbootcommandfile handoff-web/target/post-boot-commands.asadmin >>"$WORK/micro-$1.log" 2>&1 &
+    PID[$1]=$!
+}
+ready() { # node
+    for _ in $(seq 1 400); do
+        curl -fs "http://127.0.0.1:${PORT[$1]}/health/ready" >/dev/null 2>&1 && return 0
+        kill -0 "${PID[$1]}" 2>/dev/null || fail "node $1 died while starting"
+        sleep 1
+    done
+    fail "node $1 not ready in 400 s"
+}
+metric() { # node, metric line prefix -> value or empty
+    curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${PORT[$1]}/ops/metrics" | awk -v m="$2" 'index($0, m" ") == 1 {print $2}'
+}
+held() { metric "$1" handoff_cluster_duties_held; }
+sweeps() { local v; v=$(metric "$1" 'handoff_cluster_duty_runs_total{duty="sla-sweep"}'); echo "${v:-0}"; }
+
+# --- 1. two servers start together on an empty database -----------------------------------------
+launch a
+launch b
+ready a
+ready b
+say "both servers ready"
+published=$(sql "SELECT COUNT(*) FROM trigger_set_version WHERE status = 'PUBLISHED'")
+[[ "$published" == 1 ]] || fail "$published published trigger sets after two starts, expected 1"
+dup=$(sql "SELECT COUNT(*) FROM (SELECT name FROM reply_template GROUP BY name HAVING COUNT(*) > 1) d")
+[[ "$dup" == 0 ]] || fail "$dup reply templates seeded twice"
+dup=$(sql "SELECT COUNT(*) FROM (SELECT title FROM help_article GROUP BY title HAVING COUNT(*) > 1) d")
+[[ "$dup" == 0 ]] || fail "$dup help articles seeded twice"
+grep -q "Waiting for node-" "$WORK"/micro-*.log && say "one server waited for the other's set-up" || say "the set-ups did not overlap"
+say "set up once: 1 published trigger set, no template or article twice"
+
+# --- 2. exactly one holder; the SLA sweep runs there only ----------------------------------------
+sleep 3
+ha=$(held a); hb=$(held b)
+[[ "$ha$hb" == "10" || "$ha$hb" == "01" ]] || fail "duties held: a=$ha b=$hb, expected exactly one"
+if [[ "$ha" == 1 ]]; then H=a; O=b; else H=b; O=a; fi
+s1=$(sweeps "$H"); o1=$(sweeps "$O")
+sleep 6
+s2=$(sweeps "$H"); o2=$(sweeps "$O")
+(( s2 > s1 )) || fail "the holder's SLA sweep did not run ($s1 -> $s2)"
+[[ "$o1" == 0 && "$o2" == 0 ]] || fail "the SLA sweep ran on the other server too ($o1 -> $o2)"
+say "node $H does the duties: SLA sweeps $s1 -> $s2 there, $o2 on node $O"
+
+# --- 3. a trigger set published on one server is live on the other -------------------------------
+evaluate() { # node -> escalated true/false for the test phrase
+    curl -fs -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+        -d '{"text":"please tell me about the purple giraffe"}' "http://127.0.0.1:${PORT[$1]}/api/v1/evaluate" \
+        | python3 -c 'import json,sys; print(str(json.load(sys.stdin)["escalated"]).lower())'
+}
+[[ "$(evaluate "$O")" == false ]] || fail "the test phrase escalates before the publish"
+curl -fs -H "Authorization: Bearer $ADMIN_KEY" "http://127.0.0.1:${PORT[$H]}/api/v1/admin/trigger-sets/live" > "$WORK/live.json"
+python3 - "$WORK/live.json" "$WORK/draft.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["triggers"].append({"name": "cluster-check", "kind": "phrase", "description": "A phrase only this check uses.",
+    "enabled": True, "priority": 10, "skills": ["general"], "phrases": ["purple giraffe"], "negations": [],
+    "label": "cluster check"})
+json.dump(doc, open(sys.argv[2], "w"))
+PY
+curl -fs -X PUT -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' --data-binary @"$WORK/draft.json" \
+    "http://127.0.0.1:${PORT[$H]}/api/v1/admin/trigger-sets/draft" >/dev/null || fail "the draft was refused"
+curl -fs -X POST -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' -d '{"note":"cluster check"}' \
+    "http://127.0.0.1:${PORT[$H]}/api/v1/admin/trigger-sets/draft/publish" >/dev/null || fail "the publish was refused"
+published_at=$(date +%s%N)
+live_ms=""
+while (( ($(date +%s%N) - published_at) / 1000000 < 10000 )); do
+    if [[ "$(evaluate "$O")" == true ]]; then live_ms=$(( ($(date +%s%N) - published_at) / 1000000 )); break; fi
+    sleep 0.1
+done
+[[ -n "$live_ms" ]] || fail "the set published on node $H is not live on node $O within 10 s"
+[[ "$(evaluate "$H")" == true ]] || fail "the publishing server does not use its new set"
+say "a trigger set published on node $H is live on node $O after ${live_ms} ms (one poll a second)"
+
+# --- 4. kill -9 of the holder: the other takes over ----------------------------------------------
+kill -9 "${PID[$H]}"; wait "${PID[$H]}" 2>/dev/null || true; PID[$H]=""
+killed=$SECONDS
+took=""
+for _ in $(seq 1 40); do
+    if [[ "$(held "$O")" == 1 ]]; then took=$((SECONDS - killed)); break; fi
+    sleep 0.5
+done
+[[ -n "$took" ]] || fail "node $O did not take the duties over within 20 s"
+(( took <= 15 )) || fail "node $O took the duties over after $took s (expected within 15 s)"
+t1=$(sweeps "$O"); sleep 4; t2=$(sweeps "$O")
+(( t2 > t1 )) || fail "the SLA sweep does not run on node $O after the take-over ($t1 -> $t2)"
+say "node $H killed; node $O took the duties over after $took s and sweeps ($t1 -> $t2)"
+
+# --- 5. the killed server comes back and leaves the duties where they are ------------------------
+launch "$H"
+ready "$H"
+sleep 5
+[[ "$(held "$H")" == 0 && "$(held "$O")" == 1 ]] || fail "after the restart: held a=$(held a) b=$(held b), expected node $O only"
+[[ "$(sweeps "$H")" == 0 ]] || fail "the restarted node $H swept although node $O holds the duties"
+say "node $H restarted: node $O keeps the duties, node $H swept 0 times"
+
+echo "CLUSTER DUTIES CHECK: PASS in $((SECONDS - T0)) s"
