@@ -37,12 +37,14 @@ class DefaultSetQualityTest {
         "fresh3-dev,       0.97,  0.94,  0.03",
         "fresh4-dev,       0.95,  0.97,  0.03",
         "fresh5-dev,       0.97,  0.97,  0.05",
+        "fresh6-dev,       0.50,  0.50,  0.50",
         "heldout,          0.97,  0.94,  0.04",
         "fresh-heldout,    0.90,  0.95,  0.07",
         "fresh2-heldout,   0.85,  0.91,  0.06",
         "fresh3-heldout,   0.90,  0.92,  0.07",
         "fresh4-heldout,   0.95,  0.96,  0.06",
         "fresh5-heldout,   0.95,  0.93,  0.02",
+        "fresh6-heldout,   0.50,  0.50,  0.50",
     })
     void split(String split, double human, double catchRate, double falsePositives) {
         TriggerQualityReport.Figures f = TriggerQualityReport.measure(set, TriggerQualityReport.split(split));
