@@ -2,6 +2,7 @@ package dev.handoff.escalation.semantic;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Two surface cues of a text that a sentence vector reads poorly and that the logistic layer weighs
@@ -27,6 +28,9 @@ public final class Cues {
     private static final Set<String> QUESTION_OPENERS = Set.of("how", "what", "whats", "what's", "why", "where", "wheres", "where's",
             "when", "which", "who", "is", "are", "do", "does", "can", "could", "will", "would", "should", "may", "am", "hw", "wat", "wht");
 
+    private static final Pattern HANDLES = Pattern.compile("^(@\\w+\\s+)+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
+
     private Cues() {
     }
 
@@ -37,7 +41,7 @@ public final class Cues {
             return c;
         }
         String t = text.strip().toLowerCase(Locale.ROOT);
-        String[] words = t.replaceAll("^(@\\w+\\s+)+", "").split("[^\\p{L}\\p{N}']+");
+        String[] words = NON_WORD.split(HANDLES.matcher(t).replaceFirst(""));
         int first = words.length > 0 && words[0].isEmpty() ? 1 : 0;
         boolean question = t.contains("?") || (words.length > first && QUESTION_OPENERS.contains(words[first]));
         boolean claim = false;
