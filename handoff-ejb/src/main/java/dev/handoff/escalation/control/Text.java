@@ -90,12 +90,7 @@ public final class Text {
      * ("twice", "again", "still"), a stranger or a loss ("someone", "stolen", "missing"), a broken
      * promise ("supposed to", "already"). A question with none of them asks how things work.
      */
-    static final java.util.Set<String> CLAIMS = java.util.Set.of("not", "no", "never", "didn't", "didnt", "don't", "dont", "doesn't",
-            "doesnt", "haven't", "havent", "hasn't", "hasnt", "wasn't", "wasnt", "weren't", "werent", "isn't", "isnt", "aren't", "arent",
-            "can't", "cant", "cannot", "won't", "wont", "couldn't", "couldnt", "wouldn't", "wouldnt", "twice", "double", "again", "still",
-            "wrong", "wrongly", "unauthorised", "unauthorized", "recognise", "recognize", "fraud", "fraudulent", "stolen", "hacked",
-            "scam", "scammed", "missing", "disappeared", "vanished", "supposed", "already", "overcharged", "without", "keeps", "keep",
-            "locked", "someone", "somebody", "nobody", "stuck", "gone", "lost", "mistake", "error", "broken", "nothing", "yet");
+    static final java.util.Set<String> CLAIMS = dev.handoff.escalation.semantic.Cues.CLAIMS;
 
     /** Asking the company to act ("can you…", "could u…", "will you…"): a request, never a plain question. */
     static boolean asksToAct(List<Text.Token> tokens) {

@@ -1,7 +1,8 @@
 package dev.handoff.escalation.semantic;
 
 /**
- * A logistic regression over sentence vectors: one weight per dimension and a bias, trained on a
+ * A logistic regression over sentence vectors and two surface cues ({@link Cues}: a question, a
+ * claim that something went wrong): one weight per dimension and cue and a bias, trained on a
  * topic's examples against its negatives (its own and the shared routine ones), each class weighed
  * as much as the other however many examples it has, with L2 regularisation. Full-batch gradient
  * descent with Adam; a few hundred examples train in a fraction of a second.
@@ -15,15 +16,17 @@ public final class LogisticLayer {
     static final double POSITIVE_WEIGHT = 0.5;
 
     private final float[] w;
+    private final float[] wc;
     private final float b;
 
-    private LogisticLayer(float[] w, float b) {
+    private LogisticLayer(float[] w, float[] wc, float b) {
         this.w = w;
+        this.wc = wc;
         this.b = b;
     }
 
     static LogisticLayer train(ExampleMatrix positives, ExampleMatrix... negatives) {
-        int d = SentenceEncoder.DIMENSIONS;
+        int d = SentenceEncoder.DIMENSIONS + Cues.COUNT;
         int nPos = positives.size();
         int nNeg = 0;
         for (ExampleMatrix m : negatives) {
@@ -34,13 +37,13 @@ public final class LogisticLayer {
         float[] weight = new float[x.length];
         int i = 0;
         for (int r = 0; r < nPos; r++, i++) {
-            x[i] = positives.row(r);
+            x[i] = withCues(positives.row(r), positives.text(r));
             y[i] = 1;
             weight[i] = (float) (POSITIVE_WEIGHT / nPos);
         }
         for (ExampleMatrix m : negatives) {
             for (int r = 0; r < m.size(); r++, i++) {
-                x[i] = m.row(r);
+                x[i] = withCues(m.row(r), m.text(r));
                 y[i] = 0;
                 weight[i] = (float) ((1 - POSITIVE_WEIGHT) / Math.max(1, nNeg));
             }
@@ -82,18 +85,32 @@ public final class LogisticLayer {
                 }
             }
         }
-        float[] wf = new float[d];
-        for (int k = 0; k < d; k++) {
+        int dv = SentenceEncoder.DIMENSIONS;
+        float[] wf = new float[dv];
+        for (int k = 0; k < dv; k++) {
             wf[k] = (float) wd[k];
         }
-        return new LogisticLayer(wf, (float) bd);
+        float[] wcf = new float[Cues.COUNT];
+        for (int k = 0; k < Cues.COUNT; k++) {
+            wcf[k] = (float) wd[dv + k];
+        }
+        return new LogisticLayer(wf, wcf, (float) bd);
+    }
+
+    private static float[] withCues(float[] v, String text) {
+        float[] out = java.util.Arrays.copyOf(v, v.length + Cues.COUNT);
+        System.arraycopy(Cues.of(text), 0, out, v.length, Cues.COUNT);
+        return out;
     }
 
     /** The probability that a message belongs to the topic. */
-    double probability(float[] v) {
+    double probability(float[] v, float[] cues) {
         double z = b;
         for (int k = 0; k < w.length; k++) {
             z += w[k] * v[k];
+        }
+        for (int k = 0; k < wc.length; k++) {
+            z += wc[k] * cues[k];
         }
         return 1 / (1 + Math.exp(-z));
     }

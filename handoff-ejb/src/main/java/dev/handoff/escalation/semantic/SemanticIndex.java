@@ -81,26 +81,29 @@ public final class SemanticIndex {
     /** Embeds a customer message once; its matches with each topic are computed when first asked for. */
     public Probe probe(String text) {
         if (isEmpty()) {
-            return new Probe(null);
+            return new Probe(null, null);
         }
         List<String> segments = Segments.of(Numbers.fold(text));
         List<float[]> vectors = new java.util.ArrayList<>(segments.size());
+        List<float[]> cues = segments.stream().map(Cues::of).toList();
         vectors.add(encoder.embedWindow(segments.get(0), WINDOW));
         for (String part : segments.subList(1, segments.size())) {
             vectors.add(encoder.embedWindow(part, WINDOW));
         }
-        return new Probe(vectors);
+        return new Probe(vectors, cues);
     }
 
     /** One message against this index. Not thread-safe: one per evaluation. */
     public final class Probe {
 
         private final List<float[]> vectors;
+        private final List<float[]> cues;
         private ExampleMatrix.Nearest[] shared;
         private final Map<String, SemanticMatch> matches = new HashMap<>();
 
-        private Probe(List<float[]> vectors) {
+        private Probe(List<float[]> vectors, List<float[]> cues) {
             this.vectors = vectors;
+            this.cues = cues;
         }
 
         /** The message's match with a topic ({@link SemanticMatch#NONE} for an unknown topic). */
@@ -132,7 +135,7 @@ public final class SemanticIndex {
                 }
                 ExampleMatrix.Nearest own = ExampleMatrix.nearest(ownSims[i], SemanticTopic.K);
                 ExampleMatrix.Nearest neg = merge(own, shared[i]);
-                double score = Scoring.score(pos, neg, topic.logistic() == null ? Double.NaN : topic.logistic().probability(v));
+                double score = Scoring.score(pos, neg, topic.logistic() == null ? Double.NaN : topic.logistic().probability(v, cues.get(i)));
                 if (score > best.score() || best == SemanticMatch.NONE) {
                     boolean ownNearest = !own.isEmpty() && (shared[i].isEmpty() || own.top() >= shared[i].top());
                     String negText = neg.isEmpty() ? null

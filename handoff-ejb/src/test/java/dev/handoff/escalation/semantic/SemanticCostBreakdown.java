@@ -260,7 +260,7 @@ public final class SemanticCostBreakdown {
                 for (float[] v : vectors) {
                     for (SemanticTopic t : topics.values()) {
                         if (t.logistic() != null) {
-                            p += t.logistic().probability(v);
+                            p += t.logistic().probability(v, Cues.of(""));
                         }
                     }
                 }
