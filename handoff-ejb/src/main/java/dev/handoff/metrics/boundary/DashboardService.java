@@ -81,7 +81,7 @@ public class DashboardService {
     public AgentMeasures.Dashboard mine(LocalDate from, LocalDate to) {
         String me = Callers.name(session);
         long days = period(from, to);
-        return AgentMeasures.dashboard(me, from, to, store.agents(from.minusDays(days), to, null));
+        return AgentMeasures.dashboard(me, from, to, store.agents(from.minusDays(days), to, null), store.occupancy(from.minusDays(days), to, null));
     }
 
     /** The group's figures (agents' usernames) beside every other agent's, for conversations started {@code from} to {@code to}. */
@@ -95,7 +95,8 @@ public class DashboardService {
             throw new dev.handoff.platform.InvalidInputException("Choose an agent.");
         }
         long days = period(from, to);
-        return AgentMeasures.dashboard(username.strip(), from, to, store.agents(from.minusDays(days), to, null));
+        return AgentMeasures.dashboard(username.strip(), from, to, store.agents(from.minusDays(days), to, null),
+                store.occupancy(from.minusDays(days), to, null));
     }
 
     @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
@@ -104,7 +105,17 @@ public class DashboardService {
         if (group == null || group.isEmpty()) {
             throw new InvalidInputException("group", "Name at least one agent to compare");
         }
-        return AgentMeasures.pilot(from, to, group, store.agents(from, to, null));
+        return AgentMeasures.pilot(from, to, group, store.agents(from, to, null), store.occupancy(from, to, null));
+    }
+
+    /**
+     * Every agent's figures for the overview's agent table (chats they first accepted, first response,
+     * time online, chat-time and occupancy against capacity), beside the previous period's.
+     */
+    @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
+    public List<AgentMeasures.Line> agentLines(LocalDate from, LocalDate to) {
+        long days = period(from, to);
+        return AgentMeasures.lines(from, to, store.agents(from.minusDays(days), to, null), store.occupancy(from.minusDays(days), to, null));
     }
 
     /** The agents (usernames) that have accepted a conversation since the agent roll-ups began: for choosing a group to compare. */
