@@ -113,9 +113,9 @@ public class DashboardService {
      * time online, chat-time and occupancy against capacity), beside the previous period's.
      */
     @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
-    public List<AgentMeasures.Line> agentLines(LocalDate from, LocalDate to) {
+    public AgentMeasures.Agents agents(LocalDate from, LocalDate to) {
         long days = period(from, to);
-        return AgentMeasures.lines(from, to, store.agents(from.minusDays(days), to, null), store.occupancy(from.minusDays(days), to, null));
+        return AgentMeasures.agents(from, to, store.agents(from.minusDays(days), to, null), store.occupancy(from.minusDays(days), to, null));
     }
 
     /** The agents (usernames) that have accepted a conversation since the agent roll-ups began: for choosing a group to compare. */

@@ -25,6 +25,9 @@ public final class AgentMeasures {
     /** One agent's line in the overview's agent table: the period and the previous one. */
     public record Line(String agent, AgentFigures current, AgentFigures previous) implements java.io.Serializable {}
 
+    /** The overview's agent table: a line per agent, all agents together, and all agents' days (the occupancy chart). */
+    public record Agents(List<Line> lines, AgentFigures all, AgentFigures allPrevious, List<Day> days) implements java.io.Serializable {}
+
     /**
      * One agent's figures for the period and the previous period of the same length, beside all
      * agents' together (no other agent named), and the agent's days.
@@ -85,6 +88,26 @@ public final class AgentMeasures {
      *
      * @param rows and {@code occupancy}: every agent's rows from the previous period's start to {@code to}
      */
+    public static Agents agents(LocalDate from, LocalDate to, List<Measures.AgentRow> rows, List<Measures.OccupancyRow> occupancy) {
+        long days = to.toEpochDay() - from.toEpochDay() + 1;
+        Map<LocalDate, long[]> counters = new TreeMap<>();
+        Map<LocalDate, long[]> time = new TreeMap<>();
+        rows.stream().filter(r -> in(r.key().day(), from, to))
+                .forEach(r -> add(counters.computeIfAbsent(r.key().day(), d -> new long[Counter.SIZE]), r.counters()));
+        occupancy.stream().filter(r -> in(r.key().day(), from, to))
+                .forEach(r -> add(time.computeIfAbsent(r.key().day(), d -> new long[Occupancy.COLUMNS.size()]), r.seconds()));
+        List<Day> series = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            long[] c = counters.getOrDefault(d, new long[Counter.SIZE]);
+            long[] t = time.getOrDefault(d, new long[Occupancy.COLUMNS.size()]);
+            series.add(new Day(d, c[Counter.ACCEPTED.ordinal()], Summary.ratio(c[Counter.CSAT_HUMAN_SUM.ordinal()], c[Counter.CSAT_HUMAN_N.ordinal()]),
+                    Histogram.percentile(Summary.slice(c, Counter.FR_H0, Counter.TTA_BOUNDS.length + 1), Histogram.ttaBounds(), 0.5),
+                    Occupancy.of(t[Occupancy.CHAT], t[Occupancy.CAPACITY])));
+        }
+        return new Agents(lines(from, to, rows, occupancy), sum(rows, occupancy, from, to, a -> true),
+                sum(rows, occupancy, from.minusDays(days), from.minusDays(1), a -> true), series);
+    }
+
     public static List<Line> lines(LocalDate from, LocalDate to, List<Measures.AgentRow> rows, List<Measures.OccupancyRow> occupancy) {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         LocalDate prevFrom = from.minusDays(days);
