@@ -265,63 +265,127 @@ public class DashboardBench {
     }
 
     /**
-     * What DashboardService does for the agents' pages: every agent's metric_agent_daily and
-     * metric_occupancy_daily rows of the period and the previous one (the same two queries as
-     * RollupStore.agents and RollupStore.occupancy), then AgentMeasures: the overview's agent table
-     * ({@code agent} null) or one agent's own dashboard (beside all agents).
+     * What DashboardService does for the agents' pages, with the same queries as RollupStore: per-agent
+     * sums of metric_agent_daily and metric_occupancy_daily for the period and the previous one (the
+     * database adds the days up), then AgentMeasures. The overview's agent table ({@code agent} null)
+     * also reads all agents' occupancy per day (its chart); one agent's own dashboard also reads that
+     * agent's own days of both periods.
      */
     static double[] timeAgents(Connection c, LocalDate from, LocalDate to, String agent, int runs) throws Exception {
-        StringJoiner cols = new StringJoiner(", ");
-        for (Counter k : Counter.values()) {
-            cols.add(k.column());
-        }
         long days = to.toEpochDay() - from.toEpochDay() + 1;
+        LocalDate prevFrom = from.minusDays(days);
+        LocalDate prevTo = from.minusDays(1);
         double[] ms = new double[runs];
         for (int run = 0; run < runs; run++) {
             long t = System.nanoTime();
-            List<Measures.AgentRow> rows = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT stat_day, agent, " + cols + " FROM metric_agent_daily WHERE stat_day BETWEEN ? AND ?")) {
-                p.setDate(1, Date.valueOf(from.minusDays(days)));
-                p.setDate(2, Date.valueOf(to));
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        long[] v = new long[Counter.SIZE];
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = r.getLong(3 + i);
-                        }
-                        rows.add(new Measures.AgentRow(new AgentKey(r.getDate(1).toLocalDate(), r.getString(2)), v));
-                    }
-                }
-            }
-            List<Measures.OccupancyRow> time = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT stat_day, agent, " + String.join(", ", Occupancy.COLUMNS)
-                    + " FROM metric_occupancy_daily WHERE stat_day BETWEEN ? AND ?")) {
-                p.setDate(1, Date.valueOf(from.minusDays(days)));
-                p.setDate(2, Date.valueOf(to));
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        long[] v = new long[Occupancy.COLUMNS.size()];
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = r.getLong(3 + i);
-                        }
-                        time.add(new Measures.OccupancyRow(new AgentKey(r.getDate(1).toLocalDate(), r.getString(2)), v));
-                    }
-                }
-            }
+            List<Measures.AgentRow> sums = new ArrayList<>(agentSums(c, from, to));
+            sums.addAll(agentSums(c, prevFrom, prevTo));
+            List<Measures.OccupancyRow> time = new ArrayList<>(occupancySums(c, from, to, "agent"));
+            time.addAll(occupancySums(c, prevFrom, prevTo, "agent"));
             if (agent == null) {
-                AgentMeasures.Agents a = AgentMeasures.agents(from, to, rows, time);
+                AgentMeasures.Agents a = AgentMeasures.agents(from, to, sums, time, occupancySums(c, from, to, "stat_day"));
                 if (a.lines().isEmpty() || a.all().occupancy() == null) {
                     throw new IllegalStateException("no agents");
                 }
             } else {
-                AgentMeasures.Dashboard d = AgentMeasures.dashboard(agent, from, to, rows, time);
-                if (d.current().handled() == 0 || d.current().occupancy() == null || d.current().firstResponseMedian() == null) {
+                AgentMeasures.Dashboard d = AgentMeasures.dashboard(agent, from, to, agentDays(c, prevFrom, to, agent),
+                        occupancyDays(c, prevFrom, to, agent), sums, time);
+                if (d.current().handled() == 0 || d.current().occupancy() == null || d.current().firstResponseMedian() == null
+                        || d.everyone().agents() < 2) {
                     throw new IllegalStateException("no figures for " + agent);
                 }
             }
             ms[run] = (System.nanoTime() - t) / 1e6;
         }
         return stats(ms);
+    }
+
+    static List<Measures.AgentRow> agentSums(Connection c, LocalDate from, LocalDate to) throws Exception {
+        StringJoiner cols = new StringJoiner(", ");
+        for (Counter k : Counter.values()) {
+            cols.add("SUM(" + k.column() + ")");
+        }
+        List<Measures.AgentRow> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT agent, " + cols + " FROM metric_agent_daily WHERE stat_day BETWEEN ? AND ? GROUP BY agent")) {
+            p.setDate(1, Date.valueOf(from));
+            p.setDate(2, Date.valueOf(to));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long[] v = new long[Counter.SIZE];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = r.getLong(2 + i);
+                    }
+                    out.add(new Measures.AgentRow(new AgentKey(from, r.getString(1)), v));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Measures.AgentRow> agentDays(Connection c, LocalDate from, LocalDate to, String agent) throws Exception {
+        StringJoiner cols = new StringJoiner(", ");
+        for (Counter k : Counter.values()) {
+            cols.add(k.column());
+        }
+        List<Measures.AgentRow> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT stat_day, agent, " + cols + " FROM metric_agent_daily WHERE stat_day BETWEEN ? AND ? AND agent = ?")) {
+            p.setDate(1, Date.valueOf(from));
+            p.setDate(2, Date.valueOf(to));
+            p.setString(3, agent);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long[] v = new long[Counter.SIZE];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = r.getLong(3 + i);
+                    }
+                    out.add(new Measures.AgentRow(new AgentKey(r.getDate(1).toLocalDate(), r.getString(2)), v));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Measures.OccupancyRow> occupancySums(Connection c, LocalDate from, LocalDate to, String group) throws Exception {
+        StringJoiner cols = new StringJoiner(", ");
+        for (String k : Occupancy.COLUMNS) {
+            cols.add("SUM(" + k + ")");
+        }
+        List<Measures.OccupancyRow> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT " + group + ", " + cols + " FROM metric_occupancy_daily WHERE stat_day BETWEEN ? AND ? GROUP BY " + group)) {
+            p.setDate(1, Date.valueOf(from));
+            p.setDate(2, Date.valueOf(to));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long[] v = new long[Occupancy.COLUMNS.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = r.getLong(2 + i);
+                    }
+                    AgentKey key = group.equals("agent") ? new AgentKey(from, r.getString(1)) : new AgentKey(r.getDate(1).toLocalDate(), "");
+                    out.add(new Measures.OccupancyRow(key, v));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Measures.OccupancyRow> occupancyDays(Connection c, LocalDate from, LocalDate to, String agent) throws Exception {
+        List<Measures.OccupancyRow> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT stat_day, agent, " + String.join(", ", Occupancy.COLUMNS)
+                + " FROM metric_occupancy_daily WHERE stat_day BETWEEN ? AND ? AND agent = ?")) {
+            p.setDate(1, Date.valueOf(from));
+            p.setDate(2, Date.valueOf(to));
+            p.setString(3, agent);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long[] v = new long[Occupancy.COLUMNS.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = r.getLong(3 + i);
+                    }
+                    out.add(new Measures.OccupancyRow(new AgentKey(r.getDate(1).toLocalDate(), r.getString(2)), v));
+                }
+            }
+        }
+        return out;
     }
 
     static String busiestAgent(Connection c) throws Exception {

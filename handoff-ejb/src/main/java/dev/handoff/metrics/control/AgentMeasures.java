@@ -54,6 +54,17 @@ public final class AgentMeasures {
      */
     public static Dashboard dashboard(String agent, LocalDate from, LocalDate to, List<Measures.AgentRow> rows,
                                       List<Measures.OccupancyRow> occupancy) {
+        return dashboard(agent, from, to, rows, occupancy, rows, occupancy);
+    }
+
+    /**
+     * As above, with the agent's own rows apart from everyone's: {@code everyone} and
+     * {@code everyoneOccupancy} may be per-agent sums over each period (keyed by the period's first
+     * day, {@link RollupStore#agentSums}), so a page need not read every agent's days.
+     */
+    public static Dashboard dashboard(String agent, LocalDate from, LocalDate to, List<Measures.AgentRow> rows,
+                                      List<Measures.OccupancyRow> occupancy, List<Measures.AgentRow> everyone,
+                                      List<Measures.OccupancyRow> everyoneOccupancy) {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         LocalDate prevFrom = from.minusDays(days);
         LocalDate prevTo = from.minusDays(1);
@@ -79,7 +90,7 @@ public final class AgentMeasures {
         }
         return new Dashboard(agent, from, to,
                 sum(rows, occupancy, from, to, agent::equals), sum(rows, occupancy, prevFrom, prevTo, agent::equals),
-                sum(rows, occupancy, from, to, a -> true), sum(rows, occupancy, prevFrom, prevTo, a -> true), series);
+                sum(everyone, everyoneOccupancy, from, to, a -> true), sum(everyone, everyoneOccupancy, prevFrom, prevTo, a -> true), series);
     }
 
     /**
@@ -89,12 +100,22 @@ public final class AgentMeasures {
      * @param rows and {@code occupancy}: every agent's rows from the previous period's start to {@code to}
      */
     public static Agents agents(LocalDate from, LocalDate to, List<Measures.AgentRow> rows, List<Measures.OccupancyRow> occupancy) {
+        return agents(from, to, rows, occupancy, occupancy);
+    }
+
+    /**
+     * @param rows and {@code occupancy}: every agent's rows (or per-agent sums keyed by each period's
+     *     first day) of the period and the previous one
+     * @param occupancyByDay rows of the period's calendar days for the chart (any agent names; all added up per day)
+     */
+    public static Agents agents(LocalDate from, LocalDate to, List<Measures.AgentRow> rows, List<Measures.OccupancyRow> occupancy,
+                                List<Measures.OccupancyRow> occupancyByDay) {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         Map<LocalDate, long[]> counters = new TreeMap<>();
         Map<LocalDate, long[]> time = new TreeMap<>();
         rows.stream().filter(r -> in(r.key().day(), from, to))
                 .forEach(r -> add(counters.computeIfAbsent(r.key().day(), d -> new long[Counter.SIZE]), r.counters()));
-        occupancy.stream().filter(r -> in(r.key().day(), from, to))
+        occupancyByDay.stream().filter(r -> in(r.key().day(), from, to))
                 .forEach(r -> add(time.computeIfAbsent(r.key().day(), d -> new long[Occupancy.COLUMNS.size()]), r.seconds()));
         List<Day> series = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -115,9 +136,15 @@ public final class AgentMeasures {
         java.util.TreeSet<String> agents = new java.util.TreeSet<>();
         rows.stream().filter(r -> in(r.key().day(), from, to)).forEach(r -> agents.add(r.key().agent()));
         occupancy.stream().filter(r -> in(r.key().day(), from, to)).forEach(r -> agents.add(r.key().agent()));
+        Map<String, List<Measures.AgentRow>> rowsOf = new java.util.HashMap<>();
+        rows.forEach(r -> rowsOf.computeIfAbsent(r.key().agent(), a -> new ArrayList<>()).add(r));
+        Map<String, List<Measures.OccupancyRow>> timeOf = new java.util.HashMap<>();
+        occupancy.forEach(r -> timeOf.computeIfAbsent(r.key().agent(), a -> new ArrayList<>()).add(r));
         List<Line> lines = new ArrayList<>();
         for (String a : agents) {
-            lines.add(new Line(a, sum(rows, occupancy, from, to, a::equals), sum(rows, occupancy, prevFrom, prevTo, a::equals)));
+            List<Measures.AgentRow> mine = rowsOf.getOrDefault(a, List.of());
+            List<Measures.OccupancyRow> time = timeOf.getOrDefault(a, List.of());
+            lines.add(new Line(a, sum(mine, time, from, to, x -> true), sum(mine, time, prevFrom, prevTo, x -> true)));
         }
         return lines;
     }

@@ -213,6 +213,58 @@ public class RollupStore {
     }
 
     /**
+     * Every agent's {@code metric_agent_daily} counters summed over {@code from}..{@code to}, one row
+     * per agent keyed by {@code from}: the database adds up days × agents rows, the page reads one row
+     * per agent (the overview's agent table, all agents beside one agent's dashboard).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Measures.AgentRow> agentSums(LocalDate from, LocalDate to) {
+        StringJoiner cols = new StringJoiner(", ");
+        for (Counter c : Counter.values()) {
+            cols.add("SUM(" + c.column() + ")");
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT agent, " + cols + " FROM metric_agent_daily WHERE stat_day BETWEEN ? AND ? GROUP BY agent")
+                .setParameter(1, Date.valueOf(from))
+                .setParameter(2, Date.valueOf(to))
+                .getResultList();
+        List<Measures.AgentRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long[] counters = new long[Counter.SIZE];
+            for (int i = 0; i < Counter.SIZE; i++) {
+                counters[i] = r[1 + i] == null ? 0 : ((Number) r[1 + i]).longValue();
+            }
+            out.add(new Measures.AgentRow(new AgentKey(from, (String) r[0]), counters));
+        }
+        return out;
+    }
+
+    /**
+     * Occupancy seconds summed in the database: per agent over {@code from}..{@code to} (keyed by
+     * {@code from}), or with {@code byDay} per calendar day over all agents (agent {@code ""}).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Measures.OccupancyRow> occupancySums(LocalDate from, LocalDate to, boolean byDay) {
+        StringJoiner cols = new StringJoiner(", ");
+        for (String c : Occupancy.COLUMNS) {
+            cols.add("SUM(" + c + ")");
+        }
+        String group = byDay ? "stat_day" : "agent";
+        List<Object[]> rows = em.createNativeQuery("SELECT " + group + ", " + cols + " FROM metric_occupancy_daily WHERE stat_day BETWEEN ? AND ? GROUP BY " + group)
+                .setParameter(1, Date.valueOf(from))
+                .setParameter(2, Date.valueOf(to))
+                .getResultList();
+        List<Measures.OccupancyRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long[] seconds = new long[Occupancy.COLUMNS.size()];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = r[1 + i] == null ? 0 : ((Number) r[1 + i]).longValue();
+            }
+            out.add(new Measures.OccupancyRow(byDay ? new AgentKey(day(r[0]), "") : new AgentKey(from, (String) r[0]), seconds));
+        }
+        return out;
+    }
+
+    /**
      * The {@code metric_occupancy_daily} rows (calendar days) from {@code from} to {@code to}: of one
      * agent, or of every agent when {@code agent} is null.
      */

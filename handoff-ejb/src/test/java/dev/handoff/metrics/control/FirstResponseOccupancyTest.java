@@ -193,4 +193,35 @@ class FirstResponseOccupancyTest {
         assertEquals(64, new Occupancy.Open("x".repeat(80), "online", since, 3).agent().length(), "cut to the column");
         assertEquals(Occupancy.MAX_CAPACITY, new Occupancy.Open("a", "online", since, 5000).capacity());
     }
+
+    /** What the pages read: every agent's counters summed per period by the database (RollupStore.agentSums), keyed by the period's first day. */
+    static <R> List<R> sums(java.util.Map<AgentKey, long[]> daily, LocalDate from, LocalDate to, java.util.function.BiFunction<AgentKey, long[], R> row) {
+        java.util.Map<String, long[]> byAgent = new java.util.TreeMap<>();
+        daily.forEach((k, v) -> {
+            if (!k.day().isBefore(from) && !k.day().isAfter(to)) {
+                long[] into = byAgent.computeIfAbsent(k.agent(), a -> new long[v.length]);
+                for (int i = 0; i < v.length; i++) {
+                    into[i] += v[i];
+                }
+            }
+        });
+        List<R> out = new ArrayList<>();
+        byAgent.forEach((a, v) -> out.add(row.apply(new AgentKey(from, a), v)));
+        return out;
+    }
+
+    @Test
+    void perAgentSumsGiveTheSameFiguresAsTheDays() {
+        LocalDate before = DAY.minusDays(1);
+        List<Measures.AgentRow> everyone = new ArrayList<>(sums(all.agents(), DAY, DAY, Measures.AgentRow::new));
+        everyone.addAll(sums(all.agents(), before, before, Measures.AgentRow::new));
+        List<Measures.OccupancyRow> time = new ArrayList<>(sums(all.occupancy(), DAY, DAY, Measures.OccupancyRow::new));
+        time.addAll(sums(all.occupancy(), before, before, Measures.OccupancyRow::new));
+        AgentMeasures.Dashboard byDays = AgentMeasures.dashboard("bob", DAY, DAY, agentRows(), occupancyRows());
+        AgentMeasures.Dashboard bySums = AgentMeasures.dashboard("bob", DAY, DAY, agentRows(), occupancyRows(), everyone, time);
+        assertEquals(byDays, bySums);
+        AgentMeasures.Agents table = AgentMeasures.agents(DAY, DAY, everyone, time, occupancyRows());
+        assertEquals(AgentMeasures.agents(DAY, DAY, agentRows(), occupancyRows()), table);
+        assertEquals(2, table.all().agents());
+    }
 }
