@@ -578,8 +578,14 @@ class DashboardUiIT {
 
     private static void presence(Browser agent, String label) {
         By button = By.xpath("//*[@id='inbox:presence']//*[contains(@class,'ui-button')][.//text()[normalize-space()='" + label + "']]");
-        agent.waitFor(button).click();
-        agent.until(d -> d.findElement(button).getAttribute("class").contains("ui-state-active"));
+        // the inbox re-renders itself on pushes: find the button afresh on each try (until() retries a stale one)
+        agent.waitFor(button);
+        agent.until(d -> {
+            if (!d.findElement(button).getAttribute("class").contains("ui-state-active")) {
+                d.findElement(button).click();
+            }
+            return d.findElement(button).getAttribute("class").contains("ui-state-active");
+        });
     }
 
     /** One row of a query on the test's MariaDB database; null on a database the test cannot reach. */
