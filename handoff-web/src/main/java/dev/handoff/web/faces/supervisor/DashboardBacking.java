@@ -383,7 +383,8 @@ public class DashboardBacking implements Serializable {
     }
 
     public String pp(Double v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%+.1f pt", 100 * v);
+        // rounded first, so a change that rounds to nothing reads +0.0 pt, never -0.0 pt
+        return v == null ? "–" : String.format(Locale.ROOT, "%+.1f pt", Math.round(1000 * v) / 10.0 + 0.0);
     }
 
     public String pc(Double v) {
