@@ -11,7 +11,9 @@ import dev.handoff.platform.events.Escalated;
 import dev.handoff.platform.events.EscalationFlagged;
 import dev.handoff.platform.events.Resolved;
 import dev.handoff.platform.events.Transferred;
+import dev.handoff.metrics.control.Occupancy;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,6 +39,9 @@ public final class DemoHistory {
      */
     public static final Map<String, String> TEAMS = Map.of("alice", "emea", "bob", "emea", "carol", "americas", "dave", "americas");
 
+    /** The demo agents' capacities (max concurrent chats), as {@link DemoData} creates them. */
+    public static final Map<String, Integer> CAPACITY = Map.of("alice", 3, "bob", 4, "carol", 2, "dave", 5);
+
     /** The generated conversations' facts and the counters they add up to. */
     public record Result(List<Facts> conversations, Deltas deltas) {}
 
@@ -49,10 +54,42 @@ public final class DemoHistory {
 
     private final Random random;
     private final Rollup rollup;
+    /** 0: the four demo agents; n: each of them stands for n agents (alice-0 … alice-(n-1)), for the benchmark. */
+    private final int agentsPerName;
 
     public DemoHistory(long seed, long ttaTargetSeconds) {
+        this(seed, ttaTargetSeconds, 0);
+    }
+
+    /** @param agentsPerName 0 for the demo's four agents; more to spread the chats over that many agents per demo agent */
+    public DemoHistory(long seed, long ttaTargetSeconds, int agentsPerName) {
         this.random = new Random(seed);
-        this.rollup = new Rollup(ttaTargetSeconds, TEAMS::get);
+        this.rollup = new Rollup(ttaTargetSeconds, agent -> TEAMS.get(base(agent)));
+        this.agentsPerName = agentsPerName;
+    }
+
+    private static String base(String agent) {
+        int dash = agent == null ? -1 : agent.indexOf('-');
+        return dash < 0 ? agent : agent.substring(0, dash);
+    }
+
+    /** Every agent of the history: the demo's four, or each of them {@code agentsPerName} times. */
+    private List<String> agents() {
+        List<String> all = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(TEAMS.keySet())) {
+            if (agentsPerName <= 0) {
+                all.add(name);
+            } else {
+                for (int i = 0; i < agentsPerName; i++) {
+                    all.add(name + "-" + i);
+                }
+            }
+        }
+        return all;
+    }
+
+    private String pick(String name) {
+        return agentsPerName <= 0 ? name : name + "-" + random.nextInt(agentsPerName);
     }
 
     /** Conversations started on each of the {@code days} days before {@code today} (UTC). */
@@ -69,8 +106,35 @@ public final class DemoHistory {
             for (int i = 0; i < volume; i++) {
                 all.add(conversation(day, handoff, slowness, progress, deltas));
             }
+            for (String agent : agents()) {
+                shift(agent, day, weekend, deltas);
+            }
         }
         return new Result(all, deltas);
+    }
+
+    /**
+     * One agent's presence on a day, closed by the real {@link Occupancy} code: a shift online from
+     * about 07:00–10:00 for 6–9 hours with an away break, fewer at weekends; about one shift in
+     * twenty ends without a sign-out (the browser closed), so it is closed two minutes after the last
+     * heartbeat when the presence timer notices the next morning.
+     */
+    private void shift(String agent, LocalDate day, boolean weekend, Deltas deltas) {
+        if (weekend ? random.nextDouble() < 0.6 : random.nextDouble() < 0.08) {
+            return;
+        }
+        int capacity = CAPACITY.getOrDefault(base(agent), 3);
+        Duration ttl = Duration.ofSeconds(120);
+        Instant start = day.atTime(7, 0).toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt(3 * 3600));
+        long hours = weekend ? 4 : 6 + random.nextInt(4);
+        Instant breakAt = start.plusSeconds(hours * 3600 / 2);
+        Instant back = breakAt.plusSeconds(1800 + random.nextInt(1800));
+        Instant end = start.plusSeconds(hours * 3600 + 1800);
+        deltas.addAll(Occupancy.close(new Occupancy.Open(agent, "online", start, capacity), breakAt, breakAt, ttl));
+        deltas.addAll(Occupancy.close(new Occupancy.Open(agent, "away", breakAt, capacity), back, back, ttl));
+        boolean signedOut = random.nextDouble() >= 0.05;
+        Instant noticed = signedOut ? end : day.plusDays(1).atTime(7, 0).toInstant(ZoneOffset.UTC);
+        deltas.addAll(Occupancy.close(new Occupancy.Open(agent, "online", back, capacity), noticed, end, ttl));
     }
 
     private Facts conversation(LocalDate day, double handoff, double slowness, double progress, Deltas deltas) {
@@ -107,17 +171,35 @@ public final class DemoHistory {
         // the estimate promised: within ±50 % most of the time, sometimes far off
         double error = Math.exp(0.45 * random.nextGaussian());
         f.predictedWaitSeconds = Math.max(5, Math.round(tta / error));
-        String agent = switch (skill) {
+        String agent = pick(switch (skill) {
             case "billing" -> random.nextBoolean() ? "alice" : "carol";
             case "technical" -> "bob";
             default -> random.nextBoolean() ? "dave" : "carol";
-        };
+        });
         Instant accepted = escalated.plusSeconds(tta);
         events.add(new Accepted(id, agent, null, escalated, accepted));
-        if (random.nextDouble() < 0.08) {
-            events.add(new Transferred(id, agent, "sam", null, agent, accepted.plusSeconds(120)));
+        // the first message a person writes: usually soon after accepting, slower on busy Mondays
+        Instant firstResponse = accepted.plusSeconds(Math.max(3, Math.round(Math.exp(Math.log(20 * slowness) + 0.7 * random.nextGaussian()))));
+        Instant transferAt = accepted.plusSeconds(120);
+        boolean transfer = random.nextDouble() < 0.08;
+        if (transfer && firstResponse.isAfter(transferAt)) {
+            // transferred before anyone wrote: the supervisor's first message is the handoff's first response
+            firstResponse = transferAt.plusSeconds(15 + random.nextInt(60));
         }
         Instant resolved = accepted.plusSeconds(180 + random.nextInt(900));
+        if (firstResponse.isAfter(resolved)) {
+            firstResponse = resolved;
+        }
+        List<DomainEvent> before = new ArrayList<>(events);
+        events.clear();
+        apply(f, before, deltas);
+        if (!transfer || firstResponse.isBefore(transferAt)) {
+            deltas.addAll(rollup.firstResponse(f, firstResponse));
+        }
+        if (transfer) {
+            deltas.addAll(rollup.apply(f, new Transferred(id, agent, "sam", null, agent, transferAt)));
+            deltas.addAll(rollup.firstResponse(f, firstResponse));
+        }
         events.add(new Resolved(id, agent, "resolved", escalated, resolved));
         double notNeeded = trigger.equals("frustration") ? 0.35 : trigger.equals("bot-failure") ? 0.2 : 0.07;
         if (random.nextDouble() < notNeeded) {

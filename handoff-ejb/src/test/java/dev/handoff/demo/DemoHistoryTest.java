@@ -64,4 +64,27 @@ class DemoHistoryTest {
         assertTrue(americas.topics().stream().noneMatch(t -> t.trigger().equals("technical-dead-end")), "technical work is emea's (bob)");
         assertTrue(r.conversations().stream().filter(f -> f.acceptedAt != null).allMatch(f -> !f.team.isEmpty()));
     }
+
+    @Test
+    void firstResponseAndOccupancyForEveryAgent() {
+        DemoHistory.Result r = new DemoHistory(15L, 120).generate(TODAY, 90, 40);
+        LocalDate from = TODAY.minusDays(30);
+        LocalDate to = TODAY.minusDays(1);
+        Overview last30 = overview(r, from, to);
+        assertEquals(last30.current().accepted(), last30.current().responded(), "every accepted demo chat got a first response, once");
+        assertTrue(last30.current().firstResponseMedian() > last30.current().ttaMedian(), "a first response comes after the acceptance");
+        assertTrue(last30.current().firstResponseP90() < 600, "" + last30.current().firstResponseP90());
+        List<dev.handoff.metrics.control.Measures.AgentRow> agentRows = new ArrayList<>();
+        r.deltas().agents().forEach((k, v) -> agentRows.add(new dev.handoff.metrics.control.Measures.AgentRow(k, v)));
+        List<dev.handoff.metrics.control.Measures.OccupancyRow> time = new ArrayList<>();
+        r.deltas().occupancy().forEach((k, v) -> time.add(new dev.handoff.metrics.control.Measures.OccupancyRow(k, v)));
+        dev.handoff.metrics.control.AgentMeasures.Agents agents = dev.handoff.metrics.control.AgentMeasures.agents(from, to, agentRows, time);
+        for (String name : List.of("alice", "bob", "carol", "dave")) {
+            dev.handoff.metrics.control.AgentFigures f = agents.lines().stream().filter(l -> l.agent().equals(name)).findFirst().orElseThrow().current();
+            assertTrue(f.onlineSeconds() > 20 * 5 * 3600L, name + " online " + f.onlineSeconds());
+            assertTrue(f.occupancy() > 0 && f.occupancy() < 1, name + " occupancy " + f.occupancy());
+            assertTrue(f.responded() > 0, name);
+        }
+        assertTrue(agents.days().stream().filter(d -> d.occupancy() != null).count() >= 28, "nearly every day has someone online");
+    }
 }

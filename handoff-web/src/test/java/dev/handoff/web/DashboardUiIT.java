@@ -2,6 +2,7 @@ package dev.handoff.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handoff.web.report.PdfText;
@@ -353,6 +354,16 @@ class DashboardUiIT {
                 assertFalse(java.util.regex.Pattern.compile("\\b" + other + "\\b").matcher(page).find(), "no other agent on alice's dashboard: " + other);
             }
             assertTrue(browser.text(By.id("mine:figures")).contains("per agent"), "all agents' counts only per agent");
+            // her first response and her occupancy against capacity, from the demo's history
+            assertTrue(value(browser.driver.findElement(By.cssSelector("[data-measure='fr-median']"))).matches("\\d+ s"),
+                    value(browser.driver.findElement(By.cssSelector("[data-measure='fr-median']"))));
+            String occupancy = value(browser.driver.findElement(By.cssSelector("[data-measure='occupancy']")));
+            assertTrue(occupancy.matches("\\d+\\.\\d %") && Double.parseDouble(occupancy.replace(" %", "")) > 0, occupancy);
+            assertTrue(value(browser.driver.findElement(By.cssSelector("[data-measure='online']"))).matches("\\d+\\.\\d h"));
+            for (String chart : List.of("mine:frChart", "mine:occupancyChart")) {
+                browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "var c = document.querySelector(\"[id='" + chart + "'] canvas\"); return !!c && c.width > 0")));
+            }
             browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                     "var c = document.querySelector(\"[id='mine:chatsChart'] canvas\"); return !!c && c.width > 0")));
             browser.screenshot("dashboard-agent");
@@ -469,6 +480,133 @@ class DashboardUiIT {
             try (java.sql.ResultSet r = q.executeQuery()) {
                 r.next();
                 return new Object[] {r.getLong(1), r.getDouble(2)};
+            }
+        }
+    }
+
+    /**
+     * Live traffic fills the new roll-ups: an agent's sign-in, away and sign-off close presence
+     * intervals; a supervisor takes over one of this run's waiting chats and writes twice: its first
+     * response is counted once (on the overview, filtered to this run's channel, and in the roll-up
+     * rows), and his chat-time goes to his occupancy. The overview shows the first-response chart and
+     * the agent table with occupancy.
+     */
+    @Test
+    @Order(7)
+    @RunAsClient
+    void liveTrafficCountsFirstResponseOnceAndPresenceTime() throws Exception {
+        Api api = new Api(base.toString(), Api.itKey());
+        String id = STARTED.stream().filter(c -> "queued".equalsIgnoreCase(api.get("/api/v1/conversations/" + c).json().getString("state")))
+                .findFirst().orElseThrow(() -> new AssertionError("a chat of this run waits"));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        try (Browser dave = new Browser(base.toString()); Browser sam = new Browser(base.toString())) {
+            // dave signs in (online), steps away, signs off: two closed intervals of today
+            dave.login("dave", PASSWORD);
+            dave.waitForUrl("/agent/inbox.xhtml");
+            long online = System.currentTimeMillis();
+            dave.until(d -> System.currentTimeMillis() - online > 2_100);
+            presence(dave, "Away");
+            long away = System.currentTimeMillis();
+            dave.until(d -> System.currentTimeMillis() - away > 1_100);
+            presence(dave, "Offline");
+
+            sam.login("sam", PASSWORD);
+            sam.waitForUrl("/supervisor/queue.xhtml");
+            sam.open("/agent/chat.xhtml?id=" + id);
+            sam.waitFor(By.id("chat:takeOver")).click();
+            sam.until(d -> d.findElements(By.id("chat:supervisorBar")).isEmpty());
+            WebElement composer = sam.waitFor(By.id("chat:reply"));
+            composer.sendKeys("Hello, Sam here: I have your chat now.");
+            sam.driver.findElement(By.id("chat:send")).click();
+            sam.waitForText(By.id("chat:transcript"), "Sam here");
+            sam.waitFor(By.id("chat:reply")).sendKeys("Let me look at your account.");
+            sam.driver.findElement(By.id("chat:send")).click();
+            sam.waitForText(By.id("chat:transcript"), "Let me look");
+            sam.waitFor(By.id("chat:resolution")).sendKeys("Answered by the supervisor");
+            sam.driver.findElement(By.id("chat:resolveButton")).click();
+            sam.waitForText(By.id("chat:state"), "resolved");
+
+            Object[] stored = stored("SELECT m.first_response_seconds, m.owner, (SELECT SUM(responded) FROM metric_daily WHERE channel = ?),"
+                    + " (SELECT online_seconds FROM metric_occupancy_daily WHERE agent = 'dave' AND stat_day = ?),"
+                    + " (SELECT away_seconds FROM metric_occupancy_daily WHERE agent = 'dave' AND stat_day = ?),"
+                    + " (SELECT presence FROM metric_presence WHERE agent = 'dave'),"
+                    + " (SELECT chat_seconds FROM metric_occupancy_daily WHERE agent = 'sam' AND stat_day = ?)"
+                    + " FROM metric_conversation m WHERE m.conversation_id = ?", CHANNEL, today, today, today, id);
+            if (stored != null) {
+                assertTrue(stored[0] != null && ((Number) stored[0]).longValue() >= 0, "the first response is stored: " + stored[0]);
+                assertNull(stored[1], "resolved: nobody owns it");
+                assertEquals(1, ((Number) stored[2]).longValue(), "two messages, one first response");
+                assertTrue(stored[3] != null && ((Number) stored[3]).longValue() >= 2, "dave's time online today: " + stored[3]);
+                assertTrue(stored[4] != null && ((Number) stored[4]).longValue() >= 1, "dave's time away today: " + stored[4]);
+                assertEquals("offline", stored[5]);
+                assertTrue(stored[6] != null && ((Number) stored[6]).longValue() >= 1, "sam's chat-time today: " + stored[6]);
+            }
+
+            sam.open("/supervisor/dashboard.xhtml");
+            sam.waitFor(By.id("dash:measures"));
+            // the demo's agents in the agent table, each with an occupancy
+            for (String agent : List.of("alice", "bob", "carol", "dave")) {
+                String occupancy = value(sam.driver.findElement(By.cssSelector("[data-occupancy='" + agent + "']")));
+                assertTrue(occupancy.matches("\\d+\\.\\d %"), agent + ": " + occupancy);
+            }
+            assertTrue(sam.text(By.id("dash:agentTable")).contains("Chat time"));
+            sam.scrollTo(By.id("dash:agentTable"));
+            ((JavascriptExecutor) sam.driver).executeScript("document.getElementById('dash:agentLinks').scrollIntoView(true)");
+            sam.screenshot("dashboard-agents-occupancy");
+            String frMedian = value(sam.driver.findElement(By.cssSelector("[data-measure='fr-median']")));
+            assertTrue(frMedian.matches("\\d+ s"), "the demo history's first responses: " + frMedian);
+
+            sam.choose("dash:channel", CHANNEL);
+            sam.driver.findElement(By.id("dash:apply")).click();
+            sam.waitForAjax();
+            sam.until(d -> value(d.findElement(By.cssSelector("[data-measure='started']"))).equals(String.valueOf(CONVERSATIONS)));
+            assertTrue(value(sam.driver.findElement(By.cssSelector("[data-measure='fr-mean']"))).matches("\\d+ s"),
+                    "this run's one first response: " + value(sam.driver.findElement(By.cssSelector("[data-measure='fr-mean']"))));
+            if (stored != null) {
+                assertEquals(stored[0] + " s", value(sam.driver.findElement(By.cssSelector("[data-measure='fr-mean']"))), "the mean of one");
+            }
+
+            sam.choose("dash:channel", "All");
+            sam.driver.findElement(By.id("dash:apply")).click();
+            sam.waitForAjax();
+            sam.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "var c = document.querySelector(\"[id='dash:frChart'] canvas\"); return !!c && c.width > 0")));
+            ((JavascriptExecutor) sam.driver).executeScript("document.getElementById('dash:ttaChart').scrollIntoView(true)");
+            sam.screenshot("dashboard-first-response");
+        }
+    }
+
+    private static void presence(Browser agent, String label) {
+        By button = By.xpath("//*[@id='inbox:presence']//*[contains(@class,'ui-button')][.//text()[normalize-space()='" + label + "']]");
+        // the inbox re-renders itself on pushes: find the button afresh on each try (until() retries a stale one)
+        agent.waitFor(button);
+        agent.until(d -> {
+            if (!d.findElement(button).getAttribute("class").contains("ui-state-active")) {
+                d.findElement(button).click();
+            }
+            return d.findElement(button).getAttribute("class").contains("ui-state-active");
+        });
+    }
+
+    /** One row of a query on the test's MariaDB database; null on a database the test cannot reach. */
+    private static Object[] stored(String sql, Object... parameters) throws java.sql.SQLException {
+        String url = System.getenv("HANDOFF_DB_URL");
+        if (url == null || !url.startsWith("jdbc:mysql:")) {
+            return null;
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, System.getenv().getOrDefault("HANDOFF_DB_USER", "handoff"),
+                        System.getenv().getOrDefault("HANDOFF_DB_PASSWORD", "handoff"));
+                java.sql.PreparedStatement q = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                q.setObject(i + 1, parameters[i] instanceof LocalDate d ? java.sql.Date.valueOf(d) : parameters[i]);
+            }
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                assertTrue(r.next(), sql);
+                Object[] row = new Object[r.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = r.getObject(i + 1);
+                }
+                return row;
             }
         }
     }

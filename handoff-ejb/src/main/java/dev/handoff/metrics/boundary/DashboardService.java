@@ -81,7 +81,7 @@ public class DashboardService {
     public AgentMeasures.Dashboard mine(LocalDate from, LocalDate to) {
         String me = Callers.name(session);
         long days = period(from, to);
-        return AgentMeasures.dashboard(me, from, to, store.agents(from.minusDays(days), to, null));
+        return dashboard(me, from, to, days);
     }
 
     /** The group's figures (agents' usernames) beside every other agent's, for conversations started {@code from} to {@code to}. */
@@ -95,7 +95,17 @@ public class DashboardService {
             throw new dev.handoff.platform.InvalidInputException("Choose an agent.");
         }
         long days = period(from, to);
-        return AgentMeasures.dashboard(username.strip(), from, to, store.agents(from.minusDays(days), to, null));
+        return dashboard(username.strip(), from, to, days);
+    }
+
+    /** The agent's own days (two periods), beside every agent's sums per period, added up in the database. */
+    private AgentMeasures.Dashboard dashboard(String agent, LocalDate from, LocalDate to, long days) {
+        LocalDate prevFrom = from.minusDays(days);
+        List<dev.handoff.metrics.control.Measures.AgentRow> everyone = new java.util.ArrayList<>(store.agentSums(from, to));
+        everyone.addAll(store.agentSums(prevFrom, from.minusDays(1)));
+        List<dev.handoff.metrics.control.Measures.OccupancyRow> everyoneTime = new java.util.ArrayList<>(store.occupancySums(from, to, false));
+        everyoneTime.addAll(store.occupancySums(prevFrom, from.minusDays(1), false));
+        return AgentMeasures.dashboard(agent, from, to, store.agents(prevFrom, to, agent), store.occupancy(prevFrom, to, agent), everyone, everyoneTime);
     }
 
     @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
@@ -104,7 +114,22 @@ public class DashboardService {
         if (group == null || group.isEmpty()) {
             throw new InvalidInputException("group", "Name at least one agent to compare");
         }
-        return AgentMeasures.pilot(from, to, group, store.agents(from, to, null));
+        return AgentMeasures.pilot(from, to, group, store.agentSums(from, to), store.occupancySums(from, to, false));
+    }
+
+    /**
+     * Every agent's figures for the overview's agent table (chats they first accepted, first response,
+     * time online, chat-time and occupancy against capacity), beside the previous period's.
+     */
+    @RolesAllowed({Callers.SUPERVISOR, Callers.ADMIN})
+    public AgentMeasures.Agents agents(LocalDate from, LocalDate to) {
+        long days = period(from, to);
+        LocalDate prevFrom = from.minusDays(days);
+        List<dev.handoff.metrics.control.Measures.AgentRow> rows = new java.util.ArrayList<>(store.agentSums(from, to));
+        rows.addAll(store.agentSums(prevFrom, from.minusDays(1)));
+        List<dev.handoff.metrics.control.Measures.OccupancyRow> time = new java.util.ArrayList<>(store.occupancySums(from, to, false));
+        time.addAll(store.occupancySums(prevFrom, from.minusDays(1), false));
+        return AgentMeasures.agents(from, to, rows, time, store.occupancySums(from, to, true));
     }
 
     /** The agents (usernames) that have accepted a conversation since the agent roll-ups began: for choosing a group to compare. */

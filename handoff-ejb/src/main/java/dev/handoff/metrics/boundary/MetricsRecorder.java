@@ -1,15 +1,19 @@
 package dev.handoff.metrics.boundary;
 
+import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.metrics.control.Deltas;
 import dev.handoff.metrics.control.Facts;
 import dev.handoff.metrics.control.MetricsSettings;
+import dev.handoff.metrics.control.Occupancy;
 import dev.handoff.metrics.control.Rollup;
 import dev.handoff.metrics.control.RollupStore;
 import dev.handoff.metrics.entity.MetricConversation;
 import dev.handoff.platform.events.Accepted;
 import dev.handoff.platform.events.ConversationStarted;
 import dev.handoff.platform.events.DomainEvent;
+import dev.handoff.platform.events.MessagePosted;
+import dev.handoff.platform.events.PresenceChanged;
 import dev.handoff.platform.events.SlaBreached;
 import dev.handoff.routing.entity.Agent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +22,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the KPI roll-ups: every {@link DomainEvent} updates its conversation's row in
@@ -37,6 +44,10 @@ public class MetricsRecorder {
 
     @Inject
     MetricsSettings settings;
+
+    @Inject
+    @ConfigProperty(name = "handoff.presence.ttl-seconds", defaultValue = "120")
+    long presenceTtlSeconds;
 
     void record(@Observes(during = TransactionPhase.IN_PROGRESS) DomainEvent event) {
         String id = event.conversationId();
@@ -73,6 +84,49 @@ public class MetricsRecorder {
         if (fresh) {
             em.persist(row);
         }
+        store.add(deltas);
+    }
+
+    /**
+     * A person's message (author AGENT: the owner or a supervisor): the conversation's first response,
+     * counted once (ADR 0034). The time is the message's own.
+     */
+    void messagePosted(@Observes(during = TransactionPhase.IN_PROGRESS) MessagePosted posted) {
+        if (posted.author() != Author.AGENT || posted.conversationId() == null) {
+            return;
+        }
+        MetricConversation row = em.find(MetricConversation.class, posted.conversationId());
+        if (row == null || row.getEscalatedAt() == null || row.getFirstResponseSeconds() != null) {
+            return;
+        }
+        Instant at = em.createQuery("SELECT m.createdAt FROM Message m WHERE m.conversation.id = :id AND m.seq = :seq", Instant.class)
+                .setParameter("id", posted.conversationId()).setParameter("seq", posted.seq())
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .getResultStream().findFirst().orElse(null);
+        Facts facts = facts(row);
+        Deltas deltas = new Rollup(settings.ttaTargetSeconds()).firstResponse(facts, at);
+        if (!deltas.isEmpty()) {
+            copy(facts, row);
+            store.add(deltas);
+        }
+    }
+
+    /**
+     * An agent's presence changed: the interval that ends now is added to their occupancy (capped at
+     * the last heartbeat + the presence time-to-live when the heartbeats had stopped), and the new one
+     * is opened with the agent's capacity now.
+     */
+    void presenceChanged(@Observes(during = TransactionPhase.IN_PROGRESS) PresenceChanged changed) {
+        if (changed.username() == null || changed.at() == null) {
+            return;
+        }
+        String agent = new Occupancy.Open(changed.username().strip(), null, changed.at(), 0).agent();
+        Deltas deltas = Occupancy.close(store.openPresence(agent).orElse(null), changed.at(), changed.seenBefore(),
+                Duration.ofSeconds(Math.max(1, presenceTtlSeconds)));
+        int capacity = em.createNamedQuery(Agent.FIND_BY_USERNAME, Agent.class).setParameter("username", changed.username())
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .getResultStream().findFirst().map(Agent::getMaxConcurrentChats).orElse(0);
+        store.openPresence(new Occupancy.Open(agent, changed.presence(), changed.at(), capacity));
         store.add(deltas);
     }
 
@@ -125,6 +179,9 @@ public class MetricsRecorder {
         f.transfers = row.getTransfers();
         f.notNeeded = row.isNotNeeded();
         f.breaches = row.getBreaches();
+        f.firstResponseSeconds = row.getFirstResponseSeconds();
+        f.owner = row.getOwner();
+        f.ownedSince = row.getOwnedSince();
         return f;
     }
 
@@ -148,5 +205,8 @@ public class MetricsRecorder {
         row.setTransfers(f.transfers);
         row.setNotNeeded(f.notNeeded);
         row.setBreaches(f.breaches);
+        row.setFirstResponseSeconds(f.firstResponseSeconds);
+        row.setOwner(f.owner);
+        row.setOwnedSince(f.ownedSince);
     }
 }

@@ -66,7 +66,24 @@ public enum Counter {
     HANDLE_H10,
     HANDLE_H11,
     HANDLE_H12,
-    HANDLE_H13;
+    HANDLE_H13,
+    /** First responses counted (V20): escalation to the first message a person wrote; histogram with the TTA bounds. */
+    RESPONDED,
+    FR_SUM,
+    FR_H0,
+    FR_H1,
+    FR_H2,
+    FR_H3,
+    FR_H4,
+    FR_H5,
+    FR_H6,
+    FR_H7,
+    FR_H8,
+    FR_H9,
+    FR_H10,
+    FR_H11,
+    FR_H12,
+    FR_H13;
 
     /** Upper bounds (seconds, inclusive) of the time-to-agent buckets TTA_H0..; the last bucket is open. */
     public static final long[] TTA_BOUNDS = {10, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900, 1800, 3600};
@@ -86,6 +103,11 @@ public enum Counter {
 
     public static Counter ttaBucket(long seconds) {
         return bucket(seconds, TTA_BOUNDS, TTA_H0);
+    }
+
+    /** The first-response bucket: the same bounds as time-to-agent ({@link #TTA_BOUNDS}). */
+    public static Counter firstResponseBucket(long seconds) {
+        return bucket(seconds, TTA_BOUNDS, FR_H0);
     }
 
     public static Counter handleBucket(long seconds) {

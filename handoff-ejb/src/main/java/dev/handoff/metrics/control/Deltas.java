@@ -16,6 +16,7 @@ public final class Deltas {
     private final TreeMap<RollupKey, long[]> daily = new TreeMap<>();
     private final TreeMap<TriggerKey, long[]> triggers = new TreeMap<>();
     private final TreeMap<AgentKey, long[]> agents = new TreeMap<>();
+    private final TreeMap<AgentKey, long[]> occupancy = new TreeMap<>();
 
     public Deltas add(RollupKey key, Counter counter, long amount) {
         if (amount != 0) {
@@ -28,6 +29,14 @@ public final class Deltas {
     public Deltas addAgent(AgentKey key, Counter counter, long amount) {
         if (amount != 0) {
             agents.computeIfAbsent(key, k -> new long[Counter.SIZE])[counter.ordinal()] += amount;
+        }
+        return this;
+    }
+
+    /** Seconds of a {@code metric_occupancy_daily} row (calendar day × agent); {@code which} is one of {@link Occupancy#COLUMNS}' indexes. */
+    public Deltas addOccupancy(AgentKey key, int which, long seconds) {
+        if (seconds != 0) {
+            occupancy.computeIfAbsent(key, k -> new long[Occupancy.COLUMNS.size()])[which] += seconds;
         }
         return this;
     }
@@ -53,6 +62,12 @@ public final class Deltas {
                 mine[i] += v[i];
             }
         });
+        other.occupancy.forEach((k, v) -> {
+            long[] mine = occupancy.computeIfAbsent(k, x -> new long[Occupancy.COLUMNS.size()]);
+            for (int i = 0; i < v.length; i++) {
+                mine[i] += v[i];
+            }
+        });
         other.triggers.forEach((k, v) -> {
             long[] mine = triggers.computeIfAbsent(k, x -> new long[2]);
             mine[0] += v[0];
@@ -73,7 +88,11 @@ public final class Deltas {
         return agents;
     }
 
+    public Map<AgentKey, long[]> occupancy() {
+        return occupancy;
+    }
+
     public boolean isEmpty() {
-        return daily.isEmpty() && triggers.isEmpty() && agents.isEmpty();
+        return daily.isEmpty() && triggers.isEmpty() && agents.isEmpty() && occupancy.isEmpty();
     }
 }

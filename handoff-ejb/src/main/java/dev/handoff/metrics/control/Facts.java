@@ -39,6 +39,11 @@ public final class Facts {
     public int transfers;
     public boolean notNeeded;
     public int breaches;
+    /** Seconds from the escalation to the first message a person wrote; null until then (counted once). */
+    public Long firstResponseSeconds;
+    /** Who owns the chat now and since when (its open chat-time interval); null when nobody does. */
+    public String owner;
+    public Instant ownedSince;
 
     public static Facts started(String conversationId, String channel, Instant at) {
         Facts f = new Facts();

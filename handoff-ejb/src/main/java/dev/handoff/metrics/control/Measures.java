@@ -19,6 +19,9 @@ public final class Measures {
     /** A stored {@code metric_agent_daily} row. */
     public record AgentRow(AgentKey key, long[] counters) {}
 
+    /** A stored {@code metric_occupancy_daily} row: seconds by {@link Occupancy#COLUMNS}' indexes, of a calendar day. */
+    public record OccupancyRow(AgentKey key, long[] seconds) {}
+
     /** A stored {@code metric_trigger_daily} row. */
     public record TriggerRow(TriggerKey key, long fired, long flagged) {}
 

@@ -70,6 +70,7 @@ public final class Rollup {
                 d.addTrigger(new TriggerKey(facts.day, name, facts.skill, facts.channel), Deltas.FIRED, 1);
             }
         } else if (event instanceof Accepted a) {
+            own(facts, a.agent(), a.at(), d);
             facts.agent = a.agent();
             Instant escalatedAt = facts.escalatedAt != null ? facts.escalatedAt : a.escalatedAt();
             if (facts.acceptedAt != null || escalatedAt == null) {
@@ -107,12 +108,15 @@ public final class Rollup {
                     count(d, facts, Counter.WAIT_WITHIN, 1);
                 }
             }
-        } else if (event instanceof Transferred) {
+        } else if (event instanceof Transferred t) {
+            // the chat-time moves with the chat: to the agent it went to, or back to the queue (nobody)
+            own(facts, t.toAgent(), t.at(), d);
             if (facts.escalated()) {
                 facts.transfers++;
                 count(d, facts, Counter.TRANSFERS, 1);
             }
         } else if (event instanceof Resolved r) {
+            own(facts, null, r.at(), d);
             if (facts.outcome == null) {
                 facts.outcome = "resolved";
                 facts.agent = r.agent();
@@ -125,6 +129,7 @@ public final class Rollup {
                 }
             }
         } else if (event instanceof Closed c) {
+            own(facts, null, c.at(), d);
             if (facts.outcome == null) {
                 if ("QUEUED".equals(c.stateBefore()) && facts.escalated()) {
                     abandon(facts, d, Math.max(0, Duration.between(facts.escalatedAt, c.at()).toSeconds()));
@@ -157,6 +162,41 @@ public final class Rollup {
                     d.addTrigger(new TriggerKey(facts.day, Facts.cut(t, Facts.MAX_TRIGGER), facts.skill, facts.channel), Deltas.FLAGGED, 1));
         }
         return d;
+    }
+
+    /**
+     * The first message a person (agent or supervisor) wrote in the conversation, at {@code at}: its
+     * first response, seconds from the escalation, counted once per handoff. A later message, or one
+     * after a transfer or a requeue, counts nothing; neither does one in a chat never escalated.
+     */
+    public Deltas firstResponse(Facts facts, Instant at) {
+        Deltas d = new Deltas();
+        if (!facts.escalated() || facts.firstResponseSeconds != null || at == null) {
+            return d;
+        }
+        long seconds = Math.max(0, Duration.between(facts.escalatedAt, at).toSeconds());
+        facts.firstResponseSeconds = seconds;
+        count(d, facts, Counter.RESPONDED, 1);
+        count(d, facts, Counter.FR_SUM, seconds);
+        count(d, facts, Counter.firstResponseBucket(seconds), 1);
+        return d;
+    }
+
+    /**
+     * The chat changes hands at {@code at}: the owner's chat-time so far is added to their occupancy
+     * (per calendar day), and {@code next} (null: nobody) owns it from now on.
+     */
+    static void own(Facts facts, String next, Instant at, Deltas d) {
+        if (facts.owner != null && facts.ownedSince != null && at != null) {
+            Occupancy.chat(d, facts.owner, facts.ownedSince, at);
+        }
+        if (next == null || next.isBlank() || at == null) {
+            facts.owner = null;
+            facts.ownedSince = null;
+        } else {
+            facts.owner = Facts.cut(next.strip(), Facts.MAX_AGENT);
+            facts.ownedSince = at;
+        }
     }
 
     /** The conversation's first event: its facts, and "started" counted on its day and channel. */
@@ -221,6 +261,11 @@ public final class Rollup {
         if (facts.csat != null && facts.csatHuman) {
             counted[Counter.CSAT_HUMAN_SUM.ordinal()] = facts.csat;
             counted[Counter.CSAT_HUMAN_N.ordinal()] = 1;
+        }
+        if (facts.firstResponseSeconds != null) {
+            counted[Counter.RESPONDED.ordinal()] = 1;
+            counted[Counter.FR_SUM.ordinal()] = facts.firstResponseSeconds;
+            counted[Counter.firstResponseBucket(facts.firstResponseSeconds).ordinal()] = 1;
         }
         return counted;
     }

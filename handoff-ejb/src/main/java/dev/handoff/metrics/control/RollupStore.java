@@ -42,6 +42,8 @@ public class RollupStore {
                 columns(v), values(v), h2));
         deltas.agents().forEach((k, v) -> upsert("metric_agent_daily", AGENT_KEY_COLUMNS, List.of(Date.valueOf(k.day()), k.agent()),
                 columns(v), values(v), h2));
+        deltas.occupancy().forEach((k, v) -> upsert("metric_occupancy_daily", AGENT_KEY_COLUMNS, List.of(Date.valueOf(k.day()), k.agent()),
+                occupancyColumns(v), occupancyValues(v), h2));
         deltas.triggers().forEach((k, v) -> upsert("metric_trigger_daily", TRIGGER_KEY_COLUMNS,
                 List.of(Date.valueOf(k.day()), k.trigger(), k.skill(), k.channel()), List.of("fired", "not_needed"), List.of(v[0], v[1]), h2));
     }
@@ -54,6 +56,26 @@ public class RollupStore {
             }
         }
         return names;
+    }
+
+    private static List<String> occupancyColumns(long[] v) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                names.add(Occupancy.COLUMNS.get(i));
+            }
+        }
+        return names;
+    }
+
+    private static List<Long> occupancyValues(long[] v) {
+        List<Long> values = new ArrayList<>();
+        for (long x : v) {
+            if (x != 0) {
+                values.add(x);
+            }
+        }
+        return values;
     }
 
     private static List<Long> values(long[] v) {
@@ -190,6 +212,119 @@ public class RollupStore {
         return out;
     }
 
+    /**
+     * Every agent's {@code metric_agent_daily} counters summed over {@code from}..{@code to}, one row
+     * per agent keyed by {@code from}: the database adds up days × agents rows, the page reads one row
+     * per agent (the overview's agent table, all agents beside one agent's dashboard).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Measures.AgentRow> agentSums(LocalDate from, LocalDate to) {
+        StringJoiner cols = new StringJoiner(", ");
+        for (Counter c : Counter.values()) {
+            cols.add("SUM(" + c.column() + ")");
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT agent, " + cols + " FROM metric_agent_daily WHERE stat_day BETWEEN ? AND ? GROUP BY agent")
+                .setParameter(1, Date.valueOf(from))
+                .setParameter(2, Date.valueOf(to))
+                .getResultList();
+        List<Measures.AgentRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long[] counters = new long[Counter.SIZE];
+            for (int i = 0; i < Counter.SIZE; i++) {
+                counters[i] = r[1 + i] == null ? 0 : ((Number) r[1 + i]).longValue();
+            }
+            out.add(new Measures.AgentRow(new AgentKey(from, (String) r[0]), counters));
+        }
+        return out;
+    }
+
+    /**
+     * Occupancy seconds summed in the database: per agent over {@code from}..{@code to} (keyed by
+     * {@code from}), or with {@code byDay} per calendar day over all agents (agent {@code ""}).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Measures.OccupancyRow> occupancySums(LocalDate from, LocalDate to, boolean byDay) {
+        StringJoiner cols = new StringJoiner(", ");
+        for (String c : Occupancy.COLUMNS) {
+            cols.add("SUM(" + c + ")");
+        }
+        String group = byDay ? "stat_day" : "agent";
+        List<Object[]> rows = em.createNativeQuery("SELECT " + group + ", " + cols + " FROM metric_occupancy_daily WHERE stat_day BETWEEN ? AND ? GROUP BY " + group)
+                .setParameter(1, Date.valueOf(from))
+                .setParameter(2, Date.valueOf(to))
+                .getResultList();
+        List<Measures.OccupancyRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long[] seconds = new long[Occupancy.COLUMNS.size()];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = r[1 + i] == null ? 0 : ((Number) r[1 + i]).longValue();
+            }
+            out.add(new Measures.OccupancyRow(byDay ? new AgentKey(day(r[0]), "") : new AgentKey(from, (String) r[0]), seconds));
+        }
+        return out;
+    }
+
+    /**
+     * The {@code metric_occupancy_daily} rows (calendar days) from {@code from} to {@code to}: of one
+     * agent, or of every agent when {@code agent} is null.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Measures.OccupancyRow> occupancy(LocalDate from, LocalDate to, String agent) {
+        Query q = em.createNativeQuery("SELECT " + AGENT_KEY_COLUMNS + ", " + String.join(", ", Occupancy.COLUMNS)
+                        + " FROM metric_occupancy_daily WHERE stat_day BETWEEN ? AND ?" + (agent == null ? "" : " AND agent = ?"))
+                .setParameter(1, Date.valueOf(from))
+                .setParameter(2, Date.valueOf(to));
+        if (agent != null) {
+            q.setParameter(3, agent);
+        }
+        List<Object[]> rows = q.getResultList();
+        List<Measures.OccupancyRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long[] seconds = new long[Occupancy.COLUMNS.size()];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = ((Number) r[2 + i]).longValue();
+            }
+            out.add(new Measures.OccupancyRow(new AgentKey(day(r[0]), (String) r[1]), seconds));
+        }
+        return out;
+    }
+
+    /** The agent's open presence interval, if one is stored. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Occupancy.Open> openPresence(String agent) {
+        List<Object[]> rows = em.createNativeQuery("SELECT agent, presence, since, capacity FROM metric_presence WHERE agent = ?")
+                .setParameter(1, agent).getResultList();
+        return rows.stream().findFirst().map(r -> new Occupancy.Open((String) r[0], (String) r[1], instant(r[2]), ((Number) r[3]).intValue()));
+    }
+
+    /** Stores the agent's open presence interval (one row per agent, replaced at each change). */
+    public void openPresence(Occupancy.Open open) {
+        int n = em.createNativeQuery("UPDATE metric_presence SET presence = ?, since = ?, capacity = ? WHERE agent = ?")
+                .setParameter(1, open.presence()).setParameter(2, ts(open.since())).setParameter(3, open.capacity()).setParameter(4, open.agent())
+                .executeUpdate();
+        if (n == 0) {
+            em.createNativeQuery("INSERT INTO metric_presence (agent, presence, since, capacity) VALUES (?, ?, ?, ?)")
+                    .setParameter(1, open.agent()).setParameter(2, open.presence()).setParameter(3, ts(open.since())).setParameter(4, open.capacity())
+                    .executeUpdate();
+        }
+    }
+
+    static java.time.Instant instant(Object o) {
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.LocalDateTime t) {
+            return t.toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.util.Date d) {
+            return d.toInstant();
+        }
+        return java.time.LocalDateTime.parse(String.valueOf(o).replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+    }
+
     static LocalDate day(Object o) {
         if (o instanceof LocalDate d) {
             return d;
@@ -213,10 +348,11 @@ public class RollupStore {
         for (Facts f : conversations) {
             rows.add(java.util.Arrays.asList(f.conversationId, Date.valueOf(f.day), f.channel, f.skill, f.trigger, f.team, f.firstAgent, ts(f.startedAt),
                     ts(f.escalatedAt), ts(f.acceptedAt), f.waitSeconds, f.predictedWaitSeconds, f.agent, f.outcome,
-                    f.abandonedWaitSeconds, f.csat, f.csatHuman, f.transfers, f.notNeeded, f.breaches, true));
+                    f.abandonedWaitSeconds, f.csat, f.csatHuman, f.transfers, f.notNeeded, f.breaches, true, f.firstResponseSeconds));
         }
         insert("metric_conversation", "conversation_id, stat_day, channel, skill, trig, team, first_agent, started_at, escalated_at, accepted_at, wait_seconds, "
-                + "predicted_wait_seconds, agent, outcome, abandoned_wait_seconds, csat, csat_human, transfers, not_needed, breaches, history", rows);
+                + "predicted_wait_seconds, agent, outcome, abandoned_wait_seconds, csat, csat_human, transfers, not_needed, breaches, history, "
+                + "first_response_seconds", rows);
         StringJoiner counterColumns = new StringJoiner(", ");
         for (Counter c : Counter.values()) {
             counterColumns.add(c.column());
@@ -240,6 +376,15 @@ public class RollupStore {
             rows.add(row);
         }
         insert("metric_agent_daily", AGENT_KEY_COLUMNS + ", " + counterColumns, rows);
+        rows.clear();
+        for (Map.Entry<AgentKey, long[]> e : deltas.occupancy().entrySet()) {
+            List<Object> row = new ArrayList<>(List.of(Date.valueOf(e.getKey().day()), e.getKey().agent()));
+            for (long v : e.getValue()) {
+                row.add(v);
+            }
+            rows.add(row);
+        }
+        insert("metric_occupancy_daily", AGENT_KEY_COLUMNS + ", " + String.join(", ", Occupancy.COLUMNS), rows);
         rows.clear();
         for (Map.Entry<TriggerKey, long[]> e : deltas.triggers().entrySet()) {
             rows.add(List.of(Date.valueOf(e.getKey().day()), e.getKey().trigger(), e.getKey().skill(), e.getKey().channel(),

@@ -29,7 +29,11 @@ public record Summary(
         Double waitMedianRatio,
         Double waitWithin50,
         long resolved,
-        long transfers) {
+        long transfers,
+        long responded,
+        Double firstResponseMean,
+        Double firstResponseMedian,
+        Double firstResponseP90) {
 
     public static Summary of(long started, long[] c) {
         long escalated = c[Counter.ESCALATED.ordinal()];
@@ -41,6 +45,7 @@ public record Summary(
         long notNeeded = c[Counter.NOT_NEEDED.ordinal()];
         long[] tta = slice(c, Counter.TTA_H0, Counter.TTA_BOUNDS.length + 1);
         long[] ratio = slice(c, Counter.WR_H0, Counter.RATIO_BOUNDS.length + 1);
+        long[] fr = slice(c, Counter.FR_H0, Counter.TTA_BOUNDS.length + 1);
         double[] ttaBounds = Histogram.ttaBounds();
         return new Summary(
                 started,
@@ -67,7 +72,11 @@ public record Summary(
                 Histogram.percentile(ratio, Counter.RATIO_BOUNDS, 0.5),
                 ratio(c[Counter.WAIT_WITHIN.ordinal()], predicted),
                 c[Counter.RESOLVED.ordinal()],
-                c[Counter.TRANSFERS.ordinal()]);
+                c[Counter.TRANSFERS.ordinal()],
+                c[Counter.RESPONDED.ordinal()],
+                ratio(c[Counter.FR_SUM.ordinal()], c[Counter.RESPONDED.ordinal()]),
+                Histogram.percentile(fr, ttaBounds, 0.5),
+                Histogram.percentile(fr, ttaBounds, 0.9));
     }
 
     static long[] slice(long[] c, Counter first, int length) {

@@ -139,12 +139,13 @@ public class RoutingService {
     public void setPresence(String username, Presence presence) {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
+        Instant seenBefore = agent.getPresenceSeenAt();
         loadOnce(now);
         agent.changePresence(presence, now);
         em.flush();
         desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
         tellEngine(agent, now);
-        presenceChanged.fire(new dev.handoff.platform.events.PresenceChanged(username, presence.name().toLowerCase(Locale.ROOT)));
+        presenceChanged.fire(new dev.handoff.platform.events.PresenceChanged(username, presence.name().toLowerCase(Locale.ROOT), now, seenBefore));
     }
 
     /**
@@ -189,6 +190,9 @@ public class RoutingService {
         }
         em.flush();
         stale.forEach(agent -> tellEngine(agent, now));
+        // the occupancy roll-up closes their interval at the last heartbeat + the time-to-live
+        stale.forEach(agent -> presenceChanged.fire(new dev.handoff.platform.events.PresenceChanged(agent.getUsername(), "offline", now,
+                agent.getPresenceSeenAt())));
         return stale.stream().map(Agent::getUsername).toList();
     }
 

@@ -78,6 +78,17 @@ public class MetricConversation {
     @Column(nullable = false)
     private int breaches;
 
+    /** Seconds from the escalation to the first message a person wrote in it (V20); null until then. */
+    @Column(name = "first_response_seconds")
+    private Long firstResponseSeconds;
+
+    /** The agent who owns it now and since when (V21): its open chat-time interval. */
+    @Column(length = 64)
+    private String owner;
+
+    @Column(name = "owned_since")
+    private Instant ownedSince;
+
     /** Made by the demo history: no conversation is stored behind it. */
     @Column(nullable = false)
     private boolean history;
@@ -126,6 +137,12 @@ public class MetricConversation {
     public int getBreaches() { return breaches; }
     public void setBreaches(int breaches) { this.breaches = breaches; }
     public boolean isHistory() { return history; }
+    public Long getFirstResponseSeconds() { return firstResponseSeconds; }
+    public void setFirstResponseSeconds(Long firstResponseSeconds) { this.firstResponseSeconds = firstResponseSeconds; }
+    public String getOwner() { return owner; }
+    public void setOwner(String owner) { this.owner = owner; }
+    public Instant getOwnedSince() { return ownedSince; }
+    public void setOwnedSince(Instant ownedSince) { this.ownedSince = ownedSince; }
     public String getFirstAgent() { return firstAgent; }
     public void setFirstAgent(String firstAgent) { this.firstAgent = firstAgent; }
     public String getTeam() { return team; }

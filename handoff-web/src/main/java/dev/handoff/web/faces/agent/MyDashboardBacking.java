@@ -80,6 +80,14 @@ public class MyDashboardBacking implements Serializable {
         return dashboard == null ? null : DashboardCharts.agentCsat(dashboard);
     }
 
+    public String getFirstResponseChart() {
+        return dashboard == null ? null : DashboardCharts.agentFirstResponse(dashboard);
+    }
+
+    public String getOccupancyChart() {
+        return dashboard == null ? null : DashboardCharts.agentOccupancy(dashboard);
+    }
+
     public LocalDate getPreviousFrom() {
         return dashboard == null ? null : dashboard.from().minusDays(dashboard.days().size());
     }

@@ -65,6 +65,7 @@ public class DashboardBacking implements Serializable {
     private AgentMeasures.Pilot pilot;
     private List<FigureTable.Row> pilotRows = List.of();
     private transient List<String> agentNames;
+    private AgentMeasures.Agents agents;
 
     @PostConstruct
     void init() {
@@ -83,6 +84,7 @@ public class DashboardBacking implements Serializable {
         }
         overview = dashboards.overview(filter());
         measures = measureRows(overview);
+        agents = null;
         drillRows = null;
         drillTitle = null;
         comparePilot();
@@ -266,6 +268,34 @@ public class DashboardBacking implements Serializable {
         return DashboardCharts.csat(getOverview());
     }
 
+    public String getFirstResponseChart() {
+        return DashboardCharts.firstResponse(getOverview());
+    }
+
+    public String getOccupancyChart() {
+        AgentMeasures.Agents a = getAgents();
+        return a == null ? null : DashboardCharts.occupancy(a);
+    }
+
+    /** Every agent's figures for the period (dates only; the other filters do not apply), read once per apply. */
+    public AgentMeasures.Agents getAgents() {
+        if (agents == null && from != null && to != null && !to.isBefore(from)) {
+            agents = Messages.attempt(() -> dashboards.agents(from, to));
+        }
+        return agents;
+    }
+
+    /** One agent's occupancy change against the previous period, in percentage points. */
+    public String occupancyChange(AgentMeasures.Line line) {
+        Double a = line.current().occupancy();
+        Double b = line.previous().occupancy();
+        return a == null || b == null ? "" : pp(a - b);
+    }
+
+    public String hours(long seconds) {
+        return FigureTable.hours(seconds);
+    }
+
     public String getTopicsChart() {
         return DashboardCharts.topics(getOverview());
     }
@@ -283,6 +313,9 @@ public class DashboardBacking implements Serializable {
         rows.add(secs("tta-median", "Time to agent, median", c, p, Summary::ttaMedian, "ESCALATED"));
         rows.add(secs("tta-p90", "Time to agent, p90", c, p, Summary::ttaP90, "SLOW"));
         rows.add(pct("sla", "Accepted within the time-to-agent target", c, p, Summary::slaWithinTarget, "SLOW"));
+        rows.add(secs("fr-mean", "First response, mean", c, p, Summary::firstResponseMean, "ESCALATED"));
+        rows.add(secs("fr-median", "First response, median", c, p, Summary::firstResponseMedian, "ESCALATED"));
+        rows.add(secs("fr-p90", "First response, p90", c, p, Summary::firstResponseP90, "ESCALATED"));
         rows.add(pct("sla-first", "First-response target met", c, p, Summary::firstResponseCompliance, "ESCALATED"));
         rows.add(pct("sla-update", "Update-cadence target met", c, p, Summary::updateCompliance, "ESCALATED"));
         rows.add(pct("sla-resolution", "Resolution target met", c, p, Summary::resolutionCompliance, "ESCALATED"));
@@ -350,7 +383,8 @@ public class DashboardBacking implements Serializable {
     }
 
     public String pp(Double v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%+.1f pt", 100 * v);
+        // rounded first, so a change that rounds to nothing reads +0.0 pt, never -0.0 pt
+        return v == null ? "–" : String.format(Locale.ROOT, "%+.1f pt", Math.round(1000 * v) / 10.0 + 0.0);
     }
 
     public String pc(Double v) {

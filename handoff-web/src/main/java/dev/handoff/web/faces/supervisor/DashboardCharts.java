@@ -53,6 +53,59 @@ public final class DashboardCharts {
         return config("line", labels(days), datasets, "seconds", 0);
     }
 
+    /**
+     * Daily first response (escalation to the first message a person wrote): median, mean and p90 in
+     * seconds, and the previous period's median as a flat line.
+     */
+    static String firstResponse(Overview o) {
+        List<Overview.Day> days = o.days();
+        JsonArrayBuilder before = Json.createArrayBuilder();
+        for (int i = 0; i < days.size(); i++) {
+            addOrNull(before, o.previous().firstResponseMedian());
+        }
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(line("Median (s)", INDIGO, series(days, Summary::firstResponseMedian)).add("pointRadius", 3).add("pointHitRadius", 8))
+                .add(line("Mean (s)", GREEN, series(days, Summary::firstResponseMean)).add("pointRadius", 0))
+                .add(line("p90 (s)", AMBER, series(days, Summary::firstResponseP90)).add("pointRadius", 0))
+                .add(line("Previous period, median (s)", SLATE, before).add("pointRadius", 0).add("borderWidth", 1).add("borderDash",
+                        Json.createArrayBuilder().add(4).add(4)));
+        return config("line", labels(days), datasets, "seconds", 0);
+    }
+
+    /** All agents' occupancy against capacity per calendar day (%), and the previous period's as a flat line. */
+    static String occupancy(AgentMeasures.Agents a) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder before = Json.createArrayBuilder();
+        for (AgentMeasures.Day day : a.days()) {
+            labels.add(day.day().toString());
+            addOrNull(data, pct100(day.occupancy()));
+            addOrNull(before, pct100(a.allPrevious().occupancy()));
+        }
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "bar").add("label", "Occupancy %").add("data", data).add("backgroundColor", INDIGO))
+                .add(line("Previous period %", SLATE, before).add("pointRadius", 0).add("borderWidth", 1));
+        return config("bar", labels, datasets, "% of capacity", 0);
+    }
+
+    /** An agent's median first response per day (gaps where none), and the period's all-agents median. */
+    public static String agentFirstResponse(AgentMeasures.Dashboard d) {
+        JsonArrayBuilder[] s = agentSeries(d, AgentMeasures.Day::firstResponseMedian, d.everyone().firstResponseMedian());
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(line("Your first response, median (s)", INDIGO, s[1]).add("pointRadius", 3).add("spanGaps", true))
+                .add(line("All agents, the period", SLATE, s[2]).add("pointRadius", 0).add("borderWidth", 1));
+        return config("line", s[0], datasets, "seconds", 0);
+    }
+
+    /** An agent's occupancy against capacity per day (%), and their previous period's. */
+    public static String agentOccupancy(AgentMeasures.Dashboard d) {
+        JsonArrayBuilder[] s = agentSeries(d, day -> pct100(day.occupancy()), pct100(d.previous().occupancy()));
+        JsonArrayBuilder datasets = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "bar").add("label", "Your occupancy %").add("data", s[1]).add("backgroundColor", INDIGO))
+                .add(line("Previous period %", SLATE, s[2]).add("pointRadius", 0).add("borderWidth", 1));
+        return config("bar", s[0], datasets, "% of capacity", 0);
+    }
+
     /** Daily abandonment (% of escalations) and CSAT bot vs human. */
     static String csat(Overview o) {
         List<Overview.Day> days = o.days();

@@ -31,6 +31,9 @@ public final class FigureTable {
         rows.add(secs("tta-mean", "Time to agent, mean (escalation to acceptance)", first, second, third, AgentFigures::ttaMean));
         rows.add(secs("tta-median", "Time to agent, median", first, second, third, AgentFigures::ttaMedian));
         rows.add(pct("within-target", "Accepted within the time-to-agent target", first, second, third, AgentFigures::withinTarget));
+        rows.add(secs("fr-mean", "First response, mean (escalation to the first message)", first, second, third, AgentFigures::firstResponseMean));
+        rows.add(secs("fr-median", "First response, median", first, second, third, AgentFigures::firstResponseMedian));
+        rows.add(secs("fr-p90", "First response, p90", first, second, third, AgentFigures::firstResponseP90));
         rows.add(pct("sla-first", "First-response target met", first, second, third, AgentFigures::firstResponseCompliance));
         rows.add(pct("sla-resolution", "Resolution target met", first, second, third, AgentFigures::resolutionCompliance));
         rows.add(rating("csat", "CSAT of these chats", first, second, third, AgentFigures::csat));
@@ -38,6 +41,10 @@ public final class FigureTable {
         rows.add(count("transfers", "Transfers", first, second, third, AgentFigures::transfers));
         rows.add(count("not-needed", "Flagged \"not needed\"", first, second, third, AgentFigures::notNeeded));
         rows.add(pct("not-needed-rate", "Not-needed rate", first, second, third, AgentFigures::notNeededRate));
+        rows.add(hours("online", "Online (online or busy)", first, second, third, AgentFigures::onlineSeconds));
+        rows.add(hours("chat-time", "Chat time (summed over chats)", first, second, third, AgentFigures::chatSeconds));
+        rows.add(hours("capacity-time", "Capacity (online × max chats)", first, second, third, AgentFigures::capacitySeconds));
+        rows.add(pct("occupancy", "Occupancy against capacity", first, second, third, AgentFigures::occupancy));
         return rows;
     }
 
@@ -46,6 +53,18 @@ public final class FigureTable {
         long y = f.apply(b);
         String third = c == null ? "" : c.agents() == 0 ? "–" : String.format(Locale.ROOT, "%.1f per agent", (double) f.apply(c) / c.agents());
         return new Row(key, name, String.valueOf(x), String.valueOf(y), String.format(Locale.ROOT, "%+d", x - y), third);
+    }
+
+    /** Seconds shown in hours; the third column per agent, as counts are. */
+    private static Row hours(String key, String name, AgentFigures a, AgentFigures b, AgentFigures c, Function<AgentFigures, Long> f) {
+        long x = f.apply(a);
+        long y = f.apply(b);
+        String third = c == null ? "" : c.agents() == 0 ? "–" : hours((double) f.apply(c) / c.agents()) + " per agent";
+        return new Row(key, name, hours(x), hours(y), String.format(Locale.ROOT, "%+.1f h", (x - y) / 3600.0), third);
+    }
+
+    public static String hours(double seconds) {
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
     }
 
     private static Row pct(String key, String name, AgentFigures a, AgentFigures b, AgentFigures c, Function<AgentFigures, Double> f) {

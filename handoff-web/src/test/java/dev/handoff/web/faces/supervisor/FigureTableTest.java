@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class FigureTableTest {
 
     static AgentFigures figures(int agents, long handled, Double handleMean, Double csat, Double notNeededRate) {
-        return new AgentFigures(agents, handled, handled, handleMean, handleMean, 30.0, 20.0, csat, 4, 1, 2, notNeededRate, 0.9, 1.0, 0.75);
+        return new AgentFigures(agents, handled, handled, handleMean, handleMean, 30.0, 20.0, csat, 4, 1, 2, notNeededRate, 0.9, 1.0, 0.75,
+                handled, 40.0, 35.0, 90.0, 7200 * agents, 0, 7200L * 3 * agents, 5400 * agents, 0.25);
     }
 
     static Map<String, FigureTable.Row> byKey(List<FigureTable.Row> rows) {
@@ -32,6 +33,9 @@ class FigureTableTest {
         assertEquals("", rows.get("csat").change(), "no change against a period without ratings");
         assertEquals("-2.5 pt", rows.get("not-needed-rate").change());
         assertEquals("20.0 %", rows.get("not-needed-rate").third());
+        assertEquals(new FigureTable.Row("online", "Online (online or busy)", "2.0 h", "2.0 h", "+0.0 h", "2.0 h per agent"), rows.get("online"));
+        assertEquals("25.0 %", rows.get("occupancy").first());
+        assertEquals("35 s", rows.get("fr-median").first());
     }
 
     @Test
