@@ -72,6 +72,7 @@ public class DeskBench {
     final String base;
     final String key;
     final HttpClient http;
+    final HttpClient sockets;
     final int agentCount;
     final int capacity;
     final int live;
@@ -96,7 +97,7 @@ public class DeskBench {
         agentCount = Integer.parseInt(opts.getOrDefault("agents", "500"));
         capacity = Integer.parseInt(opts.getOrDefault("capacity", "2"));
         live = Integer.parseInt(opts.getOrDefault("live", "500"));
-        rate = Double.parseDouble(opts.getOrDefault("rate", "20"));
+        rate = Double.parseDouble(opts.getOrDefault("rate", "10"));
         escalateShare = Double.parseDouble(opts.getOrDefault("escalate-share", "0.03"));
         hold = Integer.parseInt(opts.getOrDefault("hold", "120"));
         offerSeconds = Integer.parseInt(opts.getOrDefault("seconds", "300"));
@@ -107,7 +108,10 @@ public class DeskBench {
         pid = opts.get("pid");
         out = Path.of(opts.getOrDefault("out", "bench/results"));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(8, daemon("http"))).build();
+                .followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newCachedThreadPool(daemon("http"))).build();
+        // the push sockets on a client of their own, so a push is taken (and timed) without waiting behind HTTP answers
+        sockets = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newCachedThreadPool(daemon("push"))).build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -117,7 +121,7 @@ public class DeskBench {
         }
         if (!opts.containsKey("key")) {
             System.err.println("usage: java DeskBench.java --key hk_... [--base URL] [--phases offer,refresh,soak] [--agents 500] [--capacity 2]"
-                    + " [--live 500] [--rate 20] [--escalate-share 0.03] [--hold 120] [--seconds 300] [--waiting 5000] [--samples 200]"
+                    + " [--live 500] [--rate 10] [--escalate-share 0.03] [--hold 120] [--seconds 300] [--waiting 5000] [--samples 200]"
                     + " [--soak-minutes 30] [--heap-every 60] [--pid SERVER_PID] [--out DIR] [--label TEXT]");
             System.exit(2);
         }
@@ -284,17 +288,45 @@ public class DeskBench {
     /** An agent's refresh showed these offers; the ones we are waiting for are measured and accepted. */
     void offersShown(Browser agent, List<String> offers, long nudgeNanos, long shownNanos) {
         for (String id : offers) {
-            Long sent = pendingOffers.remove(id);
-            if (sent == null) {
-                continue;
+            Long sent;
+            synchronized (pendingOffers) {
+                sent = pendingOffers.remove(id);
+                if (sent == null) {
+                    // the push is sent when the escalation commits, before the POST is answered: the card may
+                    // show before the bot platform knows the chat escalated (escalated() picks it up then)
+                    shownEarly.putIfAbsent(id, new Shown(agent, nudgeNanos, shownNanos));
+                    continue;
+                }
             }
-            if (measuring) {
-                pushLatency.add(Math.max(0, nudgeNanos - sent));
-                screenLatency.add(shownNanos - sent);
-            }
-            long think = ThreadLocalRandom.current().nextLong(300, 1500);
-            timer.schedule(() -> pool.submit(() -> accept(agent, id)), think, TimeUnit.MILLISECONDS);
+            measured(agent, id, sent, nudgeNanos, shownNanos);
         }
+    }
+
+    record Shown(Browser agent, long nudge, long shown) {}
+
+    /** Offers shown before their escalating POST was answered. */
+    final Map<String, Shown> shownEarly = new ConcurrentHashMap<>();
+
+    /** The bot platform learnt that this POST (sent at {@code sent}) escalated the chat. */
+    void escalated(String id, long sent) {
+        Shown early;
+        synchronized (pendingOffers) {
+            early = shownEarly.remove(id);
+            if (early == null) {
+                pendingOffers.put(id, sent);
+                return;
+            }
+        }
+        measured(early.agent(), id, sent, early.nudge(), early.shown());
+    }
+
+    private void measured(Browser agent, String id, long sent, long nudgeNanos, long shownNanos) {
+        if (measuring) {
+            pushLatency.add(Math.max(0, nudgeNanos - sent));
+            screenLatency.add(shownNanos - sent);
+        }
+        long think = ThreadLocalRandom.current().nextLong(300, 1500);
+        timer.schedule(() -> pool.submit(() -> accept(agent, id)), think, TimeUnit.MILLISECONDS);
     }
 
     void accept(Browser agent, String conversation) {
@@ -513,7 +545,7 @@ public class DeskBench {
 
         void connect(String path) throws Exception {
             String ws = base.replaceFirst("^http", "ws") + path.replace("&amp;", "&");
-            socket = http.newWebSocketBuilder().header("Cookie", cookieHeader()).connectTimeout(Duration.ofSeconds(10))
+            socket = sockets.newWebSocketBuilder().header("Cookie", cookieHeader()).connectTimeout(Duration.ofSeconds(10))
                     .buildAsync(URI.create(ws), new WebSocket.Listener() {
                         final StringBuilder text = new StringBuilder();
 
@@ -770,8 +802,8 @@ public class DeskBench {
             posts.add(took);
             if (res.body().contains("\"escalatedNow\":true")) {
                 escalations.incrementAndGet();
-                pendingOffers.put(chat.id, sent);
                 chat.agent = "?";
+                escalated(chat.id, sent);
             }
         }
 
@@ -831,8 +863,8 @@ public class DeskBench {
                 HttpResponse<String> res = api("POST", "/conversations/" + c.id + "/messages",
                         "{\"author\":\"customer\",\"text\":" + Json.quote(Texts.customer(true)) + "}");
                 if (res.statusCode() == 201 && res.body().contains("\"escalatedNow\":true")) {
-                    pendingOffers.put(c.id, sent);
                     c.agent = "?";
+                    escalated(c.id, sent);
                     return true;
                 }
             }
