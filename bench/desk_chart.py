@@ -2,7 +2,8 @@
 """Draws docs/img/desk-benchmark.svg from the desk driver's JSON results (bench/desk/DeskBench.java):
 left, p50/p95/p99 of the offer push and of the inbox and queue refreshes per run against their targets
 (logarithmic scale); right, the server's heap after a full GC over a soak.
-Usage: python3 bench/desk_chart.py out.svg run.json [run.json ...] [--soak soak.json]"""
+Usage: python3 bench/desk_chart.py out.svg run.json [run.json ...] [--soak soak.json [--gc gc.log]]
+(--gc: take the heap after each full GC from the server's GC log instead of the JSON's samples)"""
 import json
 import math
 import sys
@@ -15,7 +16,23 @@ if "--soak" in args:
     i = args.index("--soak")
     soak = json.load(open(args[i + 1], encoding="utf-8"))
     del args[i:i + 2]
+gc_log = None
+if "--gc" in args:
+    i = args.index("--gc")
+    gc_log = args[i + 1]
+    del args[i:i + 2]
 runs = [json.load(open(a, encoding="utf-8")) for a in args]
+if soak is not None and gc_log:
+    # the heap after each full GC the driver asked for, exactly as the server's GC log has it
+    import re
+    points = [(float(m.group(1)), int(m.group(2))) for m in
+              re.finditer(r"\[(\d+\.\d+)s\]\S* GC\(\d+\) Pause Full \(Diagnostic Command\) \d+M->(\d+)M", open(gc_log).read())]
+    loads = [p.get("load") for p in soak.get("heap", [])]
+    soak["heap"] = [{"minute": round((t - points[0][0]) / 60, 1), "usedMB": mb,
+                     "load": loads[min(k, len(loads) - 1)] if loads else None} for k, (t, mb) in enumerate(points)]
+    ref = [p["usedMB"] for p in soak["heap"] if 5 <= p["minute"] <= 10]
+    last = [p["usedMB"] for p in soak["heap"] if p["minute"] >= soak["heap"][-1]["minute"] - 5]
+    soak["heapGrowth"] = (sum(last) / len(last) - sum(ref) / len(ref)) / (sum(ref) / len(ref)) if ref and last else None
 
 # (label, where in the JSON, target ms)
 measures = [

@@ -162,7 +162,9 @@ public class DeskBench {
         results.put("loadAtStart", loadAverage());
         prepareAgents();
         bots = new BotPlatform();
-        bots.open(live);
+        if (phases.contains("offer") || phases.contains("soak")) {
+            bots.open(live);
+        }
         if (phases.contains("offer")) {
             offerPhase(offerSeconds, "offer");
         }
@@ -189,7 +191,7 @@ public class DeskBench {
         List<Browser> signedIn = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(agentCount);
         AtomicInteger failed = new AtomicInteger();
-        ExecutorService signIn = Executors.newFixedThreadPool(8, daemon("sign-in"));
+        ExecutorService signIn = Executors.newFixedThreadPool(16, daemon("sign-in"));
         for (int i = 1; i <= agentCount; i++) {
             String user = "bench" + i;
             signIn.submit(() -> {
@@ -198,6 +200,10 @@ public class DeskBench {
                     b.signIn();
                     b.openInbox();
                     signedIn.add(b);
+                    // the page's script beats every 30 s from the start: without it the presence timer
+                    // writes the early ones offline while the others are still signing in
+                    long delay = ThreadLocalRandom.current().nextLong(1_000, 30_000);
+                    timer.scheduleAtFixedRate(b::heartbeat, delay, 30_000, TimeUnit.MILLISECONDS);
                 } catch (Exception e) {
                     if (failed.incrementAndGet() <= 3) {
                         System.out.println("sign-in of " + user + " failed: " + e);
@@ -211,10 +217,6 @@ public class DeskBench {
         signIn.shutdown();
         agents.addAll(signedIn);
         agents.forEach(b -> byUser.put(b.user, b));
-        for (Browser b : agents) {
-            long delay = ThreadLocalRandom.current().nextLong(1_000, 30_000);
-            timer.scheduleAtFixedRate(b::heartbeat, delay, 30_000, TimeUnit.MILLISECONDS);
-        }
         System.out.printf(Locale.ROOT, "%d agents signed in with inbox and push socket open (%d failed) in %.0f s; capacity %d each%n",
                 agents.size(), failed.get(), (System.nanoTime() - t0) / 1e9, capacity);
         results.put("agentsSignedIn", agents.size());
@@ -353,7 +355,8 @@ public class DeskBench {
         System.out.printf(Locale.ROOT, "refresh: filling %d agents to %d chats each, then %d handoffs left waiting%n", agents.size(), capacity, waiting);
         long t0 = System.nanoTime();
         ExecutorService seeders = Executors.newFixedThreadPool(12, daemon("seed"));
-        int wanted = agents.size() * capacity + waiting;
+        // --seed false measures what an earlier run left in the database (another build on the same data)
+        int wanted = Boolean.parseBoolean(opts.getOrDefault("seed", "true")) ? agents.size() * capacity + waiting : 0;
         AtomicInteger escalated = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(wanted);
@@ -468,9 +471,25 @@ public class DeskBench {
         }
     }
 
-    /** Full GC in the server, then the heap's used bytes (G1's "used NNNK" line). */
+    static final Pattern FULL_GC = Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M");
+
+    /**
+     * Full GC in the server ({@code jcmd GC.run}), then the heap it left: from the server's GC log
+     * ({@code --gc-log}, written by -Xlog:gc) when there is one, which is exact; otherwise
+     * {@code GC.heap_info}'s "used", which also counts what was allocated since.
+     */
     long heapAfterGc() throws IOException, InterruptedException {
         exec("jcmd", pid, "GC.run");
+        if (opts.containsKey("gc-log")) {
+            Matcher full = FULL_GC.matcher(Files.readString(Path.of(opts.get("gc-log"))));
+            String last = null;
+            while (full.find()) {
+                last = full.group(1);
+            }
+            if (last != null) {
+                return Long.parseLong(last) * 1024 * 1024;
+            }
+        }
         String info = exec("jcmd", pid, "GC.heap_info");
         Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
         if (!m.find()) {
