@@ -73,6 +73,7 @@ public class QueueBacking implements Serializable {
     public static final int SKILL_ROWS = 20;
 
     private transient int openTotal;
+    private transient List<Agent> allAgents;
 
     /**
      * The strip at the top of the queue page.
@@ -138,6 +139,7 @@ public class QueueBacking implements Serializable {
         Map<Long, QueueSnapshot.AgentLoad> loads = snapshot.agents().stream()
                 .collect(Collectors.toMap(QueueSnapshot.AgentLoad::agentId, Function.identity()));
         List<Agent> all = users.agents();
+        allAgents = all;
         agents = all.stream().map(a -> row(a, loads.get(a.getId()))).toList();
         totals = totals(counts, snapshot, all, sla.atRisk(Duration.ofMinutes(1)));
     }
@@ -210,7 +212,7 @@ public class QueueBacking implements Serializable {
     /** The agents a waiting chat can be assigned to: online or busy (loaded once per refresh, not once per row). */
     public List<jakarta.faces.model.SelectItem> getAgentItems() {
         if (agentItems == null) {
-            agentItems = dev.handoff.web.faces.AgentChoices.reachable(users.agents(), null);
+            agentItems = dev.handoff.web.faces.AgentChoices.reachable(allAgents != null ? allAgents : users.agents(), null);
         }
         return agentItems;
     }
