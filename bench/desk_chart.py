@@ -48,7 +48,7 @@ left, bar_w, lo, hi = 250, 380, 1.0, 100000.0
 x = lambda ms: left + bar_w * (math.log10(max(lo, min(ms, hi))) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
 row_h = 16 * max(1, len(runs)) + 26
 chart_h = 70 + row_h * len(measures) + 40
-width = left + bar_w + 40 + (420 if soak else 0)
+width = left + bar_w + 40 + (520 if soak else 0)
 height = max(chart_h, 330)
 out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
        '<rect width="100%" height="100%" fill="white"/>',
@@ -81,7 +81,7 @@ for i, (name, path, goal) in enumerate(measures):
 
 if soak and soak.get("heap"):
     heap = soak["heap"]
-    ox, oy, w, h = left + bar_w + 70, 60, 330, 200
+    ox, oy, w, h = left + bar_w + 170, 60, 330, 200
     mins = [p["minute"] for p in heap]
     used = [p["usedMB"] for p in heap]
     top = max(used) * 1.25
