@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Handoff's message-ingest benchmark, one command (see bench/README.md):
-#   bash bench/run.sh [driver options, e.g. --seconds 30 --label "after"]
+# Handoff's load benchmarks, one command (see bench/README.md):
+#   bash bench/run.sh [driver options, e.g. --seconds 30 --label "after"]     message ingest
+#   BENCH_DRIVER=desk bash bench/run.sh [--phases offer,refresh,soak ...]      offer push, inbox/queue, soak
 # Builds the product WAR and the reference WAR, recreates the bench databases, starts ONE Payara
 # Micro with both WARs on MariaDB, drives it with bench/driver/LoadDriver.java and stops it again.
 set -euo pipefail
@@ -44,7 +45,13 @@ fi
 
 # 3. One Payara Micro, Handoff and the references side by side
 JDBC="jdbc:mysql://127.0.0.1:3306/%s?useSSL=false&allowPublicKeyRetrieval=true"
-JAVA_OPTS=(-Xms1g -Xmx2g)
+JAVA_OPTS=(-Xms1g -Xmx2g "-Xlog:gc:file=${OUT}/gc.log:uptime,level")
+DRIVER="${BENCH_DRIVER:-ingest}"
+EXTRA_ENV=()
+if [ "$DRIVER" = desk ]; then
+  # hundreds of agents sign in through the form: cheap hashes for the bench users (the sign-in is not measured)
+  EXTRA_ENV+=(HANDOFF_SECURITY_PASSWORD_ITERATIONS=1000)
+fi
 if [ -n "${BENCH_JFR:-}" ]; then
   JAVA_OPTS+=("-XX:StartFlightRecording=settings=profile")
 fi
@@ -52,7 +59,7 @@ LOG="${OUT}/payara.log"
 echo "starting Payara Micro on port ${PORT} (log: ${LOG}) ..."
 HANDOFF_DB_URL="$(printf "$JDBC" "$DB")" HANDOFF_DB_USER=handoff HANDOFF_DB_PASSWORD=handoff \
 HANDOFF_DEMO_ENABLED=true HANDOFF_DEMO_API_KEY="$KEY" \
-  java "${JAVA_OPTS[@]}" \
+  env "${EXTRA_ENV[@]}" java "${JAVA_OPTS[@]}" \
     -Dbench.db.url="$(printf "$JDBC" "$REF_DB")" -Dbench.db.user=handoff -Dbench.db.password=handoff \
     -Dbench.handoff.app="$(basename "${BENCH_WAR:-handoff.war}" .war)" \
     -Dhandoff.public-url="http://localhost:${PORT}/" \
@@ -73,7 +80,11 @@ done
 echo "ready after ${i} s"
 
 # 4. Drive it
-java bench/driver/LoadDriver.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" "$@"
+if [ "$DRIVER" = desk ]; then
+  java bench/desk/DeskBench.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" --pid "$MICRO" --gc-log "${OUT}/gc.log" "$@"
+else
+  java bench/driver/LoadDriver.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" "$@"
+fi
 if [ -n "${BENCH_JFR:-}" ]; then
   jcmd "$MICRO" JFR.dump filename="$(cd "$OUT" && pwd)/handoff.jfr" >/dev/null && echo "flight recording: ${OUT}/handoff.jfr"
 fi

@@ -69,6 +69,9 @@ class DeskApiIT {
     HistoryService history;
 
     @Inject
+    dev.handoff.desk.boundary.SlaService sla;
+
+    @Inject
     Event<DomainEvent> events;
 
     @Inject
@@ -104,17 +107,20 @@ class DeskApiIT {
                 waiting.add(escalated("read-side-" + i, "I was charged twice for my order, I want to talk to a person"));
             }
             int inboxFew = SqlCounter.count(() -> As.call("alice", () -> desk.inbox("alice")));
-            int queueFew = SqlCounter.count(() -> As.call("sam", () -> desk.openHandoffs()));
+            int queueFew = SqlCounter.count(() -> As.call("sam", () -> queuePage()));
             int syncFew = steadySync();
             for (int i = 2; i < 10; i++) {
                 waiting.add(escalated("read-side-" + i, "I was charged twice for my order, I want to talk to a person"));
             }
             var inbox = As.call("alice", () -> desk.inbox("alice"));
             assertTrue(inbox.queue().stream().map(ConversationView::id).toList().containsAll(waiting), "all ten wait in alice's list");
+            assertTrue(inbox.queueTotal() >= 10 && inbox.queueTotal() >= inbox.queue().size(), "the inbox counts the whole line: " + inbox.queueTotal());
+            var counts = As.call("sam", () -> desk.openCounts());
+            assertTrue(counts.queued() >= 10 && counts.open() >= counts.queued(), "the queue page counts every open handoff: " + counts);
             assertTrue(inbox.queue().stream().filter(c -> waiting.contains(c.id()))
                     .allMatch(c -> c.context() != null && !c.triggers().isEmpty()), "with their context and triggers");
             int inboxMany = SqlCounter.count(() -> As.call("alice", () -> desk.inbox("alice")));
-            int queueMany = SqlCounter.count(() -> As.call("sam", () -> desk.openHandoffs()));
+            int queueMany = SqlCounter.count(() -> As.call("sam", () -> queuePage()));
             int syncMany = steadySync();
             assertEquals(syncFew, syncMany, "routing full-sync statements with 2 and with 10 open handoffs");
             assertTrue(inboxFew > 0 && queueFew > 0, "statements are counted at all: " + inboxFew + ", " + queueFew);
@@ -123,6 +129,13 @@ class DeskApiIT {
         } finally {
             waiting.forEach(conversations::close);
         }
+    }
+
+    /** What the supervisor's queue page reads on a refresh from the database: the table's head, the counts, SLA at risk. */
+    private Object queuePage() {
+        desk.openHandoffs(50);
+        desk.openCounts();
+        return sla.atRisk(java.time.Duration.ofMinutes(1));
     }
 
     /**

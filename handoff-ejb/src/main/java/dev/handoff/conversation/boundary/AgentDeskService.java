@@ -60,6 +60,8 @@ public class AgentDeskService {
     Event<dev.handoff.platform.events.Typing> typingEvents;
 
     private static final Logger LOG = Logger.getLogger(AgentDeskService.class.getName());
+    /** The inbox lists the first this many chats the agent may take, in queue order, and counts the rest (ADR 0035). */
+    public static final int INBOX_QUEUE_ROWS = 50;
 
     @PersistenceContext
     EntityManager em;
@@ -104,12 +106,32 @@ public class AgentDeskService {
         boolean routedWork = routing.inPilot(agent.getId());
         // A chat offered to this agent is an offer, not also a "Take" row (issue 12, item 9).
         java.util.Set<String> offeredIds = offered.stream().map(Conversation::getId).collect(java.util.stream.Collectors.toSet());
-        List<Conversation> queue = !routedWork ? List.of()
-                : ConversationStore.withParts(em.createNamedQuery(Conversation.FIND_QUEUED, Conversation.class)).getResultStream()
-                        .filter(c -> !offeredIds.contains(c.getId()))
-                        .filter(c -> c.getRequiredSkill() == null || agent.proficiencyIn(c.getRequiredSkill()) > 0
-                                || routingSettings.defaultSkill().equals(c.getRequiredSkill()))
-                        .toList();
+        // The chats this agent may take, filtered in the query and cut to the head of the line (ADR 0035):
+        // with 5,000 waiting, every agent's refresh read, viewed and rendered all of them.
+        List<Conversation> queue = List.of();
+        long queueTotal = 0;
+        if (routedWork) {
+            java.util.Set<String> skills = new java.util.HashSet<>();
+            agent.getSkills().forEach((skill, level) -> {
+                if (level != null && level > 0) {
+                    skills.add(skill);
+                }
+            });
+            skills.add(routingSettings.defaultSkill());
+            String where = " FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.QUEUED"
+                    + " AND (c.requiredSkill IS NULL OR c.requiredSkill IN :skills)"
+                    + (offeredIds.isEmpty() ? "" : " AND c.id NOT IN :offered");
+            jakarta.persistence.TypedQuery<Conversation> head = ConversationStore.withParts(em.createQuery("SELECT c" + where
+                    + " ORDER BY c.priority DESC, c.escalatedAt, c.id", Conversation.class)).setParameter("skills", skills)
+                    .setMaxResults(INBOX_QUEUE_ROWS);
+            jakarta.persistence.TypedQuery<Long> count = em.createQuery("SELECT COUNT(c)" + where, Long.class).setParameter("skills", skills);
+            if (!offeredIds.isEmpty()) {
+                head.setParameter("offered", offeredIds);
+                count.setParameter("offered", offeredIds);
+            }
+            queue = head.getResultList();
+            queueTotal = queue.size() < INBOX_QUEUE_ROWS ? queue.size() : count.getSingleResult();
+        }
         List<String> consulted = em.createNamedQuery(ChatConsult.FIND_BY_AGENT, ChatConsult.class)
                 .setParameter("agent", username)
                 .getResultStream().map(ChatConsult::getConversationId).distinct().toList();
@@ -117,7 +139,7 @@ public class AgentDeskService {
                 .filter(c -> c.getState().isOpen() && !c.isOwnedBy(username))
                 .toList();
         return new InboxView(agent.getPresence().name().toLowerCase(), agent.getMaxConcurrentChats(), store.views(offered),
-                store.views(active), store.views(queue), store.views(consults));
+                store.views(active), store.views(queue), (int) queueTotal, store.views(consults));
     }
 
     /** The conversations with these ids, in the order given, with their parts, in one query. */
@@ -501,9 +523,38 @@ public class AgentDeskService {
 
     /** Supervisors' view: every queued and assigned chat. */
     public List<ConversationView> openHandoffs() {
+        return openHandoffs(Integer.MAX_VALUE);
+    }
+
+    /** The first {@code max} queued and assigned chats, the longest open first (the queue page's table, ADR 0035). */
+    public List<ConversationView> openHandoffs(int max) {
         return store.views(ConversationStore.withParts(em.createQuery("SELECT c FROM Conversation c WHERE c.state IN"
                 + " (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED)"
-                + " ORDER BY c.escalatedAt, c.id", Conversation.class)).getResultList());
+                + " ORDER BY c.escalatedAt, c.id", Conversation.class)).setMaxResults(max).getResultList());
+    }
+
+    /** The views of these conversations, in the order given (the queue page's per-skill heads), in a fixed number of queries. */
+    public List<ConversationView> handoffs(List<String> ids) {
+        return store.views(byIds(ids));
+    }
+
+    /**
+     * What the queue page counts over every open handoff, however many: open and queued chats, the
+     * oldest escalation still queued, and the queued chats per required skill. Three aggregate queries.
+     */
+    public record OpenCounts(int open, int queued, Instant oldestQueuedSince, java.util.Map<String, Long> queuedBySkill) {}
+
+    public OpenCounts openCounts() {
+        Object[] queued = em.createQuery("SELECT COUNT(c), MIN(c.escalatedAt) FROM Conversation c"
+                + " WHERE c.state = dev.handoff.conversation.entity.ConversationState.QUEUED", Object[].class).getSingleResult();
+        long open = em.createQuery("SELECT COUNT(c) FROM Conversation c WHERE c.state IN"
+                + " (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED)",
+                Long.class).getSingleResult();
+        java.util.Map<String, Long> bySkill = new java.util.TreeMap<>();
+        em.createQuery("SELECT c.requiredSkill, COUNT(c) FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.QUEUED"
+                        + " AND c.requiredSkill IS NOT NULL GROUP BY c.requiredSkill", Object[].class)
+                .getResultStream().forEach(row -> bySkill.put((String) row[0], ((Number) row[1]).longValue()));
+        return new OpenCounts((int) open, ((Number) queued[0]).intValue(), (Instant) queued[1], bySkill);
     }
 
     public List<ConversationView> recent(int max) {

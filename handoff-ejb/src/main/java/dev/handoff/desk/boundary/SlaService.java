@@ -77,13 +77,37 @@ public class SlaService {
         return found;
     }
 
+    /** The latest breaches with their customers' names: two queries, not two per breach. */
     public List<BreachView> recentBreaches(int max) {
-        return em.createNamedQuery(SlaBreach.FIND_RECENT, SlaBreach.class).setMaxResults(max).getResultStream()
-                .map(b -> {
-                    Conversation c = em.find(Conversation.class, b.getConversationId());
-                    String customer = c == null ? "?" : c.getCustomer().getName() == null ? c.getCustomer().getExternalId() : c.getCustomer().getName();
-                    return new BreachView(b.getConversationId(), customer, b.getKind(), b.getAgent(), b.getDueAt(), b.getDetectedAt());
-                })
+        List<SlaBreach> recent = em.createNamedQuery(SlaBreach.FIND_RECENT, SlaBreach.class).setMaxResults(max).getResultList();
+        if (recent.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, String> customers = new java.util.HashMap<>();
+        em.createQuery("SELECT c.id, c.customer.name, c.customer.externalId FROM Conversation c WHERE c.id IN :ids", Object[].class)
+                .setParameter("ids", recent.stream().map(SlaBreach::getConversationId).distinct().toList())
+                .getResultStream()
+                .forEach(row -> customers.put((String) row[0], row[1] == null ? (String) row[2] : (String) row[1]));
+        return recent.stream()
+                .map(b -> new BreachView(b.getConversationId(), customers.getOrDefault(b.getConversationId(), "?"), b.getKind(), b.getAgent(),
+                        b.getDueAt(), b.getDetectedAt()))
                 .toList();
+    }
+
+    /**
+     * Owned chats whose next SLA target is missed or due within {@code within}: one count, the same
+     * test as the smallest of {@link #timers}' {@code left} being under {@code within}.
+     */
+    public int atRisk(Duration within) {
+        Instant horizon = clock.instant().plus(within);
+        SlaPolicy policy = policy();
+        return em.createQuery("SELECT COUNT(c) FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED"
+                        + " AND c.ownedSince IS NOT NULL AND ((c.firstResponseAt IS NULL AND c.ownedSince < :firstResponse)"
+                        + " OR (c.firstResponseAt IS NOT NULL AND COALESCE(c.lastAgentMessageAt, c.firstResponseAt) < :update)"
+                        + " OR c.ownedSince < :resolution)", Long.class)
+                .setParameter("firstResponse", horizon.minus(policy.firstResponse()))
+                .setParameter("update", horizon.minus(policy.update()))
+                .setParameter("resolution", horizon.minus(policy.resolution()))
+                .getSingleResult().intValue();
     }
 }

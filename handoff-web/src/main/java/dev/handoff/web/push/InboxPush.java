@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.push.PushContext;
-import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -38,6 +37,7 @@ public class InboxPush {
 
     private static final Logger LOG = Logger.getLogger(InboxPush.class.getName());
     private static final String QUEUE_KEY = "queue-watchers";
+    private static final String OFFER_KEY = "offer-made/";
 
     @ConfigProperty(name = "handoff.push.coalesce-millis", defaultValue = "250")
     long coalesceMillis;
@@ -46,8 +46,17 @@ public class InboxPush {
     private volatile PushThrottle.Scheduler scheduler;
 
     public void onOffers(@Observes(during = TransactionPhase.AFTER_SUCCESS) OfferChanged event) {
+        // The offered agent first, and in a coalescing slot of its own: an offer's push is never held behind
+        // the window of an earlier nudge about the agent's own chats (ADR 0035), nor behind the supervisors'.
+        for (String agent : event.agents()) {
+            coalesced(OFFER_KEY + agent, () -> {
+                PushContext inbox = PushChannels.inbox();
+                if (inbox != null) {
+                    inbox.send(OFFERS, agent);
+                }
+            });
+        }
         toQueue();
-        toUsers(OFFERS, event.agents());
     }
 
     @jakarta.inject.Inject
@@ -117,12 +126,6 @@ public class InboxPush {
                 inbox.send(message, user);
             }
         });
-    }
-
-    private void toUsers(String message, Collection<String> users) {
-        for (String user : users) {
-            toUser(message, user);
-        }
     }
 
     private void toQueue() {

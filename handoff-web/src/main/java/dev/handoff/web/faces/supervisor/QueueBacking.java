@@ -65,7 +65,15 @@ public class QueueBacking implements Serializable {
     public record Waiting(String id, int position, String customer, long waitedSeconds, Long estimateSeconds, int ring,
             String priority, long since) {}
 
-    public record SkillQueue(String skill, List<Waiting> waiting) {}
+    /** @param waiting the head of the skill's line (at most {@link #SKILL_ROWS}); {@code total} counts the whole line */
+    public record SkillQueue(String skill, List<Waiting> waiting, int total) {}
+
+    /** The open-handoffs table shows the longest-open this many; the per-skill lines their first {@link #SKILL_ROWS}. */
+    public static final int TABLE_ROWS = 50;
+    public static final int SKILL_ROWS = 20;
+
+    private transient int openTotal;
+    private transient List<Agent> allAgents;
 
     /**
      * The strip at the top of the queue page.
@@ -100,43 +108,61 @@ public class QueueBacking implements Serializable {
     private void load() {
         breaches = null;
         agentItems = null;
-        handoffs = desk.openHandoffs();
-        Map<String, ConversationView> byId = handoffs.stream().collect(Collectors.toMap(ConversationView::id, Function.identity()));
+        // Long lists show their head and count the rest (ADR 0035): with 5,000 waiting the page read, viewed
+        // and rendered every open handoff twice, each queued row with a menu of every agent.
+        handoffs = desk.openHandoffs(TABLE_ROWS);
+        AgentDeskService.OpenCounts counts = desk.openCounts();
+        openTotal = counts.open();
         QueueSnapshot snapshot = routing.snapshot();
-        Map<String, List<Waiting>> bySkill = new LinkedHashMap<>();
+        Map<String, List<QueueSnapshot.Entry>> heads = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
         for (QueueSnapshot.Entry e : snapshot.waiting()) {
-            ConversationView c = byId.get(e.handoffId());
-            bySkill.computeIfAbsent(e.skill(), k -> new ArrayList<>()).add(new Waiting(e.handoffId(), e.skillPosition(),
-                    c == null ? e.handoffId() : c.customer().displayName(),
-                    Duration.between(e.enqueuedAt(), snapshot.at()).toSeconds(), c == null ? null : c.estimatedWaitSeconds(),
-                    e.ring(), String.format(Locale.ROOT, "%.0f", e.priorityPoints()), e.enqueuedAt().toEpochMilli()));
+            sizes.merge(e.skill(), 1, Integer::sum);
+            List<QueueSnapshot.Entry> head = heads.computeIfAbsent(e.skill(), k -> new ArrayList<>());
+            if (head.size() < SKILL_ROWS) {
+                head.add(e);
+            }
         }
-        queues = bySkill.entrySet().stream().map(q -> new SkillQueue(q.getKey(), q.getValue())).toList();
+        Map<String, ConversationView> byId = new java.util.HashMap<>();
+        handoffs.forEach(h -> byId.put(h.id(), h));
+        List<String> missing = heads.values().stream().flatMap(List::stream).map(QueueSnapshot.Entry::handoffId)
+                .filter(id -> !byId.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            desk.handoffs(missing).forEach(h -> byId.put(h.id(), h));
+        }
+        queues = heads.entrySet().stream().map(q -> new SkillQueue(q.getKey(), q.getValue().stream().map(e -> {
+            ConversationView c = byId.get(e.handoffId());
+            return new Waiting(e.handoffId(), e.skillPosition(), c == null ? e.handoffId() : c.customer().displayName(),
+                    Duration.between(e.enqueuedAt(), snapshot.at()).toSeconds(), c == null ? null : c.estimatedWaitSeconds(),
+                    e.ring(), String.format(Locale.ROOT, "%.0f", e.priorityPoints()), e.enqueuedAt().toEpochMilli());
+        }).toList(), sizes.get(q.getKey()))).toList();
         Map<Long, QueueSnapshot.AgentLoad> loads = snapshot.agents().stream()
                 .collect(Collectors.toMap(QueueSnapshot.AgentLoad::agentId, Function.identity()));
         List<Agent> all = users.agents();
+        allAgents = all;
         agents = all.stream().map(a -> row(a, loads.get(a.getId()))).toList();
-        totals = totals(handoffs, snapshot, all);
+        totals = totals(counts, snapshot, all, sla.atRisk(Duration.ofMinutes(1)));
     }
 
-    static Totals totals(List<ConversationView> handoffs, QueueSnapshot snapshot, List<Agent> all) {
+    static Totals totals(AgentDeskService.OpenCounts counts, QueueSnapshot snapshot, List<Agent> all, int atRisk) {
         // Waiting = every chat no person has yet, offered or not; its wait counts from its place in the queue.
-        Map<String, java.time.Instant> enqueued = snapshot.waiting().stream()
-                .collect(Collectors.toMap(QueueSnapshot.Entry::handoffId, QueueSnapshot.Entry::enqueuedAt, (a, b) -> a));
-        List<ConversationView> queued = handoffs.stream().filter(h -> "queued".equals(h.state())).toList();
-        Long longest = queued.stream().map(h -> enqueued.getOrDefault(h.id(), h.escalatedAt())).filter(java.util.Objects::nonNull)
-                .min(java.time.Instant::compareTo).map(java.time.Instant::toEpochMilli).orElse(null);
-        int atRisk = (int) handoffs.stream().map(ConversationView::nextSla)
-                .filter(t -> t != null && t.left().compareTo(Duration.ofMinutes(1)) < 0).count();
+        Long longest = snapshot.waiting().stream().map(QueueSnapshot.Entry::enqueuedAt).min(java.time.Instant::compareTo)
+                .or(() -> java.util.Optional.ofNullable(counts.oldestQueuedSince())).map(java.time.Instant::toEpochMilli).orElse(null);
+        if (counts.queued() == 0) {
+            longest = null;
+        }
         List<Agent> reachable = all.stream().filter(a -> a.getUser().isEnabled())
                 // routing offers waiting chats to online agents only (busy ones keep their chats and take no new offers)
                 .filter(a -> a.getPresence() == dev.handoff.routing.entity.Presence.ONLINE)
                 .toList();
-        Map<String, Long> uncovered = handoffs.stream().filter(h -> "queued".equals(h.state()) && h.requiredSkill() != null)
-                .filter(h -> reachable.stream().noneMatch(a -> a.proficiencyIn(h.requiredSkill()) > 0))
-                .collect(Collectors.groupingBy(ConversationView::requiredSkill, java.util.TreeMap::new, Collectors.counting()));
+        Map<String, Long> uncovered = new java.util.TreeMap<>();
+        counts.queuedBySkill().forEach((skill, n) -> {
+            if (reachable.stream().noneMatch(a -> a.proficiencyIn(skill) > 0)) {
+                uncovered.put(skill, n);
+            }
+        });
         int noSkill = uncovered.values().stream().mapToInt(Long::intValue).sum();
-        return new Totals(queued.size(), longest, count(all, "ONLINE"), count(all, "BUSY"), count(all, "AWAY"), atRisk, noSkill,
+        return new Totals(counts.queued(), longest, count(all, "ONLINE"), count(all, "BUSY"), count(all, "AWAY"), atRisk, noSkill,
                 uncovered.entrySet().stream().map(e -> new Uncovered(e.getKey(), e.getValue().intValue())).toList());
     }
 
@@ -186,7 +212,7 @@ public class QueueBacking implements Serializable {
     /** The agents a waiting chat can be assigned to: online or busy (loaded once per refresh, not once per row). */
     public List<jakarta.faces.model.SelectItem> getAgentItems() {
         if (agentItems == null) {
-            agentItems = dev.handoff.web.faces.AgentChoices.reachable(users.agents(), null);
+            agentItems = dev.handoff.web.faces.AgentChoices.reachable(allAgents != null ? allAgents : users.agents(), null);
         }
         return agentItems;
     }
@@ -206,6 +232,12 @@ public class QueueBacking implements Serializable {
     /** "14:05:09" UTC. */
     public String time(java.time.Instant at) {
         return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
+    /** Every queued and assigned chat, of which the table shows the first {@link #TABLE_ROWS}. */
+    public int getOpenTotal() {
+        getHandoffs();
+        return openTotal;
     }
 
     public List<ConversationView> getHandoffs() {
