@@ -99,7 +99,8 @@ public class Bootstrap {
     @PostConstruct
     void start() {
         // Servers starting together on one empty database set it up once: the others wait, then find it done.
-        duties.exclusively(ClusterDuties.SEEDING, Duration.ofMinutes(10), Duration.ofMinutes(10), this::setUp);
+        // Generous bounds: loading the demo history took minutes on a machine at load 40.
+        duties.exclusively(ClusterDuties.SEEDING, Duration.ofMinutes(30), Duration.ofMinutes(30), this::setUp);
     }
 
     private void setUp() {

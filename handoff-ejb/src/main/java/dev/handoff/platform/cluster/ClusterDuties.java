@@ -177,7 +177,7 @@ public class ClusterDuties {
      * Runs {@code work} while holding the lease named {@code lease}, waiting up to {@code maxWait}
      * for another server that holds it (start-up seeding: two servers starting on an empty database
      * seed it once). The work runs in one transaction of its own, committed before the lease is
-     * released, so the next server finds it done. The lease is held for {@code hold} at most.
+     * released, so the next server finds it done. The lease expires after {@code hold}: keep it above the longest set-up.
      */
     public void exclusively(String lease, Duration hold, Duration maxWait, Runnable work) {
         long deadline = System.nanoTime() + maxWait.toNanos();
@@ -208,7 +208,7 @@ public class ClusterDuties {
             }
         }
         try {
-            inTransaction(work, hold);
+            inTransaction(work);
         } finally {
             try {
                 leases.release(lease);
@@ -218,9 +218,10 @@ public class ClusterDuties {
         }
     }
 
-    private void inTransaction(Runnable work, Duration timeout) {
+    /** In one transaction with the server's default time-out, as a start-up singleton's set-up ran before. */
+    private void inTransaction(Runnable work) {
         try {
-            transaction.setTransactionTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+            transaction.setTransactionTimeout(0);
             transaction.begin();
         } catch (NotSupportedException | SystemException e) {
             throw new IllegalStateException("Cannot begin a transaction: " + e.getMessage(), e);
