@@ -55,8 +55,11 @@ import java.util.ArrayList;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.EnumMap;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -108,6 +111,9 @@ class HandoffApiIT {
 
     @Inject
     RoutingService routing;
+
+    @Inject
+    dev.handoff.routing.boundary.RoutingDesk routingDesk;
 
     @Inject
     ApiKeyService keys;
@@ -602,6 +608,41 @@ class HandoffApiIT {
         assertEquals("queued", conversations.get(id).state());
         assertNotNull(conversations.get(id).estimatedWaitSeconds(), "still waiting, with an estimate");
         conversations.close(id);
+    }
+
+    /**
+     * Issue 16: an engine that starts over (this server restarted, or took routing over from another
+     * server) takes open offers over from the database instead of expiring them: same row, same agent,
+     * same expiry; an offer whose agent has gone offline meanwhile moves on to the next agent.
+     */
+    @Test
+    void anEngineStartingOverKeepsOpenOffersWithTheirAgent() throws Exception {
+        clearQueue();
+        routing.setPresence("alice", Presence.ONLINE);
+        routing.setPresence("carol", Presence.ONLINE);
+        try {
+            String kept = escalated("it-takeover-1", "I want a refund for a double charge");
+            assertTrue(desk.inbox("alice").offers().stream().anyMatch(o -> o.id().equals(kept)), "alice (billing 5) first");
+            Instant expiresAt = routing.offerExpiresAt(kept, "alice").orElseThrow();
+            routingDesk.startOver();
+            routing.tick();
+            assertEquals(List.of("PENDING"), offerStates(kept), "the same row, still open: " + offerStates(kept));
+            assertEquals(Optional.of(expiresAt), routing.offerExpiresAt(kept, "alice"), "with its first expiry");
+            assertTrue(desk.inbox("alice").offers().stream().anyMatch(o -> o.id().equals(kept)));
+
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                assertEquals(1, st.executeUpdate("UPDATE agent SET presence = 'OFFLINE' WHERE user_id = (SELECT id FROM app_user WHERE username = 'alice')"));
+            }
+            em.getEntityManagerFactory().getCache().evictAll();
+            routingDesk.startOver();
+            routing.tick();
+            assertEquals(List.of("EXPIRED", "PENDING"), offerStates(kept), "alice went offline while no engine ran: carol has it now");
+            assertTrue(desk.inbox("carol").offers().stream().anyMatch(o -> o.id().equals(kept)));
+            conversations.close(kept);
+        } finally {
+            routing.setPresence("alice", Presence.OFFLINE);
+            routing.setPresence("carol", Presence.OFFLINE);
+        }
     }
 
     @Test

@@ -173,6 +173,22 @@ public class RoutingDesk {
         touched.values().removeIf(at -> at.isBefore(before));
     }
 
+    /**
+     * Forgets everything the engine holds and loads it again from the database at the next routing
+     * call or tick, as a server does when it starts or takes routing over from another (issue 16):
+     * offers the database still holds open are taken over with their agent, not expired (ADR 0042).
+     * The policy stays; calls already running finish on the engine they started with.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void startOver() {
+        engine = new RoutingEngine(engine.policy());
+        touched.clear();
+        profiles.clear();
+        dirty.clear();
+        lastFullSync = Instant.EPOCH;
+        loaded.set(false);
+    }
+
     /** True exactly once: for whoever is first to load the database into the engine. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean claimFirstLoad() {

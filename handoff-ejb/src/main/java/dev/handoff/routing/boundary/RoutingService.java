@@ -484,12 +484,9 @@ public class RoutingService {
         if (!desk.claimFirstLoad()) {
             return false;
         }
-        // Offers pending from before a restart were made by another engine: they expire.
-        for (Offer stale : em.createQuery("SELECT o FROM Offer o WHERE o.state = dev.handoff.routing.entity.OfferState.PENDING", Offer.class)
-                .getResultList()) {
-            stale.close(OfferState.EXPIRED, now);
-            offerChanged.fire(new OfferChanged(stale.getConversation().getId(), Set.of(stale.getAgent().getUsername())));
-        }
+        // Offers still pending from before (a restart, or another server's engine) are taken over by
+        // the full sync: kept with their agent until their first expiry when that agent can still
+        // hold them, otherwise closed as expired and offered on (ADR 0042).
         fullSync(now);
         return true;
     }
@@ -551,9 +548,11 @@ public class RoutingService {
                 Object[].class).getResultList()) {
             offeredTo.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]);
         }
-        Set<String> ids = new HashSet<>(desk.engine().handoffIds());
+        // Handoffs with an open offer row first: an offer taken over keeps its agent's room, before
+        // other waiting handoffs are pushed to them.
+        Set<String> ids = new java.util.LinkedHashSet<>(offeredTo.keySet());
+        ids.addAll(desk.engine().handoffIds());
         ids.addAll(open.keySet());
-        ids.addAll(offeredTo.keySet());
         for (String id : ids) {
             if (!desk.busy(id, now, GRACE) && !agrees(id, open.get(id), offeredTo.getOrDefault(id, List.of()))) {
                 reconcile(id, now);
@@ -601,7 +600,7 @@ public class RoutingService {
                     state = Optional.empty();
                 }
                 if (state.isEmpty()) {
-                    enqueue(c, now, false).ifPresent(book::persist);
+                    takeOver(c, book.pending(id), now);
                 }
             } else if (db == ConversationState.ASSIGNED) {
                 Agent owner = c.getAssignedAgent();
@@ -624,6 +623,25 @@ public class RoutingService {
                 book.close(id, row.getAgent().getId(), OfferState.EXPIRED, now);
             }
         }
+    }
+
+    /**
+     * Queues a waiting handoff the engine does not hold. An open offer row from an earlier engine is
+     * taken over when its agent can still hold it (no new row: the row is the offer); otherwise the
+     * old row is closed as expired and the handoff offered anew.
+     */
+    private void takeOver(Conversation c, List<Offer> openRows, Instant now) {
+        if (openRows.size() != 1) {
+            enqueue(c, now, false).ifPresent(book::persist);
+            return;
+        }
+        Offer row = openRows.get(0);
+        Optional<RouteOffer> offer = desk.engine().adopt(request(c, now), row.getAgent().getId(), row.getOfferedAt(), now).offered();
+        if (offer.isPresent() && offer.get().agentId() == row.getAgent().getId() && offer.get().offeredAt().equals(row.getOfferedAt())) {
+            return;
+        }
+        book.close(c.getId(), row.getAgent().getId(), OfferState.EXPIRED, now);
+        offer.ifPresent(book::persist);
     }
 
     private Optional<RouteOffer> enqueue(Conversation c, Instant now, boolean predict) {

@@ -169,10 +169,14 @@ final class Dispatcher {
 
     /** Opens the offer: the handoff leaves the queue, the agent carries it in their load. */
     private RouteOffer offer(LiveHandoff h, LiveAgent a, int ring, Instant now) {
+        return offer(h, a, ring, now, now.plusSeconds(state.policy.offerTimeoutSeconds()));
+    }
+
+    /** Opens an offer with given times (a new one, or one taken over from an earlier engine). */
+    RouteOffer offer(LiveHandoff h, LiveAgent a, int ring, Instant offeredAt, Instant expiresAt) {
         state.fromWaiting(h);
         state.detach(a);
-        RouteOffer offer = new RouteOffer(state.nextOfferId++, h.id(), a.id(), ring, now,
-                now.plusSeconds(state.policy.offerTimeoutSeconds()));
+        RouteOffer offer = new RouteOffer(state.nextOfferId++, h.id(), a.id(), ring, offeredAt, expiresAt);
         a.offers.put(offer.id(), offer);
         a.turn = state.nextTurn++;
         a.recomputeLoad(state.policy.idleChatWeight());

@@ -177,6 +177,31 @@ public final class RoutingEngine {
         return new RouteResult(offer == null ? RouteResult.Outcome.NO_AGENT : RouteResult.Outcome.OFFERED, offer);
     }
 
+    /**
+     * Queues a handoff whose offer an earlier engine made and the database still holds open (this
+     * server restarted, or took routing over from another): the same agent keeps the offer until its
+     * original expiry when they are still online or busy, in the pilot group and have room; otherwise the
+     * handoff is offered as {@link #enqueue} would. The result names the offer held, old or new.
+     */
+    public synchronized RouteResult adopt(HandoffRequest request, long agentId, Instant offeredAt, Instant now) {
+        if (state.handoffs.containsKey(request.id())) {
+            throw new IllegalArgumentException("handoff " + request.id() + " is already in the engine");
+        }
+        LiveAgent a = state.agents.get(agentId);
+        Instant expiresAt = offeredAt.plusSeconds(state.policy.offerTimeoutSeconds());
+        boolean keeps = a != null && a.presence.keepsOffers() && state.policy.inPilot(agentId)
+                && a.profile.capacity() > 0 && a.hasRoomForOne() && expiresAt.isAfter(now);
+        if (!keeps || state.waiting.size() >= state.policy.queueCap()) {
+            return enqueue(request, now);
+        }
+        double points = state.policy.priority().points(request.urgency(), request.accountTier());
+        LiveHandoff h = new LiveHandoff(request, state.nextSeq++, points);
+        h.effectiveTime = state.effectiveTime(request, points);
+        state.handoffs.put(request.id(), h);
+        state.toWaiting(h, now);
+        return new RouteResult(RouteResult.Outcome.OFFERED, dispatcher.offer(h, a, h.ring, offeredAt, expiresAt));
+    }
+
     /** Tries again to offer one waiting handoff (moving it to the ring its wait has reached first). */
     public synchronized RouteResult routeHandoff(String handoffId, Instant now) {
         LiveHandoff h = state.handoffs.get(handoffId);

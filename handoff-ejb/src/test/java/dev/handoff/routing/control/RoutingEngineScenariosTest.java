@@ -353,6 +353,39 @@ class RoutingEngineScenariosTest {
                     assertTrue(w.engine.accept(offer, w.now()));
                     assertFalse(w.engine.accept(offer, w.now()));
                     assertEquals(1.0, w.load(1));
+                }),
+                scenario("an offer taken over from an earlier engine stays with its agent until its first expiry", w -> {
+                    w.agent(1, "billing:3");
+                    w.agent(2, "billing:5");
+                    w.at(20);
+                    RouteResult adopted = w.engine.adopt(new HandoffRequest("h1", List.of("billing"), "en", 0, 0, RoutingWorld.T0),
+                            1, RoutingWorld.T0.plusSeconds(10), w.now());
+                    assertEquals(RouteResult.Outcome.OFFERED, adopted.outcome());
+                    w.assertOfferedTo("h1", 1);
+                    assertEquals(RoutingWorld.T0.plusSeconds(55), w.engine.pendingOffer("h1").orElseThrow().expiresAt(),
+                            "45 s from when it was first offered, not from the take-over");
+                    assertEquals(1.0, w.load(1));
+                    w.at(55);
+                    w.assertOfferedTo("h1", 2);
+                }),
+                scenario("an offer taken over goes to the best agent instead when its agent is away, full or it has expired", w -> {
+                    w.agent(1, "billing:3", "en", 1, 1);
+                    w.agent(2, "billing:4");
+                    w.engine.setPresence(1, AgentPresence.AWAY, w.now());
+                    w.engine.adopt(new HandoffRequest("away", List.of("billing"), "en", 0, 0, w.now()), 1, w.now(), w.now());
+                    w.assertOfferedTo("away", 2);
+                    w.engine.setPresence(1, AgentPresence.ONLINE, w.now());
+                    w.enqueue("fills-2", "billing");
+                    w.enqueue("fills-2b", "billing");
+                    w.enqueue("fills-1", "billing");
+                    w.assertOfferedTo("fills-1", 1);
+                    w.agent(3, "billing:3");
+                    w.engine.adopt(new HandoffRequest("full", List.of("billing"), "en", 0, 0, w.now()), 1, w.now(), w.now());
+                    w.assertOfferedTo("full", 3);
+                    w.at(100);
+                    w.engine.adopt(new HandoffRequest("late", List.of("billing"), "en", 0, 0, w.now()), 3, RoutingWorld.T0, w.now());
+                    assertEquals(Optional.of(HandoffState.OFFERED), w.engine.state("late"));
+                    assertEquals(w.now().plusSeconds(45), w.engine.pendingOffer("late").orElseThrow().expiresAt(), "a fresh offer");
                 }));
     }
 
