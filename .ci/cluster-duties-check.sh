@@ -8,6 +8,10 @@
 #      printed; it fails past 10 s (the servers look once a second; CI machines may be busy).
 #   4. kill -9 of the holder: the other takes the duties over within 15 s (lease 10 s, renewal 2 s).
 #   5. The killed server starts again and does not take the duties back.
+#   The servers form one Payara data grid (Hazelcast, TCP/IP discovery on 127.0.0.1, a cluster name of
+#   the check's own), and pushes cross it (ADR 0042): both see 2 members, and a bot's event stream on
+#   one server receives every message posted through the other (.ci/grid_push_probe.py: 20 messages,
+#   each within 5 s; the latencies are printed), before the kill and again from the restarted server.
 #   needs: handoff-web/target/{handoff.war,payara-micro.jar}, MariaDB on 127.0.0.1:3306 with user
 #   handoff/handoff allowed on handoff_% (see .ci/run), python3
 set -euo pipefail
@@ -19,6 +23,9 @@ ADMIN_KEY=hk_clusterCheckAdminKey000000000000
 TOKEN=cluster-check-scrape-token
 PORT_A=${CLUSTER_CHECK_PORT_A:-28291}
 PORT_B=${CLUSTER_CHECK_PORT_B:-28292}
+GRID_PORT_A=${CLUSTER_CHECK_GRID_PORT_A:-28400}
+GRID_PORT_B=${CLUSTER_CHECK_GRID_PORT_B:-28410}
+GRID_NAME=handoff-cluster-check-$$
 WORK=.ci/work/cluster-duties
 rm -rf "$WORK" && mkdir -p "$WORK"
 T0=$SECONDS
@@ -33,6 +40,7 @@ export HANDOFF_METRICS_SCRAPE_TOKEN=$TOKEN HANDOFF_SLA_SWEEP_SECONDS=1
 
 declare -A PID=([a]="" [b]="")
 declare -A PORT=([a]=$PORT_A [b]=$PORT_B)
+declare -A GRID_PORT=([a]=$GRID_PORT_A [b]=$GRID_PORT_B)
 stop() {
     for n in a b; do
         [[ -n "${PID[$n]}" ]] && kill "${PID[$n]}" 2>/dev/null && wait "${PID[$n]}" 2>/dev/null || true
@@ -45,7 +53,8 @@ say() { echo "[$((SECONDS - T0))s] $*"; }
 
 launch() { # node, log suffix
     HANDOFF_PUBLIC_URL="http://127.0.0.1:${PORT[$1]}/" HANDOFF_CLUSTER_NODE_NAME="node-$1" \
-        java -jar handoff-web/target/payara-micro.jar --deploy handoff-web/target/handoff.war --port "${PORT[$1]}" --nocluster \
+        java -jar handoff-web/target/payara-micro.jar --deploy handoff-web/target/handoff.war --port "${PORT[$1]}" \
+        --clustername "$GRID_NAME" --clustermode "tcpip:127.0.0.1:$GRID_PORT_A" --startport "${GRID_PORT[$1]}" --interfaces 127.0.0.1 \
         --postbootcommandfile handoff-web/target/post-boot-commands.asadmin >>"$WORK/micro-$1.log" 2>&1 &
     PID[$1]=$!
 }
@@ -62,6 +71,13 @@ metric() { # node, metric line prefix -> value or empty
 }
 held() { metric "$1" handoff_cluster_duties_held; }
 sweeps() { local v; v=$(metric "$1" 'handoff_cluster_duty_runs_total{duty="sla-sweep"}'); echo "${v:-0}"; }
+members() { local v; v=$(metric "$1" handoff_grid_members); echo "${v:-0}"; }
+probe() { # posting node, listening node
+    local out
+    out=$(python3 .ci/grid_push_probe.py "http://127.0.0.1:${PORT[$1]}" "http://127.0.0.1:${PORT[$2]}" "$KEY" 20) \
+        || fail "a message posted through node $1 did not reach the event stream on node $2: $out"
+    say "pushes cross the grid, node $1 -> node $2: $out"
+}
 
 # --- 1. two servers start together on an empty database -----------------------------------------
 launch a
@@ -89,6 +105,12 @@ s2=$(sweeps "$H"); o2=$(sweeps "$O")
 (( s2 > s1 )) || fail "the holder's SLA sweep did not run ($s1 -> $s2)"
 [[ "$o1" == 0 && "$o2" == 0 ]] || fail "the SLA sweep ran on the other server too ($o1 -> $o2)"
 say "node $H does the duties: SLA sweeps $s1 -> $s2 there, $o2 on node $O"
+
+# --- 2b. one data grid; a stream on one server hears of messages posted through the other ----------
+for _ in $(seq 1 30); do [[ "$(members a)$(members b)" == 22 ]] && break; sleep 1; done
+[[ "$(members a)$(members b)" == 22 ]] || fail "grid members seen: a=$(members a) b=$(members b), expected 2 and 2"
+say "one data grid of 2 servers"
+probe "$H" "$O"
 
 # --- 3. a trigger set published on one server is live on the other -------------------------------
 evaluate() { # node -> escalated true/false for the test phrase
@@ -141,5 +163,9 @@ sleep 5
 [[ "$(held "$H")" == 0 && "$(held "$O")" == 1 ]] || fail "after the restart: held a=$(held a) b=$(held b), expected node $O only"
 [[ "$(sweeps "$H")" == 0 ]] || fail "the restarted node $H swept although node $O holds the duties"
 say "node $H restarted: node $O keeps the duties, node $H swept 0 times"
+# the survivor may list the killed member until the grid's heartbeat time-out: 2 or more
+for _ in $(seq 1 30); do (( $(members "$H") >= 2 )) && break; sleep 1; done
+(( $(members "$H") >= 2 )) || fail "the restarted node $H did not join the grid"
+probe "$H" "$O"
 
 echo "CLUSTER DUTIES CHECK: PASS in $((SECONDS - T0)) s"

@@ -27,6 +27,9 @@ public class MetricsServlet extends HttpServlet {
     transient OperationsMetrics metrics;
 
     @Inject
+    transient dev.handoff.web.push.GridRelay grid;
+
+    @Inject
     @ConfigProperty(name = "handoff.metrics.scrape-token")
     transient Optional<String> token;
 
@@ -46,6 +49,6 @@ public class MetricsServlet extends HttpServlet {
         }
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(metrics.exposition());
+        response.getWriter().write(metrics.exposition() + grid.exposition());
     }
 }

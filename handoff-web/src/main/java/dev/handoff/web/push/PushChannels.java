@@ -8,14 +8,21 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Holds the portal's push channels. In an EAR the events come from the EJB module, and an observer
  * created on that side gets no Faces push contexts injected; a listener of the web module always
- * does, so it obtains them once at start-up and every observer uses these.
+ * does, so it obtains them once at start-up and every observer uses these. It also starts the
+ * relay of pushes to and from the other servers of a cluster ({@link GridRelay}).
  */
 @WebListener
 public class PushChannels implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(PushChannels.class.getName());
 
     private static volatile PushContext inbox;
     private static volatile PushContext queue;
@@ -30,14 +37,23 @@ public class PushChannels implements ServletContextListener {
     @Push(channel = "queue")
     PushContext queueChannel;
 
+    @Inject
+    GridRelay relay;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         inbox = inboxChannel;
         queue = queueChannel;
+        try {
+            relay.start(InitialContext.doLookup("java:comp/DefaultManagedExecutorService"));
+        } catch (NamingException e) {
+            LOG.log(Level.WARNING, "No managed executor: pushes from other servers are not delivered here", e);
+        }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        relay.stop();
         inbox = null;
         queue = null;
     }
