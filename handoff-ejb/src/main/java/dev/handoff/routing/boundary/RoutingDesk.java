@@ -85,6 +85,8 @@ public class RoutingDesk {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean loaded = new AtomicBoolean();
     private volatile Instant lastFullSync = Instant.EPOCH;
+    private final java.util.concurrent.atomic.AtomicLong turnedAway = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Instant lastQueueFullWarning;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -187,6 +189,22 @@ public class RoutingDesk {
         dirty.clear();
         lastFullSync = Instant.EPOCH;
         loaded.set(false);
+    }
+
+    /**
+     * Counts a handoff the full queue turned away; returns how many to report now (those since the
+     * last report, at most one report a minute), else 0: a load of 300,000 waiting against a cap of
+     * 10,000 writes one warning, not 290,000.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long queueFull(Instant now) {
+        turnedAway.incrementAndGet();
+        Instant last = lastQueueFullWarning;
+        if (last != null && last.plusSeconds(60).isAfter(now)) {
+            return 0;
+        }
+        lastQueueFullWarning = now;
+        return turnedAway.getAndSet(0);
     }
 
     /** True exactly once: for whoever is first to load the database into the engine. */

@@ -385,6 +385,10 @@ public final class RoutingEngine {
         return Set.copyOf(state.handoffs.keySet());
     }
 
+    public synchronized int agentCount() {
+        return state.agents.size();
+    }
+
     public synchronized int waitingCount() {
         return state.waiting.size();
     }
