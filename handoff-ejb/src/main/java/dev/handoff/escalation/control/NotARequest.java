@@ -144,7 +144,7 @@ final class NotARequest {
             if (person || PhraseLexicon.PRONOUNS.contains(t.word()) || NEEDS.contains(t.word())) {
                 return false;
             }
-            organisation |= ORGANISATION.contains(t.word()) || CHANNELS.contains(t.word()) && t.clause() == tokens.get(0).clause();
+            organisation |= ORGANISATION.contains(t.word()) || CHANNELS.contains(t.word());
         }
         return organisation;
     }
