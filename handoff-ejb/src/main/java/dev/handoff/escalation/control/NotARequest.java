@@ -198,20 +198,27 @@ final class NotARequest {
         return channel;
     }
 
-    private static final java.util.regex.Pattern APPOINTMENT = java.util.regex.Pattern.compile(
-            "\\b(?:do|does|will|would) (?:i|we|you|one) (?:need|have) (?:an appointment|to book|to make an appointment|a booking|to schedule)\\b"
-            + "|\\bwithout (?:an |a )?(?:appointment|booking)\\b");
+    /** "do I need an appointment", "does one have to book": whether booking is needed, asked. */
+    private static final java.util.regex.Pattern NEED_TO_BOOK = java.util.regex.Pattern.compile(
+            "\\b(?:do|does|will|would) (?:i|we|you|one) (?:need|have) (?:an appointment|to book|to make an appointment|a booking|to schedule)\\b");
+    /** "without an appointment": the same, when the sentence is a question. */
+    private static final java.util.regex.Pattern WITHOUT_BOOKING = java.util.regex.Pattern.compile("\\bwithout (?:an |a )?(?:appointment|booking)\\b");
+    private static final Set<String> QUESTION_OPENERS = Set.of("can", "could", "may", "is", "are", "do", "does");
 
     /**
      * A question about the way to meet someone ("do I need an appointment to speak with a pharmacist
-     * in your stores?", "can I talk to someone in branch without an appointment or do I need to
-     * book"): whether booking is needed, asked with a question mark or a question word, nothing
-     * urgent.
+     * in your stores?", "can I talk to someone in branch without an appointment?"): whether booking
+     * is needed, nothing urgent. "I want to talk to someone without an appointment" asks for a person.
      */
     static boolean asksAboutAppointment(String raw) {
         String t = Text.normalize(raw);
-        return APPOINTMENT.matcher(t).find() && !t.contains("!")
-                && java.util.Collections.disjoint(java.util.Arrays.asList(Text.words(t)), WANTED_URGENT);
+        if (t.contains("!")) {
+            return false;
+        }
+        String[] words = Text.words(t);
+        boolean asks = NEED_TO_BOOK.matcher(t).find() || WITHOUT_BOOKING.matcher(t).find()
+                && (t.contains("?") || words.length > 0 && QUESTION_OPENERS.contains(words[0]));
+        return asks && java.util.Collections.disjoint(java.util.Arrays.asList(words), WANTED_URGENT);
     }
 
     private static final Set<String> WANTED_URGENT = Set.of("now", "urgent", "urgently", "asap", "immediately", "today");

@@ -149,6 +149,7 @@ class NotAProblemTest {
         assertTrue(NotARequest.asksAboutAppointment("can I talk to someone in branch without an appointment or do I need to book"));
         assertFalse(NotARequest.asksAboutAppointment("I need to speak to someone today, do I need an appointment?"), "urgent");
         assertFalse(NotARequest.asksAboutAppointment("can I talk to someone in branch"));
+        assertFalse(NotARequest.asksAboutAppointment("I want to talk to someone without an appointment"), "no question");
     }
 
     @Test
