@@ -53,7 +53,7 @@ if [ "$DRIVER" = desk ]; then
   EXTRA_ENV+=(HANDOFF_SECURITY_PASSWORD_ITERATIONS=1000)
 fi
 if [ -n "${BENCH_JFR:-}" ]; then
-  JAVA_OPTS+=("-XX:StartFlightRecording=settings=profile")
+  JAVA_OPTS+=("-XX:StartFlightRecording=settings=profile" "-XX:FlightRecorderOptions=stackdepth=256")
 fi
 LOG="${OUT}/payara.log"
 echo "starting Payara Micro on port ${PORT} (log: ${LOG}) ..."

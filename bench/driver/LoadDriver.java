@@ -188,7 +188,9 @@ public class LoadDriver {
     }
 
     HttpResponse<String> agentCall(String path, String text) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/reference/api/agents/" + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/reference/api/agents/" + path))
+                // creating the agents hashes their passwords: minutes on a machine at load 30, so the set-up waits longer
+                .timeout(Duration.ofSeconds(path.startsWith("setup") ? 300 : 30));
         b = text == null ? b.POST(HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(text));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

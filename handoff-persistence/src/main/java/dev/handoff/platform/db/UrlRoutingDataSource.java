@@ -17,11 +17,17 @@ import javax.sql.DataSource;
  * <p>MySQL/MariaDB URLs get a connect timeout ({@value #CONNECT_TIMEOUT_MILLIS} ms) and a socket
  * timeout ({@value #SOCKET_TIMEOUT_MILLIS} ms) unless they set their own: a stalled database then
  * fails a call within seconds instead of holding its thread for as long as the stall lasts.
+ * They also get Connector/J's cache of parsed statements ({@code cachePrepStmts}, {@value
+ * #STATEMENT_CACHE_SIZE} statements of up to {@value #STATEMENT_CACHE_SQL_LIMIT} characters per
+ * connection) unless they set {@code cachePrepStmts} themselves: without it every prepared
+ * statement's SQL is parsed again on the client, on every use (ADR 0040).
  */
 public class UrlRoutingDataSource implements DataSource {
 
     static final int CONNECT_TIMEOUT_MILLIS = 3_000;
     static final int SOCKET_TIMEOUT_MILLIS = 10_000;
+    static final int STATEMENT_CACHE_SIZE = 250;
+    static final int STATEMENT_CACHE_SQL_LIMIT = 2048;
 
     private String url;
     private String user;
@@ -96,12 +102,34 @@ public class UrlRoutingDataSource implements DataSource {
         return withDefault(mysql, "socketTimeout", SOCKET_TIMEOUT_MILLIS);
     }
 
+    /**
+     * A Connector/J URL with the client-side statement cache on, unless the URL sets {@code
+     * cachePrepStmts} itself (then its size settings are left to the URL too). H2 URLs stay as they are.
+     */
+    static String withStatementCache(String vendorUrl) {
+        if (vendorUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:") || names(vendorUrl, "cachePrepStmts")) {
+            return vendorUrl;
+        }
+        String cached = withDefault(vendorUrl, "cachePrepStmts", "true");
+        cached = withDefault(cached, "prepStmtCacheSize", String.valueOf(STATEMENT_CACHE_SIZE));
+        return withDefault(cached, "prepStmtCacheSqlLimit", String.valueOf(STATEMENT_CACHE_SQL_LIMIT));
+    }
+
+    private static boolean names(String url, String name) {
+        int query = url.indexOf('?');
+        return query >= 0 && url.substring(query + 1).toLowerCase(Locale.ROOT).matches("(.*&)?" + name.toLowerCase(Locale.ROOT) + "=.*");
+    }
+
     /** Appends {@code name=value} to the URL's query unless the URL already names that property. */
     private static String withDefault(String url, String name, int value) {
-        int query = url.indexOf('?');
-        if (query >= 0 && url.substring(query + 1).toLowerCase(Locale.ROOT).matches("(.*&)?" + name.toLowerCase(Locale.ROOT) + "=.*")) {
+        return withDefault(url, name, String.valueOf(value));
+    }
+
+    private static String withDefault(String url, String name, String value) {
+        if (names(url, name)) {
             return url;
         }
+        int query = url.indexOf('?');
         return url + (query < 0 ? "?" : url.endsWith("?") || url.endsWith("&") ? "" : "&") + name + "=" + value;
     }
 
@@ -114,7 +142,7 @@ public class UrlRoutingDataSource implements DataSource {
         try {
             Class<?> type = load(className);
             DataSource created = (DataSource) type.getDeclaredConstructor().newInstance();
-            type.getMethod("setURL", String.class).invoke(created, vendorUrl(url));
+            type.getMethod("setURL", String.class).invoke(created, withStatementCache(vendorUrl(url)));
             if (user != null) {
                 type.getMethod("setUser", String.class).invoke(created, user);
             }

@@ -121,6 +121,18 @@ class UrlRoutingDataSourceTest {
         assertEquals(expected, UrlRoutingDataSource.vendorUrl(url));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            jdbc:mysql://db/h?socketTimeout=1                        | jdbc:mysql://db/h?socketTimeout=1&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048
+            jdbc:mysql://db/h                                        | jdbc:mysql://db/h?cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048
+            jdbc:mysql://db/h?prepStmtCacheSize=10                   | jdbc:mysql://db/h?prepStmtCacheSize=10&cachePrepStmts=true&prepStmtCacheSqlLimit=2048
+            jdbc:mysql://db/h?CachePrepStmts=false                   | jdbc:mysql://db/h?CachePrepStmts=false
+            jdbc:h2:mem:handoff;DB_CLOSE_DELAY=-1                    | jdbc:h2:mem:handoff;DB_CLOSE_DELAY=-1
+            """)
+    void connectorJCachesParsedStatementsUnlessTheUrlSaysOtherwise(String url, String expected) {
+        assertEquals(expected, UrlRoutingDataSource.withStatementCache(url));
+    }
+
     @Test
     void urlAndUrlAliasesAreTheSameProperty() {
         UrlRoutingDataSource ds = new UrlRoutingDataSource();

@@ -1,7 +1,7 @@
 package dev.handoff.web.fault;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -22,6 +22,9 @@ import java.io.InputStream;
 @Provider
 public class JsonSyntaxGuard implements ReaderInterceptor {
 
+    /** Looked up once, not per body ({@code Json.createParser} scans the class path each time; ADR 0040). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
@@ -38,7 +41,7 @@ public class JsonSyntaxGuard implements ReaderInterceptor {
 
     /** Walks the whole document; throws a {@link JsonException} (400 "Malformed JSON") where it breaks off. */
     static void checkSyntax(byte[] body) {
-        try (InputStream in = new ByteArrayInputStream(body); JsonParser parser = Json.createParser(in)) {
+        try (InputStream in = new ByteArrayInputStream(body); JsonParser parser = JSON.createParser(in)) {
             while (parser.hasNext()) {
                 parser.next();
             }

@@ -23,6 +23,7 @@ import dev.handoff.web.rest.dto.PostMessageRequest;
 import dev.handoff.web.rest.dto.PostMessageResponse;
 import dev.handoff.web.rest.dto.StartConversationRequest;
 import dev.handoff.web.rest.dto.TriggerResponse;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -50,7 +51,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Conversations for the bot platform: start, post messages, read state and new messages, stream them. */
+/**
+ * Conversations for the bot platform: start, post messages, read state and new messages, stream them.
+ * One instance serves every request (it holds only injected proxies): a new one per request cost
+ * a CDI instance and EJB references on every message (ADR 0040).
+ */
+@ApplicationScoped
 @Path("conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,7 +1,6 @@
 package dev.handoff.web.rest;
 
 import dev.handoff.platform.InvalidInputException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -10,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -45,6 +45,13 @@ final class JsonRequests {
     static final int MAX_NUMBER_CHARS = 40;
     static final int MAX_EXPONENT = 400;
 
+    /**
+     * The JSON-P provider, looked up once: every {@code Json.createX} call looks it up again
+     * (a service-loader scan of the class path), which cost more CPU per message than the post's
+     * own work (ADR 0040). Parsson's provider is thread-safe.
+     */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonRequests() {}
 
     /** The body as the record, or null for an empty body (the resource then says the body is required). */
@@ -67,7 +74,7 @@ final class JsonRequests {
         if (text.isBlank()) {
             return null;
         }
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             return value(parser, parser.next(), "");
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
@@ -81,7 +88,7 @@ final class JsonRequests {
     private static JsonValue value(JsonParser parser, JsonParser.Event event, String path) {
         return switch (event) {
             case START_OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JSON.createObjectBuilder();
                 while (parser.next() != JsonParser.Event.END_OBJECT) {
                     String key = parser.getString();
                     object.add(key, value(parser, parser.next(), join(path, key)));
@@ -89,7 +96,7 @@ final class JsonRequests {
                 yield object.build();
             }
             case START_ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 JsonParser.Event next;
                 int i = 0;
                 while ((next = parser.next()) != JsonParser.Event.END_ARRAY) {
@@ -97,8 +104,8 @@ final class JsonRequests {
                 }
                 yield array.build();
             }
-            case VALUE_STRING -> Json.createValue(parser.getString());
-            case VALUE_NUMBER -> Json.createValue(boundedNumber(parser.getString(), path.isEmpty() ? "body" : path));
+            case VALUE_STRING -> JSON.createValue(parser.getString());
+            case VALUE_NUMBER -> JSON.createValue(boundedNumber(parser.getString(), path.isEmpty() ? "body" : path));
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
             case VALUE_NULL -> JsonValue.NULL;

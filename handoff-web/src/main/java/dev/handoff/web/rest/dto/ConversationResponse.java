@@ -2,8 +2,8 @@ package dev.handoff.web.rest.dto;
 
 import dev.handoff.context.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,13 +53,16 @@ public record ConversationResponse(
 
     public record Agent(@Schema(example = "alice") String username, @Schema(example = "Alice Martin") String name) {}
 
+    /** The JSON-P provider looked up once ({@code Json.createReader} scans the class path on every call; ADR 0040). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static ConversationResponse of(ConversationView v) {
         ConversationView.CustomerView c = v.customer();
         return new ConversationResponse(v.id(), v.state(), v.isEscalated(), v.channel(),
                 new Customer(c.externalId(), c.name(), c.email(), c.tier(), c.accountValue(), c.company(), c.renewalDate(), c.notes(),
                         c.crmSource(), c.crmUrl(), c.previousHandoffs()),
                 v.pageUrl() == null && v.pageTitle() == null ? null : new PageRequest(v.pageUrl(), v.pageTitle()),
-                v.metadata() == null ? null : Json.createReader(new StringReader(v.metadata())).readObject(),
+                v.metadata() == null ? null : JSON.createReader(new StringReader(v.metadata())).readObject(),
                 v.requiredSkill(), v.triggers().stream().map(TriggerResponse::of).toList(), v.queuePosition(),
                 v.estimatedWaitSeconds(),
                 v.assignedAgent() == null ? null : new Agent(v.assignedAgent(), v.assignedAgentName()),
