@@ -99,7 +99,8 @@ public class QueueEstimator {
                 .setMaxResults(SAMPLE)
                 .getResultList();
         long[] waits = recent.stream()
-                .filter(c -> c.getEscalatedAt() != null)
+                // both ends of the wait: a row without an accept time made every estimate fail (a 500 on the bot's post)
+                .filter(c -> c.getEscalatedAt() != null && c.getAcceptedAt() != null)
                 .mapToLong(c -> Duration.between(c.getEscalatedAt(), c.getAcceptedAt()).toMillis())
                 .toArray();
         return meanWithPrior(waits, Duration.ofSeconds(defaultWaitSeconds));
