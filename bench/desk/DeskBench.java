@@ -749,7 +749,9 @@ public class DeskBench {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Faces-Request", "partial/ajax")
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
-            if (r.statusCode() != 200 || !r.body().contains("<partial-response") || r.body().contains("<error>")) {
+            // a failed Ajax request is answered 200 with <error>, or, through the portal's error handling, with a
+            // <redirect> to the error page: both are errors (the redirect read as "no offer cards" before, ADR 0041)
+            if (r.statusCode() != 200 || !r.body().contains("<partial-response") || r.body().contains("<error>") || r.body().contains("<redirect")) {
                 throw new IOException(path + " answered " + r.statusCode() + ": " + r.body().substring(0, Math.min(300, r.body().length())));
             }
             return r.body();
