@@ -767,7 +767,13 @@ public class DeskBench {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+            try {
+                return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+            } catch (IOException e) {
+                // a pooled keep-alive connection the server had closed ("header parser received no bytes"):
+                // a GET is safe to send again, once, as a browser does
+                return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+            }
         }
 
         HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
