@@ -99,7 +99,8 @@ public class QueueEstimator {
                 .setMaxResults(SAMPLE)
                 .getResultList();
         long[] waits = recent.stream()
-                // both ends of the wait: a row without an accept time made every estimate fail (a 500 on the bot's post)
+                // both ends of the wait: a chat this transaction read while it was queued comes back from the query as that
+                // instance, without the accept time another agent's accept gave it meanwhile; it failed the whole inbox (ADR 0041)
                 .filter(c -> c.getEscalatedAt() != null && c.getAcceptedAt() != null)
                 .mapToLong(c -> Duration.between(c.getEscalatedAt(), c.getAcceptedAt()).toMillis())
                 .toArray();

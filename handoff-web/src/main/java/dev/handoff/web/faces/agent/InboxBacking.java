@@ -104,8 +104,8 @@ public class InboxBacking implements Serializable {
 
     /**
      * The last messages of an offered chat, so the agent knows the story before accepting: read with
-     * the offers, for all of them in one query (ADR 0041). An offer that moved on between the two
-     * reads shows no preview; the next refresh removes its card.
+     * the offers, for all of them in one query (ADR 0041), instead of each card reading its chat's
+     * whole transcript and view.
      */
     public List<MessageView> preview(String conversationId) {
         return getInbox().previews().getOrDefault(conversationId, List.of());
