@@ -81,7 +81,7 @@ echo "ready after ${i} s"
 
 # 4. Drive it
 if [ "$DRIVER" = desk ]; then
-  java bench/desk/DeskBench.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" --pid "$MICRO" --gc-log "${OUT}/gc.log" "$@"
+  java bench/desk/DeskBench.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" --pid "$MICRO" --gc-log "${OUT}/gc.log" --db "$DB" "$@"
 else
   java bench/driver/LoadDriver.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" "$@"
 fi

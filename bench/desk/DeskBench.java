@@ -89,6 +89,17 @@ public class DeskBench {
     final ExecutorService pool = Executors.newCachedThreadPool(daemon("desk"));
     final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, daemon("desk-timer"));
     final Map<String, Object> results = new LinkedHashMap<>();
+    /** {@code --trace FILE}: every push, refresh, socket close and escalation, one line each (epoch ms first), to find lost offers. */
+    final java.io.PrintWriter trace;
+    final AtomicLong socketsClosed = new AtomicLong();
+
+    void trace(String line) {
+        if (trace != null) {
+            synchronized (trace) {
+                trace.println(System.currentTimeMillis() + " " + line);
+            }
+        }
+    }
 
     DeskBench(Map<String, String> opts) {
         this.opts = opts;
@@ -112,6 +123,11 @@ public class DeskBench {
         // the push sockets on a client of their own, so a push is taken (and timed) without waiting behind HTTP answers
         sockets = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newCachedThreadPool(daemon("push"))).build();
+        try {
+            trace = opts.containsKey("trace") ? new java.io.PrintWriter(Files.newBufferedWriter(Path.of(opts.get("trace"))), true) : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -231,6 +247,7 @@ public class DeskBench {
     final AtomicLong escalations = new AtomicLong();
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong acceptFailed = new AtomicLong();
+    final AtomicLong acceptRetried = new AtomicLong();
     final AtomicLong nudges = new AtomicLong();
     final AtomicLong refreshErrors = new AtomicLong();
     volatile String lastError;
@@ -275,7 +292,9 @@ public class DeskBench {
         r.put("posts", bots.posts.summary());
         r.put("accepted", accepted.get());
         r.put("acceptFailed", acceptFailed.get());
+        r.put("acceptRetried", acceptRetried.get());
         r.put("refreshErrors", refreshErrors.get());
+        r.put("pushSocketsClosed", socketsClosed.get());
         r.put("loadBefore", loadBefore);
         r.put("load", loads);
         results.put(name, r);
@@ -283,8 +302,8 @@ public class DeskBench {
         System.out.println(screenLatency.line());
         System.out.println(inboxPushRefresh.line());
         System.out.println(bots.posts.line());
-        System.out.printf(Locale.ROOT, "  %d escalations, %d offers seen, %d not seen after 10 s, %d accepted (%d refused), %d refresh errors%s; load %.1f -> %s%n",
-                escalations.get(), pushLatency.count(), unseen, accepted.get(), acceptFailed.get(), refreshErrors.get(),
+        System.out.printf(Locale.ROOT, "  %d escalations, %d offers seen, %d not seen after 10 s, %d accepted (%d refused, %d tried again), %d refresh errors, %d push sockets closed%s; load %.1f -> %s%n",
+                escalations.get(), pushLatency.count(), unseen, accepted.get(), acceptFailed.get(), acceptRetried.get(), refreshErrors.get(), socketsClosed.get(),
                 lastError == null ? "" : " (last: " + lastError + ")", loadBefore, loads);
     }
 
@@ -295,6 +314,12 @@ public class DeskBench {
             synchronized (pendingOffers) {
                 sent = pendingOffers.remove(id);
                 if (sent == null) {
+                    if (measuredOffers.contains(id)) {
+                        // measured already, and offered again (the first agent's offer ran out, or their accept
+                        // was refused): this agent takes it, as a person would, but it is not timed twice
+                        takeOnce(agent, id);
+                        continue;
+                    }
                     // the push is sent when the escalation commits, before the POST is answered: the card may
                     // show before the bot platform knows the chat escalated (escalated() picks it up then)
                     shownEarly.putIfAbsent(id, new Shown(agent, nudgeNanos, shownNanos));
@@ -312,6 +337,7 @@ public class DeskBench {
 
     /** The bot platform learnt that this POST (sent at {@code sent}) escalated the chat. */
     void escalated(String id, long sent) {
+        trace("escalated " + id);
         Shown early;
         synchronized (pendingOffers) {
             early = shownEarly.remove(id);
@@ -323,24 +349,53 @@ public class DeskBench {
         measured(early.agent(), id, sent, early.nudge(), early.shown());
     }
 
+    /** Escalations whose offer was measured: a later card of theirs (offered again) is taken, not timed. */
+    final Set<String> measuredOffers = ConcurrentHashMap.newKeySet();
+    /** agent + chat pairs being taken, so that a card shown by several refreshes is accepted once. */
+    final Set<String> taking = ConcurrentHashMap.newKeySet();
+
     private void measured(Browser agent, String id, long sent, long nudgeNanos, long shownNanos) {
+        measuredOffers.add(id);
         if (measuring) {
             pushLatency.add(Math.max(0, nudgeNanos - sent));
             screenLatency.add(shownNanos - sent);
         }
-        long think = ThreadLocalRandom.current().nextLong(300, 1500);
-        timer.schedule(() -> pool.submit(() -> accept(agent, id)), think, TimeUnit.MILLISECONDS);
+        takeOnce(agent, id);
     }
 
-    void accept(Browser agent, String conversation) {
+    /** The agent reads the card for 0.3-1.5 s and clicks Accept. */
+    void takeOnce(Browser agent, String id) {
+        if (taking.add(agent.user + " " + id)) {
+            long think = ThreadLocalRandom.current().nextLong(300, 1500);
+            timer.schedule(() -> pool.submit(() -> accept(agent, id, 1)), think, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Accepts through the agent resource. A 409 "changed while you were accepting" (the accept lost a row
+     * lock, for example to the customer's next message) leaves the card on the agent's screen, and an
+     * agent clicks Accept again: so does the driver, up to three times. Before, the driver gave up, the
+     * offer ran out after the offer time-out and reached another agent whose card the driver never
+     * accepted either (the 45 s and 90 s tails of the first runs).
+     */
+    void accept(Browser agent, String conversation, int attempt) {
         try {
             HttpResponse<String> r = post(base + "/reference/api/agents/" + agent.user + "/accept/" + conversation, null, null);
             if (r.statusCode() / 100 != 2) {
                 acceptFailed.incrementAndGet();
                 lastError = "accept " + r.statusCode() + " " + r.body();
+                trace("refused " + agent.user + " " + conversation + " " + r.statusCode());
+                if (r.statusCode() == 409 && r.body().contains("changed while you were accepting") && attempt < 3) {
+                    acceptRetried.incrementAndGet();
+                    timer.schedule(() -> pool.submit(() -> accept(agent, conversation, attempt + 1)),
+                            ThreadLocalRandom.current().nextLong(300, 1000), TimeUnit.MILLISECONDS);
+                } else {
+                    taking.remove(agent.user + " " + conversation);
+                }
                 return;
             }
             accepted.incrementAndGet();
+            trace("accepted " + agent.user + " " + conversation);
             bots.handedOver(conversation, agent.user);
         } catch (Exception e) {
             acceptFailed.incrementAndGet();
@@ -383,6 +438,7 @@ public class DeskBench {
         done.await();
         seeders.shutdown();
         Thread.sleep(5_000); // the last offers accepted
+        cloneWaiting();
         Browser supervisor = new Browser("sam", opts.getOrDefault("supervisor-password", "handoff-demo"));
         supervisor.signIn();
         String queuePage = supervisor.openQueue();
@@ -434,6 +490,37 @@ public class DeskBench {
         r.put("load", loads);
         results.put("refresh", r);
         System.out.printf(Locale.ROOT, "  queue refresh answer %d KB; load %.1f -> %s%n", queueBytes / 1024, loadBefore, loads);
+    }
+
+    /**
+     * {@code --clone-waiting N --db NAME}: escalating through the API costs seconds per chat on a busy
+     * machine, so the waiting line is topped up to N in SQL, cloned from the chats the API escalated
+     * (same customers, skills and reasons; no messages), and the routing engine takes them in at its
+     * next full sync ({@code --sync-wait}, 40 s). The views of cloned rows are a little cheaper than
+     * real ones (no trigger rows, no transcript).
+     */
+    void cloneWaiting() throws Exception {
+        int target = Integer.parseInt(opts.getOrDefault("clone-waiting", "0"));
+        String db = opts.get("db");
+        if (target <= 0 || db == null) {
+            return;
+        }
+        String count = "SELECT COUNT(*) FROM conversation WHERE state = 'QUEUED'";
+        int queued = Integer.parseInt(exec("mysql", "-uroot", "-N", "-B", db, "-e", count).trim());
+        int missing = target - queued;
+        if (missing > 0) {
+            String sql = "INSERT INTO conversation (id, customer_id, channel, page_url, page_title, metadata, state, required_skill, priority,"
+                    + " escalation_reason, message_count, created_at, escalated_at, version, entry_page_url, entry_page_title, predicted_wait_seconds)"
+                    + " SELECT UUID(), c.customer_id, c.channel, c.page_url, c.page_title, c.metadata, 'QUEUED', c.required_skill, c.priority,"
+                    + " c.escalation_reason, 0, c.created_at, c.escalated_at + INTERVAL s.seq MICROSECOND, 0, c.entry_page_url, c.entry_page_title,"
+                    + " c.predicted_wait_seconds FROM conversation c JOIN seq_1_to_10000 s WHERE c.state = 'QUEUED' LIMIT " + missing;
+            System.out.print(exec("mysql", "-uroot", db, "-e", sql));
+        }
+        int wait = Integer.parseInt(opts.getOrDefault("sync-wait", "40"));
+        System.out.printf(Locale.ROOT, "  %d waiting after cloning %d in SQL (was %d); %d s for the engine's full sync%n",
+                Integer.parseInt(exec("mysql", "-uroot", "-N", "-B", db, "-e", count).trim()), Math.max(0, missing), queued, wait);
+        results.put("clonedWaiting", Math.max(0, missing));
+        Thread.sleep(wait * 1000L);
     }
 
     // ---------------------------------------------------------------- target 3: memory over a soak
@@ -575,6 +662,7 @@ public class DeskBench {
                             if (last) {
                                 String message = text.toString();
                                 text.setLength(0);
+                                trace("push " + user + " " + message);
                                 onPush(message, System.nanoTime());
                             }
                             webSocket.request(1);
@@ -584,7 +672,16 @@ public class DeskBench {
                         @Override
                         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
                             lastError = "push socket of " + user + " closed: " + statusCode + " " + reason;
+                            socketsClosed.incrementAndGet();
+                            trace("closed " + user + " " + statusCode + " " + reason);
                             return null;
+                        }
+
+                        @Override
+                        public void onError(WebSocket webSocket, Throwable error) {
+                            lastError = "push socket of " + user + " failed: " + error;
+                            socketsClosed.incrementAndGet();
+                            trace("socket-error " + user + " " + error);
                         }
                     }).get(20, TimeUnit.SECONDS);
         }
@@ -617,6 +714,7 @@ public class DeskBench {
                         while (m.find()) {
                             offers.add(m.group(1));
                         }
+                        trace("shown " + user + " " + offers);
                         offersShown(this, offers, nudge, shown);
                     } catch (Exception e) {
                         refreshErrors.incrementAndGet();
@@ -651,7 +749,9 @@ public class DeskBench {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Faces-Request", "partial/ajax")
                     .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
-            if (r.statusCode() != 200 || !r.body().contains("<partial-response") || r.body().contains("<error>")) {
+            // a failed Ajax request is answered 200 with <error>, or, through the portal's error handling, with a
+            // <redirect> to the error page: both are errors (the redirect read as "no offer cards" before, ADR 0041)
+            if (r.statusCode() != 200 || !r.body().contains("<partial-response") || r.body().contains("<error>") || r.body().contains("<redirect")) {
                 throw new IOException(path + " answered " + r.statusCode() + ": " + r.body().substring(0, Math.min(300, r.body().length())));
             }
             return r.body();
@@ -667,7 +767,13 @@ public class DeskBench {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+            try {
+                return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+            } catch (IOException e) {
+                // a pooled keep-alive connection the server had closed ("header parser received no bytes"):
+                // a GET is safe to send again, once, as a browser does
+                return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+            }
         }
 
         HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -117,6 +117,9 @@ class DeskApiIT {
             assertTrue(inbox.queueTotal() >= 10 && inbox.queueTotal() >= inbox.queue().size(), "the inbox counts the whole line: " + inbox.queueTotal());
             var counts = As.call("sam", () -> desk.openCounts());
             assertTrue(counts.queued() >= 10 && counts.open() >= counts.queued(), "the queue page counts every open handoff: " + counts);
+            var lines = desk.waitingLines(waiting);
+            assertTrue(lines.keySet().containsAll(waiting) && lines.values().stream().allMatch(l -> l.customer() != null && l.estimateSeconds() != null),
+                    "the per-skill lines name each waiting customer with an estimate: " + lines.values());
             assertTrue(inbox.queue().stream().filter(c -> waiting.contains(c.id()))
                     .allMatch(c -> c.context() != null && !c.triggers().isEmpty()), "with their context and triggers");
             int inboxMany = SqlCounter.count(() -> As.call("alice", () -> desk.inbox("alice")));
@@ -131,10 +134,14 @@ class DeskApiIT {
         }
     }
 
-    /** What the supervisor's queue page reads on a refresh from the database: the table's head, the counts, SLA at risk. */
+    /**
+     * What the supervisor's queue page reads on a refresh from the database: the table's head, the counts,
+     * the rows of the per-skill lines (ADR 0041), SLA at risk.
+     */
     private Object queuePage() {
         desk.openHandoffs(50);
         desk.openCounts();
+        desk.waitingLines(routing.snapshot().waiting().stream().map(e -> e.handoffId()).limit(20).toList());
         return sla.atRisk(java.time.Duration.ofMinutes(1));
     }
 

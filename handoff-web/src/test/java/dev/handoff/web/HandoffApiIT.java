@@ -380,6 +380,11 @@ class HandoffApiIT {
 
             InboxView inbox = desk.inbox("alice");
             assertTrue(inbox.offers().stream().anyMatch(o -> o.id().equals(id)), "offered to alice, the billing expert online");
+            // the card's preview and countdown come with the offers (ADR 0041): the last messages, oldest first, and the expiry
+            java.util.List<MessageView> preview = inbox.previews().get(id);
+            assertTrue(preview != null && !preview.isEmpty() && preview.size() <= InboxView.PREVIEW, "a preview of the offered chat: " + preview);
+            assertTrue(preview.stream().anyMatch(m -> m.text().equals("I want a refund for a double charge")), "with the escalating message: " + preview);
+            assertTrue(inbox.offerEnds().containsKey(id), "when alice's offer runs out");
 
             ConversationView accepted = desk.accept(id, "alice");
             assertEquals("assigned", accepted.state());

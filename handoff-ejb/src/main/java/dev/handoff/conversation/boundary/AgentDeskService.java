@@ -138,8 +138,40 @@ public class AgentDeskService {
         List<Conversation> consults = byIds(consulted).stream()
                 .filter(c -> c.getState().isOpen() && !c.isOwnedBy(username))
                 .toList();
-        return new InboxView(agent.getPresence().name().toLowerCase(), agent.getMaxConcurrentChats(), store.views(offered),
-                store.views(active), store.views(queue), (int) queueTotal, store.views(consults));
+        // One batch of views for every list (ADR 0041): each views() call costs its own trigger, earlier-handoff,
+        // context, rating and estimate queries, so four lists cost four times that.
+        List<Conversation> rows = new java.util.ArrayList<>(offered.size() + active.size() + queue.size() + consults.size());
+        rows.addAll(offered);
+        rows.addAll(active);
+        rows.addAll(queue);
+        rows.addAll(consults);
+        List<ConversationView> views = store.views(rows);
+        int a = offered.size();
+        int b = a + active.size();
+        int q = b + queue.size();
+        // What each offer card shows besides its view: the last messages and when the offer runs out, for all
+        // offers at once (each card read the whole transcript, and asked the engine twice for its expiry).
+        java.util.Map<String, java.time.Instant> offerEnds = new java.util.HashMap<>();
+        offeredIds.forEach(id -> routing.offerExpiresAt(id, username).ifPresent(at -> offerEnds.put(id, at)));
+        return new InboxView(agent.getPresence().name().toLowerCase(), agent.getMaxConcurrentChats(), views.subList(0, a),
+                views.subList(a, b), views.subList(b, q), (int) queueTotal, views.subList(q, views.size()),
+                lastMessages(offeredOrder, InboxView.PREVIEW), offerEnds);
+    }
+
+    /** The last {@code count} messages of each of these conversations, oldest first, in one query. */
+    private java.util.Map<String, List<MessageView>> lastMessages(List<String> ids, int count) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, List<MessageView>> last = new java.util.HashMap<>();
+        // columns, not entities: a Message brings its conversation along (an eager reference)
+        em.createQuery("SELECT c.id, m.seq, m.author, m.authorName, m.text, m.intent, m.confidence, m.pageUrl, m.createdAt"
+                        + " FROM Message m JOIN m.conversation c WHERE c.id IN :ids AND m.seq > c.messageCount - :count ORDER BY m.seq",
+                        Object[].class)
+                .setParameter("ids", ids).setParameter("count", count).getResultStream()
+                .forEach(r -> last.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>()).add(new MessageView((Integer) r[1],
+                        ((Author) r[2]).wireName(), (String) r[3], (String) r[4], (String) r[5], (Double) r[6], (String) r[7], (Instant) r[8])));
+        return last;
     }
 
     /** The conversations with these ids, in the order given, with their parts, in one query. */
@@ -533,9 +565,29 @@ public class AgentDeskService {
                 + " ORDER BY c.escalatedAt, c.id", Conversation.class)).setMaxResults(max).getResultList());
     }
 
-    /** The views of these conversations, in the order given (the queue page's per-skill heads), in a fixed number of queries. */
-    public List<ConversationView> handoffs(List<String> ids) {
-        return store.views(byIds(ids));
+    /** A waiting chat as a line of the queue page's per-skill lists shows it: who waits and the wait estimate. */
+    public record WaitingLine(String id, String customer, Long estimateSeconds) {}
+
+    /**
+     * The per-skill lines' rows (ADR 0041): the customer's name and the estimate, in one query and one
+     * pass over the engine's queues, without the triggers, context and earlier handoffs a full view reads.
+     */
+    public java.util.Map<String, WaitingLine> waitingLines(List<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<Conversation> rows = em.createQuery("SELECT c FROM Conversation c JOIN FETCH c.customer WHERE c.id IN :ids", Conversation.class)
+                .setParameter("ids", ids).getResultList();
+        java.util.Map<String, dev.handoff.routing.control.QueueEstimator.Estimate> estimates = store.estimates(rows.stream()
+                .filter(c -> c.getState() == ConversationState.QUEUED).toList());
+        java.util.Map<String, WaitingLine> lines = new java.util.HashMap<>();
+        for (Conversation c : rows) {
+            var estimate = estimates.get(c.getId());
+            String name = c.getCustomer().getName();
+            lines.put(c.getId(), new WaitingLine(c.getId(), name != null && !name.isBlank() ? name : c.getCustomer().getExternalId(),
+                    estimate == null ? null : estimate.waitSeconds()));
+        }
+        return lines;
     }
 
     /**

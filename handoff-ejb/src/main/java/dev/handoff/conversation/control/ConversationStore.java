@@ -133,6 +133,11 @@ public class ConversationStore {
         return queue.estimate(c);
     }
 
+    /** The wait estimates of these queued conversations, with one pass over the engine's queues. */
+    public Map<String, QueueEstimator.Estimate> estimates(List<Conversation> queued) {
+        return queued.isEmpty() ? Map.of() : queue.estimates(queued);
+    }
+
     public ConversationView view(Conversation c) {
         return views(List.of(c)).get(0);
     }
@@ -169,7 +174,7 @@ public class ConversationStore {
                         .setParameter("ids", closed).getResultStream()
                         .collect(Collectors.toMap(CsatResponse::getConversationId, r -> r));
         List<Conversation> queued = conversations.stream().filter(c -> c.getState() == ConversationState.QUEUED).toList();
-        Map<String, QueueEstimator.Estimate> estimates = queued.isEmpty() ? Map.of() : queue.estimates(queued);
+        Map<String, QueueEstimator.Estimate> estimates = estimates(queued);
         List<ConversationView> views = new ArrayList<>(conversations.size());
         for (Conversation c : conversations) {
             views.add(view(c, triggers.getOrDefault(c.getId(), List.of()), previous.getOrDefault(c.getId(), 0L),

@@ -99,7 +99,9 @@ public class QueueEstimator {
                 .setMaxResults(SAMPLE)
                 .getResultList();
         long[] waits = recent.stream()
-                .filter(c -> c.getEscalatedAt() != null)
+                // both ends of the wait: a chat this transaction read while it was queued comes back from the query as that
+                // instance, without the accept time another agent's accept gave it meanwhile; it failed the whole inbox (ADR 0041)
+                .filter(c -> c.getEscalatedAt() != null && c.getAcceptedAt() != null)
                 .mapToLong(c -> Duration.between(c.getEscalatedAt(), c.getAcceptedAt()).toMillis())
                 .toArray();
         return meanWithPrior(waits, Duration.ofSeconds(defaultWaitSeconds));

@@ -4,8 +4,6 @@ import dev.handoff.conversation.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.InboxView;
 import dev.handoff.conversation.boundary.MessageView;
-import dev.handoff.platform.ForbiddenException;
-import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Presence;
 import dev.handoff.web.faces.Messages;
@@ -30,7 +28,6 @@ import java.util.Map;
 public class InboxBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final int PREVIEW = 6;
 
     @Inject
     AgentDeskService desk;
@@ -45,7 +42,6 @@ public class InboxBacking implements Serializable {
     java.time.Clock clock;
 
     private transient InboxView inbox;
-    private transient Map<String, List<MessageView>> previews;
     /** Unread counts, computed once per refresh: the page asks for each row's count more than once. */
     private transient Map<String, Long> unread;
     private String presence;
@@ -67,7 +63,6 @@ public class InboxBacking implements Serializable {
     public void refresh() {
         inbox = desk.inbox(user());
         presence = inbox.presence();
-        previews = new HashMap<>();
         unread = new HashMap<>();
     }
 
@@ -108,20 +103,12 @@ public class InboxBacking implements Serializable {
     }
 
     /**
-     * The last messages of an offered chat, so the agent knows the story before accepting. An offer
-     * that moved on between listing the offers and reading its transcript (it expired, another agent
-     * took the chat) shows no preview: the next refresh removes its card. It is no reason to fail the
-     * whole inbox with "Not allowed", which it did during a shift.
+     * The last messages of an offered chat, so the agent knows the story before accepting: read with
+     * the offers, for all of them in one query (ADR 0041), instead of each card reading its chat's
+     * whole transcript and view.
      */
     public List<MessageView> preview(String conversationId) {
-        return previews.computeIfAbsent(conversationId, id -> {
-            try {
-                List<MessageView> all = desk.chat(id).transcript();
-                return all.subList(Math.max(0, all.size() - PREVIEW), all.size());
-            } catch (ForbiddenException | NotFoundException e) {
-                return List.of();
-            }
-        });
+        return getInbox().previews().getOrDefault(conversationId, List.of());
     }
 
     public String waited(ConversationView c) {
@@ -139,7 +126,8 @@ public class InboxBacking implements Serializable {
 
     /** When the offer of this chat to the viewer runs out (epoch ms), or null: the card counts down to it. */
     public Long offerExpiresAt(String conversationId) {
-        return routing.offerExpiresAt(conversationId, user()).map(Instant::toEpochMilli).orElse(null);
+        Instant ends = getInbox().offerEnds().get(conversationId);
+        return ends == null ? null : ends.toEpochMilli();
     }
 
     private static String user() {

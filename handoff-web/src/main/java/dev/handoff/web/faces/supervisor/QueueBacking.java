@@ -123,17 +123,17 @@ public class QueueBacking implements Serializable {
                 head.add(e);
             }
         }
-        Map<String, ConversationView> byId = new java.util.HashMap<>();
-        handoffs.forEach(h -> byId.put(h.id(), h));
+        // The lines show a name and an estimate per row: read just those (ADR 0041), not full views with
+        // triggers, context and earlier handoffs, which the table above needs and these lines do not.
+        Map<String, AgentDeskService.WaitingLine> lines = new java.util.HashMap<>();
+        handoffs.forEach(h -> lines.put(h.id(), new AgentDeskService.WaitingLine(h.id(), h.customer().displayName(), h.estimatedWaitSeconds())));
         List<String> missing = heads.values().stream().flatMap(List::stream).map(QueueSnapshot.Entry::handoffId)
-                .filter(id -> !byId.containsKey(id)).distinct().toList();
-        if (!missing.isEmpty()) {
-            desk.handoffs(missing).forEach(h -> byId.put(h.id(), h));
-        }
+                .filter(id -> !lines.containsKey(id)).distinct().toList();
+        lines.putAll(desk.waitingLines(missing));
         queues = heads.entrySet().stream().map(q -> new SkillQueue(q.getKey(), q.getValue().stream().map(e -> {
-            ConversationView c = byId.get(e.handoffId());
-            return new Waiting(e.handoffId(), e.skillPosition(), c == null ? e.handoffId() : c.customer().displayName(),
-                    Duration.between(e.enqueuedAt(), snapshot.at()).toSeconds(), c == null ? null : c.estimatedWaitSeconds(),
+            AgentDeskService.WaitingLine c = lines.get(e.handoffId());
+            return new Waiting(e.handoffId(), e.skillPosition(), c == null ? e.handoffId() : c.customer(),
+                    Duration.between(e.enqueuedAt(), snapshot.at()).toSeconds(), c == null ? null : c.estimateSeconds(),
                     e.ring(), String.format(Locale.ROOT, "%.0f", e.priorityPoints()), e.enqueuedAt().toEpochMilli());
         }).toList(), sizes.get(q.getKey()))).toList();
         Map<Long, QueueSnapshot.AgentLoad> loads = snapshot.agents().stream()
