@@ -7,6 +7,7 @@
 #      0 keeps the built-in policy and its cap of 10,000);
 #   4. starts Handoff again and reads, from its log, how long the routing engine's first load took
 #      ("Routing engine loaded from the database in ... ms") and when the server was ready.
+# BENCH_REUSE=1 skips steps 1-2 on a database seeded before (step 3 then adds a policy version).
 # usage: bash bench/failover/run.sh      (needs the WAR and payara-micro.jar built, MariaDB, the
 #        handoff user as in .ci/run; BENCH_DB, BENCH_PORT, BENCH_QUEUE_CAP, BENCH_HEAP to change)
 set -euo pipefail
@@ -17,7 +18,7 @@ CAP=${BENCH_QUEUE_CAP:-400000}
 HEAP=${BENCH_HEAP:-4g}
 OUT=bench/results/failover-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
-mysql -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+[[ "${BENCH_REUSE:-0}" == 1 ]] || mysql -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
 export HANDOFF_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicKeyRetrieval=true"
 export HANDOFF_DB_USER=handoff HANDOFF_DB_PASSWORD=handoff HANDOFF_DEMO_ENABLED=true
 PID=""
@@ -37,15 +38,17 @@ start() { # log file
 }
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 
-echo "1. first start on an empty database (migrations, demo data) ..."
-start "$OUT/first.log"; stop
-echo "2. seeding 15,000 agents and 300,000 waiting handoffs ..."
-s=$SECONDS; mysql -uroot "$DB" < bench/failover/seed.sql | tee "$OUT/seed.txt"; echo "   seeded in $((SECONDS - s)) s"
+if [[ "${BENCH_REUSE:-0}" != 1 ]]; then
+    echo "1. first start on an empty database (migrations, demo data) ..."
+    start "$OUT/first.log"; stop
+    echo "2. seeding 15,000 agents and 300,000 waiting handoffs ..."
+    s=$SECONDS; mysql -uroot "$DB" < bench/failover/seed.sql | tee "$OUT/seed.txt"; echo "   seeded in $((SECONDS - s)) s"
+fi
 if (( CAP > 0 )); then
     echo "3. a routing policy with queueCap $CAP ..."
     CP=handoff-ejb/target/classes:handoff-persistence/target/classes
     for jar in jakarta/json/jakarta.json-api/2.1.3 jakarta/json/bind/jakarta.json.bind-api org/eclipse/yasson/3.0.4 org/eclipse/parsson/parsson/1.1.7; do
-        CP=$CP:$(ls ~/.m2/repository/$jar/*.jar ~/.m2/repository/$jar/*/*.jar 2>/dev/null | grep -v -- -sources | head -1)
+        CP=$CP:$(find ~/.m2/repository/$jar -name '*.jar' ! -name '*-sources.jar' | sort | tail -1)
     done
     java -cp "$CP" bench/failover/PolicyDocument.java "$CAP" > "$OUT/policy.json"
     python3 - "$OUT/policy.json" "$DB" <<'PY'
