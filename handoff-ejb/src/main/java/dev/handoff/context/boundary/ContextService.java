@@ -158,12 +158,20 @@ public class ContextService {
         if (context == null || conversation == null) {
             return;
         }
+        // The summary's columns only, without the row's version: a customer's post refreshing the facts
+        // and pages of the same context at this moment must not fail on an optimistic lock (it did: a
+        // 500 on the customer's message). The values are bounded as the entity bounds them.
+        HandoffContext values = new HandoffContext(conversationId, context.getCapturedAt());
         if (summary.fellBack()) {
-            context.summarised(context.getSummary(), context.getSummarySource(), "AI summary unavailable: " + summary.fallbackReason());
+            values.summarised(context.getSummary(), context.getSummarySource(), "AI summary unavailable: " + summary.fallbackReason());
         } else {
-            context.summarised(summary.text(), summary.source(), null);
+            values.summarised(summary.text(), summary.source(), null);
         }
-        em.flush();
+        em.createQuery("UPDATE HandoffContext x SET x.summary = :summary, x.summarySource = :source, x.summaryNote = :note"
+                        + " WHERE x.conversationId = :id")
+                .setParameter("summary", values.getSummary()).setParameter("source", values.getSummarySource())
+                .setParameter("note", values.getSummaryNote()).setParameter("id", conversationId)
+                .executeUpdate();
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(),
                 conversation.getAssignedAgent() == null ? null : conversation.getAssignedAgent().getUsername()));
     }
