@@ -110,6 +110,11 @@ say "node $H does the duties: SLA sweeps $s1 -> $s2 there, $o2 on node $O"
 for _ in $(seq 1 30); do [[ "$(members a)$(members b)" == 22 ]] && break; sleep 1; done
 [[ "$(members a)$(members b)" == 22 ]] || fail "grid members seen: a=$(members a) b=$(members b), expected 2 and 2"
 say "one data grid of 2 servers"
+for n in a b; do
+    grep -q "portal sessions and activity are kept in the data grid" "$WORK/micro-$n.log" \
+        || fail "node $n keeps agents' portal sessions to itself (GridSessionBook did not join the grid)"
+done
+say "both servers keep agents' portal sessions in the grid (presence follows an agent across servers)"
 probe "$H" "$O"
 
 # --- 3. a trigger set published on one server is live on the other -------------------------------

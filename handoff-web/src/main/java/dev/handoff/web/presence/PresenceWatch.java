@@ -1,5 +1,6 @@
 package dev.handoff.web.presence;
 
+import dev.handoff.platform.cluster.ClusterDuties;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.entity.Presence;
 import jakarta.annotation.PostConstruct;
@@ -17,7 +18,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Every 30 s, sets online agents away after {@code handoff.presence.away-after-seconds} (default 600; 0 = never) without activity. */
+/**
+ * Every 30 s, sets online agents away after {@code handoff.presence.away-after-seconds} (default 600;
+ * 0 = never) without activity. On a data grid the sessions and activity are the cluster's
+ * ({@link AgentSessions}), so only the server doing the cluster-wide duties checks, for every agent;
+ * without a grid every server checks its own sessions.
+ */
 @Singleton
 @Startup
 public class PresenceWatch {
@@ -37,6 +43,9 @@ public class PresenceWatch {
     Clock clock;
 
     @Inject
+    ClusterDuties duties;
+
+    @Inject
     @ConfigProperty(name = "handoff.presence.away-after-seconds", defaultValue = "600")
     long awayAfterSeconds;
 
@@ -47,11 +56,14 @@ public class PresenceWatch {
 
     @Timeout
     void check(Timer timer) {
+        if (sessions.clusterWide() && !duties.mayRun("presence-away")) {
+            return;
+        }
         for (String username : sessions.idleSince(clock.instant(), Duration.ofSeconds(Math.max(0, awayAfterSeconds)))) {
             try {
                 if (routing.presenceOf(username) == Presence.ONLINE) {
                     routing.setPresence(username, Presence.AWAY);
-                    sessions.markedAway(username);
+                    sessions.markedAway(username, clock.instant());
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not set " + username + " away", e);

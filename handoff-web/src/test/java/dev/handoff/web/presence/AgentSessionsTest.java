@@ -30,7 +30,7 @@ class AgentSessionsTest {
         s.opened("alice", "s1", T0);
         s.opened("bob", "s2", T0.plusSeconds(500));
         assertEquals(List.of("alice"), s.idleSince(T0.plusSeconds(600), Duration.ofSeconds(600)));
-        s.markedAway("alice");
+        s.markedAway("alice", T0.plusSeconds(600));
         assertTrue(s.idleSince(T0.plusSeconds(601), Duration.ofSeconds(600)).isEmpty(), "not reported twice");
         assertTrue(s.active("alice", T0.plusSeconds(700)), "an automatic away ends with activity");
         assertFalse(s.active("bob", T0.plusSeconds(700)), "bob was never set away");
