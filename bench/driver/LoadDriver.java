@@ -45,6 +45,9 @@ public class LoadDriver {
     final Map<String, String> opts;
     final HttpClient http;
     final String base;
+    /** Every server the bot API is spread over, round robin: {@code --base}, then {@code --also} (comma-separated). */
+    final List<String> apiBases;
+    private final java.util.concurrent.atomic.AtomicLong apiTurn = new java.util.concurrent.atomic.AtomicLong();
     final String key;
     final int connections;
     final int warmupSeconds;
@@ -58,6 +61,13 @@ public class LoadDriver {
     LoadDriver(Map<String, String> opts) {
         this.opts = opts;
         base = opts.getOrDefault("base", "http://127.0.0.1:18400");
+        List<String> bases = new java.util.ArrayList<>(List.of(base));
+        for (String other : opts.getOrDefault("also", "").split(",")) {
+            if (!other.isBlank()) {
+                bases.add(other.strip());
+            }
+        }
+        apiBases = List.copyOf(bases);
         key = opts.get("key");
         connections = Integer.parseInt(opts.getOrDefault("connections", "32"));
         warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup", "10"));
@@ -81,7 +91,7 @@ public class LoadDriver {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         if (!opts.containsKey("key")) {
-            System.err.println("usage: java LoadDriver.java --key hk_... [--base URL] [--connections 32] [--warmup 10] [--seconds 20]"
+            System.err.println("usage: java LoadDriver.java --key hk_... [--base URL] [--also URL,URL] [--connections 32] [--warmup 10] [--seconds 20]"
                     + " [--conversations 300] [--agents 40] [--agent-capacity 4] [--escalate-share 0.01] [--rounds 4] [--out DIR] [--label TEXT]");
             System.exit(2);
         }
@@ -180,7 +190,8 @@ public class LoadDriver {
     }
 
     HttpResponse<String> api(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1" + path)).header("Authorization", "Bearer " + key)
+        String server = apiBases.get((int) (apiTurn.getAndIncrement() % apiBases.size()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + "/api/v1" + path)).header("Authorization", "Bearer " + key)
                 .timeout(Duration.ofSeconds(30));
         b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
                 : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
@@ -594,8 +605,9 @@ public class LoadDriver {
         String label = opts.getOrDefault("label", "");
         System.out.println();
         System.out.println("=".repeat(100));
-        System.out.printf(Locale.ROOT, "Handoff message ingest%s: %d connections, %d s per phase in %d turns after %d s warm-up, %d conversations%n",
-                label.isEmpty() ? "" : " (" + label + ")", connections, seconds, rounds, warmupSeconds, conversationCount);
+        System.out.printf(Locale.ROOT, "Handoff message ingest%s: %d connections, %d s per phase in %d turns after %d s warm-up, %d conversations,"
+                + " bot API on %d server(s)%n",
+                label.isEmpty() ? "" : " (" + label + ")", connections, seconds, rounds, warmupSeconds, conversationCount, apiBases.size());
         for (Stats s : List.of(get, write, post)) {
             System.out.println("  " + s.line());
         }
@@ -625,6 +637,7 @@ public class LoadDriver {
         result.put("warmupSeconds", warmupSeconds);
         result.put("rounds", rounds);
         result.put("conversations", conversationCount);
+        result.put("servers", apiBases.size());
         result.put("cores", Runtime.getRuntime().availableProcessors());
         result.put("bareGet", get.json());
         result.put("naiveWrite", write.json());
