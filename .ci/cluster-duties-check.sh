@@ -8,6 +8,8 @@
 #      printed; it fails past 10 s (the servers look once a second; CI machines may be busy).
 #   4. kill -9 of the holder: the other takes the duties over within 15 s (lease 10 s, renewal 2 s).
 #   5. The killed server starts again and does not take the duties back.
+#   7. A rolling restart of both servers under bot load loses no acknowledged message and leaves no
+#      ghost presence; an agent signed in on both servers stays online while one restarts.
 #   The servers form one Payara data grid (Hazelcast, TCP/IP discovery on 127.0.0.1, a cluster name of
 #   the check's own), and pushes cross it (ADR 0042): both see 2 members, and a bot's event stream on
 #   one server receives every message posted through the other (.ci/grid_push_probe.py: 20 messages,
@@ -37,6 +39,8 @@ export HANDOFF_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicK
 export HANDOFF_DB_USER=handoff HANDOFF_DB_PASSWORD=handoff
 export HANDOFF_DEMO_ENABLED=true HANDOFF_DEMO_API_KEY=$KEY HANDOFF_DEMO_ADMIN_API_KEY=$ADMIN_KEY
 export HANDOFF_METRICS_SCRAPE_TOKEN=$TOKEN HANDOFF_SLA_SWEEP_SECONDS=1
+# presence lasts 30 s without a heartbeat here (120 s by default), so that step 7 sees ghosts go in time
+export HANDOFF_PRESENCE_TTL_SECONDS=30 HANDOFF_PRESENCE_CHECK_SECONDS=5
 
 declare -A PID=([a]="" [b]="")
 declare -A PORT=([a]=$PORT_A [b]=$PORT_B)
@@ -172,5 +176,67 @@ say "node $H restarted: node $O keeps the duties, node $H swept 0 times"
 for _ in $(seq 1 30); do (( $(members "$H") >= 2 )) && break; sleep 1; done
 (( $(members "$H") >= 2 )) || fail "the restarted node $H has not rejoined the grid within 30 s ($(members "$H") member)"
 probe "$H" "$O"
+
+# --- 7. a rolling restart under load: nothing acknowledged is lost, no ghost presence -------------
+# Bots post over both servers (.ci/rolling_load_probe.py, retrying on the other server with the same
+# clientMessageId while one restarts); alice works in the portal on both servers (two devices), bob on
+# node a only (.ci/portal_agent.py: form sign-in, inbox, a heartbeat every 5 s). Node a stops (SIGTERM)
+# and starts again, then node b. Checks: every acknowledged message is stored exactly once; alice
+# stays online while node a restarts (her session on node b counts: ADR 0045); once both restarted,
+# nobody whose session died with a server is still online after the presence time-to-live.
+presence_of() { sql "SELECT a.presence FROM agent a JOIN app_user u ON u.id = a.user_id WHERE u.username = '$1'"; }
+restart() { # node
+    kill "${PID[$1]}"; wait "${PID[$1]}" 2>/dev/null || true; PID[$1]=""
+    launch "$1"; ready "$1"
+}
+STOP="$WORK/rolling.stop"; rm -f "$STOP"
+python3 .ci/portal_agent.py "http://127.0.0.1:${PORT[a]}" alice handoff-demo "$STOP" > "$WORK/alice-a.log" 2>&1 &
+AGENTS=($!)
+python3 .ci/portal_agent.py "http://127.0.0.1:${PORT[b]}" alice handoff-demo "$STOP" > "$WORK/alice-b.log" 2>&1 &
+AGENTS+=($!)
+python3 .ci/portal_agent.py "http://127.0.0.1:${PORT[a]}" bob handoff-demo "$STOP" > "$WORK/bob-a.log" 2>&1 &
+AGENTS+=($!)
+for _ in $(seq 1 120); do
+    (( $(cat "$WORK"/alice-a.log "$WORK"/alice-b.log "$WORK"/bob-a.log 2>/dev/null | grep -c "signed in") == 3 )) && break; sleep 1
+done
+(( $(cat "$WORK"/alice-a.log "$WORK"/alice-b.log "$WORK"/bob-a.log | grep -c "signed in") == 3 )) \
+    || fail "the agents could not sign in: $(cat "$WORK"/alice-a.log "$WORK"/alice-b.log "$WORK"/bob-a.log | tail -5)"
+[[ "$(presence_of alice)$(presence_of bob)" == ONLINEONLINE ]] || fail "signed in, alice is $(presence_of alice) and bob $(presence_of bob)"
+python3 .ci/rolling_load_probe.py "http://127.0.0.1:${PORT[a]}" "http://127.0.0.1:${PORT[b]}" "$KEY" "$STOP" "$WORK/rolling.json" \
+    > "$WORK/rolling.out" 2>&1 &
+LOAD=$!
+sleep 5
+say "rolling restart under load: alice signed in on both servers, bob on node a; restarting node a"
+restart a
+sleep 6
+[[ "$(presence_of alice)" == ONLINE ]] || fail "alice went $(presence_of alice) while node a restarted, although she works on node b"
+say "node a back; alice still online (her session on node b counts); restarting node b"
+restart b
+sleep 5
+touch "$STOP"
+wait "$LOAD" || fail "the load probe failed: $(tail -5 "$WORK/rolling.out")"
+for p in "${AGENTS[@]}"; do wait "$p" 2>/dev/null || true; done
+say "load during the restarts: $(cat "$WORK/rolling.out")"
+python3 - "$WORK/rolling.json" <<PY || fail "acknowledged messages lost or stored twice"
+import json, subprocess, sys
+acked = json.load(open(sys.argv[1]))["acknowledged"]
+assert len(acked) >= 50, "too few messages acknowledged during the restarts: %d" % len(acked)
+rows = subprocess.run(["mysql", "-uroot", "-N", "-B", "$DB", "-e",
+                       "SELECT conversation_id, text FROM message WHERE text LIKE 'rolling %'"],
+                      capture_output=True, text=True, check=True).stdout.splitlines()
+stored = [tuple(r.split("\t", 1)) for r in rows]
+counts = {}
+for key in stored:
+    counts[key] = counts.get(key, 0) + 1
+lost = [a for a in acked if counts.get(tuple(a), 0) == 0]
+twice = [k for k, n in counts.items() if n > 1]
+print("acknowledged %d, stored %d, lost %d, stored twice %d" % (len(acked), len(stored), len(lost), len(twice)))
+sys.exit(1 if lost or twice else 0)
+PY
+# both restarted: alice's and bob's sessions died with their servers; presence lasts 30 s without a heartbeat
+for _ in $(seq 1 60); do [[ "$(presence_of alice)$(presence_of bob)" == OFFLINEOFFLINE ]] && break; sleep 1; done
+[[ "$(presence_of alice)$(presence_of bob)" == OFFLINEOFFLINE ]] \
+    || fail "ghost presence after the rolling restart: alice $(presence_of alice), bob $(presence_of bob)"
+say "after the rolling restart: nothing acknowledged lost or doubled; alice and bob offline (no ghost)"
 
 echo "CLUSTER DUTIES CHECK: PASS in $((SECONDS - T0)) s"
