@@ -95,13 +95,23 @@ final class NotARequest {
         String second = tokens.size() > 1 ? tokens.get(1).word() : "";
         boolean aboutYou = (first.equals("are") || first.equals("r")) && (second.equals("you") || second.equals("u"))
                 || first.equals("is") && (second.equals("this") || second.equals("it"));
-        if (aboutYou && tokens.stream().anyMatch(t -> BOT_OR_PERSON.contains(English.key(t.word())))) {
-            return true;
+        if (aboutYou && tokens.stream().anyMatch(t -> BOT_OR_PERSON.contains(English.key(t.word()))) && !reachingTo(tokens)) {
+            return true; // "is this chat a bot or a human" (but "is it possible to speak to a human" asks for one)
         }
         boolean when = first.equals("when") || first.equals("what") && second.equals("time")
                 || tokens.stream().anyMatch(t -> WHEN_WORDS.contains(t.word()));
         return when && tokens.stream().anyMatch(t -> AVAILABLE.contains(t.word())) && tokens.stream().anyMatch(t -> STAFF.contains(English.key(t.word())) || t.word().equals("anyone")
                 || t.word().equals("someone") || t.word().equals("anybody") || t.word().equals("somebody"));
+    }
+
+    /** "to speak", "to be transferred": reaching someone is the point of the sentence. */
+    private static boolean reachingTo(List<Text.Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).word().equals("to") && REACH.contains(English.key(tokens.get(i + 1).word()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> CHANNEL_OPENERS = Set.of("how", "what", "whats", "what's", "where", "which");
@@ -118,7 +128,13 @@ final class NotARequest {
      * support" wants one) and no need ("I need…", "now", "please").
      */
     static boolean asksForChannel(List<Text.Token> tokens) {
-        if (tokens.size() < 3 || tokens.size() > 14 || !CHANNEL_OPENERS.contains(tokens.get(0).word())) {
+        if (tokens.size() < 3 || tokens.size() > 14) {
+            return false;
+        }
+        if (existence(tokens)) {
+            return offersChannel(tokens);
+        }
+        if (!CHANNEL_OPENERS.contains(tokens.get(0).word())) {
             return false;
         }
         boolean organisation = false;
@@ -128,10 +144,84 @@ final class NotARequest {
             if (person || PhraseLexicon.PRONOUNS.contains(t.word()) || NEEDS.contains(t.word())) {
                 return false;
             }
-            organisation |= ORGANISATION.contains(t.word());
+            organisation |= ORGANISATION.contains(t.word()) || CHANNELS.contains(t.word());
         }
         return organisation;
     }
+
+    /** Ways of reaching support a company may or may not offer. */
+    private static final Set<String> CHANNELS = Set.of("phone", "number", "email", "e-mail", "line", "hotline", "helpline", "chat", "livechat",
+            "whatsapp", "hours", "channel", "channels", "form", "address");
+    /** A need or a conversation wanted now: what makes a question about a channel a request after all. */
+    private static final Set<String> WANTED_NOW = Set.of("need", "needs", "want", "wanna", "now", "urgent", "urgently", "asap", "immediately",
+            "please", "pls", "plz", "real", "actual", "talk", "talking", "speak", "speaking", "chatting", "transfer", "connect", "man", "woman",
+            "guy", "lady");
+
+    /** "is there …", "are there …", "do you have …", "does the app have / offer / include …": whether something exists. */
+    private static boolean existence(List<Text.Token> tokens) {
+        String first = tokens.get(0).word();
+        String second = tokens.get(1).word();
+        if ((first.equals("is") || first.equals("are")) && second.equals("there")) {
+            return true;
+        }
+        if (first.equals("do") || first.equals("does")) {
+            for (int i = 1; i < Math.min(5, tokens.size()); i++) {
+                String w = tokens.get(i).word();
+                if (w.equals("have") || w.equals("has") || w.equals("offer") || w.equals("include") || w.equals("provide")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An existence question about a channel ("is there a phone number for customer service", "does
+     * the app have live chat?", "do you have a human support line or only chat"): a channel named,
+     * nobody ("is there anyone…") and no need or conversation wanted now ("is there a number, I need
+     * to talk to someone").
+     */
+    private static boolean offersChannel(List<Text.Token> tokens) {
+        boolean channel = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
+            String key = English.key(word);
+            boolean person = PEOPLE.contains(key) && !key.equals("team") && !key.equals("department")
+                    && !CHANNELS.contains(next) && !ORGANISATION.contains(next); // "a human support line" names a channel
+            boolean conversation = word.equals("chat") && (next.equals("with") || next.equals("to"));
+            if (person || conversation || PhraseLexicon.PRONOUNS.contains(word) || WANTED_NOW.contains(word) || word.equals("me")) {
+                return false;
+            }
+            channel |= CHANNELS.contains(word) || ORGANISATION.contains(word) && !word.equals("service");
+        }
+        return channel;
+    }
+
+    /** "do I need an appointment", "does one have to book": whether booking is needed, asked. */
+    private static final java.util.regex.Pattern NEED_TO_BOOK = java.util.regex.Pattern.compile(
+            "\\b(?:do|does|will|would) (?:i|we|you|one) (?:need|have) (?:an appointment|to book|to make an appointment|a booking|to schedule)\\b");
+    /** "without an appointment": the same, when the sentence is a question. */
+    private static final java.util.regex.Pattern WITHOUT_BOOKING = java.util.regex.Pattern.compile("\\bwithout (?:an |a )?(?:appointment|booking)\\b");
+    private static final Set<String> QUESTION_OPENERS = Set.of("can", "could", "may", "is", "are", "do", "does");
+
+    /**
+     * A question about the way to meet someone ("do I need an appointment to speak with a pharmacist
+     * in your stores?", "can I talk to someone in branch without an appointment?"): whether booking
+     * is needed, nothing urgent. "I want to talk to someone without an appointment" asks for a person.
+     */
+    static boolean asksAboutAppointment(String raw) {
+        String t = Text.normalize(raw);
+        if (t.contains("!")) {
+            return false;
+        }
+        String[] words = Text.words(t);
+        boolean asks = NEED_TO_BOOK.matcher(t).find() || WITHOUT_BOOKING.matcher(t).find()
+                && (t.contains("?") || words.length > 0 && QUESTION_OPENERS.contains(words[0]));
+        return asks && java.util.Collections.disjoint(java.util.Arrays.asList(words), WANTED_URGENT);
+    }
+
+    private static final Set<String> WANTED_URGENT = Set.of("now", "urgent", "urgently", "asap", "immediately", "today");
 
     /** The people a business customer serves: "let customers hand off", "can our users talk to". */
     private static final Set<String> SERVED = PhraseLexicon.keys("customer", "user", "client", "visitor", "shopper", "guest", "player",
