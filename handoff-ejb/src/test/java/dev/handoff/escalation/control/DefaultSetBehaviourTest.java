@@ -108,6 +108,39 @@ class DefaultSetBehaviourTest {
         assertEquals(Optional.of("billing"), both.skill("general"), "the specific skill beats the general one");
     }
 
+    /**
+     * A neutral question that names a payment, an amount or an order is no dispute: the amount is
+     * what the question will be about (once a false alarm of the default set, seen in
+     * InboxContextApiIT's chat).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hi, a question about order #12345, the one I paid $49.99 for",
+        "question about my order, i paid 49.99 for it",
+        "hey quick question re the invoice for $120 I paid last week",
+        "Hello, I have a question regarding my bill of $75.20",
+        "regarding my payment of 35 for order 5521",
+        "a question about the $89 payment to your company",
+        "I paid \u00a312 for delivery on order 7781, when will it come?"
+    })
+    void aNeutralQuestionNamingAnAmountIsNoDispute(String text) {
+        Decision d = customerSays(text);
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    /** The same openers with a claim or a demand still reach billing. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hi, a question about order #12345, the one I paid $49.99 for, I want a refund",
+        "a question about the $89 payment you took twice",
+        "question about my order i paid 49.99 for it but never got it",
+        "I paid $49.99 twice for order #12345"
+    })
+    void theSameOpenersWithAClaimStillReachBilling(String text) {
+        Decision d = customerSays(text);
+        assertTrue(names(d).contains("billing-dispute"), () -> text + " fired " + d.firings());
+    }
+
     @Test
     void anUnsureBotEscalatesButBotTextNeverFiresCustomerTriggers() {
         Decision unsure = set.evaluate(new TriggerInput(List.of(new TriggerInput.Line(Author.BOT, "Maybe try again?", 0.1, "guess")), null));
