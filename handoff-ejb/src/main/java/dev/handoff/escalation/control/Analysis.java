@@ -117,6 +117,33 @@ final class Analysis {
         return announcesQuestion;
     }
 
+    private Boolean statesThenAsks;
+
+    /**
+     * A calm statement of what the question is about, then a question for information ("I paid
+     * $59.99 for the premium membership last week, does it include free returns?", "I paid £12 for
+     * delivery on order 7781, when will it come?"): the message ends with a question mark, its last
+     * clause opens like a question for information (not asking the company to act), and nothing in
+     * it claims, demands or sounds negative, as for {@link #announcesQuestion()}.
+     */
+    boolean statesThenAsks() {
+        if (statesThenAsks == null) {
+            String text = questionText().strip();
+            List<Text.Token> t = questionTokens();
+            boolean asks = false;
+            if (customerSpoke() && text.endsWith("?") && text.indexOf('!') < 0 && t.size() >= 4 && t.size() <= 30) {
+                String[] clauses = text.split("[,;.?\\n]+");
+                String last = clauses[clauses.length - 1].strip();
+                List<Text.Token> q = Text.tokens(last);
+                asks = clauses.length > 1 && q.size() >= 2 && Text.infoQuestion(last, q) && !Text.asksToAct(q)
+                        && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()) || DEMANDS.contains(token.word()))
+                        && sentiment().value() >= 0;
+            }
+            statesThenAsks = asks;
+        }
+        return statesThenAsks;
+    }
+
     /** "(Hi,) (I have) a (quick) question about / regarding / re …", "regarding my order …": a question's subject announced. */
     private static final java.util.regex.Pattern ANNOUNCES = java.util.regex.Pattern.compile("(?i)\\s*"
             + "(?:(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening))(?: there| team| all)?\\b[\\s,:.-]*)?"
@@ -126,7 +153,8 @@ final class Analysis {
 
     /** Words that want something done or undone: more than a question's subject. */
     private static final Set<String> DEMANDS = Set.of("want", "wanted", "wanna", "need", "needs", "refund", "refunded", "refunds", "reverse",
-            "reversed", "dispute", "disputing", "complain", "complaint", "promised", "overcharged", "charged", "fraud", "hacked", "urgent", "asap");
+            "reversed", "dispute", "disputing", "complain", "complaint", "promised", "overcharged", "charged", "fraud", "hacked", "urgent", "asap",
+            "took", "taken", "debited", "deducted", "billed", "failed", "cancelled", "canceled", "returned", "tried", "refuse", "refused");
 
     private Boolean asksRoutinely;
 
@@ -138,7 +166,7 @@ final class Analysis {
     boolean asksRoutinely() {
         if (asksRoutinely == null) {
             asksRoutinely = customerSpoke() && (RoutineQuestion.applies(questionText()) || RoutineQuestion.aboutNonEvent(questionText())
-                    || asksAboutWaiting());
+                    || asksAboutWaiting() || RoutineQuestion.withContext(questionText()) && sentiment().value() >= 0);
         }
         return asksRoutinely;
     }

@@ -94,7 +94,7 @@ final class NotARequest {
         String first = tokens.get(0).word();
         String second = tokens.size() > 1 ? tokens.get(1).word() : "";
         boolean aboutYou = (first.equals("are") || first.equals("r")) && (second.equals("you") || second.equals("u"))
-                || first.equals("is") && (second.equals("this") || second.equals("it"));
+                || first.equals("is") && (second.equals("this") || second.equals("it")) && !(tokens.size() > 2 && POSSIBLE.contains(tokens.get(2).word()));
         if (aboutYou && tokens.stream().anyMatch(t -> BOT_OR_PERSON.contains(English.key(t.word()))) && !reachingTo(tokens)) {
             return true; // "is this chat a bot or a human" (but "is it possible to speak to a human" asks for one)
         }
@@ -103,6 +103,9 @@ final class NotARequest {
         return when && tokens.stream().anyMatch(t -> AVAILABLE.contains(t.word())) && tokens.stream().anyMatch(t -> STAFF.contains(English.key(t.word())) || t.word().equals("anyone")
                 || t.word().equals("someone") || t.word().equals("anybody") || t.word().equals("somebody"));
     }
+
+    /** "is it possible / ok / allowed to …": asking for something, never whether this is a bot. */
+    private static final Set<String> POSSIBLE = Set.of("possible", "ok", "okay", "allowed", "feasible", "alright", "poss");
 
     /** "to speak", "to be transferred": reaching someone is the point of the sentence. */
     private static boolean reachingTo(List<Text.Token> tokens) {
@@ -244,6 +247,84 @@ final class NotARequest {
             others |= SERVED.contains(key) && !key.equals(word) && after(tokens, i, tokens.get(i).clause(), HAND_OVER, 3);
         }
         return others;
+    }
+
+    /** What a business customer buys: "does your chatbot support…", "can the widget hand off…". */
+    private static final Set<String> PRODUCTS = PhraseLexicon.keys("chatbot", "bot", "widget", "app", "platform", "software", "tool",
+            "product", "plan", "integration", "system", "api", "solution", "service", "inbox", "helpdesk", "feature", "version", "tier");
+    private static final Set<String> OFFERS = PhraseLexicon.keys("support", "supports", "allow", "allows", "let", "lets", "offer", "offers", "include",
+            "includes", "handle", "handles", "enable", "enables", "have", "has", "do", "does", "provide", "provides", "come", "route", "routes");
+
+    /**
+     * A question about what a product can do ("does your chatbot support handing off to a live
+     * agent? we're evaluating tools", "can the widget route chats to a person"): a product is the
+     * subject, a verb of offering follows it, and nobody asks for "me" or "I".
+     */
+    static boolean aboutAFeature(List<Text.Token> tokens) {
+        if (tokens.size() < 4 || !QUESTION_OPENERS.contains(tokens.get(0).word()) && !tokens.get(0).word().equals("will")) {
+            return false;
+        }
+        for (Text.Token t : tokens) {
+            String w = t.word();
+            if (w.equals("me") || w.equals("i") || w.equals("i'm") || w.equals("im") || w.equals("my") || w.equals("us")) {
+                return false;
+            }
+        }
+        for (int i = 1; i < Math.min(5, tokens.size()); i++) {
+            if (PRODUCTS.contains(English.key(tokens.get(i).word())) && after(tokens, i, tokens.get(i).clause(), OFFERS, 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parts of a company that are not its support: the press office, partnerships, careers, investors, suppliers. */
+    private static final Set<String> FUNCTIONS = Set.of("press", "media", "journalist", "journalists", "partnership", "partnerships",
+            "career", "careers", "job", "jobs", "vacancy", "vacancies", "recruitment", "recruiter", "recruiting", "hiring", "investor",
+            "investors", "sponsorship", "sponsorships", "advertising", "advertise", "affiliate", "affiliates", "supplier", "suppliers",
+            "wholesale", "reseller", "resellers", "collaboration", "collab", "influencer", "internship", "internships");
+
+    /**
+     * A question for a part of the company that is not its support ("who do I contact for a press
+     * enquiry", "is there someone I can email about partnerships", "I'd like to know how to contact
+     * your press office"): the bot gives the address; nothing urgent is said.
+     */
+    static boolean forAnotherFunction(List<Text.Token> tokens) {
+        boolean function = false;
+        for (Text.Token t : tokens) {
+            if (WANTED_URGENT.contains(t.word())) {
+                return false;
+            }
+            function |= FUNCTIONS.contains(t.word());
+        }
+        return function;
+    }
+
+    /** A group of the customer's own: "on our team", "in my company", "from our office". */
+    private static final Set<String> OWN_GROUP = PhraseLexicon.keys("team", "company", "office", "side", "staff", "org", "organisation",
+            "organization", "department", "family", "household", "business", "firm", "end");
+
+    /**
+     * A person of the customer's own group ("route chats to a specific person on our team", "let
+     * someone in my company see the invoices"): the person word is followed, in the same clause and
+     * within five words, by on / in / from / at and my / our and a group.
+     */
+    static boolean ownPerson(List<Text.Token> tokens) {
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            if (!PEOPLE.contains(English.key(tokens.get(i).word()))) {
+                continue;
+            }
+            int clause = tokens.get(i).clause();
+            for (int k = i + 1; k + 2 < tokens.size() && k <= i + 5 && tokens.get(k + 2).clause() == clause; k++) {
+                String w = tokens.get(k).word();
+                String owner = tokens.get(k + 1).word();
+                if ((w.equals("on") || w.equals("in") || w.equals("from") || w.equals("at") || w.equals("of"))
+                        && (owner.equals("our") || owner.equals("my")) && OWN_GROUP.contains(English.key(tokens.get(k + 2).word()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Words that name whom or how a request for a person reaches: people, "someone", talking, calling, support. */

@@ -141,6 +141,43 @@ class DefaultSetBehaviourTest {
         assertTrue(names(d).contains("billing-dispute"), () -> text + " fired " + d.firings());
     }
 
+    /** Ninth round: routine questions that name people, money or a product feature in passing. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I paid $59.99 for the premium membership last week, does it include free returns?",
+        "we paid for the annual plan in march, when is the renewal date?",
+        "does your chatbot support handing off to a live agent? we're evaluating tools",
+        "can the widget route chats to a human agent?",
+        "can we route chats to a specific person on our team based on language",
+        "how do I let someone in my company see the invoices",
+        "who do i contact for a press enquiry",
+        "is there someone I can email about partnerships",
+        "I'd like to know how to contact your press office",
+        "i spoke to an agent earlier and it's sorted, thanks",
+        "how do I get my refund, the return was accepted yesterday",
+        "where can I change my address, I moved last month"
+    })
+    void routineQuestionsNamingPeopleOrMoneyInPassingStay(String text) {
+        Decision d = customerSays(text);
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    /** The same shapes with a request, a claim, a demand or urgency still escalate. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Is it possible to get a live person on the chat?",
+        "is it ok to have a real human look at this",
+        "does your chatbot let me talk to a live agent?",
+        "I paid $59.99 for the premium membership and you charged me twice, does it include refunds?",
+        "who do i contact for a press enquiry, it's urgent, I need someone now",
+        "how do I get my refund, it's been 6 weeks and you took the money twice",
+        "i need to speak to someone on your team about my order"
+    })
+    void theSameShapesWithARequestOrAClaimEscalate(String text) {
+        Decision d = customerSays(text);
+        assertTrue(d.escalate(), () -> text + " fired nothing");
+    }
+
     @Test
     void anUnsureBotEscalatesButBotTextNeverFiresCustomerTriggers() {
         Decision unsure = set.evaluate(new TriggerInput(List.of(new TriggerInput.Line(Author.BOT, "Maybe try again?", 0.1, "guess")), null));
