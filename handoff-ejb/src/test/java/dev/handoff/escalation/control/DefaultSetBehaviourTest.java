@@ -155,7 +155,8 @@ class DefaultSetBehaviourTest {
         "I'd like to know how to contact your press office",
         "i spoke to an agent earlier and it's sorted, thanks",
         "how do I get my refund, the return was accepted yesterday",
-        "where can I change my address, I moved last month"
+        "where can I change my address, I moved last month",
+        "do you offer tier 2 support on the basic plan?"
     })
     void routineQuestionsNamingPeopleOrMoneyInPassingStay(String text) {
         Decision d = customerSays(text);
@@ -171,7 +172,8 @@ class DefaultSetBehaviourTest {
         "I paid $59.99 for the premium membership and you charged me twice, does it include refunds?",
         "who do i contact for a press enquiry, it's urgent, I need someone now",
         "how do I get my refund, it's been 6 weeks and you took the money twice",
-        "i need to speak to someone on your team about my order"
+        "i need to speak to someone on your team about my order",
+        "I need tier 2 support"
     })
     void theSameShapesWithARequestOrAClaimEscalate(String text) {
         Decision d = customerSays(text);
