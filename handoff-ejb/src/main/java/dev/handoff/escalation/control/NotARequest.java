@@ -278,24 +278,30 @@ final class NotARequest {
         return false;
     }
 
-    /** Parts of a company that are not its support: the press office, partnerships, careers, investors, suppliers. */
-    private static final Set<String> FUNCTIONS = Set.of("press", "media", "journalist", "journalists", "partnership", "partnerships",
-            "career", "careers", "job", "jobs", "vacancy", "vacancies", "recruitment", "recruiter", "recruiting", "hiring", "investor",
-            "investors", "sponsorship", "sponsorships", "advertising", "advertise", "affiliate", "affiliates", "supplier", "suppliers",
-            "wholesale", "reseller", "resellers", "collaboration", "collab", "influencer", "internship", "internships");
+    /** Parts of a company that are not its support: partnerships, careers, investors, suppliers. */
+    private static final Set<String> FUNCTIONS = Set.of("journalist", "journalists", "partnership", "partnerships", "career", "careers",
+            "vacancy", "vacancies", "recruitment", "recruiter", "recruiting", "hiring", "investor", "investors", "sponsorship",
+            "sponsorships", "affiliate", "affiliates", "supplier", "suppliers", "wholesale", "reseller", "resellers", "collaboration",
+            "collab", "influencer", "internship", "internships");
+    /** "press" and "media" name a part of the company only before one of these: "press office", "media enquiry". */
+    private static final Set<String> DESKS = Set.of("office", "enquiry", "enquiries", "inquiry", "inquiries", "team", "release", "contact",
+            "department", "kit", "relations", "desk");
 
     /**
      * A question for a part of the company that is not its support ("who do I contact for a press
      * enquiry", "is there someone I can email about partnerships", "I'd like to know how to contact
-     * your press office"): the bot gives the address; nothing urgent is said.
+     * your press office"): the bot gives the address; nothing urgent is said (the caller also wants
+     * nothing negative said).
      */
     static boolean forAnotherFunction(List<Text.Token> tokens) {
         boolean function = false;
-        for (Text.Token t : tokens) {
-            if (WANTED_URGENT.contains(t.word())) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (WANTED_URGENT.contains(w)) {
                 return false;
             }
-            function |= FUNCTIONS.contains(t.word());
+            function |= FUNCTIONS.contains(w) || (w.equals("press") || w.equals("media")) && i + 1 < tokens.size()
+                    && DESKS.contains(tokens.get(i + 1).word());
         }
         return function;
     }
@@ -303,6 +309,10 @@ final class NotARequest {
     /** A group of the customer's own: "on our team", "in my company", "from our office". */
     private static final Set<String> OWN_GROUP = PhraseLexicon.keys("team", "company", "office", "side", "staff", "org", "organisation",
             "organization", "department", "family", "household", "business", "firm", "end");
+
+    /** What a group word can describe instead: "my business account", "our family plan". */
+    private static final Set<String> COMPOUNDS = union(THINGS, PhraseLexicon.keys("card", "subscription", "policy", "loan", "booking",
+            "order", "contract", "mortgage", "insurance", "broadband", "line", "number", "bill", "email", "address"));
 
     /**
      * A person of the customer's own group ("route chats to a specific person on our team", "let
@@ -318,8 +328,9 @@ final class NotARequest {
             for (int k = i + 1; k + 2 < tokens.size() && k <= i + 5 && tokens.get(k + 2).clause() == clause; k++) {
                 String w = tokens.get(k).word();
                 String owner = tokens.get(k + 1).word();
+                boolean compound = k + 3 < tokens.size() && COMPOUNDS.contains(English.key(tokens.get(k + 3).word())); // "my business account"
                 if ((w.equals("on") || w.equals("in") || w.equals("from") || w.equals("at") || w.equals("of"))
-                        && (owner.equals("our") || owner.equals("my")) && OWN_GROUP.contains(English.key(tokens.get(k + 2).word()))) {
+                        && (owner.equals("our") || owner.equals("my")) && OWN_GROUP.contains(English.key(tokens.get(k + 2).word())) && !compound) {
                     return true;
                 }
             }

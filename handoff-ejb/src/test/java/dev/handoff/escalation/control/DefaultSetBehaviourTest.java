@@ -173,7 +173,10 @@ class DefaultSetBehaviourTest {
         "who do i contact for a press enquiry, it's urgent, I need someone now",
         "how do I get my refund, it's been 6 weeks and you took the money twice",
         "i need to speak to someone on your team about my order",
-        "I need tier 2 support"
+        "I need tier 2 support",
+        "the engineer did a bad job on the install, I want to speak to a manager",
+        "when I press call nothing happens, I need a real person",
+        "can i speak to the manager of my business account"
     })
     void theSameShapesWithARequestOrAClaimEscalate(String text) {
         Decision d = customerSays(text);
