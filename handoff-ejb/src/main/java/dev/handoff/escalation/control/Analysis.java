@@ -96,6 +96,66 @@ final class Analysis {
                 && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()));
     }
 
+    private Boolean announcesQuestion;
+
+    /**
+     * The subject of a question announced and nothing claimed ("Hi, a question about order
+     * #12345, the one I paid $49.99 for", "quick q re the invoice for $120 I paid last week",
+     * "regarding my payment of 35 for order 5521"): an amount, an order or a payment named is what
+     * the question will be about, not a dispute. No claim word ({@link Text#CLAIMS}), no demand
+     * (want, refund, reverse, dispute…), no exclamation mark, nothing negative said, and not asking
+     * the company to act.
+     */
+    boolean announcesQuestion() {
+        if (announcesQuestion == null) {
+            String text = questionText();
+            List<Text.Token> t = questionTokens();
+            announcesQuestion = customerSpoke() && text.indexOf('!') < 0 && ANNOUNCES.matcher(text).lookingAt() && t.size() <= 30
+                    && !Text.asksToAct(t) && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()) || DEMANDS.contains(token.word()))
+                    && sentiment().value() >= 0;
+        }
+        return announcesQuestion;
+    }
+
+    private Boolean statesThenAsks;
+
+    /**
+     * A calm statement of what the question is about, then a question for information ("I paid
+     * $59.99 for the premium membership last week, does it include free returns?", "I paid £12 for
+     * delivery on order 7781, when will it come?"): the message ends with a question mark, its last
+     * clause opens like a question for information (not asking the company to act), and nothing in
+     * it claims, demands or sounds negative, as for {@link #announcesQuestion()}.
+     */
+    boolean statesThenAsks() {
+        if (statesThenAsks == null) {
+            String text = questionText().strip();
+            List<Text.Token> t = questionTokens();
+            boolean asks = false;
+            if (customerSpoke() && text.endsWith("?") && text.indexOf('!') < 0 && t.size() >= 4 && t.size() <= 30) {
+                String[] clauses = text.split("[,;.?\\n]+");
+                String last = clauses[clauses.length - 1].strip();
+                List<Text.Token> q = Text.tokens(last);
+                asks = clauses.length > 1 && q.size() >= 2 && Text.infoQuestion(last, q) && !Text.asksToAct(q)
+                        && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()) || DEMANDS.contains(token.word()))
+                        && sentiment().value() >= 0;
+            }
+            statesThenAsks = asks;
+        }
+        return statesThenAsks;
+    }
+
+    /** "(Hi,) (I have) a (quick) question about / regarding / re …", "regarding my order …": a question's subject announced. */
+    private static final java.util.regex.Pattern ANNOUNCES = java.util.regex.Pattern.compile("(?i)\\s*"
+            + "(?:(?:hi|hello|hey|hiya|morning|good (?:morning|afternoon|evening))(?: there| team| all)?\\b[\\s,:.-]*)?"
+            + "(?:(?:(?:i|we) (?:have|had|'ve got|ve got|got)|i'?ve got|got|have|just) )?(?:(?:a|an|one|another|quick|small|short|simple|little|general|brief)\\s+)*"
+            + "(?:question|q|query|enquiry|inquiry)\\s+(?:about|regarding|re|on|concerning|abt|bout|for|with)\\b"
+            + "|\\s*(?:(?:hi|hello|hey)\\b[\\s,:.-]*)?(?:regarding|re:|concerning|abt|about)\\s+(?:my|the|your|our|this|that|order|invoice|payment|bill|account|subscription|booking)\\b");
+
+    /** Words that want something done or undone: more than a question's subject. */
+    private static final Set<String> DEMANDS = Set.of("want", "wanted", "wanna", "need", "needs", "refund", "refunded", "refunds", "reverse",
+            "reversed", "dispute", "disputing", "complain", "complaint", "promised", "overcharged", "charged", "fraud", "hacked", "urgent", "asap",
+            "took", "taken", "debited", "deducted", "billed", "failed", "cancelled", "canceled", "returned", "tried", "refuse", "refused");
+
     private Boolean asksRoutinely;
 
     /**
@@ -106,7 +166,7 @@ final class Analysis {
     boolean asksRoutinely() {
         if (asksRoutinely == null) {
             asksRoutinely = customerSpoke() && (RoutineQuestion.applies(questionText()) || RoutineQuestion.aboutNonEvent(questionText())
-                    || asksAboutWaiting());
+                    || asksAboutWaiting() || RoutineQuestion.withContext(questionText()) && sentiment().value() >= 0);
         }
         return asksRoutinely;
     }

@@ -20,6 +20,9 @@ final class NotAProblem {
             + "(?:working|works|fine|ok|okay|good|sorted|resolved|fixed|back(?:\\s+up)?|solved)\\s+(?:now|again)"
             + "|(?:working|works|fine|sorted|fixed|resolved)\\s+now"
             + "|never\\s?mind|nvm|found it|sorted it|fixed it|figured it out|false alarm|all good now"
+            // "i spoke to an agent earlier and it's sorted, thanks": settled, and thanked for
+            + "|(?:it|it's|its|that's|thats|all|everything)\\s+(?:is\\s+|was\\s+|got\\s+|has\\s+been\\s+|been\\s+)?(?:all\\s+)?(?:sorted|resolved|solved|fixed)"
+            + "(?:\\s+out)?(?:\\s+now)?,?\\s+(?:thanks?|thank you|thx|cheers|ty)"
             + "|(?:went|go(?:ne)?) through (?:fine|ok|okay|in the end|after all)|worked (?:fine|in the end|after all|the second time)"
             + "|tried again and (?:it|the \\w+) (?:worked|went through)|(?:got|received|had) (?:a|my|the) refund(?: for [\\w ]+)?(?: yesterday| today| already)?,? thanks?"
             + "|was\\s+(?:just\\s+|actually\\s+|really\\s+)?(?:me|my (?:husband|wife|partner|son|daughter|kid))(?!\\s+(?:who|that)\\b))\\b");

@@ -94,14 +94,27 @@ final class NotARequest {
         String first = tokens.get(0).word();
         String second = tokens.size() > 1 ? tokens.get(1).word() : "";
         boolean aboutYou = (first.equals("are") || first.equals("r")) && (second.equals("you") || second.equals("u"))
-                || first.equals("is") && (second.equals("this") || second.equals("it"));
-        if (aboutYou && tokens.stream().anyMatch(t -> BOT_OR_PERSON.contains(English.key(t.word())))) {
-            return true;
+                || first.equals("is") && (second.equals("this") || second.equals("it")) && !(tokens.size() > 2 && POSSIBLE.contains(tokens.get(2).word()));
+        if (aboutYou && tokens.stream().anyMatch(t -> BOT_OR_PERSON.contains(English.key(t.word()))) && !reachingTo(tokens)) {
+            return true; // "is this chat a bot or a human" (but "is it possible to speak to a human" asks for one)
         }
         boolean when = first.equals("when") || first.equals("what") && second.equals("time")
                 || tokens.stream().anyMatch(t -> WHEN_WORDS.contains(t.word()));
         return when && tokens.stream().anyMatch(t -> AVAILABLE.contains(t.word())) && tokens.stream().anyMatch(t -> STAFF.contains(English.key(t.word())) || t.word().equals("anyone")
                 || t.word().equals("someone") || t.word().equals("anybody") || t.word().equals("somebody"));
+    }
+
+    /** "is it possible / ok / allowed to …": asking for something, never whether this is a bot. */
+    private static final Set<String> POSSIBLE = Set.of("possible", "ok", "okay", "allowed", "feasible", "alright", "poss");
+
+    /** "to speak", "to be transferred": reaching someone is the point of the sentence. */
+    private static boolean reachingTo(List<Text.Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).word().equals("to") && REACH.contains(English.key(tokens.get(i + 1).word()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> CHANNEL_OPENERS = Set.of("how", "what", "whats", "what's", "where", "which");
@@ -118,7 +131,13 @@ final class NotARequest {
      * support" wants one) and no need ("I need…", "now", "please").
      */
     static boolean asksForChannel(List<Text.Token> tokens) {
-        if (tokens.size() < 3 || tokens.size() > 14 || !CHANNEL_OPENERS.contains(tokens.get(0).word())) {
+        if (tokens.size() < 3 || tokens.size() > 14) {
+            return false;
+        }
+        if (existence(tokens)) {
+            return offersChannel(tokens);
+        }
+        if (!CHANNEL_OPENERS.contains(tokens.get(0).word())) {
             return false;
         }
         boolean organisation = false;
@@ -128,10 +147,84 @@ final class NotARequest {
             if (person || PhraseLexicon.PRONOUNS.contains(t.word()) || NEEDS.contains(t.word())) {
                 return false;
             }
-            organisation |= ORGANISATION.contains(t.word());
+            organisation |= ORGANISATION.contains(t.word()) || CHANNELS.contains(t.word());
         }
         return organisation;
     }
+
+    /** Ways of reaching support a company may or may not offer. */
+    private static final Set<String> CHANNELS = Set.of("phone", "number", "email", "e-mail", "line", "hotline", "helpline", "chat", "livechat",
+            "whatsapp", "hours", "channel", "channels", "form", "address");
+    /** A need or a conversation wanted now: what makes a question about a channel a request after all. */
+    private static final Set<String> WANTED_NOW = Set.of("need", "needs", "want", "wanna", "now", "urgent", "urgently", "asap", "immediately",
+            "please", "pls", "plz", "real", "actual", "talk", "talking", "speak", "speaking", "chatting", "transfer", "connect", "man", "woman",
+            "guy", "lady");
+
+    /** "is there …", "are there …", "do you have …", "does the app have / offer / include …": whether something exists. */
+    private static boolean existence(List<Text.Token> tokens) {
+        String first = tokens.get(0).word();
+        String second = tokens.get(1).word();
+        if ((first.equals("is") || first.equals("are")) && second.equals("there")) {
+            return true;
+        }
+        if (first.equals("do") || first.equals("does")) {
+            for (int i = 1; i < Math.min(5, tokens.size()); i++) {
+                String w = tokens.get(i).word();
+                if (w.equals("have") || w.equals("has") || w.equals("offer") || w.equals("include") || w.equals("provide")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An existence question about a channel ("is there a phone number for customer service", "does
+     * the app have live chat?", "do you have a human support line or only chat"): a channel named,
+     * nobody ("is there anyone…") and no need or conversation wanted now ("is there a number, I need
+     * to talk to someone").
+     */
+    private static boolean offersChannel(List<Text.Token> tokens) {
+        boolean channel = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
+            String key = English.key(word);
+            boolean person = PEOPLE.contains(key) && !key.equals("team") && !key.equals("department")
+                    && !CHANNELS.contains(next) && !ORGANISATION.contains(next); // "a human support line" names a channel
+            boolean conversation = word.equals("chat") && (next.equals("with") || next.equals("to"));
+            if (person || conversation || PhraseLexicon.PRONOUNS.contains(word) || WANTED_NOW.contains(word) || word.equals("me")) {
+                return false;
+            }
+            channel |= CHANNELS.contains(word) || ORGANISATION.contains(word) && !word.equals("service");
+        }
+        return channel;
+    }
+
+    /** "do I need an appointment", "does one have to book": whether booking is needed, asked. */
+    private static final java.util.regex.Pattern NEED_TO_BOOK = java.util.regex.Pattern.compile(
+            "\\b(?:do|does|will|would) (?:i|we|you|one) (?:need|have) (?:an appointment|to book|to make an appointment|a booking|to schedule)\\b");
+    /** "without an appointment": the same, when the sentence is a question. */
+    private static final java.util.regex.Pattern WITHOUT_BOOKING = java.util.regex.Pattern.compile("\\bwithout (?:an |a )?(?:appointment|booking)\\b");
+    private static final Set<String> QUESTION_OPENERS = Set.of("can", "could", "may", "is", "are", "do", "does");
+
+    /**
+     * A question about the way to meet someone ("do I need an appointment to speak with a pharmacist
+     * in your stores?", "can I talk to someone in branch without an appointment?"): whether booking
+     * is needed, nothing urgent. "I want to talk to someone without an appointment" asks for a person.
+     */
+    static boolean asksAboutAppointment(String raw) {
+        String t = Text.normalize(raw);
+        if (t.contains("!")) {
+            return false;
+        }
+        String[] words = Text.words(t);
+        boolean asks = NEED_TO_BOOK.matcher(t).find() || WITHOUT_BOOKING.matcher(t).find()
+                && (t.contains("?") || words.length > 0 && QUESTION_OPENERS.contains(words[0]));
+        return asks && java.util.Collections.disjoint(java.util.Arrays.asList(words), WANTED_URGENT);
+    }
+
+    private static final Set<String> WANTED_URGENT = Set.of("now", "urgent", "urgently", "asap", "immediately", "today");
 
     /** The people a business customer serves: "let customers hand off", "can our users talk to". */
     private static final Set<String> SERVED = PhraseLexicon.keys("customer", "user", "client", "visitor", "shopper", "guest", "player",
@@ -154,6 +247,95 @@ final class NotARequest {
             others |= SERVED.contains(key) && !key.equals(word) && after(tokens, i, tokens.get(i).clause(), HAND_OVER, 3);
         }
         return others;
+    }
+
+    /** What a business customer buys: "does your chatbot support…", "can the widget hand off…". */
+    private static final Set<String> PRODUCTS = PhraseLexicon.keys("chatbot", "bot", "widget", "app", "platform", "software", "tool",
+            "product", "plan", "integration", "system", "api", "solution", "service", "inbox", "helpdesk", "feature", "version", "tier");
+    private static final Set<String> OFFERS = PhraseLexicon.keys("support", "supports", "allow", "allows", "let", "lets", "offer", "offers", "include",
+            "includes", "handle", "handles", "enable", "enables", "have", "has", "do", "does", "provide", "provides", "come", "route", "routes");
+
+    /**
+     * A question about what a product can do ("does your chatbot support handing off to a live
+     * agent? we're evaluating tools", "can the widget route chats to a person"): a product is the
+     * subject, a verb of offering follows it, and nobody asks for "me" or "I".
+     */
+    static boolean aboutAFeature(List<Text.Token> tokens) {
+        if (tokens.size() < 4 || !QUESTION_OPENERS.contains(tokens.get(0).word()) && !tokens.get(0).word().equals("will")) {
+            return false;
+        }
+        for (Text.Token t : tokens) {
+            String w = t.word();
+            if (w.equals("me") || w.equals("i") || w.equals("i'm") || w.equals("im") || w.equals("my") || w.equals("us")) {
+                return false;
+            }
+        }
+        for (int i = 1; i < Math.min(5, tokens.size()); i++) {
+            if (PRODUCTS.contains(English.key(tokens.get(i).word())) && after(tokens, i, tokens.get(i).clause(), OFFERS, 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parts of a company that are not its support: partnerships, careers, investors, suppliers. */
+    private static final Set<String> FUNCTIONS = Set.of("journalist", "journalists", "partnership", "partnerships", "career", "careers",
+            "vacancy", "vacancies", "recruitment", "recruiter", "recruiting", "hiring", "investor", "investors", "sponsorship",
+            "sponsorships", "affiliate", "affiliates", "supplier", "suppliers", "wholesale", "reseller", "resellers", "collaboration",
+            "collab", "influencer", "internship", "internships");
+    /** "press" and "media" name a part of the company only before one of these: "press office", "media enquiry". */
+    private static final Set<String> DESKS = Set.of("office", "enquiry", "enquiries", "inquiry", "inquiries", "team", "release", "contact",
+            "department", "kit", "relations", "desk");
+
+    /**
+     * A question for a part of the company that is not its support ("who do I contact for a press
+     * enquiry", "is there someone I can email about partnerships", "I'd like to know how to contact
+     * your press office"): the bot gives the address; nothing urgent is said (the caller also wants
+     * nothing negative said).
+     */
+    static boolean forAnotherFunction(List<Text.Token> tokens) {
+        boolean function = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (WANTED_URGENT.contains(w)) {
+                return false;
+            }
+            function |= FUNCTIONS.contains(w) || (w.equals("press") || w.equals("media")) && i + 1 < tokens.size()
+                    && DESKS.contains(tokens.get(i + 1).word());
+        }
+        return function;
+    }
+
+    /** A group of the customer's own: "on our team", "in my company", "from our office". */
+    private static final Set<String> OWN_GROUP = PhraseLexicon.keys("team", "company", "office", "side", "staff", "org", "organisation",
+            "organization", "department", "family", "household", "business", "firm", "end");
+
+    /** What a group word can describe instead: "my business account", "our family plan". */
+    private static final Set<String> COMPOUNDS = union(THINGS, PhraseLexicon.keys("card", "subscription", "policy", "loan", "booking",
+            "order", "contract", "mortgage", "insurance", "broadband", "line", "number", "bill", "email", "address"));
+
+    /**
+     * A person of the customer's own group ("route chats to a specific person on our team", "let
+     * someone in my company see the invoices"): the person word is followed, in the same clause and
+     * within five words, by on / in / from / at and my / our and a group.
+     */
+    static boolean ownPerson(List<Text.Token> tokens) {
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            if (!PEOPLE.contains(English.key(tokens.get(i).word()))) {
+                continue;
+            }
+            int clause = tokens.get(i).clause();
+            for (int k = i + 1; k + 2 < tokens.size() && k <= i + 5 && tokens.get(k + 2).clause() == clause; k++) {
+                String w = tokens.get(k).word();
+                String owner = tokens.get(k + 1).word();
+                boolean compound = k + 3 < tokens.size() && COMPOUNDS.contains(English.key(tokens.get(k + 3).word())); // "my business account"
+                if ((w.equals("on") || w.equals("in") || w.equals("from") || w.equals("at") || w.equals("of"))
+                        && (owner.equals("our") || owner.equals("my")) && OWN_GROUP.contains(English.key(tokens.get(k + 2).word())) && !compound) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Words that name whom or how a request for a person reaches: people, "someone", talking, calling, support. */

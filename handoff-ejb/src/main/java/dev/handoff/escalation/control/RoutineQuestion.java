@@ -1,5 +1,6 @@
 package dev.handoff.escalation.control;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -74,6 +75,44 @@ final class RoutineQuestion {
         for (int i = 1; i < clauses.length; i++) {
             String clause = clauses[i].strip();
             if (!CURIOUS.matcher(clause).matches() && !(followUp(clause) && !claims(clause, Text.CLAIMS))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words that make a clause after a how-to question more than context: a demand, money taken, waiting, an angry word. */
+    private static final Set<String> NOT_CONTEXT = Set.of("want", "wanted", "wanna", "need", "refund", "refunded", "reverse", "dispute",
+            "complain", "complaint", "promised", "charged", "overcharged", "billed", "took", "taken", "debited", "deducted", "cancelled",
+            "canceled", "failed", "tried", "days", "weeks", "months", "hours", "ages", "forever", "since", "urgent", "asap", "now",
+            "please", "pls", "plz", "help", "fraud", "hacked", "scam", "scammed", "human", "person", "agent", "someone", "somebody");
+
+    /**
+     * A how-to question followed by neutral context ("how do I get my refund, the return was
+     * accepted yesterday", "where can I change my address, I moved last month"): the question opens
+     * the message and claims nothing, every further clause is a short statement with no claim word
+     * ({@link Text#CLAIMS}), no demand, no money taken and no waiting, or one of the follow-ups
+     * {@link #applies} takes. The caller also wants nothing negative said.
+     */
+    static boolean withContext(String text) {
+        if (text == null || text.indexOf('!') >= 0 || applies(text)) {
+            return false;
+        }
+        String t = GREETING.matcher(text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceFirst("");
+        if (!HOW_TO.matcher(t).lookingAt()) {
+            return false;
+        }
+        String[] clauses = t.split("[,;.?\\n]+");
+        if (clauses.length < 2 || claims(clauses[0], STRONG_CLAIMS) || Text.tokens(clauses[0]).size() > 20) {
+            return false;
+        }
+        for (int i = 1; i < clauses.length; i++) {
+            String clause = clauses[i].strip();
+            if (CURIOUS.matcher(clause).matches() || followUp(clause) && !claims(clause, Text.CLAIMS)) {
+                continue;
+            }
+            List<Text.Token> words = Text.tokens(clause);
+            if (words.size() > 12 || words.stream().anyMatch(w -> Text.CLAIMS.contains(w.word()) || NOT_CONTEXT.contains(w.word()))) {
                 return false;
             }
         }

@@ -23,7 +23,7 @@ record TopicRule(TriggerSetDocument.TriggerSpec spec, String label, List<String[
             return Optional.empty(); // "it crashed once but it's working now", "what is phishing?"
         }
         String[] keyword = a.keywordHit(spec.topic(), keywords);
-        boolean calmQuestion = a.askedInGeneral() || a.asksPlainly() || a.asksRoutinely();
+        boolean calmQuestion = a.askedInGeneral() || a.asksPlainly() || a.asksRoutinely() || a.announcesQuestion() || a.statesThenAsks();
         if (keyword != null && !calmQuestion) {
             String k = String.join(" ", keyword);
             return Optional.of(fireExactly(label + ": " + k, "keyword \"" + k + "\" of topic " + spec.topic()));

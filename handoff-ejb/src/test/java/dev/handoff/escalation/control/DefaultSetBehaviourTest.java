@@ -108,6 +108,81 @@ class DefaultSetBehaviourTest {
         assertEquals(Optional.of("billing"), both.skill("general"), "the specific skill beats the general one");
     }
 
+    /**
+     * A neutral question that names a payment, an amount or an order is no dispute: the amount is
+     * what the question will be about (once a false alarm of the default set, seen in
+     * InboxContextApiIT's chat).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hi, a question about order #12345, the one I paid $49.99 for",
+        "question about my order, i paid 49.99 for it",
+        "hey quick question re the invoice for $120 I paid last week",
+        "Hello, I have a question regarding my bill of $75.20",
+        "regarding my payment of 35 for order 5521",
+        "a question about the $89 payment to your company",
+        "I paid \u00a312 for delivery on order 7781, when will it come?"
+    })
+    void aNeutralQuestionNamingAnAmountIsNoDispute(String text) {
+        Decision d = customerSays(text);
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    /** The same openers with a claim or a demand still reach billing. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hi, a question about order #12345, the one I paid $49.99 for, I want a refund",
+        "a question about the $89 payment you took twice",
+        "question about my order i paid 49.99 for it but never got it",
+        "I paid $49.99 twice for order #12345"
+    })
+    void theSameOpenersWithAClaimStillReachBilling(String text) {
+        Decision d = customerSays(text);
+        assertTrue(names(d).contains("billing-dispute"), () -> text + " fired " + d.firings());
+    }
+
+    /** Ninth round: routine questions that name people, money or a product feature in passing. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I paid $59.99 for the premium membership last week, does it include free returns?",
+        "we paid for the annual plan in march, when is the renewal date?",
+        "does your chatbot support handing off to a live agent? we're evaluating tools",
+        "can the widget route chats to a human agent?",
+        "can we route chats to a specific person on our team based on language",
+        "how do I let someone in my company see the invoices",
+        "who do i contact for a press enquiry",
+        "is there someone I can email about partnerships",
+        "I'd like to know how to contact your press office",
+        "i spoke to an agent earlier and it's sorted, thanks",
+        "how do I get my refund, the return was accepted yesterday",
+        "where can I change my address, I moved last month",
+        "do you offer tier 2 support on the basic plan?"
+    })
+    void routineQuestionsNamingPeopleOrMoneyInPassingStay(String text) {
+        Decision d = customerSays(text);
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    /** The same shapes with a request, a claim, a demand or urgency still escalate. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Is it possible to get a live person on the chat?",
+        "is it ok to have a real human look at this",
+        "does your chatbot let me talk to a live agent?",
+        "I paid $59.99 for the premium membership and you charged me twice, does it include refunds?",
+        "who do i contact for a press enquiry, it's urgent, I need someone now",
+        "how do I get my refund, it's been 6 weeks and you took the money twice",
+        "i need to speak to someone on your team about my order",
+        "I need tier 2 support",
+        "the engineer did a bad job on the install, I want to speak to a manager",
+        "when I press call nothing happens, I need a real person",
+        "can i speak to the manager of my business account"
+    })
+    void theSameShapesWithARequestOrAClaimEscalate(String text) {
+        Decision d = customerSays(text);
+        assertTrue(d.escalate(), () -> text + " fired nothing");
+    }
+
     @Test
     void anUnsureBotEscalatesButBotTextNeverFiresCustomerTriggers() {
         Decision unsure = set.evaluate(new TriggerInput(List.of(new TriggerInput.Line(Author.BOT, "Maybe try again?", 0.1, "guess")), null));

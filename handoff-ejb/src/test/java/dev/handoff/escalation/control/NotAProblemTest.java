@@ -127,6 +127,37 @@ class NotAProblemTest {
         assertFalse(NotARequest.asksAboutStaff(Text.tokens("are you a bot? I need a human")));
         assertFalse(NotARequest.asksAboutStaff(Text.tokens("when is someone going to help")));
         assertFalse(NotARequest.asksAboutStaff(List.of()));
+        assertFalse(NotARequest.asksAboutStaff(Text.tokens("is it possible to speak to a human? this is urgent")),
+                "reaching a person is what is asked, not whether it is one");
+    }
+
+    @Test
+    void aQuestionWhetherAChannelExistsIsNoRequest() {
+        assertTrue(NotARequest.asksForChannel(Text.tokens("is there a phone number for customer service")));
+        assertTrue(NotARequest.asksForChannel(Text.tokens("does the app have live chat?")));
+        assertTrue(NotARequest.asksForChannel(Text.tokens("do you have a human support line or only chat")), "human describes the line");
+        assertTrue(NotARequest.asksForChannel(Text.tokens("how can I reach you by email")));
+        assertFalse(NotARequest.asksForChannel(Text.tokens("is there a human i can chat with")), "a person is asked for");
+        assertFalse(NotARequest.asksForChannel(Text.tokens("is there anyone there who can help me")), "someone is asked for");
+        assertFalse(NotARequest.asksForChannel(Text.tokens("is there a number, I need to talk to someone")), "a need");
+        assertFalse(NotARequest.asksForChannel(Text.tokens("do you have someone I can call")), "someone is asked for");
+    }
+
+    @Test
+    void aQuestionWhetherToBookIsNoRequest() {
+        assertTrue(NotARequest.asksAboutAppointment("do I need an appointment to speak with a pharmacist in your stores?"));
+        assertTrue(NotARequest.asksAboutAppointment("can I talk to someone in branch without an appointment or do I need to book"));
+        assertFalse(NotARequest.asksAboutAppointment("I need to speak to someone today, do I need an appointment?"), "urgent");
+        assertFalse(NotARequest.asksAboutAppointment("can I talk to someone in branch"));
+        assertFalse(NotARequest.asksAboutAppointment("I want to talk to someone without an appointment"), "no question");
+    }
+
+    @Test
+    void theTrashFolderIsNoMood() {
+        Sentiment sentiment = new Sentiment(Lexicons.bundled());
+        assertEquals(0.0, sentiment.score("how do I restore a deleted project from trash").value(), 1e-9);
+        assertEquals(0.0, sentiment.score("where is the trash folder").value(), 1e-9);
+        assertTrue(sentiment.score("your app is trash").value() < 0);
     }
 
     @Test

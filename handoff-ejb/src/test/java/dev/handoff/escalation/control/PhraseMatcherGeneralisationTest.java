@@ -134,6 +134,8 @@ class PhraseMatcherGeneralisationTest {
                 "transfer me to an employe",
                 "talk 2 a human plz",
                 "can u connect me to sum1",
+                "plz put me thru to a manger",
+                "is it possible to speak to a human? this is urgent",
                 "chat w a human",
                 "i want speak with human",
                 "i need speak agent",
@@ -161,6 +163,11 @@ class PhraseMatcherGeneralisationTest {
 
     static Stream<String> noRequests() {
         return Stream.of(
+                // whether a channel exists, whether to book (ADR 0039)
+                "is there a phone number for customer service",
+                "do you have a human support line or only chat",
+                "does the app have live chat?",
+                "can I talk to someone in branch without an appointment or do I need to book",
                 // no words between phrase words
                 "find my phone for me",
                 "can you find my phone for me",
