@@ -638,7 +638,14 @@ public class RoutingService {
                 declinedInEngine(id, r.agentId(), now);
                 book.touched(List.of(id), now);
             }
-            case RELEASED -> released(id);
+            case RELEASED -> {
+                Conversation c = fresh(id);
+                if (c != null && (c.getState() == ConversationState.QUEUED || c.getState() == ConversationState.ASSIGNED)) {
+                    reconcile(id, now); // open again since: the database says what it is now
+                } else {
+                    released(id);
+                }
+            }
             case REQUEUED_FRONT -> {
                 Conversation c = fresh(id);
                 if (c != null && c.getState() == ConversationState.QUEUED) {
