@@ -97,6 +97,7 @@ public class RoutingDesk {
     private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
     private volatile Instant lastPassiveSync = Instant.EPOCH;
     private final ThreadLocal<Boolean> readCopy = new ThreadLocal<>();
+    private final Map<String, Instant> activityReported = new ConcurrentHashMap<>();
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -143,6 +144,20 @@ public class RoutingDesk {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void requestsDrained(int n) {
         requestsDrained.addAndGet(n);
+    }
+
+    /** True when no activity of this chat was reported to the engine's server within {@code every} (then it counts as reported now). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean firstActivityReport(String handoffId, Instant now, Duration every) {
+        if (activityReported.size() > 10_000) {
+            activityReported.values().removeIf(at -> at.plus(every).isBefore(now));
+        }
+        Instant last = activityReported.get(handoffId);
+        if (last != null && last.plus(every).isAfter(now)) {
+            return false;
+        }
+        activityReported.put(handoffId, now);
+        return true;
     }
 
     /** Counts a routing tick this server's engine ran (the engine's server only). */

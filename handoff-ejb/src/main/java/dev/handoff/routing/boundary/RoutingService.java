@@ -108,6 +108,9 @@ public class RoutingService {
     @ConfigProperty(name = "handoff.routing.read-copy-sync-seconds", defaultValue = "5")
     long readCopySyncSeconds;
 
+    /** How often a server without the engine reports an owner's activity in one chat to the engine's server. */
+    static final Duration ACTIVITY_REPORTS = Duration.ofSeconds(5);
+
     /** Requests applied per drain at most; the rest wait for the next one (a tick or a nudge). */
     static final int DRAIN_BATCH = 500;
 
@@ -120,7 +123,11 @@ public class RoutingService {
         if (desk.acting()) {
             return false;
         }
-        requests.record(kind, handoffId, agentId, clock.instant());
+        Instant now = clock.instant();
+        // The chat page reports its owner's activity with every keystroke burst: one request per chat in 5 s is enough.
+        if (kind != RoutingRequest.Kind.OWNER_ACTIVE || desk.firstActivityReport(handoffId, now, ACTIVITY_REPORTS)) {
+            requests.record(kind, handoffId, agentId, now);
+        }
         return true;
     }
 
