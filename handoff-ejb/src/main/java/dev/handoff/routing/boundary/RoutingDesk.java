@@ -45,7 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn({"Database", "ClusterDuties"})
+@DependsOn("Database")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RoutingDesk {
 
