@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=handoff_cluster_check
+DB=${CLUSTER_CHECK_DB:-handoff_cluster_check}
 KEY=hk_clusterCheckBotKey00000000000000
 ADMIN_KEY=hk_clusterCheckAdminKey000000000000
 TOKEN=cluster-check-scrape-token

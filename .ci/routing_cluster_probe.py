@@ -79,20 +79,20 @@ class Portal:
         self.post("/agent/heartbeat", "active=1")
 
     def accept_button(self, conversation):
-        """The workspace page's Accept button for this conversation's offer, and the page's view state."""
-        status, page = self.get("/agent/chat.xhtml")
+        """The inbox's Accept button on this conversation's offer card, and the page's view state."""
+        status, page = self.get("/agent/inbox.xhtml")
         at = page.find('data-conversation="%s"' % conversation)
         if at < 0:
             return None, None
-        button = re.compile(r'<button id="([^"]+)"[^>]*class="[^"]*ws-accept').search(page, at)
+        button = re.compile(r'<button id="([^"]+)"[^>]*class="[^"]*\baccept"').search(page, at)
         vs = VIEW_STATE.search(page)
         return (button.group(1) if button else None), (vs.group(1) if vs else None)
 
     def accept(self, button, vs):
         form = urllib.parse.urlencode({"jakarta.faces.partial.ajax": "true", "jakarta.faces.source": button,
-                                       "jakarta.faces.partial.execute": button, "jakarta.faces.partial.render": "chat:chatList",
-                                       button: button, "chat": "chat", "jakarta.faces.ViewState": vs})
-        return self.post("/agent/chat.xhtml", form, ajax=True)
+                                       "jakarta.faces.partial.execute": "@all", "jakarta.faces.partial.render": "inbox",
+                                       button: button, "inbox": "inbox", "jakarta.faces.ViewState": vs})
+        return self.post("/agent/inbox.xhtml", form, ajax=True)
 
 
 def bot(base, key, path, body):
@@ -106,7 +106,7 @@ def bot(base, key, path, body):
 def escalate(base, key, name):
     conversation = bot(base, key, "", {"customer": {"externalId": "%s-%d" % (name, time.time_ns()), "name": name},
                                        "channel": "web"})["id"]
-    bot(base, key, "/%s/messages" % conversation, {"text": ESCALATE})
+    bot(base, key, "/%s/messages" % conversation, {"author": "customer", "text": ESCALATE})
     return conversation
 
 
@@ -117,7 +117,13 @@ def pending_offer(db, conversation):
 
 
 def offer_and_race(engine, other, key, db, attempts):
-    sessions = [Portal(base, "alice").sign_in() for base in (engine, other) for _ in range(5)]
+    # 10 portal sessions of alice on each server, signed in side by side
+    sessions = [Portal(base, "alice") for base in (engine, other) for _ in range(10)]
+    signing = [threading.Thread(target=s.sign_in) for s in sessions]
+    for t in signing:
+        t.start()
+    for t in signing:
+        t.join()
     t0 = time.monotonic()
     conversation = escalate(other, key, "Race Probe")
     offered_to, offered_s = None, None
@@ -135,9 +141,12 @@ def offer_and_race(engine, other, key, db, attempts):
     for s in sessions:
         button, vs = s.accept_button(conversation)
         if not button or not vs:
-            raise SystemExit("no Accept button for the offer on alice's workspace at %s" % s.base)
+            raise SystemExit("no Accept button on the offer card in alice's inbox at %s" % s.base)
         ready.append((s, button, vs))
-    outcomes = {"won": 0, "refused": 0, "other": 0}
+    # "card gone": the offer card had left the page (the chat was taken) before this attempt was processed,
+    # so the button no longer existed and the accept was not invoked
+    outcomes = {"won": 0, "refused": 0, "card gone": 0, "other": 0}
+    samples = []
     per_server = {}
     lock = threading.Lock()
     go = threading.Event()
@@ -149,7 +158,10 @@ def offer_and_race(engine, other, key, db, attempts):
         kind = ("won" if status == 200 and "<redirect" in body and ("id=" + conversation) in body
                 else "refused" if status == 200 and ("already own" in body or "already been taken" in body or "no longer waiting" in body
                                                      or "changed while you were accepting" in body)
+                else "card gone" if status == 200 and "<partial-response" in body and "<error>" not in body
                 else "other")
+        if kind == "other" and not samples:
+            samples.append("%d %s" % (status, body[:300]))
         with lock:
             outcomes[kind] += 1
             per_server.setdefault(s.base, 0)
@@ -167,9 +179,9 @@ def offer_and_race(engine, other, key, db, attempts):
     joined = int(sql(db, "SELECT COUNT(*) FROM message WHERE conversation_id = '%s' AND author = 'SYSTEM' AND text LIKE '%%Alice Martin%%'" % conversation)[0][0])
     result = {"conversation": conversation, "offered_to": offered_to, "offered_after_ms": round(offered_s * 1000),
               "attempts": attempts, "per_server": per_server, "outcomes": outcomes, "state": owner[0], "owner": owner[1],
-              "accepted_offer_rows": accepted, "joined_notices": joined - joined_before}
+              "accepted_offer_rows": accepted, "joined_notices": joined - joined_before, "other_sample": samples[:1]}
     print(json.dumps(result))
-    if outcomes["won"] != 1 or owner != ["ASSIGNED", "alice"] or accepted != 1 or joined - joined_before != 1:
+    if outcomes["won"] != 1 or outcomes["other"] > 0 or owner != ["ASSIGNED", "alice"] or accepted != 1 or joined - joined_before != 1:
         sys.exit(1)
 
 

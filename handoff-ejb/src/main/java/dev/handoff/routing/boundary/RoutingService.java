@@ -781,9 +781,13 @@ public class RoutingService {
                 Object[].class).getResultList()) {
             offeredTo.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]);
         }
-        // Handoffs with an open offer row first: an offer taken over keeps its agent's room, before
-        // other waiting handoffs are pushed to them.
-        Set<String> ids = new java.util.LinkedHashSet<>(offeredTo.keySet());
+        // Owned chats first: on a first load (a start, a take-over) an agent's chats must count against
+        // their capacity before an offer is taken over or anything waiting is offered to them (ADR 0044).
+        // Then handoffs with an open offer row: an offer taken over keeps its agent's room, before other
+        // waiting handoffs are pushed to them.
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        open.values().stream().filter(c -> c.getState() == ConversationState.ASSIGNED).forEach(c -> ids.add(c.getId()));
+        ids.addAll(offeredTo.keySet());
         ids.addAll(desk.engine().handoffIds());
         ids.addAll(open.keySet());
         for (String id : ids) {
