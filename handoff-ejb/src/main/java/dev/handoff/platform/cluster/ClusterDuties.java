@@ -43,7 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code duties} lease does them; it renews the lease every {@code handoff.cluster.renew-millis}
  * (2 s) for {@code handoff.cluster.lease-seconds} (10 s). When it stops renewing (shut down, killed,
  * cut off from the database) another server takes over once the lease has expired; a clean shut-down
- * hands it over at once. A single server always holds it.
+ * hands it over at once. A single server always holds it. The {@code routing} lease is renewed on the
+ * same timer and with the same mechanics: its holder's routing engine is the one that routes (ADR 0044).
  *
  * <p>This server believes it holds the lease only until the renewal it last sent plus the lease time,
  * less a safety margin: measured from before the database stamped the expiry, so it stops acting

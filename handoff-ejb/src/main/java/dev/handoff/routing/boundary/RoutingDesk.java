@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Holds the one {@link RoutingEngine} of this JVM (Handoff runs as a single instance, ADR 0005),
+ * Holds the one {@link RoutingEngine} of this JVM (it routes only on the server holding the cluster's
+ * {@code routing} lease, see {@link #acting()}; ADR 0044),
  * the {@link WaitEstimator}, and what {@link RoutingService} needs to keep the engine in step with
  * the database: which handoffs were touched when (a reconcile leaves those alone for a moment, their
  * transaction may still be open) and which were touched by a transaction that rolled back (the next
