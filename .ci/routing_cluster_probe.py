@@ -117,13 +117,10 @@ def pending_offer(db, conversation):
 
 
 def offer_and_race(engine, other, key, db, attempts):
-    # 10 portal sessions of alice on each server, signed in side by side
-    sessions = [Portal(base, "alice") for base in (engine, other) for _ in range(10)]
-    signing = [threading.Thread(target=s.sign_in) for s in sessions]
-    for t in signing:
-        t.start()
-    for t in signing:
-        t.join()
+    # 10 portal sessions of alice on each server, signed in one after the other: signing in sets the
+    # agent online, and simultaneous sign-ins of one agent conflict on the agent's row (seen: an
+    # optimistic lock, the sign-in refused)
+    sessions = [Portal(base, "alice").sign_in() for _ in range(10) for base in (engine, other)]
     t0 = time.monotonic()
     conversation = escalate(other, key, "Race Probe")
     offered_to, offered_s = None, None
