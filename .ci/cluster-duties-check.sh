@@ -8,8 +8,9 @@
 #      printed; it fails past 10 s (the servers look once a second; CI machines may be busy).
 #   4. kill -9 of the holder: the other takes the duties over within 15 s (lease 10 s, renewal 2 s).
 #   5. The killed server starts again and does not take the duties back.
-#   7. A rolling restart of both servers under bot load loses no acknowledged message and leaves no
+#   6. A rolling restart of both servers under bot load loses no acknowledged message and leaves no
 #      ghost presence; an agent signed in on both servers stays online while one restarts.
+#   2c, 7. One routing engine per cluster (ADR 0044): see those blocks.
 #   The servers form one Payara data grid (Hazelcast, TCP/IP discovery on 127.0.0.1, a cluster name of
 #   the check's own), and pushes cross it (ADR 0042): both see 2 members, and a bot's event stream on
 #   one server receives every message posted through the other (.ci/grid_push_probe.py: 20 messages,
@@ -19,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=handoff_cluster_check
+DB=${CLUSTER_CHECK_DB:-handoff_cluster_check}
 KEY=hk_clusterCheckBotKey00000000000000
 ADMIN_KEY=hk_clusterCheckAdminKey000000000000
 TOKEN=cluster-check-scrape-token
@@ -121,6 +122,32 @@ done
 say "both servers keep agents' portal sessions in the grid (presence follows an agent across servers)"
 probe "$H" "$O"
 
+# --- 2c. one routing engine per cluster (ADR 0044; block kept apart from the others) --------------
+#   Exactly one server holds the routing lease (handoff_routing_engine_holder); an escalation posted
+#   through the other server is offered by the holder's engine; 200 accepts of that offer through
+#   alice's portal sessions on both servers at once assign it exactly once; the engine's tick runs on
+#   the holder only (handoff_routing_engine_ticks_total), and the other server's routing requests are
+#   drained (handoff_routing_requests_total, routing_request empty).
+routing_held() { metric "$1" handoff_routing_engine_holder; }
+engine_ticks() { local v; v=$(metric "$1" handoff_routing_engine_ticks_total); echo "${v:-0}"; }
+routing_requests() { local v; v=$(metric "$1" "handoff_routing_requests_total{event=\"$2\"}"); echo "${v:-0}"; }
+ra=$(routing_held a); rb=$(routing_held b)
+[[ "$ra$rb" == "10" || "$ra$rb" == "01" ]] || fail "routing engine held: a=$ra b=$rb, expected exactly one"
+if [[ "$ra" == 1 ]]; then R=a; N=b; else R=b; N=a; fi
+k1=$(engine_ticks "$R"); n1=$(engine_ticks "$N")
+race=$(python3 .ci/routing_cluster_probe.py offer-and-race "http://127.0.0.1:${PORT[$R]}" "http://127.0.0.1:${PORT[$N]}" "$KEY" "$DB" 200) \
+    || fail "the escalation through node $N and the accept race: $race"
+say "node $R routes: an escalation posted through node $N was offered and accepted exactly once: $race"
+sleep 2
+k2=$(engine_ticks "$R"); n2=$(engine_ticks "$N")
+(( k2 > k1 )) || fail "the routing engine on node $R did not tick ($k1 -> $k2)"
+[[ "$n1" == 0 && "$n2" == 0 ]] || fail "the routing engine ticked on node $N too ($n1 -> $n2)"
+recorded=$(routing_requests "$N" recorded); drained=$(routing_requests "$R" drained)
+(( recorded > 0 && drained > 0 )) || fail "routing requests: $recorded written on node $N, $drained drained on node $R"
+left=$(sql "SELECT COUNT(*) FROM routing_request")
+[[ "$left" == 0 ]] || fail "$left routing requests left undrained"
+say "routing ticks: node $R $k1 -> $k2, node $N $n2; routing requests: $recorded written on node $N, $drained drained on node $R, 0 left"
+
 # --- 3. a trigger set published on one server is live on the other -------------------------------
 evaluate() { # node -> escalated true/false for the test phrase
     curl -fs -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
@@ -177,7 +204,7 @@ for _ in $(seq 1 30); do (( $(members "$H") >= 2 )) && break; sleep 1; done
 (( $(members "$H") >= 2 )) || fail "the restarted node $H has not rejoined the grid within 30 s ($(members "$H") member)"
 probe "$H" "$O"
 
-# --- 7. a rolling restart under load: nothing acknowledged is lost, no ghost presence -------------
+# --- 6. a rolling restart under load: nothing acknowledged is lost, no ghost presence -------------
 # Bots post over both servers (.ci/rolling_load_probe.py, retrying on the other server with the same
 # clientMessageId while one restarts); alice works in the portal on both servers (two devices), bob on
 # node a only (.ci/portal_agent.py: form sign-in, inbox, a heartbeat every 5 s). Node a stops (SIGTERM)
@@ -238,5 +265,30 @@ for _ in $(seq 1 60); do [[ "$(presence_of alice)$(presence_of bob)" == OFFLINEO
 [[ "$(presence_of alice)$(presence_of bob)" == OFFLINEOFFLINE ]] \
     || fail "ghost presence after the rolling restart: alice $(presence_of alice), bob $(presence_of bob)"
 say "after the rolling restart: nothing acknowledged lost or doubled; alice and bob offline (no ghost)"
+
+# --- 7. kill -9 of the routing engine's server (ADR 0044; block kept apart from the others) -------
+#   A handoff offered before the kill stays routed (its offer taken over, or offered anew); one
+#   escalated through the survivor right after the kill waits as a routing request and is offered once
+#   the survivor has taken routing over, which it does within 15 s (lease 10 s, renewal 2 s).
+ra=$(routing_held a); rb=$(routing_held b)
+[[ "$ra$rb" == "10" || "$ra$rb" == "01" ]] || fail "routing engine held before the kill: a=$ra b=$rb, expected exactly one"
+if [[ "$ra" == 1 ]]; then R=a; N=b; else R=b; N=a; fi
+before=$(python3 .ci/routing_cluster_probe.py escalate "http://127.0.0.1:${PORT[$R]}" "$KEY" carol) || fail "escalating through node $R: $before"
+python3 .ci/routing_cluster_probe.py routed "$DB" "$before" 15 >/dev/null || fail "the handoff escalated through node $R was not routed"
+kill -9 "${PID[$R]}"; wait "${PID[$R]}" 2>/dev/null || true; PID[$R]=""
+killed=$SECONDS
+after=$(python3 .ci/routing_cluster_probe.py escalate "http://127.0.0.1:${PORT[$N]}" "$KEY" carol) || fail "escalating through node $N: $after"
+took=""
+for _ in $(seq 1 60); do
+    if [[ "$(routing_held "$N")" == 1 ]]; then took=$((SECONDS - killed)); break; fi
+    sleep 0.5
+done
+[[ -n "$took" ]] || fail "node $N did not take routing over within 30 s"
+(( took <= 15 )) || fail "node $N took routing over after $took s (expected within 15 s)"
+routed=$(python3 .ci/routing_cluster_probe.py routed "$DB" "$after" 20) || fail "the handoff escalated through node $N after the kill was not routed: $routed"
+python3 .ci/routing_cluster_probe.py routed "$DB" "$before" 5 >/dev/null || fail "the handoff routed before the kill lost its offer"
+for _ in $(seq 1 10); do [[ "$(sql "SELECT COUNT(*) FROM routing_request")" == 0 ]] && break; sleep 0.5; done
+[[ "$(sql "SELECT COUNT(*) FROM routing_request")" == 0 ]] || fail "routing requests left undrained after the take-over"
+say "node $R (routing) killed; node $N took routing over after $took s; a handoff escalated through it meanwhile was routed $routed s after; the one offered before is still routed"
 
 echo "CLUSTER DUTIES CHECK: PASS in $((SECONDS - T0)) s"

@@ -28,6 +28,12 @@ public class OperationsMetrics {
     @jakarta.ejb.EJB
     dev.handoff.platform.cluster.ClusterDuties duties;
 
+    @jakarta.ejb.EJB
+    dev.handoff.routing.boundary.RoutingDesk routingDesk;
+
+    @Inject
+    dev.handoff.routing.boundary.RoutingRequests routingRequests;
+
     public String exposition() {
         PrometheusText text = new PrometheusText();
         List<Object[]> queued = em.createQuery("SELECT c.requiredSkill, COUNT(c) FROM Conversation c "
@@ -83,6 +89,18 @@ public class OperationsMetrics {
                 .sample("handoff_cluster_duties_held", duties.held() ? 1 : 0);
         text.header("handoff_cluster_duty_runs_total", "counter", "Runs of each cluster-wide duty on this server since it started.");
         duties.runs().forEach((duty, runs) -> text.sample("handoff_cluster_duty_runs_total", Map.of("duty", duty), runs));
+        // One routing engine per cluster (ADR 0044)
+        text.header("handoff_routing_engine_holder", "gauge", "1 on the server whose routing engine routes (it holds the routing lease), else 0.")
+                .sample("handoff_routing_engine_holder", duties.held(dev.handoff.platform.cluster.ClusterDuties.ROUTING) ? 1 : 0);
+        text.header("handoff_routing_engine_ticks_total", "counter", "Routing ticks this server's engine ran (the holder's only) since it started.")
+                .sample("handoff_routing_engine_ticks_total", routingDesk.ticks());
+        text.header("handoff_routing_engine_takeovers_total", "counter", "Times this server took the routing engine over (loaded it from the database).")
+                .sample("handoff_routing_engine_takeovers_total", routingDesk.takeOvers());
+        text.header("handoff_routing_requests_pending", "gauge", "Routing requests written by servers without the engine and not yet applied (cluster-wide).")
+                .sample("handoff_routing_requests_pending", routingRequests.pending());
+        text.header("handoff_routing_requests_total", "counter", "Routing requests this server wrote for the engine's server, and applied as that server.")
+                .sample("handoff_routing_requests_total", Map.of("event", "recorded"), routingDesk.requestsRecorded())
+                .sample("handoff_routing_requests_total", Map.of("event", "drained"), routingDesk.requestsDrained());
     }
 
     /**

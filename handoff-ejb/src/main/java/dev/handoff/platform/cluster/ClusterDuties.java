@@ -43,7 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code duties} lease does them; it renews the lease every {@code handoff.cluster.renew-millis}
  * (2 s) for {@code handoff.cluster.lease-seconds} (10 s). When it stops renewing (shut down, killed,
  * cut off from the database) another server takes over once the lease has expired; a clean shut-down
- * hands it over at once. A single server always holds it.
+ * hands it over at once. A single server always holds it. The {@code routing} lease is renewed on the
+ * same timer and with the same mechanics: its holder's routing engine is the one that routes (ADR 0044).
  *
  * <p>This server believes it holds the lease only until the renewal it last sent plus the lease time,
  * less a safety margin: measured from before the database stamped the expiry, so it stops acting
@@ -58,6 +59,8 @@ public class ClusterDuties {
 
     public static final String DUTIES = "duties";
     public static final String SEEDING = "seeding";
+    /** The routing engine's lease: only its holder's engine routes (ADR 0044). */
+    public static final String ROUTING = "routing";
     private static final Logger LOG = Logger.getLogger(ClusterDuties.class.getName());
 
     @Resource(lookup = Database.JNDI_NAME)
@@ -82,15 +85,15 @@ public class ClusterDuties {
     Optional<String> nodeName;
 
     private LeaseTable leases;
-    private volatile boolean holding;
-    private volatile long heldUntilNanos;
-    private volatile boolean heldBefore;
-    private volatile long token;
+    /** The leases renewed on the timer: the duties, and the routing engine's (ADR 0044). */
+    private final Map<String, RenewedLease> renewed = new java.util.LinkedHashMap<>();
     private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
         leases = new LeaseTable(dataSource, node(nodeName));
+        renewed.put(DUTIES, new RenewedLease(DUTIES));
+        renewed.put(ROUTING, new RenewedLease(ROUTING));
         renew();
         long every = renewInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig("handoff-cluster-lease", false));
@@ -115,34 +118,38 @@ public class ClusterDuties {
 
     @Timeout
     void renew() {
+        for (RenewedLease lease : renewed.values()) {
+            renew(lease);
+        }
+    }
+
+    private void renew(RenewedLease lease) {
         long sent = System.nanoTime();
         try {
-            LeaseTable.Claim claim = leases.claim(DUTIES, leaseTime());
-            if (claim.held()) {
-                // Stop acting one renewal interval before the database would let another server in.
-                heldUntilNanos = sent + leaseTime().minus(renewInterval()).toNanos();
-                holding = true;
-                token = claim.token();
-                if (!heldBefore) {
-                    LOG.info(() -> "This server (" + leases.node() + ") now does the cluster-wide duties (lease token " + claim.token() + ")");
-                }
-                heldBefore = true;
-            } else {
-                holding = false;
-                if (heldBefore) {
-                    LOG.warning(() -> "The cluster-wide duties moved to " + claim.holder() + "; this server stops doing them");
-                }
-                heldBefore = false;
+            LeaseTable.Claim claim = leases.claim(lease.name(), leaseTime());
+            // Stop acting one renewal interval before the database would let another server in.
+            switch (lease.renewed(claim, sent, leaseTime(), renewInterval())) {
+                case GAINED -> LOG.info(() -> "This server (" + leases.node() + ") now holds the " + lease.name()
+                        + " lease (token " + claim.token() + ")" + (DUTIES.equals(lease.name()) ? ": it does the cluster-wide duties" : ""));
+                case LOST -> LOG.warning(() -> "The " + lease.name() + " lease moved to " + claim.holder() + "; this server stops acting on it");
+                default -> { }
             }
         } catch (SQLException | RuntimeException e) {
-            // Keep the deadline already earned: the duties stop by themselves when it passes.
-            LOG.log(Level.WARNING, "Could not renew the cluster-duties lease (" + e.getMessage() + "); retrying", e instanceof SQLException ? null : e);
+            // Keep the deadline already earned: acting stops by itself when it passes.
+            LOG.log(Level.WARNING, "Could not renew the " + lease.name() + " lease (" + e.getMessage() + "); retrying",
+                    e instanceof SQLException ? null : e);
         }
     }
 
     /** Whether this server does the cluster-wide duties right now. */
     public boolean held() {
-        return holding && System.nanoTime() - heldUntilNanos < 0;
+        return held(DUTIES);
+    }
+
+    /** Whether this server holds the renewed lease {@code lease} ({@link #DUTIES} or {@link #ROUTING}) right now. */
+    public boolean held(String lease) {
+        RenewedLease l = renewed.get(lease);
+        return l != null && l.held();
     }
 
     /**
@@ -170,7 +177,7 @@ public class ClusterDuties {
 
     /** The duties lease's token while held: grows with every change of holder. */
     public long token() {
-        return token;
+        return renewed.get(DUTIES).token();
     }
 
     /**
@@ -247,13 +254,15 @@ public class ClusterDuties {
 
     @PreDestroy
     void stop() {
-        holding = false;
-        try {
-            if (leases.release(DUTIES)) {
-                LOG.info("Handed the cluster-wide duties back on shut-down");
+        for (RenewedLease lease : renewed.values()) {
+            lease.drop();
+            try {
+                if (leases.release(lease.name())) {
+                    LOG.info(() -> "Handed the " + lease.name() + " lease back on shut-down");
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.warning(() -> "Could not hand the " + lease.name() + " lease back (" + e.getMessage() + "); it expires by itself");
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warning(() -> "Could not hand the cluster-duties lease back (" + e.getMessage() + "); it expires by itself");
         }
     }
 }

@@ -73,6 +73,9 @@ public class OfferBook {
 
     /** Persists the changes; returns the usernames of the agents offered something. */
     public Set<String> apply(RoutingChanges changes, Instant now) {
+        if (desk.readCopy()) {
+            return Set.of();
+        }
         if (changes.offered().isEmpty() && changes.withdrawn().isEmpty() && changes.requeued().isEmpty()
                 && changes.supervisorAlerts().isEmpty()) {
             return Set.of();
@@ -125,6 +128,10 @@ public class OfferBook {
 
     /** Records an offer the engine made as a PENDING row and nudges the agent. */
     public java.util.Optional<String> persist(RouteOffer o) {
+        if (desk.readCopy()) {
+            // A server that does not route keeps its engine as a read copy: its decisions are not written (ADR 0044).
+            return java.util.Optional.empty();
+        }
         Conversation c = em.find(Conversation.class, o.handoffId());
         Agent agent = em.find(Agent.class, o.agentId());
         touched(List.of(o.handoffId()), o.offeredAt());

@@ -27,6 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * default, first right after start): agents whose last heartbeat is older than
  * {@code handoff.presence.ttl-seconds}, or from before this start, are written offline; only on the
  * server that holds the cluster duties (ADR 0038).
+ *
+ * <p>Each tick first applies the routing requests other servers wrote; on a server that does not hold
+ * the {@code routing} lease the tick only keeps the engine's read copy in step (ADR 0044).
  */
 @Singleton
 @Startup
@@ -54,6 +57,8 @@ public class RoutingClock {
     @ConfigProperty(name = "handoff.presence.check-seconds", defaultValue = "15")
     long presenceCheckSeconds;
 
+    private int failedDrains;
+
     @PostConstruct
     void start() {
         long interval = Math.max(200, intervalMillis);
@@ -67,10 +72,33 @@ public class RoutingClock {
             expirePresence();
             return;
         }
+        drain();
         try {
             routing.tick();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Routing tick failed; the next one retries", e);
+        }
+    }
+
+    /**
+     * The routing requests of other servers, in a transaction of their own before the tick (ADR 0044):
+     * a request that cannot be applied must not hold the tick up. After three failed drains in a row
+     * the oldest batch is dropped and the engine reconciles everything with the database instead.
+     */
+    private void drain() {
+        try {
+            routing.drainRequests();
+            failedDrains = 0;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Applying other servers' routing requests failed; the next tick retries", e);
+            if (++failedDrains >= 3) {
+                failedDrains = 0;
+                try {
+                    routing.dropRequestsForFullSync();
+                } catch (RuntimeException dropFailed) {
+                    LOG.log(Level.WARNING, "Could not drop the routing requests either", dropFailed);
+                }
+            }
         }
     }
 

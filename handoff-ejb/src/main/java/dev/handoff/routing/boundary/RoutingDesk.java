@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Holds the one {@link RoutingEngine} of this JVM (Handoff runs as a single instance, ADR 0005),
+ * Holds the one {@link RoutingEngine} of this JVM (it routes only on the server holding the cluster's
+ * {@code routing} lease, see {@link #acting()}; ADR 0044),
  * the {@link WaitEstimator}, and what {@link RoutingService} needs to keep the engine in step with
  * the database: which handoffs were touched when (a reconcile leaves those alone for a moment, their
  * transaction may still be open) and which were touched by a transaction that rolled back (the next
@@ -57,6 +58,9 @@ public class RoutingDesk {
 
     @Inject
     Clock clock;
+
+    @jakarta.ejb.EJB
+    dev.handoff.platform.cluster.ClusterDuties duties;
 
     @Inject
     @ConfigProperty(name = "handoff.routing.offer-timeout-seconds", defaultValue = "45")
@@ -87,6 +91,14 @@ public class RoutingDesk {
     private volatile Instant lastFullSync = Instant.EPOCH;
     private final java.util.concurrent.atomic.AtomicLong turnedAway = new java.util.concurrent.atomic.AtomicLong();
     private volatile Instant lastQueueFullWarning;
+    private volatile dev.handoff.routing.control.EngineTenure tenure;
+    private final java.util.concurrent.atomic.AtomicLong requestsRecorded = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong requestsDrained = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Instant lastPassiveSync = Instant.EPOCH;
+    private final ThreadLocal<Boolean> readCopy = new ThreadLocal<>();
+    private final Map<String, Instant> activityReported = new ConcurrentHashMap<>();
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -102,6 +114,113 @@ public class RoutingDesk {
         }
         engine = new RoutingEngine(policy);
         estimator = new WaitEstimator(0.05, Duration.ofSeconds(priorHandleSeconds), Duration.ofSeconds(priorAcceptSeconds));
+        tenure = new dev.handoff.routing.control.EngineTenure(() -> duties.held(dev.handoff.platform.cluster.ClusterDuties.ROUTING),
+                this::startOver);
+    }
+
+    /**
+     * Whether this server's engine routes: only on the server holding the cluster's {@code routing}
+     * lease (a single server holds it from its start). Elsewhere the engine is a read copy that never
+     * acts, and routing changes are handed to the holder as {@code routing_request} rows (ADR 0044).
+     * The first call after this server gained the lease starts the engine over.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean acting() {
+        return tenure.acting();
+    }
+
+    /** How often this server took routing over since it started. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long takeOvers() {
+        return tenure.takeOvers();
+    }
+
+    /** Counts routing requests this server wrote for the holder. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void requestsRecorded(int n) {
+        requestsRecorded.addAndGet(n);
+    }
+
+    /** Counts routing requests this server's engine applied. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void requestsDrained(int n) {
+        requestsDrained.addAndGet(n);
+    }
+
+    /** True when no activity of this chat was reported to the engine's server within {@code every} (then it counts as reported now). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean firstActivityReport(String handoffId, Instant now, Duration every) {
+        if (activityReported.size() > 10_000) {
+            activityReported.values().removeIf(at -> at.plus(every).isBefore(now));
+        }
+        Instant last = activityReported.get(handoffId);
+        if (last != null && last.plus(every).isAfter(now)) {
+            return false;
+        }
+        activityReported.put(handoffId, now);
+        return true;
+    }
+
+    /** Counts a routing tick this server's engine ran (the engine's server only). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void ticked() {
+        ticks.incrementAndGet();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long ticks() {
+        return ticks.get();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long requestsRecorded() {
+        return requestsRecorded.get();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long requestsDrained() {
+        return requestsDrained.get();
+    }
+
+    /** One drain at a time on this server: true for the caller who may drain now; {@link #drained()} when its transaction ended. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean claimDrain() {
+        return draining.compareAndSet(false, true);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void drained() {
+        draining.set(false);
+    }
+
+    /**
+     * Runs {@code sync} on the read copy: nothing the engine decides meanwhile is written (no offer row
+     * made or closed, no chat put back), because this server does not route (ADR 0044).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void asReadCopy(Runnable sync) {
+        readCopy.set(Boolean.TRUE);
+        try {
+            sync.run();
+        } finally {
+            readCopy.remove();
+        }
+    }
+
+    /** Whether this thread is refreshing the read copy ({@link #asReadCopy}): then the engine's decisions are not written. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean readCopy() {
+        return readCopy.get() != null;
+    }
+
+    /** Whether the read copy of a server not routing is due to be compared with the database again. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean passiveSyncDue(Instant now, Duration every) {
+        if (lastPassiveSync.plus(every).isAfter(now)) {
+            return false;
+        }
+        lastPassiveSync = now;
+        return true;
     }
 
     /** The shipped defaults, with the configured offer timeout: the policy until an admin publishes one. */

@@ -20,6 +20,7 @@ import dev.handoff.routing.control.RoutingEngine;
 import dev.handoff.routing.control.RoutingChanges;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicyJson;
+import dev.handoff.routing.control.RoutingRequest;
 import dev.handoff.routing.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.routing.entity.OfferState;
@@ -73,6 +74,9 @@ public class RoutingService {
     OfferBook book;
 
     @Inject
+    RoutingRequests requests;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -100,6 +104,33 @@ public class RoutingService {
     @ConfigProperty(name = "handoff.routing.missed-offers-away", defaultValue = "3")
     int missedOffersAway;
 
+    @Inject
+    @ConfigProperty(name = "handoff.routing.read-copy-sync-seconds", defaultValue = "5")
+    long readCopySyncSeconds;
+
+    /** How often a server without the engine reports an owner's activity in one chat to the engine's server. */
+    static final Duration ACTIVITY_REPORTS = Duration.ofSeconds(5);
+
+    /** Requests applied per drain at most; the rest wait for the next one (a tick or a nudge). */
+    static final int DRAIN_BATCH = 500;
+
+    /**
+     * On a server that does not hold the routing engine (ADR 0044): writes a routing request for the
+     * engine's server in this transaction and returns true; the caller then leaves the engine alone. On
+     * the engine's server (and on a single server) returns false: the caller goes on as before.
+     */
+    private boolean handedOver(RoutingRequest.Kind kind, String handoffId, Long agentId) {
+        if (desk.acting()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        // The chat page reports its owner's activity with every keystroke burst: one request per chat in 5 s is enough.
+        if (kind != RoutingRequest.Kind.OWNER_ACTIVE || desk.firstActivityReport(handoffId, now, ACTIVITY_REPORTS)) {
+            requests.record(kind, handoffId, agentId, now);
+        }
+        return true;
+    }
+
     /**
      * Queues one conversation in the engine (with the wait it predicts, stored once) and offers it to
      * the best agent with room; returns that agent's username. A conversation the engine already
@@ -110,6 +141,13 @@ public class RoutingService {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        if (handedOver(RoutingRequest.Kind.ROUTE, conversation.getId(), null)) {
+            // The prediction from this server's read copy; the engine's server offers the handoff.
+            if (conversation.getPredictedWaitSeconds() == null) {
+                conversation.predictWait(desk.estimator().predict(desk.engine(), request(conversation, now), now).predictedSeconds());
+            }
+            return Optional.empty();
+        }
         loadOnce(now);
         RoutingEngine engine = desk.engine();
         Optional<HandoffState> state = engine.state(conversation.getId());
@@ -131,6 +169,9 @@ public class RoutingService {
     /** Runs the engine's clock now (expired offers, overflow rings, pulls); returns the offers made. */
     public int routeWaiting() {
         Instant now = clock.instant();
+        if (!desk.acting()) {
+            return 0;
+        }
         loadOnce(now);
         return book.apply(desk.engine().tick(now), now).size();
     }
@@ -197,6 +238,9 @@ public class RoutingService {
     }
 
     private void tellEngine(Agent agent, Instant now) {
+        if (handedOver(RoutingRequest.Kind.AGENT, null, agent.getId())) {
+            return;
+        }
         know(agent, now);
         book.touchedEverything(now);
         book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent, now), now), now);
@@ -208,8 +252,16 @@ public class RoutingService {
         Instant now = clock.instant();
         loadOnce(now);
         book.close(conversationId, agent.getId(), OfferState.DECLINED, now);
+        if (handedOver(RoutingRequest.Kind.DECLINED, conversationId, agent.getId())) {
+            return;
+        }
+        declinedInEngine(conversationId, agent.getId(), now);
+    }
+
+    /** The engine's part of a decline: the offer to this agent is declined there, the handoff offered on. */
+    private void declinedInEngine(String conversationId, long agentId, Instant now) {
         Optional<RouteOffer> open = desk.engine().pendingOffer(conversationId);
-        if (open.isPresent() && open.get().agentId() == agent.getId()) {
+        if (open.isPresent() && open.get().agentId() == agentId) {
             book.apply(desk.engine().decline(open.get().id(), now), now);
         } else {
             desk.dirty().add(conversationId);
@@ -238,7 +290,15 @@ public class RoutingService {
     public void accepted(Conversation conversation, Agent agent) {
         Instant now = conversation.getAcceptedAt() == null ? clock.instant() : conversation.getAcceptedAt();
         conversation.recordActualWait(now);
+        if (handedOver(RoutingRequest.Kind.ACCEPTED, conversation.getId(), agent.getId())) {
+            return;
+        }
         loadOnce(now);
+        acceptedInEngine(conversation, agent, now);
+    }
+
+    /** The engine's part of an accept: the agent owns the chat there, and the time to accept is averaged. */
+    private void acceptedInEngine(Conversation conversation, Agent agent, Instant now) {
         know(agent, now);
         RoutingEngine engine = desk.engine();
         String id = conversation.getId();
@@ -255,6 +315,9 @@ public class RoutingService {
     /** The owner passed the chat to another agent (the database checked their capacity). */
     public void transferred(Conversation conversation, Agent to) {
         Instant now = clock.instant();
+        if (handedOver(RoutingRequest.Kind.TRANSFERRED, conversation.getId(), to.getId())) {
+            return;
+        }
         loadOnce(now);
         know(to, now);
         book.touched(List.of(conversation.getId()), now);
@@ -282,6 +345,9 @@ public class RoutingService {
     /** The chat is resolved or closed: it leaves the engine, and its agent pulls the next waiting chat. */
     public void released(String conversationId) {
         Instant now = clock.instant();
+        if (handedOver(RoutingRequest.Kind.RELEASED, conversationId, null)) {
+            return;
+        }
         loadOnce(now);
         Conversation c = em.find(Conversation.class, conversationId);
         if (c != null && c.getAcceptedAt() != null && c.getClosedAt() != null) {
@@ -294,11 +360,17 @@ public class RoutingService {
     /** The customer wrote in an assigned chat: full weight again, and the owner is expected to answer. */
     public void customerWrote(String conversationId) {
         Instant now = clock.instant();
+        if (handedOver(RoutingRequest.Kind.CUSTOMER_WROTE, conversationId, null)) {
+            return;
+        }
         book.apply(desk.engine().customerActivity(conversationId, now), now);
     }
 
     /** The owner answered. */
     public void agentReplied(String conversationId) {
+        if (handedOver(RoutingRequest.Kind.AGENT_REPLIED, conversationId, null)) {
+            return;
+        }
         desk.engine().agentActivity(conversationId, clock.instant());
     }
 
@@ -308,7 +380,8 @@ public class RoutingService {
      */
     public void ownerActive(String conversationId, String username) {
         Conversation c = em.find(Conversation.class, conversationId);
-        if (c != null && c.getState() == ConversationState.ASSIGNED && c.isOwnedBy(username)) {
+        if (c != null && c.getState() == ConversationState.ASSIGNED && c.isOwnedBy(username)
+                && !handedOver(RoutingRequest.Kind.OWNER_ACTIVE, conversationId, null)) {
             desk.engine().ownerActivity(conversationId, clock.instant());
         }
     }
@@ -363,6 +436,14 @@ public class RoutingService {
         book.touched(List.of(id), now);
         book.backToQueue(c, customerNotice, now);
         em.flush();
+        if (handedOver(RoutingRequest.Kind.REQUEUED_FRONT, id, null)) {
+            return;
+        }
+        requeuedFrontInEngine(id, now);
+    }
+
+    /** The engine's part of {@link #backToQueueFront}: the chat goes to the front of its queue there. */
+    private void requeuedFrontInEngine(String id, Instant now) {
         if (desk.engine().state(id).isEmpty()) {
             desk.dirty().add(id);
             return;
@@ -423,7 +504,7 @@ public class RoutingService {
     /** An admin changed the agent's skills, languages, tier, team, capacity or account. */
     public void agentChanged(long agentId) {
         Agent agent = em.find(Agent.class, agentId);
-        if (agent != null) {
+        if (agent != null && !handedOver(RoutingRequest.Kind.AGENT, null, agentId)) {
             Instant now = clock.instant();
             book.touchedEverything(now);
             know(agent, now);
@@ -434,6 +515,9 @@ public class RoutingService {
     /** Replaces the engine's policy (already stored as version {@code version}) and routes under it. */
     public void applyPolicy(RoutingPolicy policy, int version) {
         Instant now = clock.instant();
+        if (handedOver(RoutingRequest.Kind.POLICY, null, null)) {
+            return;
+        }
         loadOnce(now);
         book.touchedEverything(now);
         book.apply(desk.engine().setPolicy(policy, now), now);
@@ -454,6 +538,11 @@ public class RoutingService {
      */
     public void tick() {
         Instant now = clock.instant();
+        if (!desk.acting()) {
+            refreshReadCopy(now);
+            return;
+        }
+        desk.ticked();
         if (loadOnce(now)) {
             return;
         }
@@ -477,11 +566,147 @@ public class RoutingService {
         }
     }
 
+    // ---------------------------------------------------------------- one engine per cluster (ADR 0044)
+
+    /**
+     * On the routing engine's server: applies the routing requests other servers wrote (oldest first,
+     * at most {@link #DRAIN_BATCH}), each by reading the handoff or agent it names from the database,
+     * and deletes them. Run at every tick and when another server nudges this one over the data grid.
+     * Elsewhere, or while another drain of this server runs, does nothing. Returns how many it applied.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public int drainRequests() {
+        if (!desk.acting() || !desk.claimDrain()) {
+            return 0;
+        }
+        requests.releaseDrainAfterTransaction();
+        Instant now = clock.instant();
+        loadOnce(now);
+        List<RoutingRequest> batch = requests.next(DRAIN_BATCH);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        for (RoutingRequest r : RoutingRequest.toApply(batch)) {
+            try {
+                apply(r, now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not apply the routing request " + r + "; reconciling", e);
+                desk.dirty().add(r.handoffId() == null ? RoutingDesk.EVERYTHING : r.handoffId());
+            }
+        }
+        requests.delete(batch);
+        desk.requestsDrained(batch.size());
+        return batch.size();
+    }
+
+    /**
+     * When draining keeps failing at the database (the drain's transaction rolls back, so the same
+     * requests come back): deletes the oldest batch and reconciles everything with the database at
+     * the next tick, which is what the requests amounted to. Returns how many were dropped.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public int dropRequestsForFullSync() {
+        if (!desk.acting()) {
+            return 0;
+        }
+        List<RoutingRequest> batch = requests.next(DRAIN_BATCH);
+        requests.delete(batch);
+        desk.dirty().add(RoutingDesk.EVERYTHING);
+        LOG.warning(() -> "Dropped " + batch.size() + " routing requests that could not be applied; the engine reconciles everything instead");
+        return batch.size();
+    }
+
+    /** One request, read again from the database: what the direct path does on the engine's server. */
+    private void apply(RoutingRequest r, Instant now) {
+        String id = r.handoffId();
+        switch (r.kind()) {
+            case ROUTE -> {
+                Conversation c = fresh(id);
+                if (c != null && c.getState() == ConversationState.QUEUED) {
+                    route(c);
+                } else {
+                    reconcile(id, now);
+                }
+            }
+            case ACCEPTED, TRANSFERRED -> {
+                Conversation c = fresh(id);
+                Agent owner = c == null || c.getState() != ConversationState.ASSIGNED ? null : c.getAssignedAgent();
+                if (owner == null || owner.getId().longValue() != r.agentId()) {
+                    reconcile(id, now);
+                } else if (r.kind() == RoutingRequest.Kind.ACCEPTED) {
+                    acceptedInEngine(c, owner, c.getAcceptedAt() == null ? now : c.getAcceptedAt());
+                } else {
+                    know(owner, now);
+                    book.touched(List.of(id), now);
+                    own(c, owner, now);
+                }
+            }
+            case DECLINED -> {
+                declinedInEngine(id, r.agentId(), now);
+                book.touched(List.of(id), now);
+            }
+            case RELEASED -> {
+                Conversation c = fresh(id);
+                if (c != null && (c.getState() == ConversationState.QUEUED || c.getState() == ConversationState.ASSIGNED)) {
+                    reconcile(id, now); // open again since: the database says what it is now
+                } else {
+                    released(id);
+                }
+            }
+            case REQUEUED_FRONT -> {
+                Conversation c = fresh(id);
+                if (c != null && c.getState() == ConversationState.QUEUED) {
+                    book.touched(List.of(id), now);
+                    requeuedFrontInEngine(id, now);
+                } else {
+                    reconcile(id, now);
+                }
+            }
+            case CUSTOMER_WROTE -> customerWrote(id);
+            case AGENT_REPLIED -> agentReplied(id);
+            case OWNER_ACTIVE -> desk.engine().ownerActivity(id, now);
+            case AGENT -> {
+                Agent agent = em.find(Agent.class, r.agentId());
+                if (agent != null) {
+                    em.refresh(agent);
+                    desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
+                    agentChanged(agent.getId());
+                }
+            }
+            case POLICY -> followPublishedPolicy(now);
+        }
+    }
+
+    private Conversation fresh(String id) {
+        Conversation c = id == null ? null : em.find(Conversation.class, id);
+        if (c != null) {
+            em.refresh(c);
+        }
+        return c;
+    }
+
+    /**
+     * On a server that does not route: its engine is a read copy for queue positions, wait estimates,
+     * the supervisors' queue and offer expiries, compared with the database every
+     * {@code handoff.routing.read-copy-sync-seconds} (5 s) and never acting: nothing it decides is
+     * written, its clock does not run (ADR 0044).
+     */
+    private void refreshReadCopy(Instant now) {
+        if (!desk.passiveSyncDue(now, Duration.ofSeconds(Math.max(1, readCopySyncSeconds)))) {
+            return;
+        }
+        desk.asReadCopy(() -> {
+            desk.claimFirstLoad();
+            followPublishedPolicy(now);
+            fullSync(now);
+        });
+    }
+
     // ---------------------------------------------------------------- engine ↔ database
 
     /** Loads the database into the engine the first time routing is used; true if it did. */
     private boolean loadOnce(Instant now) {
-        if (!desk.claimFirstLoad()) {
+        if (!desk.acting() || !desk.claimFirstLoad()) {
             return false;
         }
         // Offers still pending from before (a restart, or another server's engine) are taken over by
@@ -504,7 +729,9 @@ public class RoutingService {
      * the exact, row-locking {@link #reconcile}. A steady desk costs the same whatever its size.
      */
     public void synchronizeAll() {
-        fullSync(clock.instant());
+        if (desk.acting()) {
+            fullSync(clock.instant());
+        }
     }
 
     /**
@@ -554,9 +781,13 @@ public class RoutingService {
                 Object[].class).getResultList()) {
             offeredTo.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]);
         }
-        // Handoffs with an open offer row first: an offer taken over keeps its agent's room, before
-        // other waiting handoffs are pushed to them.
-        Set<String> ids = new java.util.LinkedHashSet<>(offeredTo.keySet());
+        // Owned chats first: on a first load (a start, a take-over) an agent's chats must count against
+        // their capacity before an offer is taken over or anything waiting is offered to them (ADR 0044).
+        // Then handoffs with an open offer row: an offer taken over keeps its agent's room, before other
+        // waiting handoffs are pushed to them.
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        open.values().stream().filter(c -> c.getState() == ConversationState.ASSIGNED).forEach(c -> ids.add(c.getId()));
+        ids.addAll(offeredTo.keySet());
         ids.addAll(desk.engine().handoffIds());
         ids.addAll(open.keySet());
         for (String id : ids) {
@@ -647,7 +878,7 @@ public class RoutingService {
             LOG.log(Level.WARNING, "Could not reconcile handoff " + id + " with the database", e);
         }
         Optional<RouteOffer> open = engine.pendingOffer(id);
-        for (Offer row : book.pending(id)) {
+        for (Offer row : desk.readCopy() ? List.<Offer>of() : book.pending(id)) {
             if (open.isEmpty() || row.getAgent().getId() != open.get().agentId()) {
                 book.close(id, row.getAgent().getId(), OfferState.EXPIRED, now);
             }
@@ -669,7 +900,9 @@ public class RoutingService {
         if (offer.isPresent() && offer.get().agentId() == row.getAgent().getId() && offer.get().offeredAt().equals(row.getOfferedAt())) {
             return;
         }
-        book.close(c.getId(), row.getAgent().getId(), OfferState.EXPIRED, now);
+        if (!desk.readCopy()) {
+            book.close(c.getId(), row.getAgent().getId(), OfferState.EXPIRED, now);
+        }
         offer.ifPresent(book::persist);
     }
 

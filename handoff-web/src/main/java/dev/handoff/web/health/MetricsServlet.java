@@ -30,6 +30,9 @@ public class MetricsServlet extends HttpServlet {
     transient dev.handoff.web.push.GridRelay grid;
 
     @Inject
+    transient dev.handoff.web.push.RoutingNudges nudges;
+
+    @Inject
     @ConfigProperty(name = "handoff.metrics.scrape-token")
     transient Optional<String> token;
 
@@ -49,6 +52,6 @@ public class MetricsServlet extends HttpServlet {
         }
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(metrics.exposition() + grid.exposition());
+        response.getWriter().write(metrics.exposition() + grid.exposition() + nudges.exposition());
     }
 }

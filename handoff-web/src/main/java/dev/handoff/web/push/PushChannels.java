@@ -40,12 +40,16 @@ public class PushChannels implements ServletContextListener {
     @Inject
     GridRelay relay;
 
+    @Inject
+    RoutingNudges nudges;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         inbox = inboxChannel;
         queue = queueChannel;
         try {
             relay.start(InitialContext.doLookup("java:comp/DefaultManagedExecutorService"));
+            nudges.start(InitialContext.doLookup("java:comp/DefaultManagedExecutorService"));
         } catch (NamingException e) {
             LOG.log(Level.WARNING, "No managed executor: pushes from other servers are not delivered here", e);
         }
@@ -54,6 +58,7 @@ public class PushChannels implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         relay.stop();
+        nudges.stop();
         inbox = null;
         queue = null;
     }

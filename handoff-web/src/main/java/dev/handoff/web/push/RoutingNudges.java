@@ -1,0 +1,111 @@
+package dev.handoff.web.push;
+
+import dev.handoff.platform.events.RoutingRequested;
+import dev.handoff.routing.boundary.RoutingService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Nudges the routing engine's server over the data grid (ADR 0044): once a transaction that wrote
+ * routing requests on this server has committed, a bare {@code drain} is published on the grid topic
+ * {@code handoff-routing}; every other server that receives it and holds the routing lease drains the
+ * {@code routing_request} table at once instead of at its next tick. The message carries nothing: the
+ * requests are in the database, so a lost nudge costs at most one tick (1 s). Without a grid nothing is
+ * published, and the engine's server, if another, still drains at every tick.
+ */
+@ApplicationScoped
+public class RoutingNudges {
+
+    static final String TOPIC = "handoff-routing";
+    static final String DRAIN = "drain";
+    private static final Logger LOG = Logger.getLogger(RoutingNudges.class.getName());
+
+    @EJB
+    RoutingService routing;
+
+    private volatile GridRelay.Channel topic;
+    private volatile ManagedExecutorService executor;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+
+    void start(ManagedExecutorService drains) {
+        executor = drains;
+        try {
+            Optional<GridTopic> joined = GridTopic.join(TOPIC, this::fromOtherServer);
+            topic = joined.orElse(null);
+        } catch (javax.naming.NamingException | RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "no data grid for routing nudges", e);
+        }
+    }
+
+    void stop() {
+        GridRelay.Channel t = topic;
+        topic = null;
+        if (t != null) {
+            try {
+                t.leave();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "leaving the routing topic", e);
+            }
+        }
+    }
+
+    void onRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutingRequested event) {
+        GridRelay.Channel t = topic;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.publish(DRAIN);
+            sent.incrementAndGet();
+        } catch (RuntimeException e) {
+            // The requests are committed: the engine's server drains them at its next tick.
+            LOG.log(Level.FINE, "nudging the routing engine's server failed", e);
+        }
+    }
+
+    /** For tests: nudges go into this channel instead of a grid. */
+    void nudgeTo(GridRelay.Channel channel, ManagedExecutorService drains) {
+        topic = channel;
+        executor = drains;
+    }
+
+    /** A nudge from another server: one drain scheduled at a time (a burst of nudges is one drain). */
+    void fromOtherServer(String message) {
+        received.incrementAndGet();
+        ManagedExecutorService e = executor;
+        if (e == null || !DRAIN.equals(message) || !scheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            e.execute(() -> {
+                scheduled.set(false);
+                try {
+                    routing.drainRequests();
+                } catch (RuntimeException failed) {
+                    LOG.log(Level.FINE, "a nudged drain failed; the next tick retries", failed);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            scheduled.set(false);
+            LOG.log(Level.FINE, "no thread to drain routing requests", rejected);
+        }
+    }
+
+    /** The nudges' figures in the Prometheus text format, for {@code /ops/metrics}. */
+    public String exposition() {
+        return "# HELP handoff_routing_nudges_total Nudges to the routing engine's server over the data grid since this server started.\n"
+                + "# TYPE handoff_routing_nudges_total counter\n"
+                + "handoff_routing_nudges_total{direction=\"sent\"} " + sent.get() + "\n"
+                + "handoff_routing_nudges_total{direction=\"received\"} " + received.get() + "\n";
+    }
+}
