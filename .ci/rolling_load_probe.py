@@ -9,10 +9,11 @@ robin). A message whose post fails (refused connection, time-out, 5xx: the serve
 sent again to the other server with the same clientMessageId, as a bot platform retries; it counts as
 acknowledged only on a 2xx. A 4xx that is not Handoff's own problem+json (a server still deploying
 answers 404 from the container) is treated like a refused connection, as a load balancer that checks
-/health/ready would keep traffic away from that server. Some messages ask for a person, so handoffs are routed meanwhile. Runs
-until <stop file> exists, then writes JSON to <result file>: acknowledged messages (conversation id,
-text), posts answered, retries, and errors by kind. The check compares the acknowledged messages with
-the database.
+/health/ready would keep traffic away from that server. One customer message in 25 asks for a
+person, so handoffs are routed meanwhile; the probe closes those conversations at the end, so that
+later steps do not queue behind them. Runs until <stop file> exists, then writes JSON to <result
+file>: acknowledged messages (conversation id, text), posts answered, retries, errors by kind and a
+few answers of each kind. The check compares the acknowledged messages with the database.
 """
 import json
 import os
@@ -31,6 +32,7 @@ acked = []
 errors = {}
 counts = {"posts": 0, "retries": 0, "conversations": 0}
 samples = {}
+escalated = []
 turn = [0]
 
 
@@ -89,6 +91,7 @@ def send(path, body):
 
 def worker(n):
     k = 0
+    asked = 0  # customer messages so far: one in 25 asks for a person
     while not os.path.exists(stop_file):
         started = send("", {"customer": {"externalId": "rolling-%d-%d-%d" % (n, k, time.time_ns()), "name": "Rolling Probe"},
                             "channel": "web"})
@@ -103,7 +106,8 @@ def worker(n):
                 break
             k += 1
             author = "customer" if m % 2 == 0 else "bot"
-            text = ("rolling %d-%d: I want to talk to a person please" % (n, k)) if (k % 17 == 0 and author == "customer") \
+            asked += author == "customer"
+            text = ("rolling %d-%d: I want to talk to a person please" % (n, k)) if (author == "customer" and asked % 25 == 0) \
                 else ("rolling %d-%d: where is my parcel number %d?" % (n, k, k) if author == "customer"
                       else "rolling %d-%d: it ships within two days." % (n, k))
             answer = send("/%s/messages" % conversation, {"author": author, "text": text, "clientMessageId": str(uuid.uuid4())})
@@ -112,6 +116,8 @@ def worker(n):
             with lock:
                 acked.append([conversation, text])
             if answer.get("state", "bot") != "bot":
+                with lock:
+                    escalated.append(conversation)
                 break  # handed to a person: the bot stops here
         time.sleep(0.05)
 
@@ -121,6 +127,12 @@ for t in threads:
     t.start()
 for t in threads:
     t.join()
+# the handoffs this probe asked for are closed again, so that later steps do not queue behind them
+closed = 0
+for conversation in escalated:
+    closed += send("/%s/close" % conversation, {}) is not None
+counts["escalated"] = len(escalated)
+counts["closed"] = closed
 with open(result_file, "w") as out:
     json.dump({"acknowledged": acked, "counts": counts, "errors": errors, "samples": samples}, out)
 print(json.dumps({"acknowledged": len(acked), "counts": counts, "errors": errors}))

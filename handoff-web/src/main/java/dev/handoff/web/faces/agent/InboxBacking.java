@@ -17,10 +17,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Backs agent/inbox.xhtml: presence, live offers with their context, active chats and the queue. */
 @Named
@@ -42,10 +42,10 @@ public class InboxBacking implements Serializable {
     java.time.Clock clock;
 
     private transient InboxView inbox;
-    /** Unread counts, computed once per refresh: the page asks for each row's count more than once. */
+    /** Unread counts, computed once per refresh: the page asks for each row's count more than once. Concurrent: a double click or two tabs of one view may render at once. */
     private transient Map<String, Long> unread;
     private String presence;
-    private final Map<String, String> declineReasons = new HashMap<>();
+    private final Map<String, String> declineReasons = new ConcurrentHashMap<>();
 
     /**
      * Opening the inbox (a GET) follows this session for presence and shows the inbox; it changes
@@ -63,7 +63,7 @@ public class InboxBacking implements Serializable {
     public void refresh() {
         inbox = desk.inbox(user());
         presence = inbox.presence();
-        unread = new HashMap<>();
+        unread = new ConcurrentHashMap<>();
     }
 
     public void changePresence() {
@@ -97,7 +97,7 @@ public class InboxBacking implements Serializable {
     /** Customer messages the agent has not answered yet. */
     public long unread(String conversationId) {
         if (unread == null) {
-            unread = new HashMap<>();
+            unread = new ConcurrentHashMap<>();
         }
         return unread.computeIfAbsent(conversationId, desk::unread);
     }
