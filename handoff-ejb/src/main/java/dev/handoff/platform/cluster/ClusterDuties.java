@@ -88,6 +88,8 @@ public class ClusterDuties {
     /** The leases renewed on the timer: the duties, and the routing engine's (ADR 0044). */
     private final Map<String, RenewedLease> renewed = new java.util.LinkedHashMap<>();
     private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
+    /** Set by the first renewal: whether another server held the duties then (null until known). */
+    private volatile Boolean othersWereRunning;
 
     @PostConstruct
     void start() {
@@ -127,6 +129,9 @@ public class ClusterDuties {
         long sent = System.nanoTime();
         try {
             LeaseTable.Claim claim = leases.claim(lease.name(), leaseTime());
+            if (othersWereRunning == null && DUTIES.equals(lease.name())) {
+                othersWereRunning = !claim.held() && claim.holder() != null;
+            }
             // Stop acting one renewal interval before the database would let another server in.
             switch (lease.renewed(claim, sent, leaseTime(), renewInterval())) {
                 case GAINED -> LOG.info(() -> "This server (" + leases.node() + ") now holds the " + lease.name()
@@ -139,6 +144,15 @@ public class ClusterDuties {
             LOG.log(Level.WARNING, "Could not renew the " + lease.name() + " lease (" + e.getMessage() + "); retrying",
                     e instanceof SQLException ? null : e);
         }
+    }
+
+    /**
+     * Whether another server was running (held the duties) when this one started: then portal
+     * sessions and presence from before this start are still real. False when this server started
+     * alone, and until its first renewal.
+     */
+    public boolean othersWereRunningAtStart() {
+        return Boolean.TRUE.equals(othersWereRunning);
     }
 
     /** Whether this server does the cluster-wide duties right now. */

@@ -231,7 +231,7 @@ public class RoutingDesk {
     /** The oldest heartbeat that keeps an agent's presence now ({@code handoff.presence.ttl-seconds}, and not before this start). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Instant presenceSeenSince(Instant now) {
-        return presenceTtl.seenSince(now);
+        return presenceTtl.seenSince(now, duties.othersWereRunningAtStart());
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -24,6 +24,14 @@ class PresenceTtlTest {
     }
 
     @Test
+    void aServerJoiningRunningServersKeepsTheirAgentsPresence() {
+        assertEquals(STARTED.minusSeconds(90), ttl.seenSince(STARTED.plusSeconds(30), true),
+                "a heartbeat taken by another server 60 s before this one started still counts");
+        assertEquals(STARTED, ttl.seenSince(STARTED.plusSeconds(30), false), "alone, nothing from before the start counts");
+        assertEquals(STARTED.plusSeconds(80), ttl.seenSince(STARTED.plusSeconds(200), true), "later the same as alone");
+    }
+
+    @Test
     void theTimeToLiveIsPositive() {
         assertThrows(IllegalArgumentException.class, () -> new PresenceTtl(Duration.ZERO, STARTED));
         assertThrows(IllegalArgumentException.class, () -> new PresenceTtl(Duration.ofSeconds(-1), STARTED));
