@@ -6,7 +6,7 @@
 #      the SLA sweep runs on it and never on the other (handoff_cluster_duty_runs_total).
 #   3. A trigger set published on one server is live on the other (POST /api/v1/evaluate): the time is
 #      printed; it fails past 10 s (the servers look once a second; CI machines may be busy).
-#   4. kill -9 of the holder: the other takes the duties over within 15 s (lease 10 s, renewal 2 s).
+#   4. kill -9 of the holder: the other takes the duties over (lease 8 s, renewal 1 s: 7-9 s; fails past 12 s).
 #   5. The killed server starts again and does not take the duties back.
 #   6. A rolling restart of both servers under bot load loses no acknowledged message and leaves no
 #      ghost presence; an agent signed in on both servers stays online while one restarts.
@@ -187,7 +187,7 @@ for _ in $(seq 1 40); do
     sleep 0.5
 done
 [[ -n "$took" ]] || fail "node $O did not take the duties over within 20 s"
-(( took <= 15 )) || fail "node $O took the duties over after $took s (expected within 15 s)"
+(( took <= 12 )) || fail "node $O took the duties over after $took s (expected 7-9 s, at most 12 s)"
 t1=$(sweeps "$O"); sleep 4; t2=$(sweeps "$O")
 (( t2 > t1 )) || fail "the SLA sweep does not run on node $O after the take-over ($t1 -> $t2)"
 say "node $H killed; node $O took the duties over after $took s and sweeps ($t1 -> $t2)"
@@ -269,7 +269,7 @@ say "after the rolling restart: nothing acknowledged lost or doubled; alice and 
 # --- 7. kill -9 of the routing engine's server (ADR 0044; block kept apart from the others) -------
 #   A handoff offered before the kill stays routed (its offer taken over, or offered anew); one
 #   escalated through the survivor right after the kill waits as a routing request and is offered once
-#   the survivor has taken routing over, which it does within 15 s (lease 10 s, renewal 2 s).
+#   the survivor has taken routing over, which it does in 7-9 s (lease 8 s, renewal 1 s; fails past 12 s).
 ra=$(routing_held a); rb=$(routing_held b)
 [[ "$ra$rb" == "10" || "$ra$rb" == "01" ]] || fail "routing engine held before the kill: a=$ra b=$rb, expected exactly one"
 if [[ "$ra" == 1 ]]; then R=a; N=b; else R=b; N=a; fi
@@ -284,7 +284,7 @@ for _ in $(seq 1 60); do
     sleep 0.5
 done
 [[ -n "$took" ]] || fail "node $N did not take routing over within 30 s"
-(( took <= 15 )) || fail "node $N took routing over after $took s (expected within 15 s)"
+(( took <= 12 )) || fail "node $N took routing over after $took s (expected 7-9 s, at most 12 s)"
 routed=$(python3 .ci/routing_cluster_probe.py routed "$DB" "$after" 20) || fail "the handoff escalated through node $N after the kill was not routed: $routed"
 python3 .ci/routing_cluster_probe.py routed "$DB" "$before" 5 >/dev/null || fail "the handoff routed before the kill lost its offer"
 for _ in $(seq 1 10); do [[ "$(sql "SELECT COUNT(*) FROM routing_request")" == 0 ]] && break; sleep 0.5; done

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * database; the SLA sweep, presence expiry, outbox delivery, integration upkeep, the abandoned-widget
  * sweep and the idempotency purge must run on one of them only. The server holding the
  * {@code duties} lease does them; it renews the lease every {@code handoff.cluster.renew-millis}
- * (2 s) for {@code handoff.cluster.lease-seconds} (10 s). When it stops renewing (shut down, killed,
+ * (1 s) for {@code handoff.cluster.lease-seconds} (8 s). When it stops renewing (shut down, killed,
  * cut off from the database) another server takes over once the lease has expired; a clean shut-down
  * hands it over at once. A single server always holds it. The {@code routing} lease is renewed on the
  * same timer and with the same mechanics: its holder's routing engine is the one that routes (ADR 0044).
@@ -73,11 +73,11 @@ public class ClusterDuties {
     UserTransaction transaction;
 
     @Inject
-    @ConfigProperty(name = "handoff.cluster.lease-seconds", defaultValue = "10")
+    @ConfigProperty(name = "handoff.cluster.lease-seconds", defaultValue = "8")
     long leaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "handoff.cluster.renew-millis", defaultValue = "2000")
+    @ConfigProperty(name = "handoff.cluster.renew-millis", defaultValue = "1000")
     long renewMillis;
 
     @Inject

@@ -45,7 +45,8 @@ public class InboxBacking implements Serializable {
     /** Unread counts, computed once per refresh: the page asks for each row's count more than once. Concurrent: a double click or two tabs of one view may render at once. */
     private transient Map<String, Long> unread;
     private String presence;
-    private final Map<String, String> declineReasons = new ConcurrentHashMap<>();
+    /** The reasons typed on the offer cards; an empty field writes null, so not a ConcurrentHashMap. */
+    private final Map<String, String> declineReasons = java.util.Collections.synchronizedMap(new java.util.HashMap<>());
 
     /**
      * Opening the inbox (a GET) follows this session for presence and shows the inbox; it changes
