@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,19 +26,7 @@ class LeaseTableTest {
 
     @BeforeEach
     void schema() throws Exception {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:lease-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY");
-        String migration;
-        try (InputStream in = LeaseTableTest.class.getResourceAsStream("/db/migration/V25__cluster_lease.sql")) {
-            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement);
-                }
-            }
-        }
+        dataSource = MigrationsOnH2.dataSource("lease", "", "V25__cluster_lease.sql");
     }
 
     @Test

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handoff.routing.control.EngineTenure;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,21 +26,7 @@ class RoutingLeaseHandOverTest {
 
     @BeforeEach
     void schema() throws Exception {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:routing-lease-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY");
-        for (String file : new String[] {"V25__cluster_lease.sql", "V26__routing_request.sql"}) {
-            String migration;
-            try (InputStream in = getClass().getResourceAsStream("/db/migration/" + file)) {
-                migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!statement.isBlank()) {
-                        s.execute(statement);
-                    }
-                }
-            }
-        }
+        dataSource = MigrationsOnH2.dataSource("routing-lease", "", "V25__cluster_lease.sql", "V26__routing_request.sql");
     }
 
     /** One server as far as the lease is concerned: its table, its view of the lease, its engine's tenure. */

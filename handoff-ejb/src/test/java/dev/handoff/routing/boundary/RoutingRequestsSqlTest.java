@@ -2,8 +2,8 @@ package dev.handoff.routing.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.handoff.platform.cluster.MigrationsOnH2;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,21 +29,7 @@ class RoutingRequestsSqlTest {
 
     @BeforeEach
     void schema() throws Exception {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:routing-request-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY;LOCK_TIMEOUT=200");
-        for (String file : new String[] {"V25__cluster_lease.sql", "V26__routing_request.sql"}) {
-            String migration;
-            try (InputStream in = getClass().getResourceAsStream("/db/migration/" + file)) {
-                migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!statement.isBlank()) {
-                        s.execute(statement);
-                    }
-                }
-            }
-        }
+        dataSource = MigrationsOnH2.dataSource("routing-request", ";LOCK_TIMEOUT=200", "V25__cluster_lease.sql", "V26__routing_request.sql");
     }
 
     /** The JPA native query's numbered parameters as JDBC's. */
