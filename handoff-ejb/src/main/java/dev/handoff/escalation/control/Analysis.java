@@ -92,8 +92,17 @@ final class Analysis {
         // one clause only: "why is there a fee, my balance was positive" adds a claim in words of its own;
         // saying why one asks ("…? is that normal", "just curious") adds none
         int lastClause = t.get(t.size() - 1).clause();
-        return question && (lastClause == t.get(0).clause() || RoutineQuestion.onlyCuriousAfterFirst(questionText()))
-                && t.stream().noneMatch(token -> Text.CLAIMS.contains(token.word()));
+        if (!question || lastClause != t.get(0).clause() && !RoutineQuestion.onlyCuriousAfterFirst(questionText())) {
+            return false;
+        }
+        // words of trouble in a supposition ("can I get my money back if I'm not happy with it?") claim nothing
+        boolean[] supposed = Hypothetical.supposed(t);
+        for (int i = 0; i < t.size(); i++) {
+            if (!supposed[i] && Text.CLAIMS.contains(t.get(i).word())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Boolean announcesQuestion;

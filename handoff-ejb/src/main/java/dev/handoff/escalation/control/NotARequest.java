@@ -141,15 +141,39 @@ final class NotARequest {
             return false;
         }
         boolean organisation = false;
+        boolean where = viaChannel(tokens);
         for (Text.Token t : tokens) {
             String key = English.key(t.word());
             boolean person = PEOPLE.contains(key) && !key.equals("team") && !key.equals("department");
-            if (person || PhraseLexicon.PRONOUNS.contains(t.word()) || NEEDS.contains(t.word())) {
+            if (person || PhraseLexicon.PRONOUNS.contains(t.word()) || NEEDS.contains(t.word()) && !(where && CONVERSE.contains(t.word()))) {
                 return false;
             }
             organisation |= ORGANISATION.contains(t.word()) || CHANNELS.contains(t.word());
         }
         return organisation;
+    }
+
+    /** Having a conversation: a request when wanted, a question about the way when a channel is named ("how do i chat with support on the app?"). */
+    private static final Set<String> CONVERSE = Set.of("talk", "talking", "speak", "speaking", "chat", "chatting");
+    /** Where a conversation would take place: "on the app", "through the website", "by phone". */
+    private static final Set<String> PLACES = Set.of("app", "website", "site", "web", "phone", "email", "e-mail", "whatsapp", "messenger",
+            "twitter", "facebook", "instagram", "portal", "dashboard", "telephone", "online");
+
+    /** "on the app", "via whatsapp", "through your website", "by phone": a place or medium of the conversation named. */
+    private static boolean viaChannel(List<Text.Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (!(w.equals("on") || w.equals("in") || w.equals("via") || w.equals("through") || w.equals("thru") || w.equals("by")
+                    || w.equals("over") || w.equals("using"))) {
+                continue;
+            }
+            for (int k = i + 1; k < Math.min(tokens.size(), i + 4); k++) {
+                if (PLACES.contains(tokens.get(k).word())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Ways of reaching support a company may or may not offer. */
@@ -203,7 +227,7 @@ final class NotARequest {
 
     /** "do I need an appointment", "does one have to book": whether booking is needed, asked. */
     private static final java.util.regex.Pattern NEED_TO_BOOK = java.util.regex.Pattern.compile(
-            "\\b(?:do|does|will|would) (?:i|we|you|one) (?:need|have) (?:an appointment|to book|to make an appointment|a booking|to schedule)\\b");
+            "\\b(?:do|does|will|would) (?:i|we|you|one) (?:need|have) (?:(?:an )?appointment|to book|to make (?:an )?appointment|(?:a )?booking|to schedule)\\b");
     /** "without an appointment": the same, when the sentence is a question. */
     private static final java.util.regex.Pattern WITHOUT_BOOKING = java.util.regex.Pattern.compile("\\bwithout (?:an |a )?(?:appointment|booking)\\b");
     private static final Set<String> QUESTION_OPENERS = Set.of("can", "could", "may", "is", "are", "do", "does");
@@ -304,6 +328,47 @@ final class NotARequest {
                     && DESKS.contains(tokens.get(i + 1).word());
         }
         return function;
+    }
+
+    /** Question openers of a supposition about reaching someone: "who do I contact if…", "how do I contact someone about…". */
+    private static final Set<String> ASKING_OPENERS = Set.of("how", "hw", "who", "whom", "where", "what", "whats", "what's", "which", "when",
+            "is", "are", "can", "could", "do", "does", "should", "would", "will");
+    /** Words that make a question about reaching someone a request wherever they stand: urgency, or a person contrasted with the bot. */
+    private static final Set<String> URGENT_OR_HUMAN = Set.of("now", "urgent", "urgently", "asap", "immediately", "today", "tonight",
+            "human", "humans", "real", "live", "actual", "bot", "robot", "machine", "automated", "ai", "chatbot");
+    /** Words that make it a request outside a supposition: "who do I contact, I need…" (but "who do I contact if I need…" supposes). */
+    private static final Set<String> WANTED = Set.of("need", "needs", "want", "wanna", "please", "pls", "plz");
+
+    /**
+     * A question about reaching someone that supposes rather than asks ("Who do I contact if I have
+     * a question about my pension?", "how do I contact someone about a lost parcel, just want to
+     * know the options"): it opens like a question, supposes something ({@link Hypothetical}) or
+     * says it only asks, says nothing urgent and nothing about a human rather than the bot, and no
+     * need outside the supposition. "who do I contact if I need a real person now" still asks for one. The
+     * caller also wants nothing negative said.
+     */
+    static boolean supposes(String raw, List<Text.Token> tokens) {
+        if (tokens.size() < 3 || tokens.size() > 30 || raw.indexOf('!') >= 0) {
+            return false;
+        }
+        boolean[] supposed = Hypothetical.supposed(tokens);
+        if (!Hypothetical.any(supposed)) {
+            return false;
+        }
+        int first = 0; // "if my package doesn't arrive, who do I contact?": the question may follow the supposition
+        while (first < tokens.size() && supposed[first]) {
+            first++;
+        }
+        if (first == tokens.size() || !ASKING_OPENERS.contains(tokens.get(first).word())) {
+            return false;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (URGENT_OR_HUMAN.contains(w) || !supposed[i] && WANTED.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A group of the customer's own: "on our team", "in my company", "from our office". */

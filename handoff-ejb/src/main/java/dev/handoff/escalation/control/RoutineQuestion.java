@@ -62,7 +62,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0) {
             return false;
         }
-        String t = GREETING.matcher(text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceFirst("");
+        String t = GREETING.matcher(lower(text)).replaceFirst("");
         var opener = HOW_TO.matcher(t);
         if (!opener.lookingAt()) {
             return false;
@@ -98,7 +98,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0 || applies(text)) {
             return false;
         }
-        String t = GREETING.matcher(text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceFirst("");
+        String t = GREETING.matcher(lower(text)).replaceFirst("");
         if (!HOW_TO.matcher(t).lookingAt()) {
             return false;
         }
@@ -125,7 +125,7 @@ final class RoutineQuestion {
      * plain with it.
      */
     static boolean onlyCuriousAfterFirst(String text) {
-        String[] clauses = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').split("[,;.?!\\n]+");
+        String[] clauses = lower(text).split("[,;.?!\\n]+");
         for (int i = 1; i < clauses.length; i++) {
             if (!CURIOUS.matcher(clauses[i].strip()).matches()) {
                 return false;
@@ -157,7 +157,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0) {
             return false;
         }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String t = lower(text);
         String rest = t.replace("try again", "try");
         return NON_EVENT.matcher(t).find() && ASKS.matcher(t).find() && !MOVED.matcher(rest).find() && Text.tokens(t).size() <= 24;
     }
@@ -197,7 +197,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0 || text.length() > 200) {
             return false;
         }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String t = lower(text);
         return NOT_YET.matcher(t).find() && HOW_LONG.matcher(t).find() && !MORE_THAN_WAITING.matcher(t).find()
                 && !shouting(text);
     }
@@ -206,6 +206,29 @@ final class RoutineQuestion {
         long upper = text.chars().filter(Character::isUpperCase).count();
         long letters = text.chars().filter(Character::isLetter).count();
         return letters >= 8 && upper * 2 > letters;
+    }
+
+    /** Question words as customers type them: "hw do i…", "wen will it come thru". */
+    private static final Pattern TEXT_SPEAK = Pattern.compile("\\b(?:hw|wen|whn|wat|wht|thru)\\b");
+
+    /** Lower case, straight quotes and the question words of {@link #TEXT_SPEAK} spelt out. */
+    static String lower(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        var m = TEXT_SPEAK.matcher(t);
+        if (!m.find()) {
+            return t;
+        }
+        StringBuilder b = new StringBuilder();
+        m.reset();
+        while (m.find()) {
+            m.appendReplacement(b, switch (m.group()) {
+                case "hw" -> "how";
+                case "wen", "whn" -> "when";
+                case "wat", "wht" -> "what";
+                default -> "through";
+            });
+        }
+        return m.appendTail(b).toString();
     }
 
     /** A further question that asks on ("…? do you charge for it", "…, and how long does it take"). */

@@ -28,7 +28,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         if (own.isPresent() && inner instanceof PhraseRule && (NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens())
                 || NotARequest.forOthers(a.tokens()) || NotARequest.asksAboutAppointment(a.latest.text())
                 || NotARequest.aboutAFeature(a.questionTokens()) || NotARequest.ownPerson(a.tokens())
-                || NotARequest.forAnotherFunction(a.tokens()) && a.sentiment().value() >= 0)) {
+                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
             return Optional.empty(); // "are your support people around on weekends", "are you a bot or a person?", "can our customers talk to an agent?"
         }
         if (own.isPresent() || !a.customerSpoke()) {
@@ -37,7 +37,8 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         if (inner instanceof PhraseRule && (negatedRequest(a.tokens()) || NotARequest.applies(a.tokens())
                 || NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens()) || NotARequest.forOthers(a.tokens())
                 || NotARequest.asksAboutAppointment(a.latest.text()) || NotARequest.aboutAFeature(a.questionTokens())
-                || NotARequest.ownPerson(a.tokens()) || NotARequest.forAnotherFunction(a.tokens()) && a.sentiment().value() >= 0)) {
+                || NotARequest.ownPerson(a.tokens())
+                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
             return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
         }
         if (inner instanceof PhraseRule && calmQuestion(a) && NotARequest.namesNobody(a.tokens())) {
@@ -76,7 +77,15 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             "ring", "human", "humans", "person", "people", "agent", "agents", "someone", "somebody", "anyone", "anybody",
             "representative", "rep", "operator", "staff", "transfer", "connect", "escalate", "callback");
 
-    /** A negator within four words before a request word of the same clause: "no need to talk to a person". */
+    /** What a customer refuses when refusing the bot: "i don't want to chat with a machine" asks for a person. */
+    private static final java.util.Set<String> MACHINES = java.util.Set.of("bot", "bots", "robot", "robots", "machine", "machines",
+            "computer", "computers", "chatbot", "chatbots", "ai", "automated", "automatic", "program", "algorithm", "script");
+
+    /**
+     * A negator within four words before a request word of the same clause: "no need to talk to a
+     * person" — unless what is refused, later in that clause, is a machine ("i don't want to chat with
+     * a machine", "do not want to talk to a bot"): refusing the bot asks for a person.
+     */
     static boolean negatedRequest(java.util.List<Text.Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (!NEGATORS.contains(tokens.get(i).word())) {
@@ -84,9 +93,18 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             }
             int clause = tokens.get(i).clause();
             for (int k = i + 1; k <= i + 4 && k < tokens.size() && tokens.get(k).clause() == clause; k++) {
-                if (REQUEST_WORDS.contains(tokens.get(k).word())) {
+                if (REQUEST_WORDS.contains(tokens.get(k).word()) && !refusesMachine(tokens, k, clause)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean refusesMachine(java.util.List<Text.Token> tokens, int from, int clause) {
+        for (int k = from + 1; k <= from + 4 && k < tokens.size() && tokens.get(k).clause() == clause; k++) {
+            if (MACHINES.contains(tokens.get(k).word())) {
+                return true;
             }
         }
         return false;

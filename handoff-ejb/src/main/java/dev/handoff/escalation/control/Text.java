@@ -79,7 +79,7 @@ public final class Text {
     }
 
     private static final java.util.Set<String> INFO_OPENERS = java.util.Set.of("how", "what", "whats", "what's", "which", "where", "does",
-            "do", "is", "are", "can", "could", "will", "would", "should", "when", "if");
+            "do", "is", "are", "can", "could", "will", "would", "should", "when", "if", "hw", "wen", "whn", "wat", "wht");
 
     /** The customer speaking of themselves ("I", "my", "we"…): a message with none of them asks in general. */
     static final java.util.Set<String> FIRST_PERSON = java.util.Set.of("i", "i'm", "im", "i've", "ive", "i'd", "me", "my",

@@ -183,6 +183,71 @@ class DefaultSetBehaviourTest {
         assertTrue(d.escalate(), () -> text + " fired nothing");
     }
 
+    /**
+     * Tenth round: questions that suppose rather than say ("… if I'm not happy", "who do I contact
+     * if …", "…, just want to know the options"), booking asked about without an article, a
+     * conversation asked about with its channel named, question words in text-speak.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "can I get my money back if I'm not happy with the course",
+        "can i cancel my subscription if i'm not happy with it",
+        "Who do I contact if I have a question about my pension?",
+        "if my package doesn't arrive, who do I contact?",
+        "how do I contact someone about a lost parcel, just want to know the options",
+        "how do i contact someone about a lost parcel, for future reference",
+        "Can I talk to an advisor in branch about a mortgage? Do i need appointment?",
+        "how do i chat with support on the app?",
+        "how can i speak to support through whatsapp?",
+        "wen will my refund come thru",
+        "hw do i change my pin"
+    })
+    void questionsThatSupposeOrAskTheWayStay(String text) {
+        Decision d = customerSays(text);
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    /** The same shapes asking now, urgently, for a human rather than the bot, or refusing the bot, escalate. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "who do I contact if I need a real person now",
+        "how can i talk to a human if the bot cant help",
+        "can i speak to a person if i have a complaint? i need one now",
+        "if you can, put me through to an agent",
+        "can i talk to someone please, if possible",
+        "how do i talk to a real person on the app, i need help now",
+        "can I speak with an advisor now? do i need an appointment? its urgent",
+        "you charged me twice, if this isnt fixed today i want a refund",
+        "i dont want to chat with a machine",
+        "i do not want to talk to a bot anymore",
+        "transfer to sales please"
+    })
+    void theSameShapesAskingNowOrRefusingTheBotEscalate(String text) {
+        Decision d = customerSays(text);
+        assertTrue(d.escalate(), () -> text + " fired nothing");
+    }
+
+    /** Refusing a person is still no request; refusing the bot is one. */
+    @Test
+    void aNegatedRequestIsOneUnlessTheBotIsRefused() {
+        assertTrue(SemanticRule.negatedRequest(Text.tokens("no need to talk to a person")));
+        assertTrue(SemanticRule.negatedRequest(Text.tokens("i dont need to talk to anyone, the bot answered")));
+        assertFalse(SemanticRule.negatedRequest(Text.tokens("i dont want to chat with a machine")));
+        assertFalse(SemanticRule.negatedRequest(Text.tokens("don't want to talk to a bot")));
+    }
+
+    /** A supposition in the past is a story: its words of trouble still claim. */
+    @Test
+    void onlyPresentSuppositionsAreMasked() {
+        List<Text.Token> present = Text.tokens("can i get a refund if i'm not happy");
+        boolean[] mask = Hypothetical.supposed(present);
+        assertTrue(mask[present.size() - 1] && mask[5], "the if-clause is a supposition");
+        assertFalse(mask[0]);
+        assertFalse(Hypothetical.any(Hypothetical.supposed(Text.tokens("can i get a refund if i was charged twice"))));
+        assertFalse(Hypothetical.any(Hypothetical.supposed(Text.tokens("put me through to someone if you can"))));
+        assertTrue(Hypothetical.any(Hypothetical.supposed(Text.tokens("how do i reach someone, just want to know the options"))));
+    }
+
     @Test
     void anUnsureBotEscalatesButBotTextNeverFiresCustomerTriggers() {
         Decision unsure = set.evaluate(new TriggerInput(List.of(new TriggerInput.Line(Author.BOT, "Maybe try again?", 0.1, "guess")), null));
