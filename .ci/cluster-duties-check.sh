@@ -11,6 +11,8 @@
 #   6. A rolling restart of both servers under bot load loses no acknowledged message and leaves no
 #      ghost presence; an agent signed in on both servers stays online while one restarts.
 #   2c, 7. One routing engine per cluster (ADR 0044): see those blocks.
+#   2d. A portal sign-in on one server is carried to the other when the browser lands there without
+#       a session, and a sign-out ends it on both (ADR 0048).
 #   The servers form one Payara data grid (Hazelcast, TCP/IP discovery on 127.0.0.1, a cluster name of
 #   the check's own), and pushes cross it (ADR 0042): both see 2 members, and a bot's event stream on
 #   one server receives every message posted through the other (.ci/grid_push_probe.py: 20 messages,
@@ -121,6 +123,13 @@ for n in a b; do
 done
 say "both servers keep agents' portal sessions in the grid (presence follows an agent across servers)"
 probe "$H" "$O"
+# 2d. a portal sign-in carried to the other server (ADR 0048)
+for n in a b; do
+    grep -q "Portal sign-ins are kept in the data grid" "$WORK/micro-$n.log" || fail "node $n keeps portal sign-ins to itself"
+done
+carried=$(python3 .ci/routing_cluster_probe.py carried-sign-in "http://127.0.0.1:${PORT[$H]}" "http://127.0.0.1:${PORT[$O]}") \
+    || fail "a sign-in on node $H was not carried to node $O, or outlived its sign-out: $carried"
+say "a sign-in on node $H is carried to node $O (no password asked) and ends everywhere at sign-out: $carried"
 
 # --- 2c. one routing engine per cluster (ADR 0044; block kept apart from the others) --------------
 #   Exactly one server holds the routing lease (handoff_routing_engine_holder); an escalation posted
@@ -135,7 +144,7 @@ ra=$(routing_held a); rb=$(routing_held b)
 [[ "$ra$rb" == "10" || "$ra$rb" == "01" ]] || fail "routing engine held: a=$ra b=$rb, expected exactly one"
 if [[ "$ra" == 1 ]]; then R=a; N=b; else R=b; N=a; fi
 k1=$(engine_ticks "$R"); n1=$(engine_ticks "$N")
-race=$(python3 .ci/routing_cluster_probe.py offer-and-race "http://127.0.0.1:${PORT[$R]}" "http://127.0.0.1:${PORT[$N]}" "$KEY" "$DB" 200) \
+race=$(python3 .ci/routing_cluster_probe.py offer-and-race "http://127.0.0.1:${PORT[$R]}" "http://127.0.0.1:${PORT[$N]}" "$KEY" "$DB" 1000) \
     || fail "the escalation through node $N and the accept race: $race"
 say "node $R routes: an escalation posted through node $N was offered and accepted exactly once: $race"
 sleep 2
@@ -176,7 +185,7 @@ while (( ($(date +%s%N) - published_at) / 1000000 < 10000 )); do
 done
 [[ -n "$live_ms" ]] || fail "the set published on node $H is not live on node $O within 10 s"
 [[ "$(evaluate "$H")" == true ]] || fail "the publishing server does not use its new set"
-say "a trigger set published on node $H is live on node $O after ${live_ms} ms (one poll a second)"
+say "a trigger set published on node $H is live on node $O after ${live_ms} ms (nudged over the grid; a poll a second is the fallback)"
 
 # --- 4. kill -9 of the holder: the other takes over ----------------------------------------------
 kill -9 "${PID[$H]}"; wait "${PID[$H]}" 2>/dev/null || true; PID[$H]=""

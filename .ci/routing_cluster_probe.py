@@ -10,6 +10,11 @@ usage:
       the database shows one owner, one accepted offer and one "joined" notice.
   escalate <base> <bot key> <agent>
       Signs <agent> in on <base> and posts an escalation through it; prints the conversation id.
+  carried-sign-in <base A> <base B>
+      ADR 0048: sam (a supervisor) signs in on A only; the same browser (its cookies, A's session id
+      unknown to B) opens the supervisor's queue on B and is served it, not the login page; signs out
+      there; a browser that kept the cookies from before the sign-out is sent to the login page on A
+      and on B. Prints JSON; exits 1 on any other outcome.
   routed <database> <conversation> <seconds>
       Waits until the conversation has a pending offer or an owner; prints the seconds it took.
 """
@@ -119,8 +124,13 @@ def pending_offer(db, conversation):
 def offer_and_race(engine, other, key, db, attempts):
     # 10 portal sessions of alice on each server, signed in one after the other: signing in sets the
     # agent online, and simultaneous sign-ins of one agent conflict on the agent's row (seen: an
-    # optimistic lock, the sign-in refused)
-    sessions = [Portal(base, "alice").sign_in() for _ in range(10) for base in (engine, other)]
+    # optimistic lock, the sign-in refused). Twenty sign-ins on a busy machine can outlast the check's
+    # presence time-to-live (30 s), so the first session sends the page's heartbeat after each one.
+    sessions = []
+    for _ in range(10):
+        for base in (engine, other):
+            sessions.append(Portal(base, "alice").sign_in())
+            sessions[0].heartbeat()
     t0 = time.monotonic()
     conversation = escalate(other, key, "Race Probe")
     offered_to, offered_s = None, None
@@ -182,9 +192,40 @@ def offer_and_race(engine, other, key, db, attempts):
         sys.exit(1)
 
 
+def carried_sign_in(base_a, base_b):
+    browser = Portal(base_a, "sam").sign_in()
+    cookies = {c.name: c.value for c in browser.jar}
+    if "handoff_signin" not in cookies:
+        raise SystemExit("no handoff_signin cookie after signing in on %s (cookies: %s)" % (base_a, sorted(cookies)))
+    kept = [c for c in browser.jar]  # what a thief, or a tab left open, keeps
+    browser.base = base_b.rstrip("/")
+    status, page = browser.get("/supervisor/queue.xhtml")
+    served = status == 200 and "login:password" not in page
+    # signing out on B: the header's "Sign out" (an ajax action of the form "account")
+    vs = VIEW_STATE.search(page)
+    out_status, out_body = browser.post("/supervisor/queue.xhtml", urllib.parse.urlencode({
+        "jakarta.faces.partial.ajax": "true", "jakarta.faces.source": "account:logout", "jakarta.faces.partial.execute": "account:logout",
+        "account:logout": "account:logout", "account": "account", "jakarta.faces.ViewState": vs.group(1) if vs else ""}), ajax=True)
+    signed_out = out_status == 200 and "login.xhtml" in out_body
+    after = {}
+    for name, base in (("a", base_a), ("b", base_b)):
+        replay = Portal(base, "sam")
+        for c in kept:
+            if c.name == "handoff_signin":
+                replay.jar.set_cookie(c)
+        st, pg = replay.get("/supervisor/queue.xhtml")
+        after[name] = "login" if st in (302, 303) or "login:password" in pg else "served %d" % st
+    result = {"served_on_b": served, "status_on_b": status, "signed_out_on_b": signed_out, "replayed_after_sign_out": after}
+    print(json.dumps(result))
+    if not served or not signed_out or after != {"a": "login", "b": "login"}:
+        sys.exit(1)
+
+
 def main():
     command = sys.argv[1]
-    if command == "offer-and-race":
+    if command == "carried-sign-in":
+        carried_sign_in(sys.argv[2], sys.argv[3])
+    elif command == "offer-and-race":
         offer_and_race(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]) if len(sys.argv) > 6 else 200)
     elif command == "escalate":
         Portal(sys.argv[2], sys.argv[4]).sign_in().heartbeat()

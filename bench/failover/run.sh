@@ -8,6 +8,10 @@
 #   4. starts Handoff again and reads, from its log, how long the routing engine's first load took
 #      ("Routing engine loaded from the database in ... ms") and when the server was ready.
 # BENCH_REUSE=1 skips steps 1-2 on a database seeded before (step 3 then adds a policy version).
+# BENCH_TAKEOVER=1 measures a take-over instead of step 4 (ADR 0044): two servers in one data grid on
+#   127.0.0.1 (ports BENCH_PORT and BENCH_PORT+1); the first loads the desk and routes, the second keeps
+#   its read copy; then kill -9 of the first, and the time until the second holds the routing lease
+#   and until its engine has loaded the desk and routes again ("Routing engine loaded" in its log).
 # usage: bash bench/failover/run.sh      (needs the WAR and payara-micro.jar built, MariaDB, the
 #        handoff user as in .ci/run; BENCH_DB, BENCH_PORT, BENCH_QUEUE_CAP, BENCH_HEAP to change)
 set -euo pipefail
@@ -23,14 +27,17 @@ export HANDOFF_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicK
 export HANDOFF_DB_USER=handoff HANDOFF_DB_PASSWORD=handoff HANDOFF_DEMO_ENABLED=true
 PID=""
 trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null || true' EXIT
-start() { # log file
-    HANDOFF_PUBLIC_URL="http://127.0.0.1:$PORT/" java "-Xmx$HEAP" -jar handoff-web/target/payara-micro.jar \
-        --deploy handoff-web/target/handoff.war --port "$PORT" --nocluster \
+GRID="--nocluster"
+start() { # log file [port]
+    local port=${2:-$PORT}
+    # shellcheck disable=SC2086
+    HANDOFF_PUBLIC_URL="http://127.0.0.1:$port/" java "-Xmx$HEAP" -jar handoff-web/target/payara-micro.jar \
+        --deploy handoff-web/target/handoff.war --port "$port" $GRID \
         --postbootcommandfile handoff-web/target/post-boot-commands.asadmin >"$1" 2>&1 &
     PID=$!
     STARTED=$(date +%s%N)
     for _ in $(seq 1 900); do
-        curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
+        curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
         kill -0 "$PID" 2>/dev/null || { tail -30 "$1"; echo "the server died"; exit 1; }
         sleep 1
     done
@@ -58,6 +65,9 @@ sql = ("INSERT INTO routing_policy_version (version_no, status, document, publis
        "SELECT COALESCE(MAX(version_no), 0) + 1, 'PUBLISHED', '%s', 'bench', NOW(6), 'fail-over benchmark: queueCap', 0 FROM routing_policy_version" % doc)
 subprocess.run(["mysql", "-uroot", sys.argv[2], "-e", sql], check=True)
 PY
+fi
+if [[ "${BENCH_TAKEOVER:-0}" == 1 ]]; then
+    exec bash bench/failover/takeover.sh "$OUT" "$DB" "$PORT" "$HEAP" "$CAP"
 fi
 echo "4. the start that loads the desk ..."
 start "$OUT/load.log"

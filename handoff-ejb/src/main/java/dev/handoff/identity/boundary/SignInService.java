@@ -53,6 +53,18 @@ public class SignInService {
         return Optional.of(user.getRole());
     }
 
+    /**
+     * The role of an account that may still use the portal (it exists and is enabled), for a sign-in
+     * carried over from another server of the cluster (ADR 0048): the role is read now, not as it was;
+     * given as the portal's group name (the role in lower case), as the identity store gives it.
+     */
+    public Optional<String> stillAllowed(String username) {
+        return username == null ? Optional.empty()
+                : em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class)
+                        .setParameter("username", username).getResultStream().findFirst()
+                        .filter(UserAccount::isEnabled).map(u -> u.getRole().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Signing in (a POST with the form's token) puts an agent to work: offline becomes online; away and busy stay. */
     public void signedIn(String username) {
         Optional<UserAccount> user = em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class)

@@ -696,9 +696,16 @@ public class RoutingService {
             return;
         }
         desk.asReadCopy(() -> {
-            desk.claimFirstLoad();
+            boolean first = desk.claimFirstLoad();
+            long started = System.nanoTime();
             followPublishedPolicy(now);
             fullSync(now);
+            if (first) {
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                RoutingEngine engine = desk.engine();
+                LOG.info(() -> String.format(Locale.ROOT, "Routing read copy loaded from the database in %,d ms: %,d agents, %,d open handoffs (%,d waiting)",
+                        millis, engine.agentCount(), engine.handoffIds().size(), engine.waitingCount()));
+            }
         });
     }
 
@@ -769,12 +776,16 @@ public class RoutingService {
             book.apply(desk.engine().setPresence(agent.getId(), presenceOf(agent, now), now), now);
         }
         boolean firstLoad = desk.engine().handoffIds().isEmpty();
-        Map<String, Conversation> open = new HashMap<>();
-        for (Conversation c : em.createQuery("SELECT c FROM Conversation c WHERE c.state IN (dev.handoff.conversation.entity.ConversationState.QUEUED,"
-                        + " dev.handoff.conversation.entity.ConversationState.ASSIGNED)", Conversation.class)
-                .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "c.customer")
-                .setHint("eclipselink.batch", "c.assignedAgent").setHint("eclipselink.refresh", firstLoad).getResultList()) {
-            open.put(c.getId(), c);
+        // What routing needs of every open handoff, as plain rows: no entity is built or cached, so a
+        // desk of 300,000 waiting loads in seconds and the read copy's sync stays cheap (issue 16).
+        Map<String, OpenHandoff> open = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT c.id, c.state, c.requiredSkill, c.priority, c.escalatedAt, cu.tier, cu.accountValue, a.id"
+                        + " FROM Conversation c JOIN c.customer cu LEFT JOIN c.assignedAgent a"
+                        + " WHERE c.state IN (dev.handoff.conversation.entity.ConversationState.QUEUED,"
+                        + " dev.handoff.conversation.entity.ConversationState.ASSIGNED)", Object[].class).getResultList()) {
+            OpenHandoff h = new OpenHandoff((String) row[0], (ConversationState) row[1], (String) row[2], ((Number) row[3]).intValue(),
+                    (Instant) row[4], (String) row[5], (BigDecimal) row[6], (Long) row[7]);
+            open.put(h.id(), h);
         }
         Map<String, List<Long>> offeredTo = new HashMap<>();
         for (Object[] row : em.createQuery("SELECT o.conversation.id, o.agent.id FROM Offer o WHERE o.state = dev.handoff.routing.entity.OfferState.PENDING",
@@ -786,7 +797,7 @@ public class RoutingService {
         // Then handoffs with an open offer row: an offer taken over keeps its agent's room, before other
         // waiting handoffs are pushed to them.
         Set<String> ids = new java.util.LinkedHashSet<>();
-        open.values().stream().filter(c -> c.getState() == ConversationState.ASSIGNED).forEach(c -> ids.add(c.getId()));
+        open.values().stream().filter(h -> h.state() == ConversationState.ASSIGNED).forEach(h -> ids.add(h.id()));
         ids.addAll(offeredTo.keySet());
         ids.addAll(desk.engine().handoffIds());
         ids.addAll(open.keySet());
@@ -794,42 +805,49 @@ public class RoutingService {
             if (desk.busy(id, now, GRACE) || agrees(id, open.get(id), offeredTo.getOrDefault(id, List.of()))) {
                 continue;
             }
-            Conversation c = open.get(id);
-            if (firstLoad && c != null && !offeredTo.containsKey(id) && desk.engine().state(id).isEmpty()) {
-                // A first load (a start, or a take-over): the rows were just read afresh and nothing
-                // else has touched the engine, so a handoff without an offer goes in as read, without
-                // the row-by-row reconcile (one query per handoff: minutes at 300,000 waiting).
-                load(c, now);
+            OpenHandoff h = open.get(id);
+            if (firstLoad && h != null && !offeredTo.containsKey(id) && desk.engine().state(id).isEmpty()
+                    && (h.agentId() == null || desk.engine().agentLoad(h.agentId()).isPresent())) {
+                // A first load (a start, or a take-over): the rows were just read and nothing else has
+                // touched the engine, so a handoff without an offer goes in as read, without the
+                // row-by-row reconcile (one query per handoff: minutes at 300,000 waiting).
+                load(h, now);
             } else {
                 reconcile(id, now);
             }
         }
     }
 
-    /** Puts a waiting or owned handoff the engine does not hold into it, from the row read by the full sync. */
-    private void load(Conversation c, Instant now) {
+    /** What the full sync reads of an open handoff (no entity): enough to queue it or give it to its owner. */
+    record OpenHandoff(String id, ConversationState state, String requiredSkill, int priority, Instant escalatedAt,
+                       String tier, BigDecimal accountValue, Long agentId) {}
+
+    /** Puts a waiting or owned handoff the engine does not hold into it, from the row read by the full sync; its owner is already known. */
+    private void load(OpenHandoff h, Instant now) {
         try {
-            enqueue(c, now, false).ifPresent(book::persist);
-            if (c.getState() == ConversationState.ASSIGNED && c.getAssignedAgent() != null) {
-                know(c.getAssignedAgent(), now);
-                book.apply(desk.engine().assign(c.getId(), c.getAssignedAgent().getId(), now), now);
+            RouteResult result = desk.engine().enqueue(request(h.id(), h.requiredSkill(), h.priority(), h.tier(), h.accountValue(),
+                    h.escalatedAt(), now), now);
+            queueFull(result, h.id(), now);
+            result.offered().ifPresent(book::persist);
+            if (h.state() == ConversationState.ASSIGNED && h.agentId() != null) {
+                book.apply(desk.engine().assign(h.id(), h.agentId(), now), now);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not load handoff " + c.getId() + " into the routing engine; reconciling", e);
-            desk.dirty().add(c.getId());
+            LOG.log(Level.WARNING, "Could not load handoff " + h.id() + " into the routing engine; reconciling", e);
+            desk.dirty().add(h.id());
         }
     }
 
     /** Whether the engine already holds what the database says of this handoff (then there is nothing to correct). */
-    private boolean agrees(String id, Conversation c, List<Long> offerRows) {
+    private boolean agrees(String id, OpenHandoff h, List<Long> offerRows) {
         RoutingEngine engine = desk.engine();
         Optional<HandoffState> state = engine.state(id);
-        if (c == null) {
+        if (h == null) {
             return state.isEmpty() && offerRows.isEmpty();
         }
-        if (c.getState() == ConversationState.ASSIGNED) {
-            return c.getAssignedAgent() != null && offerRows.isEmpty()
-                    && engine.owner(id).filter(o -> o == c.getAssignedAgent().getId().longValue()).isPresent();
+        if (h.state() == ConversationState.ASSIGNED) {
+            return h.agentId() != null && offerRows.isEmpty()
+                    && engine.owner(id).filter(o -> o == h.agentId().longValue()).isPresent();
         }
         if (state.isEmpty()) {
             return false;
@@ -909,29 +927,43 @@ public class RoutingService {
     private Optional<RouteOffer> enqueue(Conversation c, Instant now, boolean predict) {
         HandoffRequest request = request(c, now);
         RouteResult result = desk.engine().enqueue(request, now);
-        if (result.outcome() == RouteResult.Outcome.QUEUE_FULL) {
-            long turnedAway = desk.queueFull(now);
-            if (turnedAway > 0) {
-                LOG.warning(() -> "The routing queue is full (the policy's queueCap); " + turnedAway
-                        + " handoff(s) since the last warning, " + c.getId() + " the latest, wait in the database until a full sync");
-            }
-        }
+        queueFull(result, c.getId(), now);
         if (predict && c.getPredictedWaitSeconds() == null) {
             c.predictWait(desk.estimator().predict(desk.engine(), request, now).predictedSeconds());
         }
         return result.offered();
     }
 
+    /** A full queue turned the handoff away: a warning with a count, at most once a minute. */
+    private void queueFull(RouteResult result, String id, Instant now) {
+        if (result.outcome() == RouteResult.Outcome.QUEUE_FULL) {
+            long turnedAway = desk.queueFull(now);
+            if (turnedAway > 0) {
+                LOG.warning(() -> "The routing queue is full (the policy's queueCap); " + turnedAway
+                        + " handoff(s) since the last warning, " + id + " the latest, wait in the database until a full sync");
+            }
+        }
+    }
+
     HandoffRequest request(Conversation c, Instant now) {
-        String skill = c.getRequiredSkill() == null ? routingSettings.defaultSkill() : c.getRequiredSkill();
-        int urgency = Math.max(0, Math.min(10, c.getPriority() / 10));
-        return new HandoffRequest(c.getId(), skill, defaultLanguage, urgency, accountTier(c.getCustomer()),
-                c.getEscalatedAt() == null ? now : c.getEscalatedAt());
+        return request(c.getId(), c.getRequiredSkill(), c.getPriority(), c.getCustomer().getTier(), c.getCustomer().getAccountValue(),
+                c.getEscalatedAt(), now);
+    }
+
+    private HandoffRequest request(String id, String requiredSkill, int priority, String tier, BigDecimal accountValue,
+                                   Instant escalatedAt, Instant now) {
+        String skill = requiredSkill == null ? routingSettings.defaultSkill() : requiredSkill;
+        int urgency = Math.max(0, Math.min(10, priority / 10));
+        return new HandoffRequest(id, skill, defaultLanguage, urgency, accountTier(tier, accountValue), escalatedAt == null ? now : escalatedAt);
     }
 
     /** 0 (none) .. 5 from the customer's tier name and account value, whichever is higher. */
     static int accountTier(Customer customer) {
-        String tier = customer.getTier() == null ? "" : customer.getTier().toLowerCase(Locale.ROOT);
+        return accountTier(customer.getTier(), customer.getAccountValue());
+    }
+
+    static int accountTier(String tierName, BigDecimal value) {
+        String tier = tierName == null ? "" : tierName.toLowerCase(Locale.ROOT);
         int byName = switch (tier) {
             case "vip", "strategic" -> 5;
             case "enterprise" -> 4;
@@ -940,7 +972,6 @@ public class RoutingService {
             case "" , "free" -> 0;
             default -> 1;
         };
-        BigDecimal value = customer.getAccountValue();
         int byValue = value == null ? 0
                 : value.compareTo(BigDecimal.valueOf(100_000)) >= 0 ? 5
                 : value.compareTo(BigDecimal.valueOf(25_000)) >= 0 ? 4

@@ -20,20 +20,29 @@ import java.util.logging.Logger;
  * {@code routing_request} table at once instead of at its next tick. The message carries nothing: the
  * requests are in the database, so a lost nudge costs at most one tick (1 s). Without a grid nothing is
  * published, and the engine's server, if another, still drains at every tick.
+ *
+ * <p>The same topic carries {@code triggers} once a trigger set is published here: every other server
+ * then looks for the newer version at once (and compiles it) instead of at its next poll
+ * ({@code handoff.cluster.config-poll-millis}, 1 s), which stays as the fallback for a lost nudge.
  */
 @ApplicationScoped
 public class RoutingNudges {
 
     static final String TOPIC = "handoff-routing";
     static final String DRAIN = "drain";
+    static final String TRIGGERS = "triggers";
     private static final Logger LOG = Logger.getLogger(RoutingNudges.class.getName());
 
     @EJB
     RoutingService routing;
 
+    @jakarta.inject.Inject
+    dev.handoff.escalation.boundary.LiveTriggers triggers;
+
     private volatile GridRelay.Channel topic;
     private volatile ManagedExecutorService executor;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean following = new AtomicBoolean();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
 
@@ -60,16 +69,25 @@ public class RoutingNudges {
     }
 
     void onRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutingRequested event) {
+        // The requests are committed: if the nudge is lost, the engine's server drains them at its next tick.
+        send(DRAIN);
+    }
+
+    void onTriggerSetPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) dev.handoff.platform.events.TriggerSetPublished event) {
+        // The version is committed: if the nudge is lost, the other servers find it at their next poll.
+        send(TRIGGERS);
+    }
+
+    private void send(String word) {
         GridRelay.Channel t = topic;
         if (t == null) {
             return;
         }
         try {
-            t.publish(DRAIN);
+            t.publish(word);
             sent.incrementAndGet();
         } catch (RuntimeException e) {
-            // The requests are committed: the engine's server drains them at its next tick.
-            LOG.log(Level.FINE, "nudging the routing engine's server failed", e);
+            LOG.log(Level.FINE, "a nudge over the data grid failed", e);
         }
     }
 
@@ -79,25 +97,40 @@ public class RoutingNudges {
         executor = drains;
     }
 
-    /** A nudge from another server: one drain scheduled at a time (a burst of nudges is one drain). */
+    /**
+     * A nudge from another server: {@code drain} (routing requests to apply) or {@code triggers} (a
+     * trigger set published). Each kind is scheduled once at a time: a burst of nudges is one run.
+     */
     void fromOtherServer(String message) {
         received.incrementAndGet();
         ManagedExecutorService e = executor;
-        if (e == null || !DRAIN.equals(message) || !scheduled.compareAndSet(false, true)) {
+        if (e == null) {
+            return;
+        }
+        if (DRAIN.equals(message)) {
+            once(e, scheduled, routing::drainRequests, "a drain of routing requests");
+        } else if (TRIGGERS.equals(message)) {
+            once(e, following, triggers::followPublished, "a look for a trigger set published elsewhere");
+        }
+    }
+
+    /** Runs the work on a managed thread unless a run is already scheduled; a failed run waits for the next tick or poll. */
+    private static void once(ManagedExecutorService e, AtomicBoolean pending, Runnable work, String what) {
+        if (!pending.compareAndSet(false, true)) {
             return;
         }
         try {
             e.execute(() -> {
-                scheduled.set(false);
+                pending.set(false);
                 try {
-                    routing.drainRequests();
+                    work.run();
                 } catch (RuntimeException failed) {
-                    LOG.log(Level.FINE, "a nudged drain failed; the next tick retries", failed);
+                    LOG.log(Level.FINE, what + " failed; the next tick or poll retries", failed);
                 }
             });
         } catch (RuntimeException rejected) {
-            scheduled.set(false);
-            LOG.log(Level.FINE, "no thread to drain routing requests", rejected);
+            pending.set(false);
+            LOG.log(Level.FINE, "no thread for " + what, rejected);
         }
     }
 

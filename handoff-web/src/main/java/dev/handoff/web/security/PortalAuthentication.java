@@ -43,6 +43,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identities;
 
+    @Inject
+    ClusterSignIns carried;
+
+    @Inject
+    dev.handoff.identity.boundary.SignInService accounts;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential credential = context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
@@ -51,7 +57,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn who) {
+            carried.touch(request);
             return context.notifyContainerAboutLogin(who.username(), who.groups());
+        }
+        Optional<SignedIn> before = carriedOver(request, response);
+        if (before.isPresent()) {
+            return context.notifyContainerAboutLogin(before.get().username(), before.get().groups());
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -72,7 +83,42 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         request.changeSessionId(); // a session id seen before signing in is worth nothing after it
         String username = result.getCallerPrincipal().getName();
         session.setAttribute(SIGNED_IN, new SignedIn(username, Set.copyOf(result.getCallerGroups())));
+        carried.issue(request, response, username);
         return context.notifyContainerAboutLogin(username, result.getCallerGroups());
+    }
+
+    /**
+     * A browser signed in on another server of the cluster, sent here without a session (that server
+     * stopped or died): signed in again on a new session, as the account is now (ADR 0048).
+     */
+    private Optional<SignedIn> carriedOver(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> username = carried.carriedOver(request);
+        if (username.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> role;
+        try {
+            role = accounts.stillAllowed(username.get());
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(PortalAuthentication.class.getName())
+                    .log(java.util.logging.Level.WARNING, "Could not check the account of a carried-over sign-in; the browser signs in again", e);
+            return Optional.empty();
+        }
+        if (role.isEmpty()) {
+            carried.revoke(request, response); // disabled or deleted meanwhile
+            return Optional.empty();
+        }
+        boolean existing = request.getSession(false) != null;
+        HttpSession session = request.getSession(true);
+        if (existing) {
+            request.changeSessionId();
+        }
+        SignedIn who = new SignedIn(username.get(), Set.of(role.get()));
+        session.setAttribute(SIGNED_IN, who);
+        carried.adopted(request);
+        java.util.logging.Logger.getLogger(PortalAuthentication.class.getName())
+                .info(() -> "Portal sign-in of " + who.username() + " carried over from another server of the cluster");
+        return Optional.of(who);
     }
 
     /**
@@ -92,6 +138,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         HttpSession session = request.getSession(false);
+        carried.revoke(request, response);
         if (session != null) {
             session.removeAttribute(SIGNED_IN);
         }

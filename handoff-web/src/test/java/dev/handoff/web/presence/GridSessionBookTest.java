@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Two servers' session books on one real data grid (two Hazelcast members in this JVM, TCP/IP on
  * 127.0.0.1, a cluster name of the test's own): presence follows an agent across servers.
  */
-class GridSessionBookTest {
+public class GridSessionBookTest {
 
     static final Instant T0 = Instant.parse("2026-12-04T09:00:00Z");
     static final Duration IDLE = Duration.ofSeconds(600);
@@ -49,7 +49,7 @@ class GridSessionBookTest {
         }
     }
 
-    static Config config(String clusterName, int port) {
+    public static Config config(String clusterName, int port) {
         Config c = new Config().setClusterName(clusterName).setProperty("hazelcast.phone.home.enabled", "false")
                 .setProperty("hazelcast.logging.type", "jdk").setProperty("hazelcast.shutdownhook.enabled", "false")
                 .setProperty("hazelcast.wait.seconds.before.join", "0").setProperty("hazelcast.max.wait.seconds.before.join", "0");

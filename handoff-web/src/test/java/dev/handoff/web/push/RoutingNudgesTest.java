@@ -75,6 +75,28 @@ class RoutingNudgesTest {
     }
 
     @Test
+    void aPublishedTriggerSetIsLookedForAtOnceOnTheOtherServers() {
+        int[] follows = {0};
+        RoutingNudges here = nudges(true);
+        here.onTriggerSetPublished(new dev.handoff.platform.events.TriggerSetPublished(7));
+        assertEquals(List.of("triggers"), wire);
+
+        RoutingNudges other = nudges(false);
+        other.triggers = new dev.handoff.escalation.boundary.LiveTriggers() {
+            @Override
+            public void followPublished() {
+                follows[0]++;
+            }
+        };
+        other.fromOtherServer("triggers");
+        other.fromOtherServer("triggers");
+        assertEquals(1, queued.size(), "two nudges before the look started: one look");
+        runQueued();
+        assertEquals(1, follows[0]);
+        assertEquals(0, drains, "a trigger-set nudge drains no routing requests");
+    }
+
+    @Test
     void withoutAGridNothingIsPublished() {
         RoutingNudges alone = nudges(false);
         alone.onRequested(new RoutingRequested());
