@@ -1,5 +1,7 @@
 package dev.handoff.desk.boundary;
 
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.boundary.MessagePosted;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
@@ -12,9 +14,7 @@ import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
-import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.DomainEvent;
-import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.Transferred;
 import dev.handoff.routing.boundary.OfferBook;

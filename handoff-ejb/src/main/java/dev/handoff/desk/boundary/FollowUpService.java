@@ -1,10 +1,10 @@
 package dev.handoff.desk.boundary;
 
+import dev.handoff.conversation.boundary.ConversationChanged;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.desk.entity.FollowUpTask;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
-import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.routing.entity.Agent;
 import jakarta.ejb.Stateless;
