@@ -1,7 +1,7 @@
 package dev.handoff.conversation.boundary;
 
 import dev.handoff.routing.control.RoutingSettings;
-import dev.handoff.context.boundary.ContextService;
+import dev.handoff.conversation.control.ContextCapture;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
@@ -64,7 +64,7 @@ public class ConversationService {
     Availability availability;
 
     @Inject
-    ContextService context;
+    ContextCapture context;
 
     @Inject
     Event<HandoffCaptured> handoffCaptured;

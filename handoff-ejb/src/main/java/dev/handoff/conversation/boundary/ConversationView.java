@@ -1,6 +1,5 @@
 package dev.handoff.conversation.boundary;
 
-import dev.handoff.context.boundary.ContextView;
 import dev.handoff.desk.control.SlaPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;

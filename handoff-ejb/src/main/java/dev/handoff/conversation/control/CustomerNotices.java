@@ -1,6 +1,5 @@
 package dev.handoff.conversation.control;
 
-import dev.handoff.context.control.Fact;
 import dev.handoff.conversation.entity.ContextFact;
 import dev.handoff.conversation.entity.CustomerTemplate;
 import dev.handoff.conversation.entity.CustomerTemplate.Kind;

@@ -1,6 +1,6 @@
 package dev.handoff.desk.boundary;
 
-import dev.handoff.context.boundary.ContextView;
+import dev.handoff.conversation.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.Conversation;
