@@ -2,11 +2,11 @@ package dev.handoff.conversation.boundary;
 
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.Author;
+import dev.handoff.conversation.entity.ChatConsult;
+import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Message;
-import dev.handoff.desk.entity.ChatConsult;
-import dev.handoff.desk.entity.ChatNote;
 import dev.handoff.escalation.entity.EscalationFeedback;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;

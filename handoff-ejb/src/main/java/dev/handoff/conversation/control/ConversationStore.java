@@ -10,7 +10,6 @@ import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
 import dev.handoff.conversation.entity.HandoffContext;
 import dev.handoff.conversation.entity.Message;
-import dev.handoff.desk.boundary.SlaService;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.control.QueueEstimator;
@@ -39,7 +38,7 @@ public class ConversationStore {
     QueueEstimator queue;
 
     @Inject
-    SlaService sla;
+    SlaTimers sla;
 
     public Conversation get(String id) {
         Conversation conversation = id == null || id.length() > 36 ? null : em.find(Conversation.class, id);

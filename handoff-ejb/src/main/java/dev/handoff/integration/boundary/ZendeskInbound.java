@@ -1,7 +1,7 @@
 package dev.handoff.integration.boundary;
 
 import dev.handoff.conversation.boundary.ConversationChanged;
-import dev.handoff.desk.entity.ChatNote;
+import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.integration.control.ConnectorConfig;
 import dev.handoff.integration.control.SecretBox;
 import dev.handoff.integration.control.Signatures;
