@@ -8,6 +8,7 @@ import dev.handoff.conversation.boundary.StartCommand;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.Role;
+import dev.handoff.routing.boundary.AgentProfiles;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import dev.handoff.metrics.control.MetricsSettings;
@@ -45,6 +46,9 @@ public class DemoData {
     UserService users;
 
     @Inject
+    AgentProfiles profiles;
+
+    @Inject
     ConversationService conversations;
 
     @Inject
@@ -65,8 +69,8 @@ public class DemoData {
         users.create("carol", "Carol Diaz", Role.AGENT, pw, Map.of("general", 5, "billing", 3, "technical", 2), 2);
         users.create("dave", "Dave Okafor", Role.AGENT, pw, Map.of("general", 4), 5);
         // two teams, so the dashboards' team filter has something to split (the history uses the same)
-        users.agents().stream().filter(a -> DemoHistory.TEAMS.containsKey(a.getUsername()))
-                .forEach(a -> users.updateAgentProfile(a.getId(), a.getLanguages(), a.getTier(), DemoHistory.TEAMS.get(a.getUsername())));
+        profiles.agents().stream().filter(a -> DemoHistory.TEAMS.containsKey(a.getUsername()))
+                .forEach(a -> profiles.updateAgentProfile(a.getId(), a.getLanguages(), a.getTier(), DemoHistory.TEAMS.get(a.getUsername())));
 
         past("cus-1001", "Sarah Lee", "sarah.lee@example.com", "enterprise", "48000", "alice",
                 "https://app.example.com/billing/invoices", "Invoices",

@@ -25,6 +25,7 @@ import dev.handoff.identity.entity.Role;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.routing.boundary.RoutingPolicyService;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.RoutingPolicy;
@@ -138,6 +139,9 @@ class HandoffApiIT {
 
     @Inject
     UserService users;
+
+    @Inject
+    AgentProfiles profiles;
 
     @Inject
     Pbkdf2PasswordHash jakartaHash;
@@ -843,10 +847,10 @@ class HandoffApiIT {
             conversations.close(id);
 
             List<String> expired = routing.expireStalePresence();
-            assertTrue(expired.contains("alice") || users.agents().stream()
+            assertTrue(expired.contains("alice") || profiles.agents().stream()
                     .anyMatch(a -> a.getUsername().equals("alice") && a.getPresence() == Presence.OFFLINE), "the presence timer writes it offline: " + expired);
             em.getEntityManagerFactory().getCache().evictAll();
-            assertEquals(Presence.OFFLINE, users.agents().stream().filter(a -> a.getUsername().equals("alice")).findFirst().orElseThrow().getPresence());
+            assertEquals(Presence.OFFLINE, profiles.agents().stream().filter(a -> a.getUsername().equals("alice")).findFirst().orElseThrow().getPresence());
         } finally {
             routing.setPresence("alice", Presence.OFFLINE);
         }

@@ -18,7 +18,8 @@ import dev.handoff.conversation.entity.Author;
 import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.desk.boundary.SlaService;
 import dev.handoff.desk.boundary.TemplateService;
-import dev.handoff.identity.boundary.UserBulkService;
+import dev.handoff.routing.boundary.AgentProfiles;
+import dev.handoff.routing.boundary.UserBulkService;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
@@ -86,6 +87,9 @@ class InboxContextApiIT {
 
     @Inject
     UserService users;
+
+    @Inject
+    AgentProfiles profiles;
 
     @Inject
     UserBulkService bulk;
@@ -351,7 +355,7 @@ class InboxContextApiIT {
     @Test
     void ownersWhoWorkKeepTheirChatsAndThePilotGroupHoldsForTaking() throws Exception {
         RoutingPolicyService.PolicyVersion before = policies.live();
-        long daveId = users.agents().stream().filter(a -> a.getUsername().equals("dave")).findFirst().orElseThrow().getId();
+        long daveId = profiles.agents().stream().filter(a -> a.getUsername().equals("dave")).findFirst().orElseThrow().getId();
         try {
             policies.publish(before.policy().withUnresponsiveOwner(3, RoutingPolicy.UnresponsiveAction.REQUEUE_FRONT)
                     .withPilotGroup(java.util.Set.of(daveId)), "it", "short reply time, pilot: dave only");
@@ -418,8 +422,8 @@ class InboxContextApiIT {
         // the pom gives team "nights" the hours "Sun 03:00-03:01" (UTC): closed nearly all week
         dev.handoff.identity.entity.UserAccount nina = users.create("nina", "Nina Night", dev.handoff.identity.entity.Role.AGENT,
                 "night-shift-pass".toCharArray(), java.util.Map.of("night-audit", 4), 2);
-        long agentId = users.agents().stream().filter(a -> a.getUsername().equals(nina.getUsername())).findFirst().orElseThrow().getId();
-        users.updateAgentProfile(agentId, java.util.Set.of("en"), 1, "nights");
+        long agentId = profiles.agents().stream().filter(a -> a.getUsername().equals(nina.getUsername())).findFirst().orElseThrow().getId();
+        profiles.updateAgentProfile(agentId, java.util.Set.of("en"), 1, "nights");
         Availability.Unavailable closed = availability.unavailability("night-audit").orElseThrow();
         assertEquals(Availability.CLOSED, closed.reason());
         assertEquals("Sunday 03:00 (UTC)", closed.reopens());
@@ -429,21 +433,21 @@ class InboxContextApiIT {
 
     @Test
     void agentsImportFromCsvAndExportRoundTrips() {
-        dev.handoff.identity.boundary.AgentImportResult result = bulk.importCsv(
+        dev.handoff.routing.boundary.AgentImportResult result = bulk.importCsv(
                 "username,display_name,role,capacity,skills,languages,tier,team\n"
                         + "zoe,Zoe Import,agent,3,billing:4;general:2,en;de,2,emea\n", "admin");
         assertEquals(1, result.created(), result.toString());
-        dev.handoff.identity.boundary.AgentImportResult teamOnly = bulk.importCsv("username,team\ncarol,support\n", "admin");
+        dev.handoff.routing.boundary.AgentImportResult teamOnly = bulk.importCsv("username,team\ncarol,support\n", "admin");
         assertEquals(1, teamOnly.updated(), "a file with fewer columns changes only those: " + teamOnly);
         assertTrue(result.errors().isEmpty(), result.toString());
-        dev.handoff.routing.entity.Agent zoe = users.agents().stream().filter(a -> a.getUsername().equals("zoe")).findFirst().orElseThrow();
+        dev.handoff.routing.entity.Agent zoe = profiles.agents().stream().filter(a -> a.getUsername().equals("zoe")).findFirst().orElseThrow();
         assertEquals(4, zoe.proficiencyIn("billing"));
         assertEquals("emea", zoe.getTeam());
-        assertEquals("support", users.agents().stream().filter(a -> a.getUsername().equals("carol")).findFirst().orElseThrow().getTeam());
+        assertEquals("support", profiles.agents().stream().filter(a -> a.getUsername().equals("carol")).findFirst().orElseThrow().getTeam());
         String exported = bulk.exportCsv();
-        dev.handoff.identity.boundary.AgentImportResult again = bulk.importCsv(exported, "admin");
+        dev.handoff.routing.boundary.AgentImportResult again = bulk.importCsv(exported, "admin");
         assertEquals(0, again.created() + again.updated(), "an export imports back unchanged: " + again);
-        dev.handoff.identity.boundary.AgentImportResult bad = bulk.importCsv("username,capacity\nzoe,99\n", "admin");
+        dev.handoff.routing.boundary.AgentImportResult bad = bulk.importCsv("username,capacity\nzoe,99\n", "admin");
         assertFalse(bad.errors().isEmpty(), "capacity above the maximum is refused by line");
     }
 

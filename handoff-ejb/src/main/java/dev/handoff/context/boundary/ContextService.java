@@ -1,22 +1,25 @@
 package dev.handoff.context.boundary;
 
 import dev.handoff.context.control.ExtractiveSummarizer;
-import dev.handoff.context.control.Fact;
 import dev.handoff.context.control.FactExtractor;
 import dev.handoff.context.control.LlmSettings;
 import dev.handoff.context.control.OpenAiCompatibleSummarizer;
 import dev.handoff.context.control.Summary;
 import dev.handoff.context.control.SummaryRequest;
 import dev.handoff.context.control.TranscriptLine;
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.control.ContextCapture;
+import dev.handoff.conversation.control.Fact;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ContextFact;
 import dev.handoff.conversation.entity.HandoffContext;
 import dev.handoff.conversation.entity.Message;
 import dev.handoff.conversation.entity.PageVisit;
-import dev.handoff.platform.events.ConversationChanged;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -40,9 +43,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * facts found in the transcript and the pages visited. When an OpenAI-compatible endpoint is
  * configured, a better summary is asked for after the handoff commits, off the message path; any
  * failure keeps the built-in one.
+ *
+ * <p>The conversation reaches {@link #capture} and {@link #refresh} through its port
+ * {@link ContextCapture} (ADR 0047); the bean keeps its no-interface view for everything else.
  */
 @Stateless
-public class ContextService {
+@LocalBean
+@Local(ContextCapture.class)
+public class ContextService implements ContextCapture {
 
     private static final Logger LOG = Logger.getLogger(ContextService.class.getName());
     static final int MAX_FACTS = 24;
@@ -81,6 +89,7 @@ public class ContextService {
     private final ExtractiveSummarizer builtin = new ExtractiveSummarizer();
 
     /** Builds and stores the context of a conversation being escalated; {@code messages} is its transcript so far. */
+    @Override
     public HandoffContext capture(Conversation conversation, List<Message> messages, List<String> reasons) {
         List<TranscriptLine> lines = lines(messages);
         HandoffContext context = Optional.ofNullable(em.find(HandoffContext.class, conversation.getId()))
@@ -101,6 +110,7 @@ public class ContextService {
      * Keeps the facts and the page trail current while the chat waits or is being worked (the summary
      * stays the one written at the handoff). Cheap: regular expressions over the transcript.
      */
+    @Override
     public void refresh(Conversation conversation, List<Message> messages) {
         HandoffContext context = em.find(HandoffContext.class, conversation.getId());
         if (context == null) {
@@ -174,27 +184,6 @@ public class ContextService {
                 .executeUpdate();
         conversationChanged.fire(new ConversationChanged(conversationId, conversation.getState(),
                 conversation.getAssignedAgent() == null ? null : conversation.getAssignedAgent().getUsername()));
-    }
-
-    public Optional<ContextView> view(String conversationId) {
-        return Optional.ofNullable(em.find(HandoffContext.class, conversationId)).map(ContextView::of);
-    }
-
-    /**
-     * The contexts of many conversations, by conversation id, in three queries whatever their number
-     * (the contexts, then their facts and their pages, each batch-read by id).
-     */
-    public java.util.Map<String, ContextView> views(java.util.Collection<String> conversationIds) {
-        if (conversationIds.isEmpty()) {
-            return java.util.Map.of();
-        }
-        return em.createQuery("SELECT x FROM HandoffContext x WHERE x.conversationId IN :ids", HandoffContext.class)
-                .setParameter("ids", conversationIds)
-                .setHint("eclipselink.batch.type", "IN")
-                .setHint("eclipselink.batch", "x.facts")
-                .setHint("eclipselink.batch", "x.pages")
-                .getResultStream()
-                .collect(java.util.stream.Collectors.toMap(HandoffContext::getConversationId, ContextView::of));
     }
 
     static List<TranscriptLine> lines(List<Message> messages) {

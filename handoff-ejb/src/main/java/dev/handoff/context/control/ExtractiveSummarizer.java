@@ -1,6 +1,7 @@
 package dev.handoff.context.control;
 
 import dev.handoff.context.control.TranscriptLine.Author;
+import dev.handoff.conversation.control.Fact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.handoff.context.control;
 
-import dev.handoff.context.control.Fact.Kind;
+import dev.handoff.conversation.control.Fact;
+import dev.handoff.conversation.control.Fact.Kind;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;

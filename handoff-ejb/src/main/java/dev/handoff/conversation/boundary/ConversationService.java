@@ -1,9 +1,11 @@
 package dev.handoff.conversation.boundary;
 
 import dev.handoff.routing.control.RoutingSettings;
-import dev.handoff.context.boundary.ContextService;
+import dev.handoff.conversation.control.ContextCapture;
 import dev.handoff.conversation.control.ConversationStore;
+import dev.handoff.conversation.control.FollowUps;
 import dev.handoff.conversation.entity.Author;
+import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
@@ -15,12 +17,10 @@ import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.events.Closed;
-import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.ConversationStarted;
 import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.Escalated;
 import dev.handoff.platform.events.HandoffCaptured;
-import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.routing.boundary.Availability;
 import dev.handoff.routing.boundary.RoutingService;
 import jakarta.ejb.Stateless;
@@ -66,7 +66,7 @@ public class ConversationService {
     Availability availability;
 
     @Inject
-    ContextService context;
+    ContextCapture context;
 
     @Inject
     Event<HandoffCaptured> handoffCaptured;
@@ -90,7 +90,7 @@ public class ConversationService {
     dev.handoff.conversation.control.CustomerNotices notices;
 
     @Inject
-    dev.handoff.desk.boundary.FollowUpService followUps;
+    FollowUps followUps;
 
     public ConversationView start(StartCommand command) {
         Instant now = clock.instant();
@@ -285,7 +285,7 @@ public class ConversationService {
         Instant now = clock.instant();
         String how = "phone".equals(channel) ? "a call back on " + contact : "a written reply to " + contact;
         String when = preferredTime == null || preferredTime.isBlank() ? "" : " (preferred: " + preferredTime.strip() + ")";
-        em.persist(new dev.handoff.desk.entity.ChatNote(conversationId, dev.handoff.desk.entity.ChatNote.Kind.FOLLOW_UP, "customer",
+        em.persist(new ChatNote(conversationId, ChatNote.Kind.FOLLOW_UP, "customer",
                 conversation.getCustomer().getName() == null ? "Customer" : conversation.getCustomer().getName(),
                 "The customer asked for " + how + when + ".", now));
         followUps.create(conversation, channel, contact, preferredTime, now);

@@ -1,7 +1,5 @@
 package dev.handoff.conversation.boundary;
 
-import dev.handoff.context.boundary.ContextView;
-import dev.handoff.desk.control.SlaPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +12,7 @@ public record ConversationView(String id, String state, String channel, Customer
         String pageTitle, String metadata, String requiredSkill, int priority, String escalationReason,
         List<TriggerView> triggers, Integer queuePosition, Long estimatedWaitSeconds, String assignedAgent,
         String assignedAgentName, int messageCount, Instant createdAt, Instant escalatedAt, Instant acceptedAt,
-        Instant closedAt, String resolution, ContextView context, List<SlaPolicy.Timer> sla, String unavailableNotice, CsatView csat,
+        Instant closedAt, String resolution, ContextView context, List<SlaTimer> sla, String unavailableNotice, CsatView csat,
         String previousConversationId) {
 
     /** The customer's rating of the ended chat (1 to 5, optional comment). */
@@ -26,8 +24,8 @@ public record ConversationView(String id, String state, String channel, Customer
     }
 
     /** The most urgent running SLA timer of an owned chat, or null. */
-    public SlaPolicy.Timer nextSla() {
-        return sla == null || sla.isEmpty() ? null : sla.stream().min(java.util.Comparator.comparing(SlaPolicy.Timer::left)).orElse(null);
+    public SlaTimer nextSla() {
+        return sla == null || sla.isEmpty() ? null : sla.stream().min(java.util.Comparator.comparing(SlaTimer::left)).orElse(null);
     }
 
     /** {@code crmId} is the record's id in the CRM named by {@code crmSource} (a HubSpot contact id), null when not linked. */

@@ -1,9 +1,9 @@
 package dev.handoff.conversation.boundary;
 
-import dev.handoff.context.control.CustomerCsv;
-import dev.handoff.context.control.CustomerImport;
-import dev.handoff.context.control.CustomerRow;
 import dev.handoff.conversation.control.ConversationStore;
+import dev.handoff.conversation.control.CustomerCsv;
+import dev.handoff.conversation.control.CustomerImport;
+import dev.handoff.conversation.control.CustomerRow;
 import dev.handoff.conversation.entity.Customer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,7 +1,6 @@
 package dev.handoff.conversation.control;
 
-import dev.handoff.context.boundary.ContextService;
-import dev.handoff.context.boundary.ContextView;
+import dev.handoff.conversation.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.conversation.boundary.TriggerView;
@@ -9,8 +8,8 @@ import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.CsatResponse;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
+import dev.handoff.conversation.entity.HandoffContext;
 import dev.handoff.conversation.entity.Message;
-import dev.handoff.desk.boundary.SlaService;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.control.QueueEstimator;
@@ -39,10 +38,7 @@ public class ConversationStore {
     QueueEstimator queue;
 
     @Inject
-    ContextService context;
-
-    @Inject
-    SlaService sla;
+    SlaTimers sla;
 
     public Conversation get(String id) {
         Conversation conversation = id == null || id.length() > 36 ? null : em.find(Conversation.class, id);
@@ -167,7 +163,7 @@ public class ConversationStore {
                             + " AND o.escalatedAt IS NOT NULL AND o.createdAt < c.createdAt GROUP BY c.id", Object[].class)
                     .setParameter("ids", escalated).getResultStream()
                     .forEach(r -> previous.put((String) r[0], ((Number) r[1]).longValue()));
-            contexts = context.views(escalated);
+            contexts = contexts(escalated);
         }
         Map<String, CsatResponse> ratings = closed.isEmpty() ? Map.of()
                 : em.createQuery("SELECT r FROM CsatResponse r WHERE r.conversationId IN :ids", CsatResponse.class)
@@ -181,6 +177,20 @@ public class ConversationStore {
                     contexts.get(c.getId()), ratings.get(c.getId()), estimates.get(c.getId())));
         }
         return views;
+    }
+
+    /**
+     * The context packages of many conversations, by conversation id, in three queries whatever their
+     * number (the contexts, then their facts and their pages, each batch-read by id).
+     */
+    private Map<String, ContextView> contexts(List<String> conversationIds) {
+        return em.createQuery("SELECT x FROM HandoffContext x WHERE x.conversationId IN :ids", HandoffContext.class)
+                .setParameter("ids", conversationIds)
+                .setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "x.facts")
+                .setHint("eclipselink.batch", "x.pages")
+                .getResultStream()
+                .collect(Collectors.toMap(HandoffContext::getConversationId, ContextView::of));
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.handoff.conversation.control;
 
-import dev.handoff.context.control.Fact;
 import dev.handoff.conversation.entity.ContextFact;
 import dev.handoff.conversation.entity.CustomerTemplate;
 import dev.handoff.conversation.entity.CustomerTemplate.Kind;
 import dev.handoff.conversation.entity.HandoffContext;
-import dev.handoff.desk.control.TemplateRenderer;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,7 +1,6 @@
 package dev.handoff.conversation.control;
 
 import dev.handoff.conversation.entity.CustomerTemplate.Kind;
-import dev.handoff.desk.control.TemplateRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

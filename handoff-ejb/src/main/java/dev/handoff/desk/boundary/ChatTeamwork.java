@@ -1,20 +1,20 @@
 package dev.handoff.desk.boundary;
 
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.boundary.MessagePosted;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.Author;
+import dev.handoff.conversation.entity.ChatConsult;
+import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Message;
-import dev.handoff.desk.entity.ChatConsult;
-import dev.handoff.desk.entity.ChatNote;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
-import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.platform.events.DomainEvent;
-import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.Transferred;
 import dev.handoff.routing.boundary.OfferBook;

@@ -1,12 +1,15 @@
 package dev.handoff.desk.boundary;
 
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.control.FollowUps;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.desk.entity.FollowUpTask;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
-import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.routing.control.RoutingSettings;
 import dev.handoff.routing.entity.Agent;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -26,7 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * pending otherwise.
  */
 @Stateless
-public class FollowUpService {
+@LocalBean
+@Local(FollowUps.class)
+public class FollowUpService implements FollowUps {
 
     @PersistenceContext
     EntityManager em;
@@ -66,6 +71,7 @@ public class FollowUpService {
         }
     }
 
+    @Override
     public void create(Conversation conversation, String channel, String contact, String preferredTime, Instant now) {
         FollowUpTask.Kind kind = "phone".equals(channel) ? FollowUpTask.Kind.CALLBACK : FollowUpTask.Kind.EMAIL;
         String skill = conversation.getRequiredSkill() == null ? routingSettings.defaultSkill() : conversation.getRequiredSkill();

@@ -1,6 +1,6 @@
 package dev.handoff.desk.boundary;
 
-import dev.handoff.desk.entity.ChatNote;
+import dev.handoff.conversation.entity.ChatNote;
 import java.time.Instant;
 
 /** An internal note as the chat page shows it. */

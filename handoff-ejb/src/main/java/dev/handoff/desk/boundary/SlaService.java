@@ -1,9 +1,13 @@
 package dev.handoff.desk.boundary;
 
+import dev.handoff.conversation.boundary.SlaTimer;
+import dev.handoff.conversation.control.SlaTimers;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.desk.control.SlaPolicy;
 import dev.handoff.desk.entity.SlaBreach;
 import dev.handoff.platform.events.SlaBreached;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,7 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * supervisors and the owner live.
  */
 @Stateless
-public class SlaService {
+@LocalBean
+@Local(SlaTimers.class)
+public class SlaService implements SlaTimers {
 
     @PersistenceContext
     EntityManager em;
@@ -51,7 +57,8 @@ public class SlaService {
         return new SlaPolicy(Duration.ofSeconds(firstResponseSeconds), Duration.ofSeconds(updateSeconds), Duration.ofSeconds(resolutionSeconds));
     }
 
-    public List<SlaPolicy.Timer> timers(Conversation c) {
+    @Override
+    public List<SlaTimer> timers(Conversation c) {
         return policy().timers(c.getOwnedSince(), c.getFirstResponseAt(), c.getLastAgentMessageAt(), clock.instant());
     }
 
@@ -63,7 +70,7 @@ public class SlaService {
         List<Conversation> owned = em.createQuery("SELECT c FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED",
                 Conversation.class).getResultList();
         for (Conversation c : owned) {
-            for (SlaPolicy.Timer t : policy.timers(c.getOwnedSince(), c.getFirstResponseAt(), c.getLastAgentMessageAt(), now)) {
+            for (SlaTimer t : policy.timers(c.getOwnedSince(), c.getFirstResponseAt(), c.getLastAgentMessageAt(), now)) {
                 if (t.breached() && em.createNamedQuery(SlaBreach.EXISTS, Long.class).setParameter("conversationId", c.getId())
                         .setParameter("kind", t.kind()).setParameter("dueAt", t.dueAt()).getSingleResult() == 0) {
                     String owner = c.getAssignedAgent().getUsername();

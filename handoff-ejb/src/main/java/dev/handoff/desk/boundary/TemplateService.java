@@ -1,10 +1,10 @@
 package dev.handoff.desk.boundary;
 
-import dev.handoff.context.boundary.ContextView;
+import dev.handoff.conversation.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.control.ConversationStore;
+import dev.handoff.conversation.control.TemplateRenderer;
 import dev.handoff.conversation.entity.Conversation;
-import dev.handoff.desk.control.TemplateRenderer;
 import dev.handoff.desk.entity.ReplyTemplate;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.platform.InvalidInputException;

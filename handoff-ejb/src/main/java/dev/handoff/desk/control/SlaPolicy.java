@@ -1,5 +1,6 @@
 package dev.handoff.desk.control;
 
+import dev.handoff.conversation.boundary.SlaTimer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,26 +27,12 @@ public record SlaPolicy(Duration firstResponse, Duration update, Duration resolu
         }
     }
 
-    /** One target of one chat: due at, and how much time is left (negative once breached). */
-    public record Timer(String kind, Instant dueAt, Duration left) {
-
-        public boolean breached() {
-            return left.isNegative();
-        }
-
-        /** "1:05" left or "-0:12" over, for the inbox. */
-        public String display() {
-            long s = Math.abs(left.toSeconds());
-            return (breached() ? "-" : "") + s / 60 + ":" + String.format("%02d", s % 60);
-        }
-    }
-
     /**
      * The running timers of a chat owned since {@code ownedSince}: first response until the agent's
      * first message, then the update clock; the resolution clock throughout. Nothing before ownership.
      */
-    public List<Timer> timers(Instant ownedSince, Instant firstResponseAt, Instant lastAgentMessageAt, Instant now) {
-        List<Timer> timers = new ArrayList<>();
+    public List<SlaTimer> timers(Instant ownedSince, Instant firstResponseAt, Instant lastAgentMessageAt, Instant now) {
+        List<SlaTimer> timers = new ArrayList<>();
         if (ownedSince == null) {
             return timers;
         }
@@ -59,7 +46,7 @@ public record SlaPolicy(Duration firstResponse, Duration update, Duration resolu
         return timers;
     }
 
-    private static Timer timer(String kind, Instant due, Instant now) {
-        return new Timer(kind, due, Duration.between(now, due));
+    private static SlaTimer timer(String kind, Instant due, Instant now) {
+        return new SlaTimer(kind, due, Duration.between(now, due));
     }
 }

@@ -1,10 +1,10 @@
 package dev.handoff.history.boundary;
 
 import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
-import dev.handoff.desk.entity.ChatNote;
 import dev.handoff.platform.Callers;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;

@@ -3,9 +3,8 @@ package dev.handoff.identity.boundary;
 import dev.handoff.identity.control.PasswordHashes;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
-import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.entity.Presence;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,7 +30,7 @@ public class SignInService {
     PasswordHashes hashes;
 
     @Inject
-    RoutingService routing;
+    Event<SignedIn> signedIn;
 
     /** The user's role when the username and password match an enabled account. */
     public Optional<Role> verify(String username, char[] password) {
@@ -65,13 +64,14 @@ public class SignInService {
                         .filter(UserAccount::isEnabled).map(u -> u.getRole().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Signing in (a POST with the form's token) puts an agent to work: offline becomes online; away and busy stay. */
+    /**
+     * Signing in (a POST with the form's token) puts an agent to work: offline becomes online; away and
+     * busy stay. Routing does that, observing {@link SignedIn} in this transaction (ADR 0047).
+     */
     public void signedIn(String username) {
         Optional<UserAccount> user = em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class)
                 .setParameter("username", username).getResultStream().findFirst();
-        if (user.isPresent() && user.get().getRole() == Role.AGENT && routing.presenceOf(username) == Presence.OFFLINE) {
-            routing.setPresence(username, Presence.ONLINE);
-        }
+        user.ifPresent(u -> signedIn.fire(new SignedIn(u.getUsername(), u.getRole())));
     }
 
     private String decoy() {

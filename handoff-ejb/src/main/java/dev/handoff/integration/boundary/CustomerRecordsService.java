@@ -1,5 +1,6 @@
 package dev.handoff.integration.boundary;
 
+import dev.handoff.conversation.boundary.ConversationChanged;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.Customer;
 import dev.handoff.integration.control.ConnectorConfig;
@@ -9,7 +10,6 @@ import dev.handoff.integration.control.RecordCache;
 import dev.handoff.integration.control.RecordReaders;
 import dev.handoff.integration.control.SecretBox;
 import dev.handoff.integration.entity.Connector;
-import dev.handoff.platform.events.ConversationChanged;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;

@@ -1,13 +1,13 @@
 package dev.handoff.integration.boundary;
 
-import dev.handoff.desk.entity.ChatNote;
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.integration.control.ConnectorConfig;
 import dev.handoff.integration.control.SecretBox;
 import dev.handoff.integration.control.Signatures;
 import dev.handoff.integration.control.ZendeskDriver;
 import dev.handoff.integration.entity.ConnectorKind;
 import dev.handoff.platform.NotFoundException;
-import dev.handoff.platform.events.ConversationChanged;
 import dev.handoff.conversation.entity.Conversation;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;

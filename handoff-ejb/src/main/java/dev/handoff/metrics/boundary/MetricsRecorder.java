@@ -1,5 +1,6 @@
 package dev.handoff.metrics.boundary;
 
+import dev.handoff.conversation.boundary.MessagePosted;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.metrics.control.Deltas;
@@ -12,7 +13,6 @@ import dev.handoff.metrics.entity.MetricConversation;
 import dev.handoff.platform.events.Accepted;
 import dev.handoff.platform.events.ConversationStarted;
 import dev.handoff.platform.events.DomainEvent;
-import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.PresenceChanged;
 import dev.handoff.platform.events.SlaBreached;
 import dev.handoff.routing.entity.Agent;

@@ -3,7 +3,8 @@ package dev.handoff.context.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.context.control.Fact.Kind;
+import dev.handoff.conversation.control.Fact;
+import dev.handoff.conversation.control.Fact.Kind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

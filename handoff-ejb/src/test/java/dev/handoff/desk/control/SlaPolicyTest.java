@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handoff.conversation.boundary.SlaTimer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +18,12 @@ class SlaPolicyTest {
 
     @Test
     void firstResponseRunsUntilTheAgentWrites() {
-        List<SlaPolicy.Timer> t = POLICY.timers(TAKEN, null, null, TAKEN.plusSeconds(90));
+        List<SlaTimer> t = POLICY.timers(TAKEN, null, null, TAKEN.plusSeconds(90));
         assertEquals(SlaPolicy.FIRST_RESPONSE, t.get(0).kind());
         assertEquals(Duration.ofSeconds(30), t.get(0).left());
         assertFalse(t.get(0).breached());
         assertEquals("0:30", t.get(0).display());
-        SlaPolicy.Timer late = POLICY.timers(TAKEN, null, null, TAKEN.plusSeconds(132)).get(0);
+        SlaTimer late = POLICY.timers(TAKEN, null, null, TAKEN.plusSeconds(132)).get(0);
         assertTrue(late.breached());
         assertEquals("-0:12", late.display());
         assertEquals(TAKEN.plusSeconds(120), late.dueAt());
@@ -32,7 +33,7 @@ class SlaPolicyTest {
     void afterTheFirstResponseTheUpdateClockCountsFromTheLastAgentMessage() {
         Instant first = TAKEN.plusSeconds(60);
         Instant last = TAKEN.plusSeconds(400);
-        List<SlaPolicy.Timer> t = POLICY.timers(TAKEN, first, last, TAKEN.plusSeconds(500));
+        List<SlaTimer> t = POLICY.timers(TAKEN, first, last, TAKEN.plusSeconds(500));
         assertEquals(SlaPolicy.UPDATE, t.get(0).kind());
         assertEquals(last.plus(Duration.ofMinutes(5)), t.get(0).dueAt());
         assertEquals(SlaPolicy.RESOLUTION, t.get(1).kind());

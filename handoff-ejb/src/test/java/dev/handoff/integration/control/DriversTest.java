@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.context.boundary.ContextView;
+import dev.handoff.conversation.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.integration.entity.ConnectorKind;

@@ -3,6 +3,7 @@ package dev.handoff.web.faces;
 import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.identity.boundary.UserService;
 import dev.handoff.identity.entity.UserAccount;
+import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.web.presence.PresenceSessionListener;
 import dev.handoff.web.presence.SessionEnd;
 import dev.handoff.web.security.Roles;
@@ -31,6 +32,9 @@ public class SessionBacking {
 
     @Inject
     UserService users;
+
+    @Inject
+    AgentProfiles profiles;
 
     @Inject
     ChatTeamwork teamwork;
@@ -92,7 +96,7 @@ public class SessionBacking {
 
     /** Colleagues who can take the chats now (online or busy). */
     public List<SelectItem> getHandOverTargets() {
-        return AgentChoices.reachable(users.agents(), getUsername());
+        return AgentChoices.reachable(profiles.agents(), getUsername());
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.handoff.web.push;
 
 import dev.handoff.access.boundary.ApiKeyService;
+import dev.handoff.conversation.boundary.ConversationChanged;
 import dev.handoff.conversation.boundary.ConversationService;
+import dev.handoff.conversation.boundary.MessagePosted;
 import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.platform.events.ApiKeyRevoked;
-import dev.handoff.platform.events.ConversationChanged;
-import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.Typing;
 import dev.handoff.conversation.boundary.QueueStatus;

@@ -1,7 +1,7 @@
 package dev.handoff.web.push;
 
-import dev.handoff.platform.events.ConversationChanged;
-import dev.handoff.platform.events.MessagePosted;
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.boundary.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.SlaBreached;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -3,11 +3,11 @@ package dev.handoff.web.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.boundary.MessagePosted;
 import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.platform.events.ApiKeyRevoked;
-import dev.handoff.platform.events.ConversationChanged;
-import dev.handoff.platform.events.MessagePosted;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.PresenceChanged;
 import dev.handoff.platform.events.SlaBreached;

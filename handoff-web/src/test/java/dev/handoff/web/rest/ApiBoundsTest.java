@@ -3,10 +3,10 @@ package dev.handoff.web.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.Customer;
 import dev.handoff.conversation.entity.Message;
-import dev.handoff.desk.entity.ChatNote;
 import dev.handoff.escalation.entity.SuiteCase;
 import dev.handoff.escalation.entity.TriggerSetVersion;
 import dev.handoff.web.rest.dto.CustomerRequest;

@@ -4,7 +4,7 @@ import dev.handoff.integration.boundary.ConnectorView;
 import dev.handoff.integration.boundary.IntegrationSettings;
 import dev.handoff.integration.boundary.OutboxWorker;
 import dev.handoff.integration.entity.ConnectorKind;
-import dev.handoff.identity.boundary.UserService;
+import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.web.faces.Messages;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -41,7 +41,7 @@ public class IntegrationsBacking implements Serializable {
     OutboxWorker worker;
 
     @Inject
-    UserService users;
+    AgentProfiles profiles;
 
     private transient List<ConnectorView> connectors;
     private Long editing;
@@ -188,7 +188,7 @@ public class IntegrationsBacking implements Serializable {
     }
 
     public List<String> getAgents() {
-        return users.agents().stream().map(dev.handoff.routing.entity.Agent::getUsername).sorted().toList();
+        return profiles.agents().stream().map(dev.handoff.routing.entity.Agent::getUsername).sorted().toList();
     }
 
     public boolean isEditing() {

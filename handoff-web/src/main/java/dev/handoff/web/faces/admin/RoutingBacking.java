@@ -1,6 +1,6 @@
 package dev.handoff.web.faces.admin;
 
-import dev.handoff.identity.boundary.UserService;
+import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.routing.boundary.RoutingPolicyService;
 import dev.handoff.routing.boundary.RoutingPolicyService.PolicyVersion;
 import dev.handoff.routing.control.RoutingPolicy;
@@ -40,7 +40,7 @@ public class RoutingBacking implements Serializable {
     RoutingPolicyService policies;
 
     @Inject
-    UserService users;
+    AgentProfiles profiles;
 
     private transient PolicyVersion live;
     private transient List<PolicyVersion> history;
@@ -160,7 +160,7 @@ public class RoutingBacking implements Serializable {
             teamRules.add(row);
         });
         queueCap = p.queueCap();
-        List<Agent> agents = users.agents();
+        List<Agent> agents = profiles.agents();
         teams = agents.stream().map(Agent::getTeam).filter(t -> t != null && !t.isBlank()).distinct().sorted().toList();
         Map<Long, String> names = agents.stream().collect(Collectors.toMap(Agent::getId, Agent::getUsername));
         pilotGroup = p.pilotGroup().stream().map(id -> names.getOrDefault(id, "#" + id)).sorted().collect(Collectors.joining(", "));
@@ -266,7 +266,7 @@ public class RoutingBacking implements Serializable {
     }
 
     private Set<Long> pilotIds() {
-        Map<String, Long> ids = users.agents().stream().collect(Collectors.toMap(Agent::getUsername, Agent::getId, (a, b) -> a));
+        Map<String, Long> ids = profiles.agents().stream().collect(Collectors.toMap(Agent::getUsername, Agent::getId, (a, b) -> a));
         Set<Long> group = new TreeSet<>();
         for (String name : Arrays.asList((pilotGroup == null ? "" : pilotGroup).split("[,\\s]+"))) {
             if (name.isBlank()) {

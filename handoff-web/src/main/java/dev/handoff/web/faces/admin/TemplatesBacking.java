@@ -1,8 +1,8 @@
 package dev.handoff.web.faces.admin;
 
+import dev.handoff.conversation.control.TemplateRenderer;
 import dev.handoff.desk.boundary.TemplateService;
 import dev.handoff.desk.boundary.TemplateView;
-import dev.handoff.desk.control.TemplateRenderer;
 import dev.handoff.web.faces.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

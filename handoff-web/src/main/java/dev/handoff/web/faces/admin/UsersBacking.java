@@ -1,11 +1,12 @@
 package dev.handoff.web.faces.admin;
 
-import dev.handoff.identity.boundary.AgentEdit;
-import dev.handoff.identity.boundary.AgentImportResult;
-import dev.handoff.identity.boundary.BulkResult;
-import dev.handoff.identity.boundary.UserBulkService;
+import dev.handoff.routing.boundary.AgentEdit;
+import dev.handoff.routing.boundary.AgentImportResult;
+import dev.handoff.routing.boundary.AgentProfiles;
+import dev.handoff.routing.boundary.BulkResult;
+import dev.handoff.routing.boundary.UserBulkService;
 import dev.handoff.identity.boundary.UserService;
-import dev.handoff.identity.control.AgentCsv;
+import dev.handoff.routing.control.AgentCsv;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.routing.control.SkillList;
@@ -41,6 +42,9 @@ public class UsersBacking implements Serializable {
 
     @Inject
     UserService users;
+
+    @Inject
+    AgentProfiles profiles;
 
     @Inject
     UserBulkService bulk;
@@ -94,7 +98,7 @@ public class UsersBacking implements Serializable {
     /** Every user, whatever the search. */
     public List<Row> getAllRows() {
         if (all == null) {
-            Map<String, Agent> agents = users.agents().stream().collect(Collectors.toMap(Agent::getUsername, Function.identity()));
+            Map<String, Agent> agents = profiles.agents().stream().collect(Collectors.toMap(Agent::getUsername, Function.identity()));
             all = users.all().stream().map(u -> row(u, agents.get(u.getUsername()))).toList();
         }
         return all;
@@ -111,7 +115,7 @@ public class UsersBacking implements Serializable {
         rows = null;
     }
 
-    /** Applies the chosen bulk action to the selected rows, one user at a time, each through UserService. */
+    /** Applies the chosen bulk action to the selected rows, one user at a time, each through AgentProfiles. */
     public void applyBulk() {
         if (selected == null || selected.isEmpty()) {
             Messages.error("Select users in the table first (the check boxes on the left).");
@@ -259,8 +263,8 @@ public class UsersBacking implements Serializable {
             Messages.error("Choose an agent or supervisor to edit.");
             return;
         }
-        if (Messages.attempt(() -> users.updateAgent(row.agentId(), SkillList.parse(editSkills), editCapacity))
-                && Messages.attempt(() -> users.updateAgentProfile(row.agentId(), languages(editLanguages), editTier, editTeam))) {
+        if (Messages.attempt(() -> profiles.updateAgent(row.agentId(), SkillList.parse(editSkills), editCapacity))
+                && Messages.attempt(() -> profiles.updateAgentProfile(row.agentId(), languages(editLanguages), editTier, editTeam))) {
             Messages.info("Updated " + row.username() + ": " + editSkills + ", up to " + editCapacity + " chats, speaks "
                     + editLanguages + ", tier " + editTier + (editTeam == null || editTeam.isBlank() ? "" : ", team " + editTeam) + ".");
         }

@@ -4,7 +4,7 @@ import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.desk.boundary.NoteView;
 import dev.handoff.desk.boundary.TemplateService;
 import dev.handoff.desk.boundary.TemplateView;
-import dev.handoff.identity.boundary.UserService;
+import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.web.faces.Messages;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -36,7 +36,7 @@ public class ChatToolsBacking implements Serializable {
     ChatTeamwork teamwork;
 
     @Inject
-    UserService users;
+    AgentProfiles profiles;
 
     private String templateQuery;
     private String note;
@@ -137,13 +137,13 @@ public class ChatToolsBacking implements Serializable {
 
     /** Agents who can take the chat now (online or busy), for transfer: an offline colleague would strand it. */
     public List<SelectItem> getTransferTargets() {
-        return dev.handoff.web.faces.AgentChoices.reachable(users.agents(), external().getRemoteUser());
+        return dev.handoff.web.faces.AgentChoices.reachable(profiles.agents(), external().getRemoteUser());
     }
 
     /** Agents other than the viewer, for consulting (an offline colleague can read it later). */
     public List<SelectItem> getColleagues() {
         String me = external().getRemoteUser();
-        return users.agents().stream()
+        return profiles.agents().stream()
                 .filter(a -> !a.getUsername().equals(me) && a.getUser().isEnabled())
                 .map(a -> new SelectItem(a.getUsername(), a.getUser().getDisplayName() + " (" + a.getPresence().name().toLowerCase() + ")"))
                 .toList();

@@ -3,7 +3,7 @@ package dev.handoff.web.faces.history;
 import dev.handoff.history.boundary.HistoryPage;
 import dev.handoff.history.boundary.HistoryQuery;
 import dev.handoff.history.boundary.HistoryService;
-import dev.handoff.identity.boundary.UserService;
+import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.web.faces.Messages;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
@@ -33,7 +33,7 @@ public class HistoryBacking implements Serializable {
     HistoryService history;
 
     @Inject
-    UserService users;
+    AgentProfiles profiles;
 
     private String customer;
     private String text;
@@ -88,7 +88,7 @@ public class HistoryBacking implements Serializable {
     }
 
     public List<SelectItem> getAgents() {
-        return users.agents().stream().map(a -> new SelectItem(a.getUsername(), a.getUser().getDisplayName())).toList();
+        return profiles.agents().stream().map(a -> new SelectItem(a.getUsername(), a.getUser().getDisplayName())).toList();
     }
 
     /** "billing-dispute" → "billing dispute" in the reason column is the store's; this shortens long reasons. */

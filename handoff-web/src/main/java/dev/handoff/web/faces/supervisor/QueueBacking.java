@@ -4,7 +4,7 @@ import dev.handoff.conversation.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.desk.boundary.SlaService;
-import dev.handoff.identity.boundary.UserService;
+import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.QueueSnapshot;
 import dev.handoff.routing.control.SkillList;
@@ -38,7 +38,7 @@ public class QueueBacking implements Serializable {
     AgentDeskService desk;
 
     @Inject
-    UserService users;
+    AgentProfiles profiles;
 
     @Inject
     RoutingService routing;
@@ -138,7 +138,7 @@ public class QueueBacking implements Serializable {
         }).toList(), sizes.get(q.getKey()))).toList();
         Map<Long, QueueSnapshot.AgentLoad> loads = snapshot.agents().stream()
                 .collect(Collectors.toMap(QueueSnapshot.AgentLoad::agentId, Function.identity()));
-        List<Agent> all = users.agents();
+        List<Agent> all = profiles.agents();
         allAgents = all;
         agents = all.stream().map(a -> row(a, loads.get(a.getId()))).toList();
         totals = totals(counts, snapshot, all, sla.atRisk(Duration.ofMinutes(1)));
@@ -212,7 +212,7 @@ public class QueueBacking implements Serializable {
     /** The agents a waiting chat can be assigned to: online or busy (loaded once per refresh, not once per row). */
     public List<jakarta.faces.model.SelectItem> getAgentItems() {
         if (agentItems == null) {
-            agentItems = dev.handoff.web.faces.AgentChoices.reachable(allAgents != null ? allAgents : users.agents(), null);
+            agentItems = dev.handoff.web.faces.AgentChoices.reachable(allAgents != null ? allAgents : profiles.agents(), null);
         }
         return agentItems;
     }

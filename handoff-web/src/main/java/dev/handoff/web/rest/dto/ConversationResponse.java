@@ -1,6 +1,6 @@
 package dev.handoff.web.rest.dto;
 
-import dev.handoff.context.boundary.ContextView;
+import dev.handoff.conversation.boundary.ContextView;
 import dev.handoff.conversation.boundary.ConversationView;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;

@@ -1,4 +1,4 @@
-package dev.handoff.context.boundary;
+package dev.handoff.conversation.boundary;
 
 import dev.handoff.conversation.entity.HandoffContext;
 import java.time.Instant;
@@ -16,7 +16,7 @@ public record ContextView(String summary, String summarySource, String summaryNo
         return summarySource != null && summarySource.startsWith("llm:");
     }
 
-    static ContextView of(HandoffContext c) {
+    public static ContextView of(HandoffContext c) {
         return new ContextView(c.getSummary(), c.getSummarySource(), c.getSummaryNote(),
                 c.getFacts().stream().map(f -> new FactView(f.getKind(), label(f.getKind()), f.getValue(), f.getNormalized())).toList(),
                 c.getPages().stream().map(p -> new PageView(p.getUrl(), p.getTitle(), p.getSeenAt())).toList(),
@@ -25,7 +25,7 @@ public record ContextView(String summary, String summarySource, String summaryNo
 
     static String label(String kind) {
         try {
-            return dev.handoff.context.control.Fact.Kind.valueOf(kind).noun(1);
+            return dev.handoff.conversation.control.Fact.Kind.valueOf(kind).noun(1);
         } catch (IllegalArgumentException e) {
             return kind.toLowerCase(java.util.Locale.ROOT);
         }

@@ -1,4 +1,4 @@
-package dev.handoff.desk.entity;
+package dev.handoff.conversation.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

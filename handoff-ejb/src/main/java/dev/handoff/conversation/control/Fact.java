@@ -1,4 +1,4 @@
-package dev.handoff.context.control;
+package dev.handoff.conversation.control;
 
 /**
  * One fact found in a transcript: its kind, the text as the customer wrote it, a normalized form

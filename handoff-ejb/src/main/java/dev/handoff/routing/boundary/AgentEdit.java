@@ -1,4 +1,4 @@
-package dev.handoff.identity.boundary;
+package dev.handoff.routing.boundary;
 
 /** One change the admin applies to several users at once from the users page (bulk edit). */
 public sealed interface AgentEdit {

@@ -1,11 +1,12 @@
-package dev.handoff.identity.boundary;
+package dev.handoff.routing.boundary;
 
-import dev.handoff.identity.control.AgentCsv;
-import dev.handoff.identity.control.AgentCsv.LineError;
+import dev.handoff.identity.boundary.UserService;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
+import dev.handoff.routing.control.AgentCsv;
+import dev.handoff.routing.control.AgentCsv.LineError;
 import dev.handoff.routing.entity.Agent;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * Changes many users at once: bulk edits from the users page and the agent CSV (import, export). It
- * starts no transaction itself: each user (each CSV line) is changed in its own {@link UserService}
+ * starts no transaction itself: each user (each CSV line) is changed in its own {@link AgentProfiles}
  * transaction, so one refused user does not undo the others and each change reaches the routing engine.
  */
 @Stateless
@@ -36,13 +37,16 @@ public class UserBulkService {
     @Inject
     UserService users;
 
+    @Inject
+    AgentProfiles profiles;
+
     /** Applies {@code edit} to every named user; the errors read "alice: reason". */
     public BulkResult edit(List<String> usernames, AgentEdit edit, String actingUser) {
         int updated = 0;
         List<String> errors = new ArrayList<>();
         for (String username : new LinkedHashSet<>(usernames)) {
             try {
-                users.edit(username, edit, actingUser);
+                profiles.edit(username, edit, actingUser);
                 updated++;
             } catch (RuntimeException e) {
                 errors.add(username + ": " + reason(e));
@@ -53,7 +57,7 @@ public class UserBulkService {
 
     /**
      * Imports an agent CSV ({@link AgentCsv}). If any line cannot be read, nothing is imported and every
-     * bad line is reported; otherwise each line is applied on its own ({@link UserService#importAgent})
+     * bad line is reported; otherwise each line is applied on its own ({@link AgentProfiles#importAgent})
      * and the lines the server refuses are reported.
      */
     public AgentImportResult importCsv(String text, String actingUser) {
@@ -65,7 +69,7 @@ public class UserBulkService {
         List<LineError> errors = new ArrayList<>();
         for (AgentCsv.Line line : parsed.agents()) {
             try {
-                counts.merge(users.importAgent(line.agent(), actingUser), 1, Integer::sum);
+                counts.merge(profiles.importAgent(line.agent(), actingUser), 1, Integer::sum);
             } catch (RuntimeException e) {
                 errors.add(new LineError(line.line(), line.agent().username() + ": " + reason(e)));
             }
@@ -77,7 +81,7 @@ public class UserBulkService {
 
     /** Every user as an agent CSV (no byte order mark); importing it again changes nothing. */
     public String exportCsv() {
-        Map<String, Agent> agents = users.agents().stream().collect(Collectors.toMap(Agent::getUsername, Function.identity()));
+        Map<String, Agent> agents = profiles.agents().stream().collect(Collectors.toMap(Agent::getUsername, Function.identity()));
         return AgentCsv.write(users.all().stream().map(u -> AgentCsv.of(u, agents.get(u.getUsername()))).toList());
     }
 

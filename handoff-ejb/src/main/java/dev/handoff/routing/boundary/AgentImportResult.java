@@ -1,6 +1,6 @@
-package dev.handoff.identity.boundary;
+package dev.handoff.routing.boundary;
 
-import dev.handoff.identity.control.AgentCsv.LineError;
+import dev.handoff.routing.control.AgentCsv.LineError;
 import java.util.List;
 
 /**

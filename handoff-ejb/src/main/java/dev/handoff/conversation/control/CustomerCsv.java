@@ -1,7 +1,7 @@
-package dev.handoff.context.control;
+package dev.handoff.conversation.control;
 
+import dev.handoff.conversation.control.CustomerImport.LineError;
 import dev.handoff.platform.InvalidInputException;
-import dev.handoff.context.control.CustomerImport.LineError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package dev.handoff.identity.boundary;
+package dev.handoff.routing.boundary;
 
 import java.util.List;
 

@@ -1,9 +1,8 @@
-package dev.handoff.identity.control;
+package dev.handoff.routing.control;
 
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
-import dev.handoff.routing.control.SkillList;
 import dev.handoff.routing.entity.Agent;
 import java.io.IOException;
 import java.io.InputStream;

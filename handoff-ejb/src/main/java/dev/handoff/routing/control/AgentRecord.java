@@ -1,4 +1,4 @@
-package dev.handoff.identity.control;
+package dev.handoff.routing.control;
 
 import dev.handoff.identity.entity.Role;
 import java.util.Map;

@@ -1,12 +1,12 @@
-package dev.handoff.identity.control;
+package dev.handoff.routing.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.identity.control.AgentCsv.LineError;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
+import dev.handoff.routing.control.AgentCsv.LineError;
 import dev.handoff.routing.entity.Agent;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.handoff.desk.entity;
+package dev.handoff.conversation.entity;
 
 import dev.handoff.platform.InvalidInputException;
 import jakarta.persistence.Column;

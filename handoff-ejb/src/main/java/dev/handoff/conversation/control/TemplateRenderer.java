@@ -1,4 +1,4 @@
-package dev.handoff.desk.control;
+package dev.handoff.conversation.control;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,9 @@
-package dev.handoff.context.control;
+package dev.handoff.conversation.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.context.control.CustomerImport.LineError;
+import dev.handoff.conversation.control.CustomerImport.LineError;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.io.StringWriter;

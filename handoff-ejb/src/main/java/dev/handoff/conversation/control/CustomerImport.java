@@ -1,4 +1,4 @@
-package dev.handoff.context.control;
+package dev.handoff.conversation.control;
 
 import java.util.List;
 

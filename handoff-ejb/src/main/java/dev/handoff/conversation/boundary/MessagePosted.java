@@ -1,4 +1,4 @@
-package dev.handoff.platform.events;
+package dev.handoff.conversation.boundary;
 
 import dev.handoff.conversation.entity.Author;
 
