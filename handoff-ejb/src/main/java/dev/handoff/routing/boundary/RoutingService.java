@@ -700,6 +700,7 @@ public class RoutingService {
             long started = System.nanoTime();
             followPublishedPolicy(now);
             fullSync(now);
+            desk.passiveSyncDone(now, clock.instant());
             if (first) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 RoutingEngine engine = desk.engine();
@@ -799,19 +800,29 @@ public class RoutingService {
         Set<String> ids = new java.util.LinkedHashSet<>();
         open.values().stream().filter(h -> h.state() == ConversationState.ASSIGNED).forEach(h -> ids.add(h.id()));
         ids.addAll(offeredTo.keySet());
-        ids.addAll(desk.engine().handoffIds());
+        // The engine and the busy handoffs asked once, not per handoff: each question is a call through
+        // the desk's EJB proxy, which at 330,000 handoffs cost seconds of a take-over.
+        RoutingEngine engine = desk.engine();
+        Set<String> busy = desk.busy(now, GRACE);
+        boolean readCopy = desk.readCopy();
+        ids.addAll(engine.handoffIds());
         ids.addAll(open.keySet());
+        int n = 0;
         for (String id : ids) {
-            if (desk.busy(id, now, GRACE) || agrees(id, open.get(id), offeredTo.getOrDefault(id, List.of()))) {
+            if (readCopy && (n++ & 4095) == 0 && desk.routingLeaseHeld()) {
+                LOG.fine("The routing lease was gained during the read copy's sync: the sync stops, the take-over loads afresh");
+                return;
+            }
+            if (busy.contains(id) || agrees(engine, id, open.get(id), offeredTo.getOrDefault(id, List.of()))) {
                 continue;
             }
             OpenHandoff h = open.get(id);
-            if (firstLoad && h != null && !offeredTo.containsKey(id) && desk.engine().state(id).isEmpty()
-                    && (h.agentId() == null || desk.engine().agentLoad(h.agentId()).isPresent())) {
+            if (firstLoad && h != null && !offeredTo.containsKey(id) && engine.state(id).isEmpty()
+                    && (h.agentId() == null || engine.agentLoad(h.agentId()).isPresent())) {
                 // A first load (a start, or a take-over): the rows were just read and nothing else has
                 // touched the engine, so a handoff without an offer goes in as read, without the
                 // row-by-row reconcile (one query per handoff: minutes at 300,000 waiting).
-                load(h, now);
+                load(engine, h, now);
             } else {
                 reconcile(id, now);
             }
@@ -823,14 +834,14 @@ public class RoutingService {
                        String tier, BigDecimal accountValue, Long agentId) {}
 
     /** Puts a waiting or owned handoff the engine does not hold into it, from the row read by the full sync; its owner is already known. */
-    private void load(OpenHandoff h, Instant now) {
+    private void load(RoutingEngine engine, OpenHandoff h, Instant now) {
         try {
-            RouteResult result = desk.engine().enqueue(request(h.id(), h.requiredSkill(), h.priority(), h.tier(), h.accountValue(),
+            RouteResult result = engine.enqueue(request(h.id(), h.requiredSkill(), h.priority(), h.tier(), h.accountValue(),
                     h.escalatedAt(), now), now);
             queueFull(result, h.id(), now);
             result.offered().ifPresent(book::persist);
             if (h.state() == ConversationState.ASSIGNED && h.agentId() != null) {
-                book.apply(desk.engine().assign(h.id(), h.agentId(), now), now);
+                book.apply(engine.assign(h.id(), h.agentId(), now), now);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not load handoff " + h.id() + " into the routing engine; reconciling", e);
@@ -839,8 +850,7 @@ public class RoutingService {
     }
 
     /** Whether the engine already holds what the database says of this handoff (then there is nothing to correct). */
-    private boolean agrees(String id, OpenHandoff h, List<Long> offerRows) {
-        RoutingEngine engine = desk.engine();
+    private boolean agrees(RoutingEngine engine, String id, OpenHandoff h, List<Long> offerRows) {
         Optional<HandoffState> state = engine.state(id);
         if (h == null) {
             return state.isEmpty() && offerRows.isEmpty();
