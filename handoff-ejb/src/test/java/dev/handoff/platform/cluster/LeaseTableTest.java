@@ -70,6 +70,29 @@ class LeaseTableTest {
     }
 
     @Test
+    void theLeasesOfAServerThatLeftTheGridEndAtOnceAndGoToTheNextClaimant() throws Exception {
+        LeaseTable a = new LeaseTable(dataSource, "node-a");
+        LeaseTable b = new LeaseTable(dataSource, "node-b");
+        LeaseTable c = new LeaseTable(dataSource, "node-c");
+        assertTrue(a.claim(ClusterDuties.DUTIES, Duration.ofMinutes(10)).held());
+        assertTrue(a.claim(ClusterDuties.SEEDING, Duration.ofMinutes(10)).held());
+        assertFalse(b.claim(ClusterDuties.DUTIES, Duration.ofMinutes(10)).held(), "held for ten minutes");
+
+        assertEquals(0, a.expireHeldBy("node-a"), "a server never ends its own leases this way");
+        assertEquals(0, b.expireHeldBy("node-x"), "nothing held by an unknown server");
+        assertEquals(2, b.expireHeldBy("node-a"), "both leases of node-a ended");
+        assertEquals(0, c.expireHeldBy("node-a"), "ending them twice ends nothing more");
+        assertEquals(Optional.of("node-a"), b.holder(ClusterDuties.DUTIES), "ended, not taken: the holder is unchanged");
+
+        LeaseTable.Claim taken = b.claim(ClusterDuties.DUTIES, Duration.ofMinutes(10));
+        assertTrue(taken.held(), "the next claimant gets it at once");
+        assertFalse(c.claim(ClusterDuties.DUTIES, Duration.ofMinutes(10)).held(), "and only one");
+        assertFalse(a.claim(ClusterDuties.DUTIES, Duration.ofMinutes(10)).held(), "node-a, alive after all, has lost it");
+        assertTrue(a.claim(ClusterDuties.SEEDING, Duration.ofMinutes(10)).held(),
+                "a lease nobody claimed meanwhile stays with node-a at its next renewal");
+    }
+
+    @Test
     void ofManyServersAskingAtOnceExactlyOneGetsIt() throws Exception {
         int servers = 12;
         ExecutorService pool = Executors.newFixedThreadPool(servers);

@@ -43,6 +43,9 @@ public class PushChannels implements ServletContextListener {
     @Inject
     RoutingNudges nudges;
 
+    @Inject
+    GridDepartures departures;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         inbox = inboxChannel;
@@ -50,6 +53,7 @@ public class PushChannels implements ServletContextListener {
         try {
             relay.start(InitialContext.doLookup("java:comp/DefaultManagedExecutorService"));
             nudges.start(InitialContext.doLookup("java:comp/DefaultManagedExecutorService"));
+            departures.start(InitialContext.doLookup("java:comp/DefaultManagedExecutorService"));
         } catch (NamingException e) {
             LOG.log(Level.WARNING, "No managed executor: pushes from other servers are not delivered here", e);
         }
@@ -59,6 +63,7 @@ public class PushChannels implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         relay.stop();
         nudges.stop();
+        departures.stop();
         inbox = null;
         queue = null;
     }
