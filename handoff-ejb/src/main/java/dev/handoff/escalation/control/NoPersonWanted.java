@@ -23,7 +23,7 @@ final class NoPersonWanted {
     private static final Set<String> PEOPLE = PhraseLexicon.keys(PhraseLexicon.PERSON_NOUNS.toArray(String[]::new));
     private static final Set<String> PRONOUNS = PhraseLexicon.keys(PhraseLexicon.PRONOUNS.toArray(String[]::new));
     /** Words before "a" / "an" that give the customer a role: "I'm a", "as a", "become an". */
-    private static final Set<String> ROLE_VERBS = Set.of("am", "i'm", "im", "as", "become", "becoming", "became", "becum");
+    private static final Set<String> ROLE_VERBS = Set.of("am", "i'm", "im", "as", "become", "becoming", "became");
     /** Urgency, or a person contrasted with the bot: a request wherever it stands. */
     private static final Set<String> URGENT_OR_HUMAN = Set.of("now", "urgent", "urgently", "asap", "immediately", "today", "tonight",
             "human", "humans", "real", "live", "actual", "robot", "machine", "automated", "person", "someone", "somebody", "anyone",
@@ -101,7 +101,7 @@ final class NoPersonWanted {
     /** Question openers of a how-to: "how do I", "how to", "can the bot", "does the assistant". */
     private static final Set<String> HOW_OPENERS = Set.of("how", "hw", "can", "could", "does", "do", "is", "will");
     /** The bot by name: "the bot", "the assistant", "your chatbot", "alexa". */
-    private static final Set<String> BOTS = Set.of("bot", "bots", "chatbot", "chatbots", "assistant", "alexa", "siri", "ai", "chat-bot");
+    private static final Set<String> BOTS = Set.of("bot", "bots", "chatbot", "chatbots", "assistant", "alexa", "siri", "ai");
     private static final Set<String> DETERMINERS = Set.of("the", "your", "ur", "this", "that", "virtual", "digital", "ai", "voice");
     /** "assistant" is the bot only after these ("your assistant", "an assistant" may be a person). */
     private static final Set<String> THE_MACHINE = Set.of("the", "this", "that", "virtual", "digital", "ai", "voice");
