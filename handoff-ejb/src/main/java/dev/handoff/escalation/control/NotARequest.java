@@ -228,6 +228,12 @@ final class NotARequest {
     /** "do I need an appointment", "does one have to book": whether booking is needed, asked. */
     private static final java.util.regex.Pattern NEED_TO_BOOK = java.util.regex.Pattern.compile(
             "\\b(?:do|does|will|would) (?:i|we|you|one) (?:need|have) (?:(?:an )?appointment|to book|to make (?:an )?appointment|(?:a )?booking|to schedule)\\b");
+    /** "how do I book an appointment with a mortgage advisor online": the way to book, asked (ADR 0050). */
+    private static final java.util.regex.Pattern HOW_TO_BOOK = java.util.regex.Pattern.compile(
+            "^(?:how|hw|where) (?:do|can|could|should|would|to) (?:(?:i|we|you) )?(?:book|make|schedule|arrange|set up|get) "
+                    + "(?:an? |my |the )?(?:appointment|appt|meeting|consultation)\\b");
+    /** "… an appointment to speak with an advisor": the talk, not the booking, is what is wanted. */
+    private static final java.util.regex.Pattern TO_TALK = java.util.regex.Pattern.compile("\\bto (?:talk|speak|chat|discuss|meet)\\b");
     /** "without an appointment": the same, when the sentence is a question. */
     private static final java.util.regex.Pattern WITHOUT_BOOKING = java.util.regex.Pattern.compile("\\bwithout (?:an |a )?(?:appointment|booking)\\b");
     private static final Set<String> QUESTION_OPENERS = Set.of("can", "could", "may", "is", "are", "do", "does");
@@ -243,7 +249,8 @@ final class NotARequest {
             return false;
         }
         String[] words = Text.words(t);
-        boolean asks = NEED_TO_BOOK.matcher(t).find() || WITHOUT_BOOKING.matcher(t).find()
+        boolean asks = NEED_TO_BOOK.matcher(t).find() || HOW_TO_BOOK.matcher(t.strip()).find() && !TO_TALK.matcher(t).find()
+                || WITHOUT_BOOKING.matcher(t).find()
                 && (t.contains("?") || words.length > 0 && QUESTION_OPENERS.contains(words[0]));
         return asks && java.util.Collections.disjoint(java.util.Arrays.asList(words), WANTED_URGENT);
     }

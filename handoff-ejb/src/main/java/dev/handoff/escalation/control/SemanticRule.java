@@ -28,7 +28,8 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         if (own.isPresent() && inner instanceof PhraseRule && (NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens())
                 || NotARequest.forOthers(a.tokens()) || NotARequest.asksAboutAppointment(a.latest.text())
                 || NotARequest.aboutAFeature(a.questionTokens()) || NotARequest.ownPerson(a.tokens())
-                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
+                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
+                        || NoPersonWanted.applies(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
             return Optional.empty(); // "are your support people around on weekends", "are you a bot or a person?", "can our customers talk to an agent?"
         }
         if (own.isPresent() || !a.customerSpoke()) {
@@ -38,7 +39,8 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens()) || NotARequest.forOthers(a.tokens())
                 || NotARequest.asksAboutAppointment(a.latest.text()) || NotARequest.aboutAFeature(a.questionTokens())
                 || NotARequest.ownPerson(a.tokens())
-                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
+                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
+                        || NoPersonWanted.applies(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
             return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
         }
         if (inner instanceof PhraseRule && calmQuestion(a) && NotARequest.namesNobody(a.tokens())) {

@@ -227,6 +227,62 @@ class DefaultSetBehaviourTest {
         assertTrue(d.escalate(), () -> text + " fired nothing");
     }
 
+    /**
+     * Eleventh round (ADR 0050): a person word naming the customer's own role ("I'm a real estate
+     * agent", "how do I become a rep"), whether a person is needed asked ("do I need to speak to
+     * someone to … or can I do it online?"), the bot as the thing asked about ("how do I stop the bot
+     * from …", "talk to the assistant by voice"), the way to book an appointment.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I'm a real estate agent, do you offer business accounts?",
+        "I'm a travel agent, how do I book for a client",
+        "how do I become a rep for your brand",
+        "how do I become a customer care agent",
+        "do I need to speak to someone to close my account or can I do it online?",
+        "do i have to call you to cancel my contract",
+        "how do I stop the bot from sending me notifications",
+        "how can i talk to the assistant by voice",
+        "how to talk to the bot in spanish",
+        "can the bot speak french?",
+        "how do i book an appointment with a mortgage advisor online"
+    })
+    void aRoleABotOrANeedAskedAboutStays(String text) {
+        Decision d = customerSays(text);
+        assertFalse(d.escalate(), () -> text + " fired " + d.firings());
+    }
+
+    /** The same shapes with a person asked for, urgency, or getting past the bot, escalate; so do call-backs in slang. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I'm a customer, get me an agent",
+        "I'm a small business owner and I need to speak to a manager now",
+        "as a premium customer I want to talk to a supervisor",
+        "do i need to talk to a real person to close my account? i want it done today",
+        "can the bot put me through to an agent",
+        "how do i get past the bot",
+        "how do I book an appointment to speak with an advisor",
+        "I have to speak to an assistant, can you help me?",
+        "@FastFood can a manager hit me up? my order was a mess",
+        "can someone from ur team get back to me"
+    })
+    void theSameShapesAskingForSomeoneEscalate(String text) {
+        Decision d = customerSays(text);
+        assertTrue(d.escalate(), () -> text + " fired nothing");
+    }
+
+    @Test
+    void aRoleCoversEveryPersonWordOrNone() {
+        assertTrue(NoPersonWanted.ownRole(Text.tokens("i'm a real estate agent")));
+        assertTrue(NoPersonWanted.ownRole(Text.tokens("how do i become an agent")));
+        assertFalse(NoPersonWanted.ownRole(Text.tokens("i'm an agent, get me your manager")));
+        assertFalse(NoPersonWanted.ownRole(Text.tokens("i'm a customer, can someone call me")));
+        assertFalse(NoPersonWanted.ownRole(Text.tokens("get me an agent")));
+        assertTrue(NoPersonWanted.aboutTheBot(Text.tokens("can the bot speak french")));
+        assertFalse(NoPersonWanted.aboutTheBot(Text.tokens("can i speak to an assistant")));
+        assertFalse(NoPersonWanted.aboutTheBot(Text.tokens("how do i skip the bot")));
+    }
+
     /** Refusing a person is still no request; refusing the bot is one. */
     @Test
     void aNegatedRequestIsOneUnlessTheBotIsRefused() {
