@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue 16: bot traffic over two servers while they restart one after the other.
 
-usage: rolling_load_probe.py <base a> <base b> <bot key> <stop file> <result file>
+usage: rolling_load_probe.py <base a> <base b> <bot key> <stop file> <result file> [ask every (25; 0: never)]
 
 Six bot connections start conversations and post customer and bot messages, each message with a
 unique text and a clientMessageId, spread over both servers like a load balancer would (round
@@ -26,6 +26,7 @@ import uuid
 
 bases = [sys.argv[1].rstrip("/"), sys.argv[2].rstrip("/")]
 key, stop_file, result_file = sys.argv[3], sys.argv[4], sys.argv[5]
+ask_every = int(sys.argv[6]) if len(sys.argv) > 6 else 25
 headers = {"Authorization": "Bearer " + key, "Content-Type": "application/json"}
 lock = threading.Lock()
 acked = []
@@ -107,7 +108,7 @@ def worker(n):
             k += 1
             author = "customer" if m % 2 == 0 else "bot"
             asked += author == "customer"
-            text = ("rolling %d-%d: I want to talk to a person please" % (n, k)) if (author == "customer" and asked % 25 == 0) \
+            text = ("rolling %d-%d: I want to talk to a person please" % (n, k)) if (author == "customer" and ask_every > 0 and asked % ask_every == 0) \
                 else ("rolling %d-%d: where is my parcel number %d?" % (n, k, k) if author == "customer"
                       else "rolling %d-%d: it ships within two days." % (n, k))
             answer = send("/%s/messages" % conversation, {"author": author, "text": text, "clientMessageId": str(uuid.uuid4())})

@@ -5,7 +5,8 @@ usage:
   routing_cluster_probe.py offer-and-race <engine base> <other base> <bot key> <database> [attempts]
       Signs alice in on both servers (on the other one her presence goes to the engine as a routing
       request), posts an escalation through the server WITHOUT the engine, waits for its offer to
-      alice (made by the engine's server), then fires <attempts> (200) accepts of it through alice's
+      alice (made by the engine's server) and its push on alice's inbox socket on that other server, then
+      fires <attempts> (200 unless given; the check gives 1,000) accepts of it through alice's
       portal sessions on both servers at once. Prints JSON; exits 1 unless exactly one accept won and
       the database shows one owner, one accepted offer and one "joined" notice.
   escalate <base> <bot key> <agent>
@@ -18,9 +19,12 @@ usage:
   routed <database> <conversation> <seconds>
       Waits until the conversation has a pending offer or an owner; prints the seconds it took.
 """
+import base64
 import http.cookiejar
 import json
+import os
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -100,6 +104,61 @@ class Portal:
         return self.post("/agent/inbox.xhtml", form, ajax=True)
 
 
+class PushSocket:
+    """The inbox page's Faces push socket of one portal session (a minimal WebSocket client: the
+    handshake with the session's cookies, then the server's unmasked text frames)."""
+
+    PUSH_URL = re.compile(r'(/jakarta\.faces\.push/inbox\?[^"\'\\]+)')
+
+    def __init__(self, portal):
+        status, page = portal.get("/agent/inbox.xhtml")
+        found = self.PUSH_URL.search(page)
+        if not found:
+            raise SystemExit("no push socket on alice's inbox page at %s (status %d)" % (portal.base, status))
+        parts = urllib.parse.urlsplit(portal.base)
+        cookies = "; ".join("%s=%s" % (c.name, c.value) for c in portal.jar)
+        self.sock = socket.create_connection((parts.hostname, parts.port), timeout=30)
+        handshake = ("GET %s HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\nCookie: %s\r\n\r\n"
+                     % (found.group(1).replace("&amp;", "&"), parts.hostname, parts.port,
+                        base64.b64encode(os.urandom(16)).decode(), cookies))
+        self.sock.sendall(handshake.encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = self.sock.recv(1)
+            if not chunk:
+                break
+            head += chunk
+        if b" 101 " not in head.split(b"\r\n", 1)[0]:
+            raise SystemExit("the push socket at %s was refused: %s" % (portal.base, head.split(b"\r\n", 1)[0].decode()))
+
+    def _exactly(self, n):
+        data = b""
+        while len(data) < n:
+            chunk = self.sock.recv(n - len(data))
+            if not chunk:
+                raise EOFError("push socket closed")
+            data += chunk
+        return data
+
+    def next_text(self):
+        while True:
+            b0, b1 = self._exactly(2)
+            length = b1 & 0x7F
+            if length == 126:
+                length = int.from_bytes(self._exactly(2), "big")
+            elif length == 127:
+                length = int.from_bytes(self._exactly(8), "big")
+            mask = self._exactly(4) if b1 & 0x80 else None
+            payload = self._exactly(length)
+            if mask:
+                payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+            if b0 & 0x0F == 1:
+                return payload.decode("utf-8", "replace")
+            if b0 & 0x0F == 8:
+                raise EOFError("push socket closed by the server")
+
+
 def bot(base, key, path, body):
     request = urllib.request.Request(base.rstrip("/") + "/api/v1/conversations" + path, method="POST",
                                      data=json.dumps(body).encode(),
@@ -131,6 +190,23 @@ def offer_and_race(engine, other, key, db, attempts):
         for base in (engine, other):
             sessions.append(Portal(base, "alice").sign_in())
             sessions[0].heartbeat()
+    # alice's push socket on the server the escalation is posted to, which is not the engine's: the offer
+    # is made on the engine's server and must reach this socket over the data grid (ADR 0042)
+    push = PushSocket(sessions[1])
+    pushed = {}
+
+    def listen():
+        try:
+            while True:
+                text = push.next_text()
+                if "offer" in text and "at" not in pushed:
+                    pushed["at"] = time.monotonic()
+                    pushed["text"] = text
+        except (EOFError, OSError):
+            pass
+
+    threading.Thread(target=listen, daemon=True).start()
+    time.sleep(0.5)
     t0 = time.monotonic()
     conversation = escalate(other, key, "Race Probe")
     offered_to, offered_s = None, None
@@ -143,6 +219,11 @@ def offer_and_race(engine, other, key, db, attempts):
     if offered_to != "alice":
         raise SystemExit("the escalation posted through the server without the engine was not offered to alice within 15 s"
                          " (pending offers: %s)" % pending_offer(db, conversation))
+    while "at" not in pushed and time.monotonic() - t0 < 15:
+        time.sleep(0.05)
+    if "at" not in pushed:
+        raise SystemExit("the offer made on the engine's server was not pushed to alice's socket on %s within 15 s" % other)
+    push_ms = round((pushed["at"] - t0) * 1000)
     joined_before = int(sql(db, "SELECT COUNT(*) FROM message WHERE conversation_id = '%s' AND author = 'SYSTEM' AND text LIKE '%%Alice Martin%%'" % conversation)[0][0])
     ready = []
     for s in sessions:
@@ -185,6 +266,7 @@ def offer_and_race(engine, other, key, db, attempts):
     accepted = int(sql(db, "SELECT COUNT(*) FROM offer WHERE conversation_id = '%s' AND state = 'ACCEPTED'" % conversation)[0][0])
     joined = int(sql(db, "SELECT COUNT(*) FROM message WHERE conversation_id = '%s' AND author = 'SYSTEM' AND text LIKE '%%Alice Martin%%'" % conversation)[0][0])
     result = {"conversation": conversation, "offered_to": offered_to, "offered_after_ms": round(offered_s * 1000),
+              "offer_pushed_on_other_server_ms": push_ms, "push": pushed["text"][:40],
               "attempts": attempts, "per_server": per_server, "outcomes": outcomes, "state": owner[0], "owner": owner[1],
               "accepted_offer_rows": accepted, "joined_notices": joined - joined_before, "other_sample": samples[:1]}
     print(json.dumps(result))
