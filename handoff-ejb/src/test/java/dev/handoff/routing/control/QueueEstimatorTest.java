@@ -29,6 +29,20 @@ class QueueEstimatorTest {
     }
 
     @Test
+    void theDatabaseFallbackReadsTheQueueOnceAndCountsOnlyTheSameSkillAhead() {
+        java.util.List<Object[]> queue = java.util.List.of(
+                new Object[] {"a", "billing"}, new Object[] {"b", null}, new Object[] {"c", "billing"},
+                new Object[] {"d", "general"}, new Object[] {"e", "billing"});
+        QueueEstimator.Fallback f = new QueueEstimator.Fallback(queue, java.util.List.of(), "general", MINUTE);
+        assertEquals(new QueueEstimator.Estimate(1, 60), f.estimate("a", "billing"));
+        assertEquals(new QueueEstimator.Estimate(2, 120), f.estimate("c", "billing"), "b and d need another skill");
+        assertEquals(new QueueEstimator.Estimate(3, 180), f.estimate("e", "billing"));
+        assertEquals(new QueueEstimator.Estimate(2, 120), f.estimate("d", "general"), "no skill is the default skill");
+        assertEquals(new QueueEstimator.Estimate(4, 240), f.estimate("not-queued", "billing"), "behind everything of its skill");
+        assertEquals(new QueueEstimator.Estimate(1, 60), f.estimate("x", "refunds"), "nobody ahead");
+    }
+
+    @Test
     void noAgentsOnlineCountsAsOne() {
         assertEquals(180, QueueEstimator.waitSeconds(3, 0, MINUTE));
         assertEquals(180, QueueEstimator.waitSeconds(3, -2, MINUTE));
