@@ -24,13 +24,14 @@ Handoff.beep = function () {
 };
 Handoff.onInbox = function (message) {
   if (message === 'offers') { Handoff.flash('New offer · Handoff'); Handoff.beep(); }
-  if (message === 'chat') {
-    Handoff.flash('New message · Handoff');
-    var typing = document.getElementById('typingIndicator');
-    if (typing) { typing.hidden = true; }
-  }
+  if (message === 'chat') { Handoff.flash('New message · Handoff'); }
   if (typeof message === 'string' && message.indexOf('typing:') === 0 && Handoff.customerTyping) {
     Handoff.customerTyping(message.substring(7));
+  }
+  /* only the customer's own message in this chat ends "Customer is typing…" (not the agent's reply,
+     not another chat's message, not a refresh that arrives after a fresh "typing:") */
+  if (typeof message === 'string' && message.indexOf('wrote:') === 0 && Handoff.customerWrote) {
+    Handoff.customerWrote(message.substring(6));
   }
 };
 /* Fact chips: a click copies the value (where the browser allows it) and says so. */
@@ -331,5 +332,11 @@ Handoff.chatWriteState = function () {
     el.hidden = false;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(function () { el.hidden = true; }, 6000);
+  };
+  Handoff.customerWrote = function (id) {
+    if (id !== chatId) { return; }
+    var el = document.getElementById('typingIndicator');
+    if (el) { el.hidden = true; }
+    clearTimeout(typingTimer);
   };
 })();

@@ -313,11 +313,18 @@ class DeskShiftUiIT {
                 assertEquals(204, api.post("/api/v1/conversations/" + first + "/typing", "").status());
                 alice.waitFor(By.id("typingIndicator"));
                 assertEquals("Customer is typing…", alice.text(By.id("typingIndicator")));
+                long typingShown = System.nanoTime();
 
                 // another chat gets a message: its unread count and last message change in the list, live
                 api.say(second, "customer", "Hello? Is anyone there about order 7001?");
                 By secondItem = By.cssSelector(".chat-item[data-conversation='" + second + "']");
                 alice.until(d -> d.findElement(secondItem).getText().contains("Is anyone there about order 7001?"));
+                // ... and that refresh does not end this chat's "Customer is typing…" (only this customer's own
+                // message does; the indicator also fades by itself 6 s after the report, so checked only before that)
+                if (java.time.Duration.ofNanos(System.nanoTime() - typingShown).toMillis() < 4_000) {
+                    assertTrue(alice.driver.findElement(By.id("typingIndicator")).isDisplayed(),
+                            "another chat's message must not end this chat's typing indicator");
+                }
                 String badge = alice.text(By.cssSelector(".chat-item[data-conversation='" + second + "'] .unread"));
                 assertTrue(Integer.parseInt(badge) >= 1, badge);
                 alice.screenshot("19-workspace");

@@ -34,6 +34,12 @@ public class InboxPush {
     public static final String CHAT = "chat";
     public static final String QUEUE = "queue";
     public static final String TYPING_PREFIX = "typing:";
+    /**
+     * The customer's message arrived: the owner's page ends "Customer is typing…" for that chat
+     * ("wrote:&lt;conversation id&gt;"). A plain "chat" refresh does not end it: that one also follows the
+     * agent's own messages and other chats, and arriving after a fresh "typing:" it would hide it.
+     */
+    public static final String WROTE_PREFIX = "wrote:";
 
     private static final Logger LOG = Logger.getLogger(InboxPush.class.getName());
     private static final String QUEUE_KEY = "queue-watchers";
@@ -75,6 +81,9 @@ public class InboxPush {
         }
         if (event.owner() != null) {
             toUser(CHAT, event.owner());
+            if (event.author() == dev.handoff.conversation.entity.Author.CUSTOMER) {
+                toUser(WROTE_PREFIX + event.conversationId(), event.owner());
+            }
         }
         toWatchers(event.conversationId(), event.owner());
     }
