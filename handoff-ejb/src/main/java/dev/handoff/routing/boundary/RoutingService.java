@@ -108,6 +108,10 @@ public class RoutingService {
     @ConfigProperty(name = "handoff.routing.read-copy-sync-seconds", defaultValue = "5")
     long readCopySyncSeconds;
 
+    @Inject
+    @ConfigProperty(name = "handoff.routing.first-load-wait-seconds", defaultValue = "10")
+    long firstLoadWaitSeconds;
+
     /** How often a server without the engine reports an owner's activity in one chat to the engine's server. */
     static final Duration ACTIVITY_REPORTS = Duration.ofSeconds(5);
 
@@ -148,7 +152,7 @@ public class RoutingService {
             }
             return Optional.empty();
         }
-        loadOnce(now);
+        awaitLoad(now);
         RoutingEngine engine = desk.engine();
         Optional<HandoffState> state = engine.state(conversation.getId());
         if (state.isPresent() && state.get() == HandoffState.OWNED) {
@@ -172,7 +176,7 @@ public class RoutingService {
         if (!desk.acting()) {
             return 0;
         }
-        loadOnce(now);
+        awaitLoad(now);
         return book.apply(desk.engine().tick(now), now).size();
     }
 
@@ -181,7 +185,7 @@ public class RoutingService {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
         Instant seenBefore = agent.getPresenceSeenAt();
-        loadOnce(now);
+        awaitLoad(now);
         agent.changePresence(presence, now);
         em.flush();
         desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
@@ -202,7 +206,7 @@ public class RoutingService {
         em.createNamedQuery(Agent.SEEN).setParameter("id", agent.getId()).setParameter("at", now).executeUpdate();
         if (before == Presence.OFFLINE && agent.getPresence() != Presence.OFFLINE) {
             em.refresh(agent);
-            loadOnce(now);
+            awaitLoad(now);
             tellEngine(agent, now);
         }
     }
@@ -225,7 +229,7 @@ public class RoutingService {
         if (stale.isEmpty()) {
             return List.of();
         }
-        loadOnce(now);
+        awaitLoad(now);
         for (Agent agent : stale) {
             agent.changePresence(Presence.OFFLINE);
         }
@@ -250,7 +254,7 @@ public class RoutingService {
     public void decline(String conversationId, String username) {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
-        loadOnce(now);
+        awaitLoad(now);
         book.close(conversationId, agent.getId(), OfferState.DECLINED, now);
         if (handedOver(RoutingRequest.Kind.DECLINED, conversationId, agent.getId())) {
             return;
@@ -293,7 +297,7 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.ACCEPTED, conversation.getId(), agent.getId())) {
             return;
         }
-        loadOnce(now);
+        awaitLoad(now);
         acceptedInEngine(conversation, agent, now);
     }
 
@@ -318,7 +322,7 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.TRANSFERRED, conversation.getId(), to.getId())) {
             return;
         }
-        loadOnce(now);
+        awaitLoad(now);
         know(to, now);
         book.touched(List.of(conversation.getId()), now);
         own(conversation, to, now);
@@ -348,7 +352,7 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.RELEASED, conversationId, null)) {
             return;
         }
-        loadOnce(now);
+        awaitLoad(now);
         Conversation c = em.find(Conversation.class, conversationId);
         if (c != null && c.getAcceptedAt() != null && c.getClosedAt() != null) {
             desk.estimator().recordHandleTime(Duration.between(c.getAcceptedAt(), c.getClosedAt()));
@@ -431,7 +435,7 @@ public class RoutingService {
      */
     public void backToQueueFront(Conversation c, String customerNotice) {
         Instant now = clock.instant();
-        loadOnce(now);
+        awaitLoad(now);
         String id = c.getId();
         book.touched(List.of(id), now);
         book.backToQueue(c, customerNotice, now);
@@ -457,7 +461,7 @@ public class RoutingService {
      */
     public int reclaimFromAbsentOwners(Duration gone) {
         Instant now = clock.instant();
-        loadOnce(now);
+        awaitLoad(now);
         List<Conversation> owned = em.createQuery("SELECT c FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED"
                         + " AND c.assignedAgent.presence IN (dev.handoff.routing.entity.Presence.OFFLINE, dev.handoff.routing.entity.Presence.AWAY)",
                         Conversation.class)
@@ -518,7 +522,7 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.POLICY, null, null)) {
             return;
         }
-        loadOnce(now);
+        awaitLoad(now);
         book.touchedEverything(now);
         book.apply(desk.engine().setPolicy(policy, now), now);
         desk.policyApplied(version);
@@ -527,7 +531,7 @@ public class RoutingService {
     /** The queue and every agent's load, from the engine. */
     public QueueSnapshot snapshot() {
         Instant now = clock.instant();
-        loadOnce(now);
+        awaitLoad(now);
         return desk.engine().snapshot(now);
     }
 
@@ -581,7 +585,7 @@ public class RoutingService {
         }
         requests.releaseDrainAfterTransaction();
         Instant now = clock.instant();
-        loadOnce(now);
+        loadOnce(now); // the clock's thread (before its tick) or a nudge's: not a request, so it may load
         List<RoutingRequest> batch = requests.next(DRAIN_BATCH);
         if (batch.isEmpty()) {
             return 0;
@@ -698,8 +702,14 @@ public class RoutingService {
         desk.asReadCopy(() -> {
             boolean first = desk.claimFirstLoad();
             long started = System.nanoTime();
-            followPublishedPolicy(now);
-            fullSync(now);
+            try {
+                followPublishedPolicy(now);
+                fullSync(now);
+            } finally {
+                if (first) {
+                    desk.firstLoadFinished();
+                }
+            }
             desk.passiveSyncDone(now, clock.instant());
             if (first) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
@@ -712,7 +722,10 @@ public class RoutingService {
 
     // ---------------------------------------------------------------- engine ↔ database
 
-    /** Loads the database into the engine the first time routing is used; true if it did. */
+    /**
+     * The routing clock's first tick after start-up or a take-over loads the database into the engine;
+     * true if this call did. Requests do not: see {@link #awaitLoad}.
+     */
     private boolean loadOnce(Instant now) {
         if (!desk.acting() || !desk.claimFirstLoad()) {
             return false;
@@ -721,12 +734,33 @@ public class RoutingService {
         // the full sync: kept with their agent until their first expiry when that agent can still
         // hold them, otherwise closed as expired and offered on (ADR 0042).
         long started = System.nanoTime();
-        fullSync(now);
+        try {
+            fullSync(now);
+        } finally {
+            desk.firstLoadFinished();
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         RoutingEngine engine = desk.engine();
         LOG.info(() -> String.format(Locale.ROOT, "Routing engine loaded from the database in %,d ms: %,d agents, %,d open handoffs (%,d waiting)",
                 millis, engine.agentCount(), engine.handoffIds().size(), engine.waitingCount()));
         return true;
+    }
+
+    /**
+     * A routing call on a request thread, before the engine has been loaded (right after start-up, or
+     * after this server took routing over): it waits for the routing clock's load, up to
+     * {@code handoff.routing.first-load-wait-seconds}, rather than load the whole desk inside a
+     * customer's or an agent's transaction (issue 10). Only when the clock has not run by then does the
+     * request load (a warning says so); a load already running elsewhere is not repeated.
+     */
+    private void awaitLoad(Instant now) {
+        if (!desk.acting() || desk.awaitFirstLoad(Duration.ofSeconds(Math.max(0, firstLoadWaitSeconds)))) {
+            return;
+        }
+        if (loadOnce(now)) {
+            LOG.warning(() -> "The routing clock had not loaded the engine within " + firstLoadWaitSeconds
+                    + " s of a routing call; the call loaded it (are the container's timers running?)");
+        }
     }
 
     /**
