@@ -72,7 +72,19 @@ final class Browser implements AutoCloseable {
     /** Waits up to 20 s; on time-out keeps a screenshot and the page source to show what was there instead. */
     <T> T until(java.util.function.Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        try {
+                            return condition.apply(d);
+                        } catch (org.openqa.selenium.WebDriverException e) {
+                            // Chromium's own word for a stale element: a node read while a navigation or an
+                            // Ajax update replaced it ("Node with given id does not belong to the document")
+                            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             String name = "failure-" + System.currentTimeMillis();
             screenshot(name);
