@@ -44,6 +44,7 @@ class DefaultSetQualityTest {
         "fresh8-dev,       0.97,  0.96,  0.02",
         "fresh9-dev,       0.97,  0.96,  0.02",
         "fresh10-dev,      0.94,  0.96,  0.02",
+        "fresh11-dev,      0.97,  0.96,  0.03",
         "heldout,          0.97,  0.94,  0.04",
         "fresh-heldout,    0.90,  0.95,  0.05",
         "fresh2-heldout,   0.85,  0.91,  0.06",
@@ -55,6 +56,7 @@ class DefaultSetQualityTest {
         "fresh8-heldout,   0.97,  0.97,  0.02",
         "fresh9-heldout,   0.93,  0.96,  0.06",
         "fresh10-heldout,  0.97,  0.96,  0.03",
+        "fresh11-heldout,  0.97,  0.96,  0.03",
     })
     void split(String split, double human, double catchRate, double falsePositives) {
         TriggerQualityReport.Figures f = TriggerQualityReport.measure(set, TriggerQualityReport.split(split));
