@@ -67,8 +67,11 @@ final class NotARequest {
     private static final Set<String> WISHES = Set.of("like", "want", "wanna", "need", "needs", "needed", "have", "get", "please", "pls", "plz");
     /** What a customer wants passed on: "this", "my case", "the complaint". */
     private static final Set<String> PASSED_ON = PhraseLexicon.keys("this", "it", "that", "me", "us", "case", "complaint", "issue", "ticket",
-            "query", "call", "chat", "conversation", "matter", "problem", "claim", "request", "account");
+            "query", "call", "chat", "conversation", "matter", "problem", "claim", "request");
     private static final Set<String> DETERMINERS = Set.of("my", "the", "this", "our", "that");
+    /** Verbs that pass a case on to someone (not "emailed", "called": those send or tell). */
+    private static final Set<String> PASSING_ON = PhraseLexicon.keys("escalate", "escalated", "transfer", "transferred", "transfered",
+            "connect", "connected", "pass", "passed", "forward", "forwarded", "refer", "referred", "route", "routed", "put");
 
     /**
      * A past form of reaching that says the result a customer wishes for, not a story: a wish
@@ -78,6 +81,9 @@ final class NotARequest {
      * call transferred" and "it was escalated" stay stories.
      */
     static boolean wishedFor(List<Text.Token> tokens, int past) {
+        if (!PASSING_ON.contains(English.key(tokens.get(past).word()))) {
+            return false; // "I'd like this chat emailed to me": a document sent, nobody reached
+        }
         int clause = tokens.get(past).clause();
         int object = past - 1;
         if (object < 1 || tokens.get(object).clause() != clause || !PASSED_ON.contains(English.key(tokens.get(object).word()))) {
