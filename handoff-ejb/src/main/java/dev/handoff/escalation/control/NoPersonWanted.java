@@ -142,9 +142,9 @@ final class NoPersonWanted {
 
     /** Thanks said outright. */
     private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "ty", "cheers", "grateful", "kudos", "shoutout",
-            "compliment", "compliments", "praise", "appreciate", "appreciated");
+            "compliment", "compliments", "praise");
     /** A copula before praise: "was helpful", "has always been great". */
-    private static final Set<String> COPULAS = Set.of("was", "were", "is", "are", "been", "be");
+    private static final Set<String> COPULAS = Set.of("was", "were", "is", "are", "been");
     private static final Set<String> DEGREE = Set.of("really", "very", "so", "super", "extremely", "incredibly", "always", "truly",
             "absolutely", "genuinely", "just", "all", "such", "most", "amazingly", "ever");
     private static final Set<String> PRAISE = Set.of("helpful", "great", "brilliant", "lovely", "fantastic", "excellent", "amazing", "kind",
@@ -157,7 +157,8 @@ final class NoPersonWanted {
     private static final Set<String> ASKING = Set.of("can", "could", "may", "please", "pls", "plz", "get", "give", "need", "needs", "now",
             "asap", "urgent", "urgently", "immediately", "again", "but", "however", "not", "no", "never", "nobody", "don't", "dont",
             "didn't", "didnt", "wasn't", "wasnt", "isn't", "isnt", "why", "transfer", "connect", "speak", "talk", "chat", "call", "ring",
-            "contact", "put", "pass", "escalate", "unlike", "except", "shame", "pity", "unfortunately", "sadly", "if", "nothing");
+            "contact", "put", "pass", "escalate", "unlike", "except", "shame", "pity", "unfortunately", "sadly", "if", "nothing",
+            "would", "i'd", "id", "love", "wish", "hope", "appreciate");
 
     /**
      * Thanks or praise for people who helped, asking nothing: a thanks word ("thanks", "cheers",
@@ -175,7 +176,7 @@ final class NoPersonWanted {
         boolean praised = false;
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).word();
-            if (ASKING.contains(w) || PRONOUNS.contains(English.key(w))) {
+            if (ASKING.contains(w) || ASKING.contains(English.key(w)) || PRONOUNS.contains(English.key(w))) {
                 return false;
             }
             if (THANKS.contains(w) || PRAISE.contains(w) && afterCopula(tokens, i)) {
