@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Three frames in which a person word or a verb of reaching asks for nobody (eleventh round, ADR
- * 0050), read from the message's words alone:
+ * Four frames in which a person word or a verb of reaching asks for nobody (eleventh round, ADR
+ * 0050; the fourth twelfth round, ADR 0052), read from the message's words alone:
  * <ul>
  * <li>the customer's own role: "I'm a real estate agent, do you offer business accounts?", "how do
  * I become a rep for your brand" — every person word follows "I am a", "as a" or "become a";</li>
@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * can I do it online?";</li>
  * <li>the bot as the thing asked about: "how do I stop the bot from sending me notifications",
  * "how can i talk to the assistant by voice".</li>
+ * <li>thanks and praise for people who helped: "customer service was really helpful yesterday, just
+ * want to say thanks", "the engineer who came out was fantastic".</li>
  * </ul>
  * Each gives way to urgency and to a person set against the bot ("now", "human", "real"…), which
  * ask for someone wherever they stand.
@@ -32,9 +34,9 @@ final class NoPersonWanted {
     private NoPersonWanted() {
     }
 
-    /** Any of the three frames, said calmly (the caller checks the sentiment). */
+    /** Any of the four frames, said calmly (the caller checks the sentiment). */
     static boolean applies(String raw, List<Text.Token> tokens) {
-        return ownRole(tokens) || asksWhetherNeeded(raw, tokens) || aboutTheBot(tokens);
+        return ownRole(tokens) || asksWhetherNeeded(raw, tokens) || aboutTheBot(tokens) || praises(raw, tokens);
     }
 
     /**
@@ -136,5 +138,84 @@ final class NoPersonWanted {
             }
         }
         return bot;
+    }
+
+    /** Thanks said outright. */
+    private static final Set<String> THANKS = Set.of("thanks", "thank", "thx", "ty", "cheers", "grateful", "kudos", "shoutout",
+            "compliment", "compliments", "praise");
+    /** A copula before praise: "was helpful", "has always been great". */
+    private static final Set<String> COPULAS = Set.of("was", "were", "is", "are", "been");
+    private static final Set<String> DEGREE = Set.of("really", "very", "so", "super", "extremely", "incredibly", "always", "truly",
+            "absolutely", "genuinely", "just", "all", "such", "most", "amazingly", "ever");
+    private static final Set<String> PRAISE = Set.of("helpful", "great", "brilliant", "lovely", "fantastic", "excellent", "amazing", "kind",
+            "friendly", "wonderful", "superb", "awesome", "outstanding", "patient", "quick", "fast", "nice", "polite", "professional",
+            "good", "supportive", "efficient", "knowledgeable", "star", "legend", "legends", "stars", "top");
+    /** What a person did that is praised: "the agent who helped me", "the rep who sorted it". */
+    private static final Set<String> DEEDS = Set.of("helped", "sorted", "fixed", "resolved", "solved", "assisted", "dealt", "handled",
+            "came", "answered");
+    /** Any of these makes the message ask for something, thanks or not. */
+    private static final Set<String> ASKING = Set.of("can", "could", "may", "please", "pls", "plz", "get", "give", "need", "needs", "now",
+            "asap", "urgent", "urgently", "immediately", "again", "but", "however", "not", "no", "never", "nobody", "don't", "dont",
+            "didn't", "didnt", "wasn't", "wasnt", "isn't", "isnt", "why", "transfer", "connect", "speak", "talk", "chat", "call", "ring",
+            "contact", "put", "pass", "escalate", "unlike", "except", "shame", "pity", "unfortunately", "sadly", "if", "nothing",
+            "would", "i'd", "id", "love", "wish", "hope", "appreciate");
+
+    /**
+     * Thanks or praise for people who helped, asking nothing: a thanks word ("thanks", "cheers",
+     * "kudos", "grateful") or praise after a copula ("was really helpful", "has always been great"),
+     * every person word of the message either followed in its clause by a copula or a deed ("the
+     * agent who helped me", "the staff at the branch were brilliant") or after a thanks word ("thank
+     * you to the support team"), and nothing that asks, contrasts or negates ("can", "please", "get",
+     * "but", "not", a verb of reaching in the present, a question mark). "the agent was great, can I
+     * talk to her again?" and "thanks, get me an agent" still ask for someone.
+     */
+    static boolean praises(String raw, List<Text.Token> tokens) {
+        if (raw.indexOf('?') >= 0 || tokens.size() > 30) {
+            return false;
+        }
+        boolean praised = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (ASKING.contains(w) || ASKING.contains(English.key(w)) || PRONOUNS.contains(English.key(w))) {
+                return false;
+            }
+            if (THANKS.contains(w) || PRAISE.contains(w) && afterCopula(tokens, i)) {
+                praised = true;
+            }
+            if (PEOPLE.contains(English.key(w)) && !doerOrThanked(tokens, i)) {
+                return false;
+            }
+        }
+        return praised;
+    }
+
+    private static boolean afterCopula(List<Text.Token> tokens, int i) {
+        int clause = tokens.get(i).clause();
+        for (int k = i - 1; k >= 0 && k >= i - 3 && tokens.get(k).clause() == clause; k--) {
+            String w = tokens.get(k).word();
+            if (COPULAS.contains(w)) {
+                return true;
+            }
+            if (!DEGREE.contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean doerOrThanked(List<Text.Token> tokens, int person) {
+        int clause = tokens.get(person).clause();
+        for (int k = person + 1; k < tokens.size() && k <= person + 5 && tokens.get(k).clause() == clause; k++) {
+            String w = tokens.get(k).word();
+            if (COPULAS.contains(w) || DEEDS.contains(w)) {
+                return true;
+            }
+        }
+        for (int k = person - 1; k >= 0 && k >= person - 4 && tokens.get(k).clause() == clause; k--) {
+            if (THANKS.contains(tokens.get(k).word())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -40,7 +40,8 @@ final class NotARequest {
             String word = tokens.get(i).word();
             String key = English.key(word);
             int clause = tokens.get(i).clause();
-            if (REACH.contains(key) && English.past(word) && !(i > 0 && ENABLERS.contains(tokens.get(i - 1).word()))) {
+            if (REACH.contains(key) && English.past(word) && !(i > 0 && ENABLERS.contains(tokens.get(i - 1).word()))
+                    && !wishedFor(tokens, i)) {
                 return true; // "i talked to an agent", "someone called me", "was transferred" (but not "get transferred")
             }
             if (PhraseLexicon.OWNERS.contains(word) && after(tokens, i, clause, THIRD_PARTIES, 2) && !yourPeople(tokens)) {
@@ -60,6 +61,39 @@ final class NotARequest {
             }
         }
         return false;
+    }
+
+    /** Wishes whose object, then a past form, is the result wanted: "I'd like this escalated", "want my call transferred". */
+    private static final Set<String> WISHES = Set.of("like", "want", "wanna", "need", "needs", "needed", "have", "get", "please", "pls", "plz");
+    /** What a customer wants passed on: "this", "my case", "the complaint". */
+    private static final Set<String> PASSED_ON = PhraseLexicon.keys("this", "it", "that", "me", "us", "case", "complaint", "issue", "ticket",
+            "query", "call", "chat", "conversation", "matter", "problem", "claim", "request");
+    private static final Set<String> DETERMINERS = Set.of("my", "the", "this", "our", "that");
+    /** Verbs that pass a case on to someone (not "emailed", "called": those send or tell). */
+    private static final Set<String> PASSING_ON = PhraseLexicon.keys("escalate", "escalated", "transfer", "transferred", "transfered",
+            "connect", "connected", "pass", "passed", "forward", "forwarded", "refer", "referred", "route", "routed", "put");
+
+    /**
+     * A past form of reaching that says the result a customer wishes for, not a story: a wish
+     * ("like", "want", "need", "have", "get", "please"), then what is to be passed on ("this", "my
+     * case", "the complaint"), then the past form — "I'd like this escalated to a team leader", "I
+     * want my call transferred to the fraud team", "please have my complaint escalated". "I had my
+     * call transferred" and "it was escalated" stay stories.
+     */
+    static boolean wishedFor(List<Text.Token> tokens, int past) {
+        if (!PASSING_ON.contains(English.key(tokens.get(past).word()))) {
+            return false; // "I'd like this chat emailed to me": a document sent, nobody reached
+        }
+        int clause = tokens.get(past).clause();
+        int object = past - 1;
+        if (object < 1 || tokens.get(object).clause() != clause || !PASSED_ON.contains(English.key(tokens.get(object).word()))) {
+            return false;
+        }
+        int wish = object - 1;
+        if (DETERMINERS.contains(tokens.get(wish).word()) && !tokens.get(object).word().equals("this")) {
+            wish--;
+        }
+        return wish >= 0 && tokens.get(wish).clause() == clause && WISHES.contains(tokens.get(wish).word());
     }
 
     /** "one of your engineers … with our dev team": the company's own people are asked for, whoever else is named. */

@@ -51,12 +51,12 @@ final class PhraseLexicon {
     static final List<String> PERSON_NOUNS = List.of("person", "human", "agent", "representative", "rep", "operator", "manager",
             "supervisor", "staff", "staffer", "employee", "advisor", "adviser", "assistant", "consultant", "colleague", "specialist",
             "technician", "expert", "team", "department", "boss", "superior", "being", "officer", "tutor", "teacher", "doctor", "nurse",
-            "pharmacist", "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk");
+            "pharmacist", "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs", "csr");
     static final List<String> PRONOUNS = List.of("someone", "somebody", "anyone", "anybody");
     /** Person words that are no request on their own ("Hi team", "thanks, department"). */
     static final Set<String> NOT_ALONE = keys("team", "department", "colleague", "employee", "consultant", "assistant", "specialist",
             "technician", "being", "staffer", "boss", "superior", "expert", "officer", "tutor", "teacher", "doctor", "nurse", "pharmacist",
-            "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk");
+            "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs");
     /** Person words that stand for several people even in the singular. */
     static final Set<String> COLLECTIVE = keys("staff", "team", "department");
     /** Groups of words that are one person (plurals match too: every word is compared by key). */

@@ -90,17 +90,48 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
      */
     static boolean negatedRequest(java.util.List<Text.Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
-            if (!NEGATORS.contains(tokens.get(i).word())) {
-                continue;
+            if (!NEGATORS.contains(tokens.get(i).word())
+                    || i + 1 < tokens.size() && CHANNEL_PREPOSITIONS.contains(tokens.get(i + 1).word())) {
+                continue; // "with a person, not through the chat": the channel is refused, not the person
             }
             int clause = tokens.get(i).clause();
             for (int k = i + 1; k <= i + 4 && k < tokens.size() && tokens.get(k).clause() == clause; k++) {
+                if (newWish(tokens, i, k)) {
+                    break; // "my english is not good i need person": unpunctuated, a new sentence wants someone
+                }
                 if (REQUEST_WORDS.contains(tokens.get(k).word()) && !refusesMachine(tokens, k, clause)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** After a negator, these refuse a way of reaching, not the person: "not through the chat", "not by email". */
+    private static final java.util.Set<String> CHANNEL_PREPOSITIONS = java.util.Set.of("through", "thru", "via", "over", "by", "using", "on");
+    private static final java.util.Set<String> SUBJECTS = java.util.Set.of("i", "we", "i'd", "id", "we'd");
+    private static final java.util.Set<String> WISH_VERBS = java.util.Set.of("need", "want", "wanna", "like", "would", "must", "have");
+    /** Verbs of thought carry a negation over to what they govern: "I don't think I need an agent". */
+    private static final java.util.Set<String> THOUGHTS = java.util.Set.of("think", "believe", "reckon", "guess", "suppose", "feel",
+            "thought", "sure");
+
+    /**
+     * A first-person subject with a wish ("i need", "we want", "i'd like") between the negator at
+     * {@code negator} and the word at {@code at}, no verb of thought between them: a new sentence
+     * the customer forgot to punctuate, which the negation does not reach.
+     */
+    private static boolean newWish(java.util.List<Text.Token> tokens, int negator, int at) {
+        String w = tokens.get(at).word();
+        if (!SUBJECTS.contains(w) || at + 1 >= tokens.size() || !WISH_VERBS.contains(tokens.get(at + 1).word())
+                && !w.equals("i'd") && !w.equals("id")) {
+            return false;
+        }
+        for (int k = negator + 1; k < at; k++) {
+            if (THOUGHTS.contains(tokens.get(k).word())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean refusesMachine(java.util.List<Text.Token> tokens, int from, int clause) {

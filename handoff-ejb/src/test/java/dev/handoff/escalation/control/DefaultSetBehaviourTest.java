@@ -283,6 +283,61 @@ class DefaultSetBehaviourTest {
         assertFalse(NoPersonWanted.aboutTheBot(Text.tokens("how do i skip the bot")));
     }
 
+    /**
+     * Twelfth round (ADR 0052): thanks and praise for people who helped ask for nobody; a wished-for
+     * result ("I'd like this escalated") is no story told; a person asked to reach out, whoever is on
+     * duty, and CS as a desk ask for someone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "customer service was really helpful yesterday, just want to say thanks",
+        "thanks for the quick reply, the staff were very kind",
+        "your customer support has always been excellent",
+        "cheers to the engineer who fixed my broadband",
+        "I'd like this chat emailed to me",
+        "what does cs stand for on my invoice"
+    })
+    void thanksAndPraiseAskForNobody(String text) {
+        Decision d = customerSays(text);
+        assertFalse(names(d).contains("explicit-human-request"), () -> text + " fired " + d.firings());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I'd like this escalated to a team leader",
+        "I want my call transferred to the fraud team",
+        "please have my complaint passed to a manager",
+        "the agent was great yesterday, can I talk to her again?",
+        "thanks, but I still need a person",
+        "hey @Brand pls have a person reach out, order 22813",
+        "just tell whoever is on duty to pick this up",
+        "i want to talk to cs"
+    })
+    void wishesAndPeopleAskedToReachOutEscalate(String text) {
+        Decision d = customerSays(text);
+        assertTrue(names(d).contains("explicit-human-request"), () -> text + " fired " + d.firings());
+    }
+
+    @Test
+    void aWishedForResultIsNoStory() {
+        assertTrue(NotARequest.applies(Text.tokens("i was transferred to a supervisor already")));
+        assertTrue(NotARequest.applies(Text.tokens("i had my call transferred twice")));
+        assertFalse(NotARequest.applies(Text.tokens("i'd like this escalated to a team leader")));
+        assertFalse(NotARequest.applies(Text.tokens("i want my complaint passed to a manager")));
+        assertTrue(NoPersonWanted.praises("the agent who helped me was lovely, thank you", Text.tokens("the agent who helped me was lovely, thank you")));
+        assertFalse(NoPersonWanted.praises("thanks, get me an agent", Text.tokens("thanks, get me an agent")));
+        assertFalse(NoPersonWanted.praises("the rep was great. agent please", Text.tokens("the rep was great. agent please")));
+    }
+
+    /** A refused channel and an unpunctuated new wish end a negation; a thought carries it. */
+    @Test
+    void aNegationEndsAtARefusedChannelOrANewWish() {
+        assertFalse(SemanticRule.negatedRequest(Text.tokens("i need to arrange this with a person not through the chat")));
+        assertFalse(SemanticRule.negatedRequest(Text.tokens("my english is not good i need person who speak portuguese")));
+        assertTrue(SemanticRule.negatedRequest(Text.tokens("i don't think i need anyone")));
+        assertTrue(SemanticRule.negatedRequest(Text.tokens("not by phone please i don't want to talk to anyone")));
+    }
+
     /** Refusing a person is still no request; refusing the bot is one. */
     @Test
     void aNegatedRequestIsOneUnlessTheBotIsRefused() {
