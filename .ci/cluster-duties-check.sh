@@ -161,6 +161,11 @@ recorded=$(routing_requests "$N" recorded); drained=$(routing_requests "$R" drai
 left=$(sql "SELECT COUNT(*) FROM routing_request")
 [[ "$left" == 0 ]] || fail "$left routing requests left undrained"
 say "routing ticks: node $R $k1 -> $k2, node $N $n2; routing requests: $recorded written on node $N, $drained drained on node $R, 0 left"
+# the race's chat is done with: closed, so that it cannot come back to the queue later (alice's reply
+# timer runs out during the restarts) and take a seat another block counts on
+race_id=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["conversation"])' "$race")
+curl -fs -o /dev/null -X POST -H "Authorization: Bearer $KEY" "http://127.0.0.1:${PORT[$R]}/api/v1/conversations/$race_id/close" \
+    || fail "closing the race's chat $race_id"
 
 # --- 3. a trigger set published on one server is live on the other -------------------------------
 evaluate() { # node -> escalated true/false for the test phrase
@@ -291,6 +296,12 @@ say "after the rolling restart: nothing acknowledged lost or doubled; alice and 
 #   and no chat is offered to two agents at once.
 ra=$(routing_held a); rb=$(routing_held b)
 [[ "$ra$rb" == "10" || "$ra$rb" == "01" ]] || fail "routing engine held before the kill: a=$ra b=$rb, expected exactly one"
+# chats the earlier blocks left open are closed first (through the API, as a bot would): carol's two
+# seats are for this block's two escalations
+for open_id in $(sql "SELECT id FROM conversation WHERE state IN ('QUEUED', 'ASSIGNED')"); do
+    curl -fs -o /dev/null -X POST -H "Authorization: Bearer $KEY" "http://127.0.0.1:${PORT[a]}/api/v1/conversations/$open_id/close" \
+        || say "could not close chat $open_id left open by an earlier block"
+done
 # mid-load: bots keep posting over both servers (retrying on the survivor) while the engine's server
 # dies; they ask for nobody here, so that carol's two seats go to this block's two escalations
 STOP="$WORK/kill.stop"; rm -f "$STOP"

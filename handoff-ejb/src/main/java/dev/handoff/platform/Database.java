@@ -24,6 +24,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * artifact runs on the embedded H2 database and on MySQL by configuration alone. {@link
  * dev.handoff.platform.db.UrlRoutingDataSource} picks the vendor driver from the URL.
  */
+@jakarta.annotation.sql.DataSourceDefinitions({
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
         className = "dev.handoff.platform.db.UrlRoutingDataSource",
@@ -39,7 +40,25 @@ import org.flywaydb.core.api.output.MigrateResult;
             // A request waits at most this long for a free connection, then fails (503 on the API)
             // instead of queueing behind a stalled database for Payara's default 60 s.
             "fish.payara.max-wait-time-in-millis=" + Database.POOL_WAIT_MILLIS
+        }),
+// The cluster's leases (ClusterDuties) on a small pool of their own: a burst of requests that takes
+// every connection of the main pool (a thousand accepts at once) must not keep the routing engine's
+// server from renewing its lease, or routing moves to another server in the middle of the burst.
+@DataSourceDefinition(
+        name = Database.LEASES_JNDI_NAME,
+        className = "dev.handoff.platform.db.UrlRoutingDataSource",
+        url = "${MPCONFIG=handoff.db.url}",
+        user = "${MPCONFIG=handoff.db.user}",
+        password = "${MPCONFIG=handoff.db.password}",
+        properties = {
+            "fish.payara.min-pool-size=1",
+            "fish.payara.max-pool-size=4",
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=meta-data",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=" + Database.POOL_WAIT_MILLIS
         })
+})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -47,6 +66,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/handoff";
+    /** The same database on a pool of its own for the cluster's leases (four connections at most). */
+    public static final String LEASES_JNDI_NAME = "java:app/jdbc/handoff-leases";
     /** The longest a caller waits for a pooled connection (docs/runbook.md, "Database faults"). */
     public static final int POOL_WAIT_MILLIS = 5_000;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());

@@ -63,7 +63,8 @@ public class ClusterDuties {
     public static final String ROUTING = "routing";
     private static final Logger LOG = Logger.getLogger(ClusterDuties.class.getName());
 
-    @Resource(lookup = Database.JNDI_NAME)
+    /** The leases' own pool: requests that take every connection of the main pool cannot stop a renewal. */
+    @Resource(lookup = Database.LEASES_JNDI_NAME)
     DataSource dataSource;
 
     @Resource

@@ -62,9 +62,7 @@ public class RoutingClock {
     @PostConstruct
     void start() {
         long interval = Math.max(200, intervalMillis);
-        // The first tick at once: it loads the database into the engine right after start-up, so no
-        // customer's or agent's request does (they wait for it, RoutingService.awaitLoad).
-        timers.createIntervalTimer(0, interval, new TimerConfig(ROUTING, false));
+        timers.createIntervalTimer(interval, interval, new TimerConfig(ROUTING, false));
         timers.createIntervalTimer(1_000, Math.max(1, presenceCheckSeconds) * 1_000, new TimerConfig(PRESENCE, false));
     }
 

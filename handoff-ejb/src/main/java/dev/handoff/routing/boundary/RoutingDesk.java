@@ -41,9 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * transaction may still be open) and which were touched by a transaction that rolled back (the next
  * tick reconciles them). See ADR 0012.
  *
- * <p>Created after the schema migration with the live policy; the routing clock's first tick, right
- * after start-up, loads agents, queued and assigned chats from the database (a routing call that comes
- * earlier waits for it, see {@link dev.handoff.routing.control.FirstLoad}).
+ * <p>Created after the schema migration with the live policy; the first tick (or the first routing
+ * call) loads agents, queued and assigned chats from the database.
  */
 @Singleton
 @Startup
@@ -88,7 +87,7 @@ public class RoutingDesk {
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
     private final Map<Long, AgentProfile> profiles = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final dev.handoff.routing.control.FirstLoad firstLoad = new dev.handoff.routing.control.FirstLoad();
+    private final AtomicBoolean loaded = new AtomicBoolean();
     private volatile Instant lastFullSync = Instant.EPOCH;
     private final java.util.concurrent.atomic.AtomicLong turnedAway = new java.util.concurrent.atomic.AtomicLong();
     private volatile Instant lastQueueFullWarning;
@@ -331,8 +330,8 @@ public class RoutingDesk {
     }
 
     /**
-     * Forgets everything the engine holds and loads it again from the database at the next tick
-     * (requests meanwhile wait for that load), as a server does when it starts or takes routing over from another (issue 16):
+     * Forgets everything the engine holds and loads it again from the database at the next routing
+     * call or tick, as a server does when it starts or takes routing over from another (issue 16):
      * offers the database still holds open are taken over with their agent, not expired (ADR 0042).
      * The policy stays; calls already running finish on the engine they started with.
      */
@@ -343,7 +342,7 @@ public class RoutingDesk {
         profiles.clear();
         dirty.clear();
         lastFullSync = Instant.EPOCH;
-        firstLoad.startOver();
+        loaded.set(false);
     }
 
     /**
@@ -362,22 +361,10 @@ public class RoutingDesk {
         return turnedAway.getAndSet(0);
     }
 
-    /** True exactly once (per {@link #startOver()}): for whoever is first to load the database into the engine. */
+    /** True exactly once: for whoever is first to load the database into the engine. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean claimFirstLoad() {
-        return firstLoad.claim();
-    }
-
-    /** The engine's load from the database (claimed with {@link #claimFirstLoad()}) has finished. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void firstLoadFinished() {
-        firstLoad.finished();
-    }
-
-    /** Waits up to {@code wait} for the engine's load by the routing clock; true once it has finished. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean awaitFirstLoad(Duration wait) {
-        return firstLoad.done() || firstLoad.await(wait);
+        return loaded.compareAndSet(false, true);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

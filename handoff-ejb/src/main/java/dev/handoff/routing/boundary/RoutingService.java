@@ -108,10 +108,6 @@ public class RoutingService {
     @ConfigProperty(name = "handoff.routing.read-copy-sync-seconds", defaultValue = "5")
     long readCopySyncSeconds;
 
-    @Inject
-    @ConfigProperty(name = "handoff.routing.first-load-wait-seconds", defaultValue = "10")
-    long firstLoadWaitSeconds;
-
     /** How often a server without the engine reports an owner's activity in one chat to the engine's server. */
     static final Duration ACTIVITY_REPORTS = Duration.ofSeconds(5);
 
@@ -152,7 +148,7 @@ public class RoutingService {
             }
             return Optional.empty();
         }
-        awaitLoad(now);
+        loadOnce(now);
         RoutingEngine engine = desk.engine();
         Optional<HandoffState> state = engine.state(conversation.getId());
         if (state.isPresent() && state.get() == HandoffState.OWNED) {
@@ -176,7 +172,7 @@ public class RoutingService {
         if (!desk.acting()) {
             return 0;
         }
-        awaitLoad(now);
+        loadOnce(now);
         return book.apply(desk.engine().tick(now), now).size();
     }
 
@@ -185,7 +181,7 @@ public class RoutingService {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
         Instant seenBefore = agent.getPresenceSeenAt();
-        awaitLoad(now);
+        loadOnce(now);
         agent.changePresence(presence, now);
         em.flush();
         desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
@@ -206,7 +202,7 @@ public class RoutingService {
         em.createNamedQuery(Agent.SEEN).setParameter("id", agent.getId()).setParameter("at", now).executeUpdate();
         if (before == Presence.OFFLINE && agent.getPresence() != Presence.OFFLINE) {
             em.refresh(agent);
-            awaitLoad(now);
+            loadOnce(now);
             tellEngine(agent, now);
         }
     }
@@ -229,7 +225,7 @@ public class RoutingService {
         if (stale.isEmpty()) {
             return List.of();
         }
-        awaitLoad(now);
+        loadOnce(now);
         for (Agent agent : stale) {
             agent.changePresence(Presence.OFFLINE);
         }
@@ -254,7 +250,7 @@ public class RoutingService {
     public void decline(String conversationId, String username) {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
-        awaitLoad(now);
+        loadOnce(now);
         book.close(conversationId, agent.getId(), OfferState.DECLINED, now);
         if (handedOver(RoutingRequest.Kind.DECLINED, conversationId, agent.getId())) {
             return;
@@ -297,7 +293,7 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.ACCEPTED, conversation.getId(), agent.getId())) {
             return;
         }
-        awaitLoad(now);
+        loadOnce(now);
         acceptedInEngine(conversation, agent, now);
     }
 
@@ -322,7 +318,7 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.TRANSFERRED, conversation.getId(), to.getId())) {
             return;
         }
-        awaitLoad(now);
+        loadOnce(now);
         know(to, now);
         book.touched(List.of(conversation.getId()), now);
         own(conversation, to, now);
@@ -352,7 +348,7 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.RELEASED, conversationId, null)) {
             return;
         }
-        awaitLoad(now);
+        loadOnce(now);
         Conversation c = em.find(Conversation.class, conversationId);
         if (c != null && c.getAcceptedAt() != null && c.getClosedAt() != null) {
             desk.estimator().recordHandleTime(Duration.between(c.getAcceptedAt(), c.getClosedAt()));
@@ -435,7 +431,7 @@ public class RoutingService {
      */
     public void backToQueueFront(Conversation c, String customerNotice) {
         Instant now = clock.instant();
-        awaitLoad(now);
+        loadOnce(now);
         String id = c.getId();
         book.touched(List.of(id), now);
         book.backToQueue(c, customerNotice, now);
@@ -461,7 +457,7 @@ public class RoutingService {
      */
     public int reclaimFromAbsentOwners(Duration gone) {
         Instant now = clock.instant();
-        awaitLoad(now);
+        loadOnce(now);
         List<Conversation> owned = em.createQuery("SELECT c FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED"
                         + " AND c.assignedAgent.presence IN (dev.handoff.routing.entity.Presence.OFFLINE, dev.handoff.routing.entity.Presence.AWAY)",
                         Conversation.class)
@@ -522,7 +518,7 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.POLICY, null, null)) {
             return;
         }
-        awaitLoad(now);
+        loadOnce(now);
         book.touchedEverything(now);
         book.apply(desk.engine().setPolicy(policy, now), now);
         desk.policyApplied(version);
@@ -531,7 +527,7 @@ public class RoutingService {
     /** The queue and every agent's load, from the engine. */
     public QueueSnapshot snapshot() {
         Instant now = clock.instant();
-        awaitLoad(now);
+        loadOnce(now);
         return desk.engine().snapshot(now);
     }
 
@@ -585,7 +581,7 @@ public class RoutingService {
         }
         requests.releaseDrainAfterTransaction();
         Instant now = clock.instant();
-        loadOnce(now); // the clock's thread (before its tick) or a nudge's: not a request, so it may load
+        loadOnce(now);
         List<RoutingRequest> batch = requests.next(DRAIN_BATCH);
         if (batch.isEmpty()) {
             return 0;
@@ -702,14 +698,8 @@ public class RoutingService {
         desk.asReadCopy(() -> {
             boolean first = desk.claimFirstLoad();
             long started = System.nanoTime();
-            try {
-                followPublishedPolicy(now);
-                fullSync(now);
-            } finally {
-                if (first) {
-                    desk.firstLoadFinished();
-                }
-            }
+            followPublishedPolicy(now);
+            fullSync(now);
             desk.passiveSyncDone(now, clock.instant());
             if (first) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
@@ -722,10 +712,7 @@ public class RoutingService {
 
     // ---------------------------------------------------------------- engine ↔ database
 
-    /**
-     * The routing clock's first tick after start-up or a take-over loads the database into the engine;
-     * true if this call did. Requests do not: see {@link #awaitLoad}.
-     */
+    /** Loads the database into the engine the first time routing is used; true if it did. */
     private boolean loadOnce(Instant now) {
         if (!desk.acting() || !desk.claimFirstLoad()) {
             return false;
@@ -734,33 +721,12 @@ public class RoutingService {
         // the full sync: kept with their agent until their first expiry when that agent can still
         // hold them, otherwise closed as expired and offered on (ADR 0042).
         long started = System.nanoTime();
-        try {
-            fullSync(now);
-        } finally {
-            desk.firstLoadFinished();
-        }
+        fullSync(now);
         long millis = (System.nanoTime() - started) / 1_000_000;
         RoutingEngine engine = desk.engine();
         LOG.info(() -> String.format(Locale.ROOT, "Routing engine loaded from the database in %,d ms: %,d agents, %,d open handoffs (%,d waiting)",
                 millis, engine.agentCount(), engine.handoffIds().size(), engine.waitingCount()));
         return true;
-    }
-
-    /**
-     * A routing call on a request thread, before the engine has been loaded (right after start-up, or
-     * after this server took routing over): it waits for the routing clock's load, up to
-     * {@code handoff.routing.first-load-wait-seconds}, rather than load the whole desk inside a
-     * customer's or an agent's transaction (issue 10). Only when the clock has not run by then does the
-     * request load (a warning says so); a load already running elsewhere is not repeated.
-     */
-    private void awaitLoad(Instant now) {
-        if (!desk.acting() || desk.awaitFirstLoad(Duration.ofSeconds(Math.max(0, firstLoadWaitSeconds)))) {
-            return;
-        }
-        if (loadOnce(now)) {
-            LOG.warning(() -> "The routing clock had not loaded the engine within " + firstLoadWaitSeconds
-                    + " s of a routing call; the call loaded it (are the container's timers running?)");
-        }
     }
 
     /**
