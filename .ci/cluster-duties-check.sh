@@ -315,8 +315,8 @@ python3 .ci/routing_cluster_probe.py routed "$DB" "$before" 15 >/dev/null || fai
 kill -9 "${PID[$R]}"; wait "${PID[$R]}" 2>/dev/null || true; PID[$R]=""
 killed=$SECONDS
 # the escalation through the survivor runs beside the watch for the take-over: right after a kill the
-# survivor's first answers can take seconds (seen: 7-10 s for the conversation's creation while the grid
-# moves the dead server's partitions), and the take-over is timed on its own, not after that answer
+# survivor's first answers can take seconds (seen: 7-10 s for the conversation's creation; the cause is
+# not known yet), and the take-over is timed on its own, not after that answer
 python3 .ci/routing_cluster_probe.py escalate "http://127.0.0.1:${PORT[$N]}" "$KEY" carol > "$WORK/after.txt" 2> "$WORK/after.err" &
 ESCALATE=$!
 took=""
