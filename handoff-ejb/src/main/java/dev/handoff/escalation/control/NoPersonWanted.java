@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Four frames in which a person word or a verb of reaching asks for nobody (eleventh round, ADR
- * 0050; the fourth twelfth round, ADR 0052), read from the message's words alone:
+ * Five frames in which a person word or a verb of reaching asks for nobody (eleventh round, ADR
+ * 0050; the fourth twelfth round, ADR 0052; the fifth thirteenth round, ADR 0053), read from the
+ * message's words alone:
  * <ul>
  * <li>the customer's own role: "I'm a real estate agent, do you offer business accounts?", "how do
  * I become a rep for your brand" — every person word follows "I am a", "as a" or "become a";</li>
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
  * "how can i talk to the assistant by voice".</li>
  * <li>thanks and praise for people who helped: "customer service was really helpful yesterday, just
  * want to say thanks", "the engineer who came out was fantastic".</li>
+ * <li>feedback on a person asked about or offered: "how can I give feedback about an agent who was
+ * very helpful", "where do I rate the advisor from my last chat".</li>
  * </ul>
  * Each gives way to urgency and to a person set against the bot ("now", "human", "real"…), which
  * ask for someone wherever they stand.
@@ -34,9 +37,9 @@ final class NoPersonWanted {
     private NoPersonWanted() {
     }
 
-    /** Any of the four frames, said calmly (the caller checks the sentiment). */
+    /** Any of the five frames, said calmly (the caller checks the sentiment). */
     static boolean applies(String raw, List<Text.Token> tokens) {
-        return ownRole(tokens) || asksWhetherNeeded(raw, tokens) || aboutTheBot(tokens) || praises(raw, tokens);
+        return ownRole(tokens) || asksWhetherNeeded(raw, tokens) || aboutTheBot(tokens) || praises(raw, tokens) || givesFeedback(tokens);
     }
 
     /**
@@ -213,6 +216,51 @@ final class NoPersonWanted {
         }
         for (int k = person - 1; k >= 0 && k >= person - 4 && tokens.get(k).clause() == clause; k--) {
             if (THANKS.contains(tokens.get(k).word())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Feedback given on something or someone. */
+    private static final Set<String> FEEDBACK = Set.of("feedback", "review", "rate", "rating", "compliment", "compliments", "praise",
+            "survey");
+    /** Reaching someone, in the present: "rate the agent, then put me through" asks for someone. */
+    private static final Set<String> REACHING = PhraseLexicon.keys("talk", "speak", "chat", "contact", "call", "phone", "ring",
+            "transfer", "connect", "reach", "message", "escalate", "put", "pass", "hand");
+    /** Before a word of reaching, these make it a noun: "my last chat", "the call". */
+    private static final Set<String> NOUN_BEFORE = Set.of("my", "the", "a", "this", "that", "our", "your", "last", "previous", "recent");
+    /** A person set against the bot. */
+    private static final Set<String> CONTRASTED = Set.of("human", "humans", "real", "live", "actual", "bot", "robot", "machine");
+
+    /**
+     * Feedback on a person, asked about or offered ("how can I give feedback about an agent who was
+     * very helpful", "where can I rate the person who helped me on the phone", "I'd like to leave a
+     * review for the advisor I chatted with"): a feedback word, then, within five words of its
+     * clause, a person word; no verb of reaching in the present ("…and put me through to a manager"),
+     * no urgency, no person set against the bot. A story of reaching ("the advisor I chatted with")
+     * and a noun ("from my last chat") are allowed.
+     */
+    static boolean givesFeedback(List<Text.Token> tokens) {
+        boolean onPerson = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (WANTED_NOW.contains(w) || CONTRASTED.contains(w) || REACHING.contains(English.key(w)) && !English.past(w)
+                    && !(i > 0 && NOUN_BEFORE.contains(tokens.get(i - 1).word()))) {
+                return false;
+            }
+            if (FEEDBACK.contains(w)) {
+                onPerson |= personAfter(tokens, i);
+            }
+        }
+        return onPerson;
+    }
+
+    private static boolean personAfter(List<Text.Token> tokens, int feedback) {
+        int clause = tokens.get(feedback).clause();
+        for (int k = feedback + 1; k < tokens.size() && k <= feedback + 5 && tokens.get(k).clause() == clause; k++) {
+            String key = English.key(tokens.get(k).word());
+            if (PEOPLE.contains(key) || PRONOUNS.contains(key)) {
                 return true;
             }
         }

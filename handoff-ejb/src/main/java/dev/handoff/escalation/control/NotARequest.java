@@ -114,11 +114,13 @@ final class NotARequest {
     private static final Set<String> WHEN_WORDS = Set.of("weekend", "weekends", "weekday", "weekdays", "sunday", "sundays", "saturday",
             "saturdays", "holiday", "holidays", "night", "nights", "overnight", "24/7", "hours", "opening", "christmas", "evenings", "evening");
     private static final Set<String> AVAILABLE = Set.of("available", "around", "open", "online", "working", "work", "staffed", "there",
-            "reachable", "contactable", "answer", "answering", "in", "on");
+            "reachable", "contactable", "answer", "answering", "in", "on", "finish", "finishes", "close", "closes", "start", "starts",
+            "opens", "until", "till");
 
     /**
      * A question about the company's people rather than for one: when they work ("are your support
-     * people around on weekends", "when is customer service available") or whether the customer is
+     * people around on weekends", "when is customer service available", "what time does the support
+     * team finish today") or whether the customer is
      * talking to one ("are you a bot or a person?") — with no "I", "me" or "we" asking for anything.
      */
     static boolean asksAboutStaff(List<Text.Token> tokens) {
@@ -134,7 +136,8 @@ final class NotARequest {
         }
         boolean when = first.equals("when") || first.equals("what") && second.equals("time")
                 || tokens.stream().anyMatch(t -> WHEN_WORDS.contains(t.word()));
-        return when && tokens.stream().anyMatch(t -> AVAILABLE.contains(t.word())) && tokens.stream().anyMatch(t -> STAFF.contains(English.key(t.word())) || t.word().equals("anyone")
+        return when && tokens.stream().anyMatch(t -> AVAILABLE.contains(t.word())) && tokens.stream().anyMatch(t -> STAFF.contains(English.key(t.word()))
+                || ORGANISATION.contains(t.word()) || t.word().equals("anyone")
                 || t.word().equals("someone") || t.word().equals("anybody") || t.word().equals("somebody"));
     }
 
@@ -295,6 +298,50 @@ final class NotARequest {
     private static final Set<String> SERVED = PhraseLexicon.keys("customer", "user", "client", "visitor", "shopper", "guest", "player",
             "student", "patient", "member", "caller", "buyer", "tenant", "subscriber");
     private static final Set<String> HAND_OVER = union(REACH, PhraseLexicon.keys("hand", "handoff", "route", "escalate", "get", "reach"));
+
+    /** Verbs that send something in writing: "text me the code", "email me a copy". */
+    private static final Set<String> SENDING = PhraseLexicon.keys("text", "message", "email", "dm", "send", "whatsapp");
+    private static final Set<String> RECIPIENTS = Set.of("me", "us");
+    /** Words that open what is sent: "the tracking number", "a copy", "my statement". */
+    private static final Set<String> SENT = Set.of("the", "a", "an", "my", "our", "your", "this", "that", "some", "any", "it", "them");
+    /** Reaching someone by voice or in person: with one of these the message still asks for someone. */
+    private static final Set<String> VOICE = PhraseLexicon.keys("call", "phone", "ring", "talk", "speak", "chat", "contact", "connect",
+            "transfer", "put", "reach", "callback");
+
+    /**
+     * Something sent in writing, not a person asked for (thirteenth round, ADR 0053): a verb of
+     * sending, "me" or "us", then what is sent ("can someone text me the tracking number", "could an
+     * agent email me a copy of the invoice"), and no verb of calling, talking or transferring
+     * anywhere, and no person in what is sent. "can an agent message me on whatsapp", "DM me a real
+     * person" and "someone email me and call me back" still ask for someone.
+     */
+    static boolean sendsSomething(List<Text.Token> tokens) {
+        boolean sent = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String key = English.key(tokens.get(i).word());
+            if (VOICE.contains(key)) {
+                return false;
+            }
+            if (SENDING.contains(key) && i + 2 < tokens.size() && RECIPIENTS.contains(tokens.get(i + 1).word())
+                    && SENT.contains(tokens.get(i + 2).word()) && tokens.get(i + 2).clause() == tokens.get(i).clause()) {
+                if (personSent(tokens, i + 2)) {
+                    return false; // "DM me a real person pls": the person is what is wanted
+                }
+                sent = true;
+            }
+        }
+        return sent;
+    }
+
+    private static boolean personSent(List<Text.Token> tokens, int from) {
+        for (int k = from; k < tokens.size() && k <= from + 3 && tokens.get(k).clause() == tokens.get(from).clause(); k++) {
+            String key = English.key(tokens.get(k).word());
+            if (PEOPLE.contains(key) || PhraseLexicon.PRONOUNS.contains(key) || BOT_OR_PERSON.contains(key) || key.equals("live")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * A question about what other people can do ("does your chatbot let customers hand off to a

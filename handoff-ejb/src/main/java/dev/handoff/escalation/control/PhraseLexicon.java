@@ -45,7 +45,8 @@ final class PhraseLexicon {
             Map.entry("sum1", "someone"), Map.entry("some1", "someone"), Map.entry("sm1", "someone"), Map.entry("any1", "anyone"),
             Map.entry("hooman", "human"), Map.entry("humen", "human"), Map.entry("thx", "thanks"), Map.entry("ty", "thanks"),
             Map.entry("using", "use"), Map.entry("used", "use"), Map.entry("whos", "who's"), Map.entry("thru", "through"),
-            Map.entry("thro", "through"), Map.entry("ppl", "people"), Map.entry("mgr", "manager"), Map.entry("mngr", "manager"));
+            Map.entry("thro", "through"), Map.entry("ppl", "people"), Map.entry("mgr", "manager"), Map.entry("mngr", "manager"),
+            Map.entry("tlk", "talk"), Map.entry("spk", "speak"));
 
     /** Person nouns, singular. */
     static final List<String> PERSON_NOUNS = List.of("person", "human", "agent", "representative", "rep", "operator", "manager",

@@ -26,6 +26,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         }
         Optional<TriggerFiring> own = inner.test(a, fired);
         if (own.isPresent() && inner instanceof PhraseRule && (NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens())
+                || NotARequest.sendsSomething(a.tokens())
                 || NotARequest.forOthers(a.tokens()) || NotARequest.asksAboutAppointment(a.latest.text())
                 || NotARequest.aboutAFeature(a.questionTokens()) || NotARequest.ownPerson(a.tokens())
                 || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
@@ -37,6 +38,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         }
         if (inner instanceof PhraseRule && (negatedRequest(a.tokens()) || NotARequest.applies(a.tokens())
                 || NotARequest.asksAboutStaff(a.tokens()) || NotARequest.asksForChannel(a.questionTokens()) || NotARequest.forOthers(a.tokens())
+                || NotARequest.sendsSomething(a.tokens())
                 || NotARequest.asksAboutAppointment(a.latest.text()) || NotARequest.aboutAFeature(a.questionTokens())
                 || NotARequest.ownPerson(a.tokens())
                 || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())

@@ -295,7 +295,14 @@ class DefaultSetBehaviourTest {
         "your customer support has always been excellent",
         "cheers to the engineer who fixed my broadband",
         "I'd like this chat emailed to me",
-        "what does cs stand for on my invoice"
+        "what does cs stand for on my invoice",
+        // thirteenth round (ADR 0053): feedback on a person, when the team finishes, a document sent
+        "how can I give feedback about an agent who was very helpful",
+        "I'd like to leave a review for the advisor I chatted with",
+        "what time does the support team finish today",
+        "is it a real person who answers on the phone line?",
+        "can someone text me the tracking number",
+        "could an agent email me a copy of the invoice"
     })
     void thanksAndPraiseAskForNobody(String text) {
         Decision d = customerSays(text);
@@ -311,7 +318,16 @@ class DefaultSetBehaviourTest {
         "thanks, but I still need a person",
         "hey @Brand pls have a person reach out, order 22813",
         "just tell whoever is on duty to pick this up",
-        "i want to talk to cs"
+        "i want to talk to cs",
+        // thirteenth round (ADR 0053): a person asked to message, text or DM; text speak for talking
+        "can an agent text me back today",
+        "could a rep message me on whatsapp",
+        "hey can someone dm me about this order",
+        "hw do i tlk to a human",
+        "I want to rate the agent, then put me through to her manager",
+        "feedback for your staff: get me a real person",
+        "DM me a real person pls",
+        "can someone email me the form and then call me"
     })
     void wishesAndPeopleAskedToReachOutEscalate(String text) {
         Decision d = customerSays(text);
@@ -327,6 +343,18 @@ class DefaultSetBehaviourTest {
         assertTrue(NoPersonWanted.praises("the agent who helped me was lovely, thank you", Text.tokens("the agent who helped me was lovely, thank you")));
         assertFalse(NoPersonWanted.praises("thanks, get me an agent", Text.tokens("thanks, get me an agent")));
         assertFalse(NoPersonWanted.praises("the rep was great. agent please", Text.tokens("the rep was great. agent please")));
+    }
+
+    /** Thirteenth round (ADR 0053): feedback on a person asks for nobody; when the team closes is asked about staff. */
+    @Test
+    void feedbackOnAPersonIsNoRequest() {
+        assertTrue(NoPersonWanted.givesFeedback(Text.tokens("where do I rate the advisor from my last chat")));
+        assertTrue(NoPersonWanted.givesFeedback(Text.tokens("can I send a compliment about one of your staff")));
+        assertFalse(NoPersonWanted.givesFeedback(Text.tokens("how do I leave a review of the app")), "no person");
+        assertFalse(NoPersonWanted.givesFeedback(Text.tokens("feedback for the agent: I need to speak to a supervisor")));
+        assertFalse(NoPersonWanted.givesFeedback(Text.tokens("I want to review my claim with an agent now")));
+        assertTrue(NotARequest.asksAboutStaff(Text.tokens("what time does customer service close on saturdays")));
+        assertFalse(NotARequest.asksAboutStaff(Text.tokens("what time does customer service close, I need someone")));
     }
 
     /** A refused channel and an unpunctuated new wish end a negation; a thought carries it. */

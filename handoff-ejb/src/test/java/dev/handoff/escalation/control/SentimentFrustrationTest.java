@@ -311,6 +311,15 @@ class SentimentFrustrationTest {
         assertTrue(sentiment.score("don't waste my time").value() <= threshold);
     }
 
+    /** "is this for real" is sarcasm; "is it a real person answering" a question (thirteenth round, ADR 0053). */
+    @Test
+    void aRealPersonAskedAboutIsNoSarcasm() {
+        assertTrue(sentiment.score("is it a real person answering on your whatsapp line?").value() > threshold);
+        assertTrue(sentiment.score("is this for real").value() <= threshold);
+        assertTrue(sentiment.score("are you serious").value() <= threshold);
+        assertTrue(sentiment.score("is this a joke").value() <= threshold);
+    }
+
     static TriggerInput transcript(String... customerLines) {
         List<TriggerInput.Line> lines = new ArrayList<>();
         for (String text : customerLines) {
