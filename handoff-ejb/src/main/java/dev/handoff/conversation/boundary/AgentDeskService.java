@@ -1,7 +1,6 @@
 package dev.handoff.conversation.boundary;
 
 import dev.handoff.conversation.control.ConversationStore;
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.ChatConsult;
 import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.conversation.entity.Conversation;
@@ -13,12 +12,13 @@ import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.LockConflicts;
 import dev.handoff.platform.NotFoundException;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.platform.events.Accepted;
 import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.EscalationFlagged;
 import dev.handoff.platform.events.Resolved;
 import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.control.RoutingSettings;
+import dev.handoff.platform.RoutingSettings;
 import dev.handoff.routing.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.platform.Callers;
@@ -292,7 +292,7 @@ public class AgentDeskService {
                 .collect(java.util.stream.Collectors.toMap(m -> m.getConversation().getId(), m -> m, (a, b) -> a));
         java.util.Map<String, Long> unread = new java.util.HashMap<>();
         em.createQuery("SELECT c.id, COUNT(m) FROM Message m JOIN m.conversation c WHERE c.id IN :ids"
-                        + " AND m.author = dev.handoff.conversation.entity.Author.CUSTOMER"
+                        + " AND m.author = dev.handoff.platform.entity.Author.CUSTOMER"
                         + " AND m.createdAt > COALESCE(c.lastAgentMessageAt, c.ownedSince) GROUP BY c.id", Object[].class)
                 .setParameter("ids", ids).getResultStream()
                 .forEach(row -> unread.put((String) row[0], ((Number) row[1]).longValue()));
@@ -334,7 +334,7 @@ public class AgentDeskService {
         if (since == null) {
             return 0;
         }
-        return em.createQuery("SELECT COUNT(m) FROM Message m WHERE m.conversation.id = :id AND m.author = dev.handoff.conversation.entity.Author.CUSTOMER "
+        return em.createQuery("SELECT COUNT(m) FROM Message m WHERE m.conversation.id = :id AND m.author = dev.handoff.platform.entity.Author.CUSTOMER "
                         + "AND m.createdAt > :since", Long.class)
                 .setParameter("id", conversationId)
                 .setParameter("since", since)

@@ -2,12 +2,12 @@ package dev.handoff.conversation.boundary;
 
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.control.CustomerNotices;
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.CsatResponse;
 import dev.handoff.conversation.entity.Message;
 import dev.handoff.platform.ConflictException;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.platform.events.CsatReceived;
 import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.Resolved;

@@ -1,10 +1,9 @@
 package dev.handoff.conversation.boundary;
 
-import dev.handoff.routing.control.RoutingSettings;
+import dev.handoff.platform.RoutingSettings;
 import dev.handoff.conversation.control.ContextCapture;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.control.FollowUps;
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
@@ -16,6 +15,7 @@ import dev.handoff.escalation.control.TriggerFiring;
 import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.platform.events.Closed;
 import dev.handoff.platform.events.ConversationStarted;
 import dev.handoff.platform.events.DomainEvent;
@@ -223,7 +223,7 @@ public class ConversationService {
             return null;
         }
         for (TriggerFiring f : decision.firings()) {
-            em.persist(new TriggerHit(conversation, message.getSeq(), f.name(), f.reason(), f.evidence(), now));
+            em.persist(new TriggerHit(conversation.getId(), message.getSeq(), f.name(), f.reason(), f.evidence(), now));
         }
         List<Message> transcript;
         if (earlier.size() + 1 == message.getSeq()) {

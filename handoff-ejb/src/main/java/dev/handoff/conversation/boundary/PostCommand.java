@@ -1,6 +1,6 @@
 package dev.handoff.conversation.boundary;
 
-import dev.handoff.conversation.entity.Author;
+import dev.handoff.platform.entity.Author;
 
 /**
  * A customer, bot or system message from the bot platform; {@code clientMessageId} (optional) is

@@ -154,8 +154,8 @@ public class ConversationStore {
         Map<String, Long> previous = new HashMap<>();
         Map<String, ContextView> contexts = Map.of();
         if (!escalated.isEmpty()) {
-            em.createQuery("SELECT h.conversation.id, h.triggerName, h.reason, h.evidence, h.messageSeq FROM TriggerHit h"
-                            + " WHERE h.conversation.id IN :ids ORDER BY h.id", Object[].class)
+            em.createQuery("SELECT h.conversationId, h.triggerName, h.reason, h.evidence, h.messageSeq FROM TriggerHit h"
+                            + " WHERE h.conversationId IN :ids ORDER BY h.id", Object[].class)
                     .setParameter("ids", escalated).getResultStream()
                     .forEach(r -> triggers.computeIfAbsent((String) r[0], k -> new ArrayList<>())
                             .add(new TriggerView((String) r[1], (String) r[2], (String) r[3], (Integer) r[4])));

@@ -6,7 +6,7 @@ import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.desk.entity.FollowUpTask;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
-import dev.handoff.routing.control.RoutingSettings;
+import dev.handoff.platform.RoutingSettings;
 import dev.handoff.routing.entity.Agent;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;

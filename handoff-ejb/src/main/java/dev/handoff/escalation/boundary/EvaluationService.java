@@ -3,7 +3,7 @@ package dev.handoff.escalation.boundary;
 import dev.handoff.escalation.control.Decision;
 import dev.handoff.escalation.control.TriggerEngine;
 import dev.handoff.escalation.control.TriggerInput;
-import dev.handoff.routing.control.RoutingSettings;
+import dev.handoff.platform.RoutingSettings;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

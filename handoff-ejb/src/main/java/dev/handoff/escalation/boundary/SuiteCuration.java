@@ -1,9 +1,5 @@
 package dev.handoff.escalation.boundary;
 
-import dev.handoff.conversation.entity.Author;
-import dev.handoff.conversation.entity.Conversation;
-import dev.handoff.conversation.entity.Customer;
-import dev.handoff.conversation.entity.Message;
 import dev.handoff.escalation.control.ConversationCase;
 import dev.handoff.escalation.control.LabelledCase;
 import dev.handoff.escalation.entity.EscalationFeedback;
@@ -12,6 +8,7 @@ import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
+import dev.handoff.platform.entity.Author;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,6 +45,9 @@ public class SuiteCuration {
     @Inject
     SuiteService suites;
 
+    @Inject
+    ConversationArchive archive;
+
     /** The suite a one-click add goes to when the user names none. */
     public static String defaultSuite(boolean escalate) {
         return escalate ? MISSED_SUITE : NOT_NEEDED_SUITE;
@@ -68,16 +68,13 @@ public class SuiteCuration {
             throw new InvalidInputException("expectedTrigger", "expectedTrigger applies to escalate cases only");
         }
         String name = suite == null || suite.isBlank() ? defaultSuite(request.escalate()) : suite.strip();
-        Conversation conversation = conversation(conversationId);
-        List<Message> stored = em.createNamedQuery(Message.FIND_AFTER, Message.class)
-                .setParameter("conversationId", conversation.getId())
-                .setParameter("after", 0)
-                .getResultList();
+        ConversationArchive.Stored conversation = conversation(conversationId);
+        List<ConversationArchive.Said> stored = archive.messages(List.of(conversation.id())).getOrDefault(conversation.id(), List.of());
         List<ConversationCase.Said> messages = stored.stream()
-                .map(m -> new ConversationCase.Said(m.getSeq(), m.getAuthor(), m.getText(), m.getConfidence(), m.getIntent()))
+                .map(m -> new ConversationCase.Said(m.seq(), m.author(), m.text(), m.confidence(), m.intent()))
                 .toList();
         List<TriggerHit> hits = em.createNamedQuery(TriggerHit.FIND_BY_CONVERSATION, TriggerHit.class)
-                .setParameter("conversationId", conversation.getId())
+                .setParameter("conversationId", conversation.id())
                 .getResultList();
         Integer escalating = escalatingSeq(conversation, hits, stored);
         ConversationCase.Cut cut;
@@ -87,11 +84,11 @@ public class SuiteCuration {
             cut = ConversationCase.cut(phase, upTo, request.form());
         } catch (ConversationCase.Refused refused) {
             if (refused.field() == null) {
-                throw new ConflictException("Conversation " + conversation.getId() + ": " + refused.getMessage());
+                throw new ConflictException("Conversation " + conversation.id() + ": " + refused.getMessage());
             }
             throw new InvalidInputException(refused.field(), refused.getMessage());
         }
-        String key = KEY_PREFIX + conversation.getId() + "-" + (cut.form() == ConversationCase.Form.MESSAGE ? "m" : "t") + cut.upTo();
+        String key = KEY_PREFIX + conversation.id() + "-" + (cut.form() == ConversationCase.Form.MESSAGE ? "m" : "t") + cut.upTo();
         String notes = givenNotes != null ? givenNotes : clip(origin(conversation, hits, escalating, request.escalate(), user), 1000);
         LabelledCase added = new LabelledCase(key, cut.text(), request.escalate(), category, expectedTrigger, notes);
         SuiteView view = suites.append(name, description(name, request.escalate()), added, user);
@@ -108,14 +105,14 @@ public class SuiteCuration {
                 .getResultStream()
                 .filter(f -> byConversation.containsKey(f.getConversationId()) || byConversation.size() < limit)
                 .forEach(f -> byConversation.computeIfAbsent(f.getConversationId(), k -> new ArrayList<>()).add(f));
-        Map<String, Conversation> conversations = conversations(byConversation.keySet());
+        Map<String, ConversationArchive.Stored> conversations = archive.byIds(byConversation.keySet());
         Map<String, List<String>> inSuites = suitesHolding(byConversation.keySet());
         List<CurationCandidate> out = new ArrayList<>();
         byConversation.forEach((id, flags) -> {
-            Conversation c = conversations.get(id);
+            ConversationArchive.Stored c = conversations.get(id);
             if (c != null) {
-                out.add(new CurationCandidate(id, customer(c.getCustomer()), c.getState().wireName(), c.getCreatedAt(), c.getEscalatedAt(),
-                        c.getEscalationReason(), flags.stream().map(EscalationFeedback::getTriggerName).distinct().sorted().toList(),
+                out.add(new CurationCandidate(id, c.customer(), c.state(), c.createdAt(), c.escalatedAt(),
+                        c.escalationReason(), flags.stream().map(EscalationFeedback::getTriggerName).distinct().sorted().toList(),
                         flags.stream().map(EscalationFeedback::getAgent).distinct().collect(Collectors.joining(", ")),
                         flags.stream().map(EscalationFeedback::getReason).filter(Objects::nonNull).findFirst().orElse(null),
                         flags.stream().map(EscalationFeedback::getCreatedAt).max(Comparator.naturalOrder()).orElse(null),
@@ -128,22 +125,20 @@ public class SuiteCuration {
     /** The latest conversations, newest first, escalated or not: where a supervisor spots a missed escalation. */
     public List<CurationCandidate> recent(int max, boolean curator) {
         requireCurator(curator);
-        List<Conversation> latest = em.createQuery("SELECT c FROM Conversation c JOIN FETCH c.customer ORDER BY c.createdAt DESC", Conversation.class)
-                .setMaxResults(Math.max(1, Math.min(MAX_LIST, max)))
-                .getResultList();
-        List<String> ids = latest.stream().map(Conversation::getId).toList();
+        List<ConversationArchive.Stored> latest = archive.latest(Math.max(1, Math.min(MAX_LIST, max)));
+        List<String> ids = latest.stream().map(ConversationArchive.Stored::id).toList();
         Map<String, TreeSet<String>> fired = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("SELECT h.conversation.id, h.triggerName FROM TriggerHit h WHERE h.conversation.id IN :ids", Object[].class)
+            em.createQuery("SELECT h.conversationId, h.triggerName FROM TriggerHit h WHERE h.conversationId IN :ids", Object[].class)
                     .setParameter("ids", ids)
                     .getResultStream()
                     .forEach(row -> fired.computeIfAbsent((String) row[0], k -> new TreeSet<>()).add((String) row[1]));
         }
         Map<String, List<String>> inSuites = suitesHolding(ids);
         return latest.stream()
-                .map(c -> new CurationCandidate(c.getId(), customer(c.getCustomer()), c.getState().wireName(), c.getCreatedAt(),
-                        c.getEscalatedAt(), c.getEscalationReason(), List.copyOf(fired.getOrDefault(c.getId(), new TreeSet<>())), null, null,
-                        null, inSuites.getOrDefault(c.getId(), List.of())))
+                .map(c -> new CurationCandidate(c.id(), c.customer(), c.state(), c.createdAt(),
+                        c.escalatedAt(), c.escalationReason(), List.copyOf(fired.getOrDefault(c.id(), new TreeSet<>())), null, null,
+                        null, inSuites.getOrDefault(c.id(), List.of())))
                 .toList();
     }
 
@@ -181,40 +176,26 @@ public class SuiteCuration {
         return out;
     }
 
-    private Map<String, Conversation> conversations(java.util.Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("SELECT c FROM Conversation c JOIN FETCH c.customer WHERE c.id IN :ids", Conversation.class)
-                .setParameter("ids", List.copyOf(ids))
-                .getResultStream()
-                .collect(Collectors.toMap(Conversation::getId, c -> c));
-    }
-
-    private Conversation conversation(String id) {
-        Conversation conversation = id == null || id.length() > 36 ? null : em.find(Conversation.class, id);
-        if (conversation == null) {
-            throw new NotFoundException("Conversation " + id + " does not exist");
-        }
-        return conversation;
+    private ConversationArchive.Stored conversation(String id) {
+        return archive.find(id).orElseThrow(() -> new NotFoundException("Conversation " + id + " does not exist"));
     }
 
     /** The message the triggers fired on; without a stored firing, the last customer or bot message up to the escalation. */
-    private static Integer escalatingSeq(Conversation c, List<TriggerHit> hits, List<Message> messages) {
-        if (c.getEscalatedAt() == null) {
+    private static Integer escalatingSeq(ConversationArchive.Stored c, List<TriggerHit> hits, List<ConversationArchive.Said> messages) {
+        if (c.escalatedAt() == null) {
             return null;
         }
         return hits.stream().map(TriggerHit::getMessageSeq).min(Comparator.naturalOrder())
                 .orElseGet(() -> messages.stream()
-                        .filter(m -> m.getAuthor() == Author.CUSTOMER || m.getAuthor() == Author.BOT)
-                        .filter(m -> !m.getCreatedAt().isAfter(c.getEscalatedAt()))
-                        .map(Message::getSeq)
+                        .filter(m -> m.author() == Author.CUSTOMER || m.author() == Author.BOT)
+                        .filter(m -> !m.at().isAfter(c.escalatedAt()))
+                        .map(ConversationArchive.Said::seq)
                         .reduce((a, b) -> b)
                         .orElse(0));
     }
 
-    private String origin(Conversation c, List<TriggerHit> hits, Integer escalating, boolean escalate, String user) {
-        StringBuilder note = new StringBuilder("From conversation ").append(c.getId()).append(": ");
+    private String origin(ConversationArchive.Stored c, List<TriggerHit> hits, Integer escalating, boolean escalate, String user) {
+        StringBuilder note = new StringBuilder("From conversation ").append(c.id()).append(": ");
         if (escalate) {
             note.append(escalating == null ? "the bot never escalated" : "the bot escalated only at message " + escalating)
                     .append("; missed escalation marked by ").append(user).append('.');
@@ -223,7 +204,7 @@ public class SuiteCuration {
         note.append("escalated at message ").append(escalating).append(" by ")
                 .append(hits.stream().map(TriggerHit::getTriggerName).distinct().collect(Collectors.joining(", ")));
         List<EscalationFeedback> flags = em.createNamedQuery(EscalationFeedback.FIND_BY_CONVERSATION, EscalationFeedback.class)
-                .setParameter("conversationId", c.getId())
+                .setParameter("conversationId", c.id())
                 .getResultList();
         if (!flags.isEmpty()) {
             note.append("; flagged as not needed by ")
@@ -241,10 +222,6 @@ public class SuiteCuration {
             return "Conversations the bot should have handed to a person sooner, added from the desk";
         }
         return escalate ? "Missed escalations added from the desk" : "Unneeded escalations added from the desk";
-    }
-
-    private static String customer(Customer c) {
-        return c.getName() != null && !c.getName().isBlank() ? c.getName() : c.getExternalId();
     }
 
     private static String bounded(String value, int max, String field) {

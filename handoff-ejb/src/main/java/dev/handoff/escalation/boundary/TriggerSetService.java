@@ -1,6 +1,6 @@
 package dev.handoff.escalation.boundary;
 
-import dev.handoff.routing.control.RoutingSettings;
+import dev.handoff.platform.RoutingSettings;
 import dev.handoff.escalation.control.BenchReport;
 import dev.handoff.escalation.control.CompiledTriggerSet;
 import dev.handoff.escalation.control.DefaultTriggerSet;
@@ -287,7 +287,7 @@ public class TriggerSetService {
         java.util.Map<String, Long> flagged = new java.util.HashMap<>();
         em.createNamedQuery(EscalationFeedback.COUNT_BY_TRIGGER, Object[].class).getResultStream()
                 .forEach(row -> flagged.put((String) row[0], ((Number) row[1]).longValue()));
-        return em.createQuery("SELECT h.triggerName, COUNT(DISTINCT h.conversation.id) FROM TriggerHit h GROUP BY h.triggerName", Object[].class)
+        return em.createQuery("SELECT h.triggerName, COUNT(DISTINCT h.conversationId) FROM TriggerHit h GROUP BY h.triggerName", Object[].class)
                 .getResultStream()
                 .map(row -> new TriggerPrecision((String) row[0], ((Number) row[1]).longValue(), flagged.getOrDefault((String) row[0], 0L)))
                 .sorted(java.util.Comparator.comparingLong(TriggerPrecision::handoffs).reversed())

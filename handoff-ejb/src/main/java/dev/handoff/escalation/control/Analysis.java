@@ -1,8 +1,8 @@
 package dev.handoff.escalation.control;
 
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.escalation.semantic.SemanticIndex;
 import dev.handoff.escalation.semantic.SemanticMatch;
+import dev.handoff.platform.entity.Author;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -70,7 +70,7 @@ public class HistoryService {
             params.put("text", contains(q.text()));
         }
         if (!blank(q.trigger())) {
-            where.append(" AND EXISTS (SELECT h.id FROM TriggerHit h WHERE h.conversation = c AND LOWER(h.triggerName) LIKE :trigger ESCAPE '!')");
+            where.append(" AND EXISTS (SELECT h.id FROM TriggerHit h WHERE h.conversationId = c.id AND LOWER(h.triggerName) LIKE :trigger ESCAPE '!')");
             params.put("trigger", contains(q.trigger().strip().replace(' ', '-')));
         }
         if (!blank(q.agent())) {

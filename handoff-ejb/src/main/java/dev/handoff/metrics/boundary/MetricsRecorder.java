@@ -1,7 +1,6 @@
 package dev.handoff.metrics.boundary;
 
 import dev.handoff.conversation.boundary.MessagePosted;
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.metrics.control.Deltas;
 import dev.handoff.metrics.control.Facts;
@@ -10,6 +9,7 @@ import dev.handoff.metrics.control.Occupancy;
 import dev.handoff.metrics.control.Rollup;
 import dev.handoff.metrics.control.RollupStore;
 import dev.handoff.metrics.entity.MetricConversation;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.platform.events.Accepted;
 import dev.handoff.platform.events.ConversationStarted;
 import dev.handoff.platform.events.DomainEvent;

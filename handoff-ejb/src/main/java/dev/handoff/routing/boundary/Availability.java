@@ -1,6 +1,6 @@
 package dev.handoff.routing.boundary;
 
-import dev.handoff.routing.control.RoutingSettings;
+import dev.handoff.platform.RoutingSettings;
 import dev.handoff.routing.control.BusinessHours;
 import dev.handoff.routing.control.RoutingPolicy;
 import jakarta.ejb.Stateless;

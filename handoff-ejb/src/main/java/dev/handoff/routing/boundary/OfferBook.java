@@ -2,10 +2,10 @@ package dev.handoff.routing.boundary;
 
 import dev.handoff.conversation.boundary.ConversationChanged;
 import dev.handoff.conversation.boundary.MessagePosted;
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Message;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.Transferred;

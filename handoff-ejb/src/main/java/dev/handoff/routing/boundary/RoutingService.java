@@ -1,6 +1,6 @@
 package dev.handoff.routing.boundary;
 
-import dev.handoff.routing.control.RoutingSettings;
+import dev.handoff.platform.RoutingSettings;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;

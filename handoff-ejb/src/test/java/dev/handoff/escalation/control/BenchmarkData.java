@@ -1,6 +1,6 @@
 package dev.handoff.escalation.control;
 
-import dev.handoff.conversation.entity.Author;
+import dev.handoff.platform.entity.Author;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.conversation.entity.Author;
+import dev.handoff.platform.entity.Author;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.escalation.control.ConversationCase.Form;
 import dev.handoff.escalation.control.ConversationCase.Said;
+import dev.handoff.platform.entity.Author;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -114,7 +114,7 @@ class SemanticTriggersTest {
     void onlyCustomerMessagesAreScored() {
         CompiledTriggerSet set = CompiledTriggerSet.compile(shippingOnly(SHIPPING_NEGATIVES), Lexicons.bundled());
         TriggerInput bot = new TriggerInput(List.of(TriggerInput.Line.customer("where is my parcel"),
-                new TriggerInput.Line(dev.handoff.conversation.entity.Author.BOT, "my parcel never arrived", null, null)), null);
+                new TriggerInput.Line(dev.handoff.platform.entity.Author.BOT, "my parcel never arrived", null, null)), null);
         assertTrue(set.semanticScores(bot).isEmpty());
         assertFalse(set.evaluate(bot).escalate());
     }

@@ -3,7 +3,7 @@ package dev.handoff.escalation.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.conversation.entity.Author;
+import dev.handoff.platform.entity.Author;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

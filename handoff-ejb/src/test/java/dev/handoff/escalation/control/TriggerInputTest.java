@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.handoff.conversation.entity.Author;
+import dev.handoff.platform.entity.Author;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

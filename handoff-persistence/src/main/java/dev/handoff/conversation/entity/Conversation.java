@@ -2,6 +2,7 @@ package dev.handoff.conversation.entity;
 
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.routing.entity.Agent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

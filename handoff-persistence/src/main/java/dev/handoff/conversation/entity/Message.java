@@ -1,6 +1,7 @@
 package dev.handoff.conversation.entity;
 
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.entity.Author;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

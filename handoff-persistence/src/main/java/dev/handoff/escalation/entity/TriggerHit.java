@@ -1,13 +1,10 @@
 package dev.handoff.escalation.entity;
 
-import dev.handoff.conversation.entity.Conversation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -16,7 +13,7 @@ import java.util.Objects;
 /** The record of why a conversation escalated: which trigger fired, on which message, on what evidence. */
 @Entity
 @Table(name = "trigger_hit")
-@NamedQuery(name = TriggerHit.FIND_BY_CONVERSATION, query = "SELECT h FROM TriggerHit h WHERE h.conversation.id = :conversationId ORDER BY h.id")
+@NamedQuery(name = TriggerHit.FIND_BY_CONVERSATION, query = "SELECT h FROM TriggerHit h WHERE h.conversationId = :conversationId ORDER BY h.id")
 public class TriggerHit {
 
     public static final String FIND_BY_CONVERSATION = "TriggerHit.findByConversation";
@@ -25,9 +22,9 @@ public class TriggerHit {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "conversation_id", nullable = false)
-    private Conversation conversation;
+    /** The conversation's id, not the entity: escalation records hits without depending on the conversation component (ADR 0054). */
+    @Column(name = "conversation_id", nullable = false, length = 36)
+    private String conversationId;
 
     @Column(name = "message_seq", nullable = false)
     private int messageSeq;
@@ -46,8 +43,8 @@ public class TriggerHit {
 
     protected TriggerHit() {}
 
-    public TriggerHit(Conversation conversation, int messageSeq, String triggerName, String reason, String evidence, Instant at) {
-        this.conversation = Objects.requireNonNull(conversation);
+    public TriggerHit(String conversationId, int messageSeq, String triggerName, String reason, String evidence, Instant at) {
+        this.conversationId = Objects.requireNonNull(conversationId);
         this.messageSeq = messageSeq;
         this.triggerName = Objects.requireNonNull(triggerName);
         this.reason = truncate(Objects.requireNonNull(reason));
@@ -61,6 +58,10 @@ public class TriggerHit {
 
     public Long getId() {
         return id;
+    }
+
+    public String getConversationId() {
+        return conversationId;
     }
 
     public int getMessageSeq() {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.routing.entity.Agent;
 import java.time.Duration;
 import java.time.Instant;

@@ -74,14 +74,14 @@ public class InboxPush {
         // module's injection has run (seen in the EAR smoke): then there is nobody typing yet.
         if (typing == null) {
             LOG.fine("Typing not injected yet; no indicator to end");
-        } else if (event.author() == dev.handoff.conversation.entity.Author.CUSTOMER) {
+        } else if (event.author() == dev.handoff.platform.entity.Author.CUSTOMER) {
             typing.customerWrote(event.conversationId());
-        } else if (event.author() == dev.handoff.conversation.entity.Author.AGENT) {
+        } else if (event.author() == dev.handoff.platform.entity.Author.AGENT) {
             typing.agentWrote(event.conversationId());
         }
         if (event.owner() != null) {
             toUser(CHAT, event.owner());
-            if (event.author() == dev.handoff.conversation.entity.Author.CUSTOMER) {
+            if (event.author() == dev.handoff.platform.entity.Author.CUSTOMER) {
                 toUser(WROTE_PREFIX + event.conversationId(), event.owner());
             }
         }

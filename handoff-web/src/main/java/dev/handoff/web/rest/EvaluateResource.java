@@ -1,9 +1,9 @@
 package dev.handoff.web.rest;
 
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.escalation.boundary.EvaluationService;
 import dev.handoff.escalation.control.TriggerInput;
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.web.rest.dto.EvaluateRequest;
 import dev.handoff.web.rest.dto.EvaluateResponse;
 import jakarta.inject.Inject;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.handoff.conversation.boundary.ConversationChanged;
 import dev.handoff.conversation.boundary.MessagePosted;
-import dev.handoff.conversation.entity.Author;
 import dev.handoff.conversation.entity.ConversationState;
+import dev.handoff.platform.entity.Author;
 import dev.handoff.platform.events.ApiKeyRevoked;
 import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.PresenceChanged;

@@ -1,4 +1,4 @@
-package dev.handoff.routing.control;
+package dev.handoff.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,7 +6,9 @@ import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The routing settings read by more than one class, declared once (docs/runbook.md, Configuration).
+ * The routing settings read by more than one component, declared once (docs/runbook.md, Configuration):
+ * here in platform, so that components routing depends on (conversation, escalation, desk) can read
+ * them without depending on routing.
  */
 @ApplicationScoped
 public class RoutingSettings {

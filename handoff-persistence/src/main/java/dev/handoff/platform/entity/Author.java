@@ -1,9 +1,9 @@
-package dev.handoff.conversation.entity;
+package dev.handoff.platform.entity;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** Who wrote a message. Serialised lower-case on the API. */
+/** Who wrote a message. Serialised lower-case on the API. In platform: conversations store it, triggers and routing read it. */
 public enum Author {
     CUSTOMER,
     BOT,
