@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready only once the bot API itself is up. The JAX-RS runtime configures this feature when it
  * starts the API application, after the start-up beans (schema, demo data) have run; until then
- * the health endpoint already answers, but {@code /api/v1} would still answer 404.
+ * the health endpoint already answers, but {@code /api/v1} would still answer 404. Down again as
+ * soon as the server is told to stop ({@link dev.handoff.web.rest.ApiGuard#isReady()}).
  */
 @Readiness
 @ApplicationScoped
@@ -21,7 +22,7 @@ public class ApiReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("api").status(started).build();
+        return HealthCheckResponse.named("api").status(started && dev.handoff.web.rest.ApiGuard.isReady()).build();
     }
 
     /** Marks the API started when the JAX-RS runtime builds it. */

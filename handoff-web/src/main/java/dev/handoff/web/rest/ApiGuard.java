@@ -32,18 +32,43 @@ public class ApiGuard extends HttpFilter implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(ApiGuard.class.getName());
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     private static volatile boolean ready;
+    private static volatile Thread stopping;
 
+    /**
+     * Ready from here; and on {@code SIGTERM} no longer, at once: a JVM shutdown hook marks the API
+     * stopping before the server starts to take the application down. Without it, requests that
+     * arrived in between ran into a half-stopped application and got a 500, some with their work
+     * already committed; now they get a 503 with {@code Retry-After} (which a balancer sends to
+     * another server) and readiness is down.
+     */
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ready = true;
+        Thread hook = new Thread(() -> ready = false, "handoff-stopping");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopping = hook;
+        } catch (IllegalStateException alreadyStopping) {
+            ready = false;
+        }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         ready = false;
+        Thread hook = stopping;
+        stopping = null;
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook); // an undeploy without a JVM exit: no hook left behind
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook has run or is running
+            }
+        }
     }
 
-    static boolean isReady() {
+    /** Whether the API takes requests: started and not stopping. */
+    public static boolean isReady() {
         return ready;
     }
 
