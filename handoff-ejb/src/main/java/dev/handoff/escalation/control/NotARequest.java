@@ -418,6 +418,38 @@ final class NotARequest {
         return function;
     }
 
+    /** Openers of a question about what a role is. */
+    private static final Set<String> WHAT = Set.of("what", "whats", "what's", "wat");
+    /** What such a question asks of the role: "what does a claims handler do", "what is the job of an underwriter". */
+    private static final Set<String> ROLE_ASPECTS = Set.of("do", "job", "role", "duties", "responsibility", "responsibilities",
+            "difference", "qualifications", "qualification", "mean", "means");
+    /** A first person in such a question makes it a request again: "what do I do to talk to a claims handler". */
+    private static final Set<String> FIRST_PERSON = Set.of("i", "me", "i'm", "im", "i'd", "we", "us", "my");
+
+    /**
+     * A question about what a role is ("what does a claims handler do", "what is the job of an
+     * underwriter", "what's the difference between a loss adjuster and an assessor"): it opens with
+     * <i>what</i>, names a person, asks what the role does or is, says no <i>I</i> or <i>me</i> and
+     * no verb of reaching. The caller also wants nothing negative said.
+     */
+    static boolean asksAboutARole(List<Text.Token> tokens) {
+        if (tokens.size() < 3 || !WHAT.contains(tokens.get(0).word())) {
+            return false;
+        }
+        boolean person = false;
+        boolean aspect = false;
+        for (Text.Token t : tokens) {
+            String w = t.word();
+            String key = English.key(w);
+            if (FIRST_PERSON.contains(w) || REACH.contains(key) || WANTED_URGENT.contains(w)) {
+                return false;
+            }
+            person |= PEOPLE.contains(key);
+            aspect |= ROLE_ASPECTS.contains(w);
+        }
+        return person && aspect;
+    }
+
     /** Question openers of a supposition about reaching someone: "who do I contact if…", "how do I contact someone about…". */
     private static final Set<String> ASKING_OPENERS = Set.of("how", "hw", "who", "whom", "where", "what", "whats", "what's", "which", "when",
             "is", "are", "can", "could", "do", "does", "should", "would", "will");

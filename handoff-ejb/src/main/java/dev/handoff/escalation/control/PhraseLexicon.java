@@ -46,18 +46,22 @@ final class PhraseLexicon {
             Map.entry("hooman", "human"), Map.entry("humen", "human"), Map.entry("thx", "thanks"), Map.entry("ty", "thanks"),
             Map.entry("using", "use"), Map.entry("used", "use"), Map.entry("whos", "who's"), Map.entry("thru", "through"),
             Map.entry("thro", "through"), Map.entry("ppl", "people"), Map.entry("mgr", "manager"), Map.entry("mngr", "manager"),
-            Map.entry("tlk", "talk"), Map.entry("spk", "speak"));
+            Map.entry("tlk", "talk"), Map.entry("spk", "speak"), Map.entry("abt", "about"));
 
     /** Person nouns, singular. */
     static final List<String> PERSON_NOUNS = List.of("person", "human", "agent", "representative", "rep", "operator", "manager",
             "supervisor", "staff", "staffer", "employee", "advisor", "adviser", "assistant", "consultant", "colleague", "specialist",
             "technician", "expert", "team", "department", "boss", "superior", "being", "officer", "tutor", "teacher", "doctor", "nurse",
-            "pharmacist", "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs", "csr");
+            "pharmacist", "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs", "csr",
+            "dispatcher", "handler", "adjuster", "underwriter", "midwife", "dentist", "therapist", "surveyor", "solicitor", "teller",
+            "concierge", "attendant", "optician", "paramedic");
     static final List<String> PRONOUNS = List.of("someone", "somebody", "anyone", "anybody");
     /** Person words that are no request on their own ("Hi team", "thanks, department"). */
     static final Set<String> NOT_ALONE = keys("team", "department", "colleague", "employee", "consultant", "assistant", "specialist",
             "technician", "being", "staffer", "boss", "superior", "expert", "officer", "tutor", "teacher", "doctor", "nurse", "pharmacist",
-            "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs");
+            "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs", "dispatcher",
+            "handler", "adjuster", "underwriter", "midwife", "dentist", "therapist", "surveyor", "solicitor", "teller", "concierge",
+            "attendant", "optician", "paramedic");
     /** Person words that stand for several people even in the singular. */
     static final Set<String> COLLECTIVE = keys("staff", "team", "department");
     /** Groups of words that are one person (plurals match too: every word is compared by key). */
@@ -82,7 +86,7 @@ final class PhraseLexicon {
 
     /** Reaching a person: verb and preposition as one. */
     static final List<String> REACHING = List.of("talk to", "talk with", "talk", "speak to", "speak with", "speak", "chat to", "chat with",
-            "have a word with", "have a chat with", "have a conversation with", "converse with", "communicate with", "discuss with",
+            "have a word with", "a word with", "have a chat with", "have a conversation with", "converse with", "communicate with", "discuss with",
             "discuss this with", "discuss it with", "discuss my case with", "go over this with", "deal with", "contact",
             "get in contact with", "get in touch with", "be in touch with", "get hold of", "get ahold of", "get a hold of", "reach",
             "reach out to", "get through to", "get me through to", "connect me to", "connect me with", "connect me through to",
@@ -90,7 +94,7 @@ final class PhraseLexicon {
             "connect with", "put me through to", "put through to", "put me on to", "put me in touch with", "get me in touch with",
             "put me in contact with", "transfer me to", "transfer me over to", "transfer me through to", "transfer to", "transfer over to",
             "transfer this to", "transfer this chat to", "transfer my chat to", "transfer this call to", "transfer us to", "pass me to",
-            "pass me on to", "pass me over to", "pass me through to", "pass this to", "pass this on to", "pass us to", "hand me over to",
+            "pass me on to", "pass me over to", "pass me through to", "pass to", "pass on to", "pass over to", "pass this to", "pass this on to", "pass us to", "hand me over to",
             "hand me to", "hand me off to", "hand this over to", "hand over to", "route me to", "send me to", "direct me to",
             "redirect me to", "forward me to", "switch me to", "switch to", "refer me to", "escalate to", "escalate me to",
             "escalate this to", "escalate it to", "escalate my case to", "bring in", "raise this with", "raise it with",

@@ -29,7 +29,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || NotARequest.sendsSomething(a.tokens())
                 || NotARequest.forOthers(a.tokens()) || NotARequest.asksAboutAppointment(a.latest.text())
                 || NotARequest.aboutAFeature(a.questionTokens()) || NotARequest.ownPerson(a.tokens())
-                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
+                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.asksAboutARole(a.questionTokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
                         || NoPersonWanted.applies(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
             return Optional.empty(); // "are your support people around on weekends", "are you a bot or a person?", "can our customers talk to an agent?"
         }
@@ -41,7 +41,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || NotARequest.sendsSomething(a.tokens())
                 || NotARequest.asksAboutAppointment(a.latest.text()) || NotARequest.aboutAFeature(a.questionTokens())
                 || NotARequest.ownPerson(a.tokens())
-                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
+                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.asksAboutARole(a.questionTokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
                         || NoPersonWanted.applies(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
             return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
         }
@@ -96,6 +96,9 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                     || i + 1 < tokens.size() && CHANNEL_PREPOSITIONS.contains(tokens.get(i + 1).word())) {
                 continue; // "with a person, not through the chat": the channel is refused, not the person
             }
+            if (i + 2 < tokens.size() && AGAIN.contains(tokens.get(i + 1).word()) && CHATS.contains(tokens.get(i + 2).word())) {
+                continue; // "a callback from an engineer, not another chat": one more round of this chat is refused
+            }
             int clause = tokens.get(i).clause();
             for (int k = i + 1; k <= i + 4 && k < tokens.size() && tokens.get(k).clause() == clause; k++) {
                 if (newWish(tokens, i, k)) {
@@ -109,6 +112,9 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         return false;
     }
 
+    /** After a negator, these and then {@link #CHATS} refuse more of this chat, not a person: "not another chat", "no more chat". */
+    private static final java.util.Set<String> AGAIN = java.util.Set.of("another", "more");
+    private static final java.util.Set<String> CHATS = java.util.Set.of("chat", "chats");
     /** After a negator, these refuse a way of reaching, not the person: "not through the chat", "not by email". */
     private static final java.util.Set<String> CHANNEL_PREPOSITIONS = java.util.Set.of("through", "thru", "via", "over", "by", "using", "on");
     private static final java.util.Set<String> SUBJECTS = java.util.Set.of("i", "we", "i'd", "id", "we'd");

@@ -302,7 +302,12 @@ class DefaultSetBehaviourTest {
         "what time does the support team finish today",
         "is it a real person who answers on the phone line?",
         "can someone text me the tracking number",
-        "could an agent email me a copy of the invoice"
+        "could an agent email me a copy of the invoice",
+        // fourteenth round (ADR 0055): role words without a request
+        "what is the job of a claims handler",
+        "can I get a plumber through my home emergency cover",
+        "is the dispatcher the one who plans the routes",
+        "can my son be added as a contact on the account"
     })
     void thanksAndPraiseAskForNobody(String text) {
         Decision d = customerSays(text);
@@ -327,7 +332,17 @@ class DefaultSetBehaviourTest {
         "I want to rate the agent, then put me through to her manager",
         "feedback for your staff: get me a real person",
         "DM me a real person pls",
-        "can someone email me the form and then call me"
+        "can someone email me the form and then call me",
+        // fourteenth round (ADR 0055): a person named by role or department, a word with, passed to, not another chat
+        "I want to talk with the dispatcher about my delivery",
+        "can I speak to the underwriter who priced my policy",
+        "I'd like a word with the branch manager",
+        "I want to be passed to the mortgage team",
+        "need 2 talk 2 a rep abt my bill",
+        "can I have a call from an engineer, not another chat",
+        "an engineer needs to look at this",
+        "can this be looked at by a real person",
+        "can someone from the claims team help me"
     })
     void wishesAndPeopleAskedToReachOutEscalate(String text) {
         Decision d = customerSays(text);
@@ -355,6 +370,11 @@ class DefaultSetBehaviourTest {
         assertFalse(NoPersonWanted.givesFeedback(Text.tokens("I want to review my claim with an agent now")));
         assertTrue(NotARequest.asksAboutStaff(Text.tokens("what time does customer service close on saturdays")));
         assertFalse(NotARequest.asksAboutStaff(Text.tokens("what time does customer service close, I need someone")));
+        // fourteenth round (ADR 0055): what a role is, asked
+        assertTrue(NotARequest.asksAboutARole(Text.tokens("what does an underwriter do")));
+        assertTrue(NotARequest.asksAboutARole(Text.tokens("what's the difference between a surveyor and a loss adjuster")));
+        assertFalse(NotARequest.asksAboutARole(Text.tokens("what do I do to talk to a claims handler")));
+        assertFalse(NotARequest.asksAboutARole(Text.tokens("what does it take to get a manager on here now")));
     }
 
     /** A refused channel and an unpunctuated new wish end a negation; a thought carries it. */
@@ -364,6 +384,9 @@ class DefaultSetBehaviourTest {
         assertFalse(SemanticRule.negatedRequest(Text.tokens("my english is not good i need person who speak portuguese")));
         assertTrue(SemanticRule.negatedRequest(Text.tokens("i don't think i need anyone")));
         assertTrue(SemanticRule.negatedRequest(Text.tokens("not by phone please i don't want to talk to anyone")));
+        assertFalse(SemanticRule.negatedRequest(Text.tokens("a callback please, not another chat")), "more of this chat refused");
+        assertFalse(SemanticRule.negatedRequest(Text.tokens("no more chat, someone ring me")));
+        assertTrue(SemanticRule.negatedRequest(Text.tokens("no more people ringing me")), "people refused");
     }
 
     /** Refusing a person is still no request; refusing the bot is one. */
