@@ -32,7 +32,7 @@ public class ApiGuard extends HttpFilter implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(ApiGuard.class.getName());
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     private static volatile boolean ready;
-    private static volatile Thread stopping;
+    static volatile Thread stopping;
 
     /**
      * Ready from here; and on {@code SIGTERM} no longer, at once: a JVM shutdown hook marks the API
@@ -43,6 +43,7 @@ public class ApiGuard extends HttpFilter implements ServletContextListener {
      */
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        removeHook();
         ready = true;
         Thread hook = new Thread(() -> ready = false, "handoff-stopping");
         try {
@@ -56,11 +57,16 @@ public class ApiGuard extends HttpFilter implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         ready = false;
+        removeHook();
+    }
+
+    /** An undeploy without a JVM exit (or a second start) leaves no hook behind. */
+    private static void removeHook() {
         Thread hook = stopping;
         stopping = null;
         if (hook != null) {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook); // an undeploy without a JVM exit: no hook left behind
+                Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is exiting: the hook has run or is running
             }

@@ -2,6 +2,8 @@ package dev.handoff.web.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -100,6 +102,32 @@ class ApiGuardTest {
         assertEquals("application/problem+json", r.contentType);
         assertEquals("5", r.headers.get("Retry-After"));
         assertEquals(503, r.json().getInt("status"));
+    }
+
+    @Test
+    void theSignalToStopEndsReadinessAtOnceAndTheApiAnswers503() throws Exception {
+        guard.contextInitialized(null);
+        assertTrue(ApiGuard.isReady());
+        Thread hook = ApiGuard.stopping;
+        assertNotNull(hook, "a shutdown hook is registered at start");
+        hook.run(); // what the JVM runs on SIGTERM, before the server takes the application down
+        assertFalse(ApiGuard.isReady());
+        Recorded r = run("POST", (req, res) -> {});
+        assertFalse(r.chainCalled);
+        assertEquals(503, r.status);
+        assertEquals("5", r.headers.get("Retry-After"));
+    }
+
+    @Test
+    void anUndeployOrASecondStartLeavesNoHookBehind() {
+        guard.contextInitialized(null);
+        Thread first = ApiGuard.stopping;
+        guard.contextInitialized(null);
+        assertFalse(Runtime.getRuntime().removeShutdownHook(first), "the first start's hook was removed at the second");
+        Thread second = ApiGuard.stopping;
+        guard.contextDestroyed(null);
+        assertNull(ApiGuard.stopping);
+        assertFalse(Runtime.getRuntime().removeShutdownHook(second), "removed at undeploy");
     }
 
     @Test
