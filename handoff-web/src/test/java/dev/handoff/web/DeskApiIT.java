@@ -50,7 +50,15 @@ class DeskApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(DeskApiIT.class, As.class, As.ThrowingRunnable.class, SqlCounter.class);
+                .addClasses(DeskApiIT.class, EngineReady.class, As.class, As.ThrowingRunnable.class, SqlCounter.class);
+    }
+
+    @Inject
+    dev.handoff.routing.boundary.RoutingDesk routingDesk;
+
+    @org.junit.jupiter.api.BeforeEach
+    void routingEngineRunsHere() throws InterruptedException {
+        EngineReady.await(routingDesk);
     }
 
     @Inject

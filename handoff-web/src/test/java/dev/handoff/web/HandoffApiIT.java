@@ -95,7 +95,7 @@ class HandoffApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(HandoffApiIT.class, Api.class, Api.Reply.class, Portal.class, AcceptHold.class, As.class, As.ThrowingRunnable.class)
+                .addClasses(HandoffApiIT.class, EngineReady.class, Api.class, Api.Reply.class, Portal.class, AcceptHold.class, As.class, As.ThrowingRunnable.class)
                 .addPackage(dev.handoff.web.reliability.AccessMatrix.class.getPackage());
     }
 
@@ -155,23 +155,9 @@ class HandoffApiIT {
         return new Api(base.toString(), Api.itKey());
     }
 
-    /**
-     * Inside the container, each test starts once this server runs the routing engine: until its
-     * duties timer has claimed the routing lease (a second or so after the deployment, more on a
-     * busy machine), routing work is handed over to the lease's holder and offered only at the
-     * holder's next tick, and a test that reads an agent's inbox right after an escalation would
-     * race it (seen once: "offered to alice" failed while another build shared the machine).
-     */
     @BeforeEach
     void routingEngineRunsHere() throws InterruptedException {
-        if (routingDesk == null) {
-            return; // a client-side test: nothing injected
-        }
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!routingDesk.acting()) {
-            assertTrue(System.currentTimeMillis() < deadline, "this server never took the routing lease");
-            Thread.sleep(100);
-        }
+        EngineReady.await(routingDesk);
     }
 
     // ---- the bot API, as a bot platform sees it --------------------------------------------------

@@ -55,11 +55,19 @@ class InboxContextApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(InboxContextApiIT.class, Api.class, Api.Reply.class, As.class, As.ThrowingRunnable.class);
+                .addClasses(InboxContextApiIT.class, EngineReady.class, Api.class, Api.Reply.class, As.class, As.ThrowingRunnable.class);
     }
 
     @ArquillianResource
     URL base;
+
+    @Inject
+    dev.handoff.routing.boundary.RoutingDesk routingDesk;
+
+    @org.junit.jupiter.api.BeforeEach
+    void routingEngineRunsHere() throws InterruptedException {
+        EngineReady.await(routingDesk);
+    }
 
     @Inject
     ConversationService conversations;

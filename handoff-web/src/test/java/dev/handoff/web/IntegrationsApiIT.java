@@ -78,11 +78,19 @@ class IntegrationsApiIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("handoff.war", "target/handoff.war")))
-                .addClasses(IntegrationsApiIT.class, VendorStub.class, VendorStub.Seen.class, VendorStub.Answer.class, SmtpStub.class);
+                .addClasses(IntegrationsApiIT.class, EngineReady.class, VendorStub.class, VendorStub.Seen.class, VendorStub.Answer.class, SmtpStub.class);
     }
 
     @ArquillianResource
     URL base;
+
+    @Inject
+    dev.handoff.routing.boundary.RoutingDesk routingDesk;
+
+    @org.junit.jupiter.api.BeforeEach
+    void routingEngineRunsHere() throws InterruptedException {
+        EngineReady.await(routingDesk);
+    }
 
     @Inject
     IntegrationSettings integrations;
