@@ -6,9 +6,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.handoff.platform.cluster.ClusterDuties;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +27,9 @@ public class GridDepartures {
     static final String MAP = "handoff-cluster-nodes";
     private static final Logger LOG = Logger.getLogger(GridDepartures.class.getName());
 
-    @EJB
+    // @Inject, not @EJB: in the EAR the first event may reach this bean on a thread of the EJB module,
+    // where the web module's java:comp/env lookup of an @EJB field fails (WELD-000401 in the EAR smoke)
+    @Inject
     ClusterDuties duties;
 
     private volatile HazelcastInstance grid;

@@ -2,11 +2,11 @@ package dev.handoff.web.push;
 
 import dev.handoff.platform.events.RoutingRequested;
 import dev.handoff.routing.boundary.RoutingService;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,10 +33,12 @@ public class RoutingNudges {
     static final String TRIGGERS = "triggers";
     private static final Logger LOG = Logger.getLogger(RoutingNudges.class.getName());
 
-    @EJB
+    // @Inject, not @EJB: in the EAR the first event may reach this bean on a thread of the EJB module,
+    // where the web module's java:comp/env lookup of an @EJB field fails (WELD-000401 in the EAR smoke)
+    @Inject
     RoutingService routing;
 
-    @jakarta.inject.Inject
+    @Inject
     dev.handoff.escalation.boundary.LiveTriggers triggers;
 
     private volatile GridRelay.Channel topic;
