@@ -32,6 +32,11 @@ public final class ExampleMatrix {
         return texts.size();
     }
 
+    /** Copies every row into {@code dest}, starting at row {@code rowOffset} (one set's rows in one array). */
+    void copyRowsInto(float[] dest, int rowOffset) {
+        System.arraycopy(rows, 0, dest, rowOffset * SentenceEncoder.DIMENSIONS, rows.length);
+    }
+
     /** A copy of one row's vector. */
     float[] row(int r) {
         return java.util.Arrays.copyOfRange(rows, r * SentenceEncoder.DIMENSIONS, (r + 1) * SentenceEncoder.DIMENSIONS);
@@ -132,13 +137,21 @@ public final class ExampleMatrix {
 
     /** The nearest rows: {@code best[0]} the index of the most similar, then its similarity, for k rows. */
     public static Nearest nearest(float[] similarities, int k) {
-        int n = Math.min(k, similarities.length);
+        return nearest(similarities, 0, similarities.length, k);
+    }
+
+    /**
+     * The nearest of the {@code count} rows starting at {@code from} in {@code similarities} (one
+     * matrix's slice of a whole set's similarities), indexed from that slice's start.
+     */
+    static Nearest nearest(float[] similarities, int from, int count, int k) {
+        int n = Math.min(k, count);
         int[] index = new int[n];
         float[] value = new float[n];
         java.util.Arrays.fill(value, Float.NEGATIVE_INFINITY);
         java.util.Arrays.fill(index, -1);
-        for (int i = 0; i < similarities.length; i++) {
-            float s = similarities[i];
+        for (int i = 0; i < count; i++) {
+            float s = similarities[from + i];
             if (n > 0 && s > value[n - 1]) {
                 int j = n - 1;
                 while (j > 0 && value[j - 1] < s) {

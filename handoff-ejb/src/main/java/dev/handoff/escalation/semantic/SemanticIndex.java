@@ -24,11 +24,35 @@ public final class SemanticIndex {
     private final Map<String, SemanticTopic> topics;
     private final ExampleMatrix sharedNegatives;
     private final SentenceEncoder encoder;
+    /**
+     * Every row of the index — the shared negatives first, then each topic's positives and own
+     * negatives — column by column for {@link SimilarityKernel}: a message is compared with all of
+     * them in one product, each topic reading its slice ({@link #offsets}).
+     */
+    private final java.nio.FloatBuffer columns;
+    private final int rowCount;
+    /** Per topic, where its positives and its own negatives start among {@link #columns}' rows. */
+    private final Map<String, int[]> offsets;
 
     private SemanticIndex(Map<String, SemanticTopic> topics, ExampleMatrix sharedNegatives, SentenceEncoder encoder) {
         this.topics = topics;
         this.sharedNegatives = sharedNegatives;
         this.encoder = encoder;
+        Map<String, int[]> at = new HashMap<>();
+        int count = sharedNegatives.size();
+        for (SemanticTopic t : topics.values()) {
+            at.put(t.name(), new int[] {count, count + t.positives().size()});
+            count += t.positives().size() + t.negatives().size();
+        }
+        this.offsets = Map.copyOf(at);
+        this.rowCount = count;
+        float[] rows = new float[count * SentenceEncoder.DIMENSIONS];
+        sharedNegatives.copyRowsInto(rows, 0);
+        for (SemanticTopic t : topics.values()) {
+            t.positives().copyRowsInto(rows, at.get(t.name())[0]);
+            t.negatives().copyRowsInto(rows, at.get(t.name())[1]);
+        }
+        this.columns = topics.isEmpty() ? null : SimilarityKernel.columns(rows, count);
     }
 
     /** A topic to build: its name, positive examples and its own negatives. */
@@ -99,6 +123,8 @@ public final class SemanticIndex {
         private final List<float[]> vectors;
         private final List<float[]> cues;
         private ExampleMatrix.Nearest[] shared;
+        /** {@code similarities[q][row]} over every row of the index, computed at the first match asked for. */
+        private float[][] similarities;
         private final Map<String, SemanticMatch> matches = new HashMap<>();
 
         private Probe(List<float[]> vectors, List<float[]> cues) {
@@ -117,23 +143,22 @@ public final class SemanticIndex {
 
         private SemanticMatch score(SemanticTopic topic) {
             float[][] queries = vectors.toArray(float[][]::new);
-            if (shared == null) {
-                float[][] sims = sharedNegatives.similarities(queries);
+            if (similarities == null) {
+                similarities = SimilarityKernel.shared().similarities(queries, columns, rowCount);
                 shared = new ExampleMatrix.Nearest[queries.length];
                 for (int i = 0; i < queries.length; i++) {
-                    shared[i] = ExampleMatrix.nearest(sims[i], SemanticTopic.K);
+                    shared[i] = ExampleMatrix.nearest(similarities[i], 0, sharedNegatives.size(), SemanticTopic.K);
                 }
             }
-            float[][] posSims = topic.positives().similarities(queries);
-            float[][] ownSims = topic.negatives().similarities(queries);
+            int[] at = offsets.get(topic.name());
             SemanticMatch best = SemanticMatch.NONE;
             for (int i = 0; i < queries.length; i++) {
                 float[] v = queries[i];
-                ExampleMatrix.Nearest pos = ExampleMatrix.nearest(posSims[i], SemanticTopic.K);
+                ExampleMatrix.Nearest pos = ExampleMatrix.nearest(similarities[i], at[0], topic.positives().size(), SemanticTopic.K);
                 if (pos.isEmpty()) {
                     continue;
                 }
-                ExampleMatrix.Nearest own = ExampleMatrix.nearest(ownSims[i], SemanticTopic.K);
+                ExampleMatrix.Nearest own = ExampleMatrix.nearest(similarities[i], at[1], topic.negatives().size(), SemanticTopic.K);
                 ExampleMatrix.Nearest neg = merge(own, shared[i]);
                 double score = Scoring.score(pos, neg, topic.logistic() == null ? Double.NaN : topic.logistic().probability(v, cues.get(i)));
                 if (score > best.score() || best == SemanticMatch.NONE) {

@@ -66,9 +66,9 @@ public final class SemanticCostBreakdown {
         long warmEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         Stage[] stages = null;
         while (System.nanoTime() < warmEnd) {
-            stages = measureAll(messages, set, encoder, tokenizer, topics, shared, 1);
+            stages = measureAll(messages, set, encoder, tokenizer, index, 1);
         }
-        stages = measureAll(messages, set, encoder, tokenizer, topics, shared, rounds);
+        stages = measureAll(messages, set, encoder, tokenizer, index, rounds);
 
         System.out.println();
         System.out.println("CPU µs per message (median of " + rounds + "); onnx = embed - tokenizer - pooling, rest = evaluate - embeddings - scan - logistic");
@@ -201,7 +201,14 @@ public final class SemanticCostBreakdown {
     }
 
     private static Stage[] measureAll(List<String> messages, CompiledTriggerSet set, SentenceEncoder encoder, WordPieceTokenizer tokenizer,
-            Map<String, SemanticTopic> topics, ExampleMatrix shared, int rounds) {
+            SemanticIndex index, int rounds) throws ReflectiveOperationException {
+        @SuppressWarnings("unchecked")
+        Map<String, SemanticTopic> topics = (Map<String, SemanticTopic>) field(index, "topics");
+        ExampleMatrix shared = (ExampleMatrix) field(index, "sharedNegatives");
+        java.nio.FloatBuffer columns = (java.nio.FloatBuffer) field(index, "columns");
+        int rowCount = (Integer) field(index, "rowCount");
+        @SuppressWarnings("unchecked")
+        Map<String, int[]> offsets = (Map<String, int[]>) field(index, "offsets");
         Stage[] out = new Stage[messages.size()];
         double[][][] samples = new double[messages.size()][8][rounds];
         Object sink = null;
@@ -239,20 +246,17 @@ public final class SemanticCostBreakdown {
                 double tok = e - d;
                 double emb = f - e;
                 double pool = h - g;
-                // the neighbour scan (every query in one pass over each matrix) and the logistic layers
+                // the neighbour scan (every query against every row in one product, ADR 0059) and the logistic layers
                 float[][] queries = vectors.toArray(float[][]::new);
                 long i = cpu();
                 float acc = 0;
-                float[][] sharedSims = shared.similarities(queries);
-                for (float[] sims : sharedSims) {
-                    acc += ExampleMatrix.nearest(sims, SemanticTopic.K).top();
-                }
-                for (SemanticTopic t : topics.values()) {
-                    for (float[] sims : t.positives().similarities(queries)) {
-                        acc += ExampleMatrix.nearest(sims, SemanticTopic.K).top();
-                    }
-                    for (float[] sims : t.negatives().similarities(queries)) {
-                        acc += ExampleMatrix.nearest(sims, SemanticTopic.K).top();
+                float[][] sims = SimilarityKernel.shared().similarities(queries, columns, rowCount);
+                for (float[] q : sims) {
+                    acc += ExampleMatrix.nearest(q, 0, shared.size(), SemanticTopic.K).top();
+                    for (SemanticTopic t : topics.values()) {
+                        int[] at = offsets.get(t.name());
+                        acc += ExampleMatrix.nearest(q, at[0], t.positives().size(), SemanticTopic.K).top();
+                        acc += ExampleMatrix.nearest(q, at[1], t.negatives().size(), SemanticTopic.K).top();
                     }
                 }
                 long j = cpu();
