@@ -506,8 +506,8 @@ final class NotARequest {
 
     /**
      * A question about what the company's people do ("do agents see my previous chats when I
-     * contact support?", "can staff see my card details when I ring up?", "do your advisers work
-     * on commission", fifteenth round, ADR 0058): it opens with <i>do</i>, <i>does</i>, <i>can</i>,
+     * contact support?", "can staff see my card details when I ring up?", "do your engineers carry
+     * ID cards", fifteenth round, ADR 0058): it opens with <i>do</i>, <i>does</i>, <i>can</i>,
      * <i>will</i>, <i>would</i> or <i>are</i>, then (after <i>your</i> or <i>the</i>) people in the
      * plural or a group as its subject, and says no <i>me</i> or <i>us</i>, no need, nothing urgent
      * and no human set against the bot. "can your agents call me back this afternoon" asks for one.

@@ -404,9 +404,9 @@ class DefaultSetBehaviourTest {
     /** Fifteenth round (ADR 0058): who works at a place, a person or a machine, what staff do, a want of theirs. */
     @Test
     void staffPlacesAndMachinesAskedAbout() {
-        assertTrue(NotARequest.asksWhoWorksAtAPlace(Text.tokens("is anyone on site at weekends to let the cleaners in")));
+        assertTrue(NotARequest.asksWhoWorksAtAPlace(Text.tokens("are there staff in the depot overnight to take deliveries")));
         assertFalse(NotARequest.asksWhoWorksAtAPlace(Text.tokens("is there anyone there who can help me")), "no place");
-        assertFalse(NotARequest.asksWhoWorksAtAPlace(Text.tokens("is there someone at the branch i can talk to")));
+        assertFalse(NotARequest.asksWhoWorksAtAPlace(Text.tokens("is there a clerk in the branch i could speak with")));
         assertTrue(NotARequest.asksPersonOrMachine(Text.tokens("are the emails i send read by a person or an ai")));
         assertFalse(NotARequest.asksPersonOrMachine(Text.tokens("are you a bot or a person, i need a person")));
         assertFalse(NotARequest.asksPersonOrMachine(Text.tokens("is it a real person i'm chatting with")), "no machine, no or");

@@ -36,7 +36,7 @@ class RoutineQuestionTest {
         "Hi, how do I return the wrong size",
         "i was wondering where i can see my lost parcel claim",
         // fifteenth round (ADR 0058): after a supposition in the present; the way asked for; where's as a follow-up
-        "if the parcel arrives damaged, how do I get a replacement",
+        "if the sofa turns up scratched, how do I book a repair",
         "in case my card is lost abroad, how do I freeze it",
         "please tell me the way to change my address",
         "how do I leave a complaint about a late driver, where's the form",
@@ -69,7 +69,7 @@ class RoutineQuestionTest {
         assertTrue(RoutineQuestion.howToComplain("please tell me the way to complain for bad service in restaurant of hotel"));
         assertFalse(RoutineQuestion.howToComplain("HOW DO I COMPLAIN ABOUT THIS TERRIBLE SERVICE"));
         assertFalse(RoutineQuestion.howToComplain("how do I complain, your staff have been rude to me three times!!"));
-        assertFalse(RoutineQuestion.howToComplain("how do I change my address"), "no complaint");
+        assertFalse(RoutineQuestion.howToComplain("how do I update my billing postcode"), "no complaint");
         assertFalse(set.evaluate(TriggerInput.of("how can I make a complaint about bad service on my flight")).escalate());
     }
 
