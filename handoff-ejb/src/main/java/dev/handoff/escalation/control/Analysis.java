@@ -181,6 +181,14 @@ final class Analysis {
     }
 
     /**
+     * A routine question for the way to complain or report, without swearing
+     * ({@link RoutineQuestion#howToComplain}): what the complaint is about is no mood (ADR 0058).
+     */
+    boolean asksHowToComplain() {
+        return customerSpoke() && RoutineQuestion.howToComplain(questionText()) && sentiment().profanity() == 0;
+    }
+
+    /**
      * A question about something not come yet, asking how long it takes or whether that is normal,
      * without swearing ({@link RoutineQuestion#aboutWaiting}): the waiting it states is no mood.
      */

@@ -21,7 +21,7 @@ final class Hypothetical {
     private static final Pattern POLITE = Pattern.compile("^(?:possible|poss|so|not|any|ever|needed|necessary|required|that's|thats|that is|ok|okay"
             + "|(?:you|u|ya) (?:can|could|may|would|will|dont|don't|do not|please|pls|mind|have time)|(?:i|we) (?:can|could|may|might))\\b.*");
     /** What makes a supposition a story: it happened, or something was taken. */
-    private static final Set<String> PAST = Set.of("was", "were", "had", "did", "didn't", "didnt", "already", "been", "charged", "billed",
+    static final Set<String> PAST = Set.of("was", "were", "had", "did", "didn't", "didnt", "already", "been", "charged", "billed",
             "debited", "deducted", "took", "taken", "happened", "went", "got", "received", "sent", "paid", "ordered", "tried", "called");
     /** A clause that only says why the customer asks. */
     private static final Pattern ONLY_ASKING = Pattern.compile("^(?:and |but )?(?:i )?(?:just |only )?(?:(?:want|wanted|need|needed|would like|'d like|wanna) to (?:know|check|understand)"

@@ -418,6 +418,121 @@ final class NotARequest {
         return function;
     }
 
+    /** Where a company's people work: "at the branch", "in your Leeds shop", "on site". */
+    private static final Set<String> WORKPLACES = PhraseLexicon.keys("branch", "shop", "store", "station", "pharmacy", "office", "site",
+            "clinic", "surgery", "hospital", "airport", "terminal", "desk", "counter", "building", "depot", "showroom", "centre", "center",
+            "garage", "reception", "practice", "hotel", "lobby", "library", "campus", "venue", "platform", "warehouse", "premises",
+            "location", "outlet", "port", "school");
+    /** Words that put the customer into such a question, which makes it a request: "is there someone I can talk to at the branch". */
+    private static final Set<String> THE_CUSTOMER = Set.of("i", "i'm", "im", "i'd", "id", "i'll", "me", "us");
+
+    /**
+     * A question whether someone works at a place ("is there someone at the branch who can certify
+     * documents?", "is there a pharmacist at every store", "@SouthernRail is there staff at Hove
+     * station after 10pm for ramps?", fifteenth round, ADR 0058): it opens with <i>is there</i>,
+     * <i>are there</i> or <i>is anyone</i>, names a place of work after <i>at</i>, <i>in</i> or
+     * <i>on</i>, and says no <i>I</i> or <i>me</i>, no verb of reaching, no need, nothing urgent and
+     * no human set against the bot. "is there anyone there who can help me" (no place) and "is there
+     * someone at the branch I can talk to today" ask for someone. The caller also wants nothing
+     * negative said.
+     */
+    static boolean asksWhoWorksAtAPlace(List<Text.Token> tokens) {
+        if (tokens.size() < 4 || tokens.size() > 24) {
+            return false;
+        }
+        String first = tokens.get(0).word();
+        String second = tokens.get(1).word();
+        if (!((first.equals("is") || first.equals("are")) && (second.equals("there") || second.equals("any")
+                || PhraseLexicon.PRONOUNS.contains(second)))) {
+            return false;
+        }
+        boolean place = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (THE_CUSTOMER.contains(w) || REACH.contains(English.key(w)) || WANTED.contains(w) || URGENT_OR_HUMAN.contains(w)) {
+                return false;
+            }
+            if (w.equals("at") || w.equals("in") || w.equals("on")) {
+                for (int k = i + 1; k < tokens.size() && k <= i + 3 && tokens.get(k).clause() == tokens.get(i).clause(); k++) {
+                    place |= WORKPLACES.contains(English.key(tokens.get(k).word()));
+                }
+            }
+        }
+        return place;
+    }
+
+    /** Openers of a yes-or-no question. */
+    private static final Set<String> YES_NO = Set.of("is", "are", "does", "do", "will", "would", "was", "were", "can", "could");
+    /** The person side of "a person or a bot". */
+    private static final Set<String> PERSON_SIDE = union(PEOPLE, PhraseLexicon.keys("people", "real", "live", "someone", "somebody",
+            "humans"));
+    /** The machine side of "a person or a bot". */
+    private static final Set<String> MACHINE_SIDE = PhraseLexicon.keys("bot", "ai", "automated", "automatic", "machine", "computer", "robot",
+            "chatbot", "software", "algorithm", "automation", "auto");
+    /** Verbs that hand a chat over: with one of them the question asks for the person. */
+    private static final Set<String> HANDING = PhraseLexicon.keys("put", "transfer", "connect", "pass", "escalate", "get", "give");
+
+    /**
+     * A question whether a channel is run by people or a machine ("is the chat on your website run
+     * by real people or is it automated", "are the emails I send read by a person or an AI",
+     * fifteenth round, ADR 0058): a yes-or-no question naming a person and a machine joined by
+     * <i>or</i>, and no <i>me</i>, no need, nothing urgent, no verb handing the chat over and no
+     * "to talk". "are you a human or a bot, put me through to a human" and "is this a bot or a
+     * person? I need a person" ask for one. The caller also wants nothing negative said.
+     */
+    static boolean asksPersonOrMachine(List<Text.Token> tokens) {
+        if (tokens.size() < 4 || tokens.size() > 20 || !YES_NO.contains(tokens.get(0).word()) || reachingTo(tokens)) {
+            return false;
+        }
+        boolean person = false;
+        boolean machine = false;
+        boolean or = false;
+        for (Text.Token t : tokens) {
+            String w = t.word();
+            String key = English.key(w);
+            if (w.equals("me") || w.equals("us") || WANTED.contains(w) || WANTED_URGENT.contains(w) || HANDING.contains(key)) {
+                return false;
+            }
+            person |= PERSON_SIDE.contains(key);
+            machine |= MACHINE_SIDE.contains(key);
+            or |= w.equals("or");
+        }
+        return person && machine && or;
+    }
+
+    /** The company's people in general, subject of a question: "agents", "your advisers", "staff". */
+    private static final Set<String> GROUPS = PhraseLexicon.keys("staff", "team", "people");
+    private static final Set<String> DETERMINERS_OF_STAFF = Set.of("your", "ur", "the", "yr");
+
+    /**
+     * A question about what the company's people do ("do agents see my previous chats when I
+     * contact support?", "can staff see my card details when I ring up?", "do your engineers carry
+     * ID cards", fifteenth round, ADR 0058): it opens with <i>do</i>, <i>does</i>, <i>can</i>,
+     * <i>will</i>, <i>would</i> or <i>are</i>, then (after <i>your</i> or <i>the</i>) people in the
+     * plural or a group as its subject, and says no <i>me</i> or <i>us</i>, no need, nothing urgent
+     * and no human set against the bot. "can your agents call me back this afternoon" asks for one.
+     * The caller also wants nothing negative said.
+     */
+    static boolean asksWhatStaffDo(List<Text.Token> tokens) {
+        if (tokens.size() < 4 || tokens.size() > 24 || !YES_NO.contains(tokens.get(0).word())) {
+            return false;
+        }
+        int subject = DETERMINERS_OF_STAFF.contains(tokens.get(1).word()) ? 2 : 1;
+        String w = tokens.get(subject).word();
+        String key = English.key(w);
+        boolean people = GROUPS.contains(key) || PEOPLE.contains(key) && !key.equals(w) && w.endsWith("s");
+        if (!people || subject + 1 < tokens.size() && THINGS.contains(English.key(tokens.get(subject + 1).word()))) {
+            return false;
+        }
+        for (Text.Token t : tokens) {
+            String word = t.word();
+            if (word.equals("me") || word.equals("us") || WANTED.contains(word) || URGENT_OR_HUMAN.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Openers of a question about what a role is. */
     private static final Set<String> WHAT = Set.of("what", "whats", "what's", "wat");
     /** What such a question asks of the role: "what does a claims handler do", "what is the job of an underwriter". */
@@ -484,11 +599,27 @@ final class NotARequest {
         }
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).word();
-            if (URGENT_OR_HUMAN.contains(w) || !supposed[i] && WANTED.contains(w)) {
+            if (URGENT_OR_HUMAN.contains(w) || !supposed[i] && WANTED.contains(w) && !othersWant(tokens, i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Others than the customer, as the subject of a wish: "would they ever want my PIN". */
+    private static final Set<String> OTHERS = Set.of("they", "he", "she", "it", "you", "u");
+
+    /** Whether the wish at {@code at} is someone else's: "they", "he", "you"… one or two words before it, in its clause. */
+    private static boolean othersWant(List<Text.Token> tokens, int at) {
+        if (!tokens.get(at).word().startsWith("need") && !tokens.get(at).word().startsWith("wan")) {
+            return false; // "can you please…": politeness is the customer's
+        }
+        for (int k = at - 1; k >= 0 && k >= at - 2 && tokens.get(k).clause() == tokens.get(at).clause(); k--) {
+            if (OTHERS.contains(tokens.get(k).word())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A group of the customer's own: "on our team", "in my company", "from our office". */

@@ -62,6 +62,15 @@ final class PhraseLexicon {
             "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs", "dispatcher",
             "handler", "adjuster", "underwriter", "midwife", "dentist", "therapist", "surveyor", "solicitor", "teller", "concierge",
             "attendant", "optician", "paramedic");
+    /**
+     * Roles and trades of {@link #NOT_ALONE} that ask for someone alone when <i>please</i> is said
+     * with them in the clause ("nurse please", "dentist pls", fifteenth round, ADR 0058), unlike
+     * the groups and general words ("team please", "colleague pls").
+     */
+    static final Set<String> ROLES = keys("technician", "tutor", "teacher", "doctor", "nurse", "pharmacist", "engineer", "banker",
+            "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "dispatcher", "handler", "adjuster",
+            "underwriter", "midwife", "dentist", "therapist", "surveyor", "solicitor", "teller", "concierge", "attendant", "optician",
+            "paramedic", "specialist", "consultant", "officer");
     /** Person words that stand for several people even in the singular. */
     static final Set<String> COLLECTIVE = keys("staff", "team", "department");
     /** Groups of words that are one person (plurals match too: every word is compared by key). */
@@ -295,6 +304,8 @@ final class PhraseLexicon {
         final boolean[] pronoun;
         final boolean[] plural;
         final boolean[] alone;
+        /** For a person group: a role that asks alone with "please" ({@link #ROLES}). */
+        final boolean[] politely;
         /** For a person group: the customer's own ("my manager", "our team"). */
         final boolean[] owned;
         /** Per token: filler; a word that may describe a person ("account" manager); a word that may follow a person. */
@@ -312,6 +323,7 @@ final class PhraseLexicon {
             pronoun = new boolean[n];
             plural = new boolean[n];
             alone = new boolean[n];
+            politely = new boolean[n];
             owned = new boolean[n];
             filler = new boolean[n];
             describes = new boolean[n];
@@ -351,6 +363,7 @@ final class PhraseLexicon {
                     plural[i] = COLLECTIVE.contains(head) || (!spelled[last].equals(key[last]) && spelled[last].endsWith("s"))
                             || spelled[last].equals("people");
                     alone[i] = !NOT_ALONE.contains(head);
+                    politely[i] = ROLES.contains(head) && !plural[i];
                     // "my manager", "someone on my team": the customer's own people
                     owned[i] = i > 0 && same(i - 1, i) && OWNERS.contains(key[i - 1]) || pronoun[i] && last + 2 < n
                             && same(i, last + 2) && AMONG.contains(key[last + 1]) && OWNERS.contains(key[last + 2]);

@@ -236,9 +236,21 @@ public final class PhraseMatcher {
 
     private boolean asks(PhraseLexicon.Reading r, int i) {
         if (PERSON.equals(r.concept[i])) {
-            return r.alone[i] && !r.owned[i] && oneWord.contains(PERSON);
+            return (r.alone[i] || r.politely[i] && pleaseSaid(r, i)) && !r.owned[i] && oneWord.contains(PERSON);
         }
         return oneWord.contains(r.key[i]);
+    }
+
+    private static final String PLEASE = English.key("please");
+
+    /** Whether "please" (or "pls", "plz") stands in the clause of token {@code i}: "nurse please", "dentist pls". */
+    private static boolean pleaseSaid(PhraseLexicon.Reading r, int i) {
+        for (int k = 0; k < r.n; k++) {
+            if (r.clause[k] == r.clause[i] && r.key[k].equals(PLEASE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -33,7 +33,9 @@ final class RoutineQuestion {
             + "(?:how (?:do|can|could|should|would|will|does|to) (?:i|we|one)\\b|how to\\b|how (?:i|we) (?:can|could|should)\\b"
             + "|where (?:do|can|could|should) (?:i|we)\\b|where (?:i|we) (?:can|could|should)\\b|where (?:is|are|'s) the (?:page|form|option|setting|settings|button|link|section) (?:to|for)\\b"
             + "|what(?:'s|s| is) the (?:procedure|process|best way|way|steps?|policy) (?:to|for|if|when|of|on)\\b"
-            + "|what (?:do|should) (?:i|we) (?:need to )?do (?:to|if|when)\\b|is there a (?:way|form|page|option) to\\b)");
+            + "|what (?:do|should) (?:i|we) (?:need to )?do (?:to|if|when)\\b|is there a (?:way|form|page|option) to\\b"
+            // "please tell me the way to complain", "can you show me the steps to close my account" (ADR 0058)
+            + "|(?:tell|show|explain to) me the (?:procedure|process|best way|way|steps?) (?:to|for)\\b)");
 
     /** Why the customer asks, said after the question: nothing is wrong now. */
     private static final Pattern CURIOUS = Pattern.compile("^(?:just |only )?(?:curious|wondering|asking|checking)\\b.*"
@@ -62,7 +64,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0) {
             return false;
         }
-        String t = GREETING.matcher(lower(text)).replaceFirst("");
+        String t = afterSupposition(GREETING.matcher(lower(text)).replaceFirst(""));
         var opener = HOW_TO.matcher(t);
         if (!opener.lookingAt()) {
             return false;
@@ -79,6 +81,31 @@ final class RoutineQuestion {
             }
         }
         return true;
+    }
+
+    /** A supposition the question opens with: "if the airline cancels my flight, how do I claim…". */
+    private static final Pattern SUPPOSITION = Pattern.compile("^(?:if|in case) ([^,;.?!\\n]+)[,;]\\s*(?=\\S)");
+
+    /**
+     * The question after the supposition it opens with ("if the airline cancels my flight, how do I
+     * claim the refund" → "how do I claim the refund", fifteenth round, ADR 0058), when the
+     * supposition is in the present and negates nothing ({@link Hypothetical#PAST}): "if I was
+     * charged twice, how do I…" and "if you don't fix this, how do I…" stay as they are; "in case
+     * my card is lost abroad, how do I freeze it" supposes the loss.
+     */
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "nothing", "dont", "doesnt", "didnt", "wont", "cant", "cannot");
+
+    static String afterSupposition(String t) {
+        var m = SUPPOSITION.matcher(t);
+        if (!m.lookingAt()) {
+            return t;
+        }
+        for (Text.Token token : Text.tokens(m.group(1))) {
+            if (Hypothetical.PAST.contains(token.word()) || NEGATIONS.contains(token.word()) || token.word().endsWith("n't")) {
+                return t;
+            }
+        }
+        return t.substring(m.end());
     }
 
     /** Words that make a clause after a how-to question more than context: a demand, money taken, waiting, an angry word. */
@@ -98,7 +125,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0 || applies(text)) {
             return false;
         }
-        String t = GREETING.matcher(lower(text)).replaceFirst("");
+        String t = afterSupposition(GREETING.matcher(lower(text)).replaceFirst(""));
         if (!HOW_TO.matcher(t).lookingAt()) {
             return false;
         }
@@ -132,6 +159,20 @@ final class RoutineQuestion {
             }
         }
         return true;
+    }
+
+    /** The subject of a question for the way to complain or report: "how do I complain about a rude driver". */
+    private static final Pattern COMPLAINING = Pattern.compile("\\b(?:complain\\w*|complaints?|report|feedback|review|ombudsman)\\b");
+
+    /**
+     * A routine question for the way to complain, report or give feedback ({@link #applies}: "how
+     * do I leave a complaint about a delivery driver who was rude, where's the form", "please tell
+     * me the way to complain for bad service in restaurant of hotel", fifteenth round, ADR 0058):
+     * the words of what went wrong are what the complaint will say, not the customer's mood towards
+     * this chat. Not when written in capitals.
+     */
+    static boolean howToComplain(String text) {
+        return applies(text) && COMPLAINING.matcher(lower(text).split("[,;.?\\n]+")[0]).find() && !shouting(text);
     }
 
     /** A payment or an attempt that did not happen: declined, refused, returned, failed, not accepted, did not go through. */
@@ -231,9 +272,12 @@ final class RoutineQuestion {
         return m.appendTail(b).toString();
     }
 
+    private static final Pattern WHERE_IS = Pattern.compile("^where'?s\\b");
+
     /** A further question that asks on ("…? do you charge for it", "…, and how long does it take"). */
     private static boolean followUp(String clause) {
         String c = clause.startsWith("and ") ? clause.substring(4) : clause.startsWith("or ") ? clause.substring(3) : clause;
+        c = WHERE_IS.matcher(c).replaceFirst("where is"); // "…, where's the form"
         return HOW_TO.matcher(c).lookingAt() || Text.infoQuestion(c, Text.tokens(c));
     }
 

@@ -21,6 +21,9 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         if (inner instanceof SentimentRule && a.notAProblem()) {
             return Optional.empty(); // "my old bank was a nightmare, that's why I switched to you"
         }
+        if (inner instanceof SentimentRule && a.asksHowToComplain()) {
+            return Optional.empty(); // "how do I complain about a rude driver": what went wrong is what the complaint will say
+        }
         if (inner instanceof SentimentRule && a.asksAboutWaiting()) {
             return Optional.empty(); // "card payment still pending after 2 days, is that normal?": waiting is the question's subject
         }
@@ -29,8 +32,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || NotARequest.sendsSomething(a.tokens())
                 || NotARequest.forOthers(a.tokens()) || NotARequest.asksAboutAppointment(a.latest.text())
                 || NotARequest.aboutAFeature(a.questionTokens()) || NotARequest.ownPerson(a.tokens())
-                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.asksAboutARole(a.questionTokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
-                        || NoPersonWanted.applies(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
+                || calmlyAsksForNobody(a))) {
             return Optional.empty(); // "are your support people around on weekends", "are you a bot or a person?", "can our customers talk to an agent?"
         }
         if (own.isPresent() || !a.customerSpoke()) {
@@ -41,8 +43,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || NotARequest.sendsSomething(a.tokens())
                 || NotARequest.asksAboutAppointment(a.latest.text()) || NotARequest.aboutAFeature(a.questionTokens())
                 || NotARequest.ownPerson(a.tokens())
-                || (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.asksAboutARole(a.questionTokens()) || NotARequest.supposes(a.latest.text(), a.questionTokens())
-                        || NoPersonWanted.applies(a.latest.text(), a.questionTokens())) && a.sentiment().value() >= 0)) {
+                || calmlyAsksForNobody(a))) {
             return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
         }
         if (inner instanceof PhraseRule && calmQuestion(a) && NotARequest.namesNobody(a.tokens())) {
@@ -61,6 +62,18 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             return Optional.of(fireExactly(label, Rule.evidence(a, match, minScoreText)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The signs of {@link NotARequest} and {@link NoPersonWanted} that hold only when nothing negative
+     * is said: a question for another part of the company, about a role, a supposition, who works at
+     * a place, whether a channel is a person or a machine, what the company's people do, feedback.
+     */
+    private static boolean calmlyAsksForNobody(Analysis a) {
+        return a.sentiment().value() >= 0 && (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.asksAboutARole(a.questionTokens())
+                || NotARequest.supposes(a.latest.text(), a.questionTokens()) || NotARequest.asksWhoWorksAtAPlace(a.questionTokens())
+                || NotARequest.asksPersonOrMachine(a.questionTokens()) || NotARequest.asksWhatStaffDo(a.questionTokens())
+                || NoPersonWanted.applies(a.latest.text(), a.questionTokens()));
     }
 
     /**

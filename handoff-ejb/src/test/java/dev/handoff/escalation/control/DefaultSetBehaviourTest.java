@@ -245,7 +245,19 @@ class DefaultSetBehaviourTest {
         "how can i talk to the assistant by voice",
         "how to talk to the bot in spanish",
         "can the bot speak french?",
-        "how do i book an appointment with a mortgage advisor online"
+        "how do i book an appointment with a mortgage advisor online",
+        // fifteenth round (ADR 0058): who works at a place, a person or a machine, what staff do, a want of theirs, a role named
+        "is there someone at the post office counter who can witness a signature",
+        "is there a pharmacist at every store",
+        "are there any staff at the self checkout in the Wembley store",
+        "is the helpline staffed by real people or is it a bot",
+        "will a real person or the bot reply to my email",
+        "do your engineers carry ID cards",
+        "can pharmacists see my GP records when I ring up?",
+        "if your team phone me, would they ever ask for my password?",
+        "if a courier damages my parcel, who should I contact",
+        "hi nurse, please can you tell me the clinic opening hours",
+        "engineer please note the gate code is 4421"
     })
     void aRoleABotOrANeedAskedAboutStays(String text) {
         Decision d = customerSays(text);
@@ -264,7 +276,19 @@ class DefaultSetBehaviourTest {
         "how do I book an appointment to speak with an advisor",
         "I have to speak to an assistant, can you help me?",
         "@FastFood can a manager hit me up? my order was a mess",
-        "can someone from ur team get back to me"
+        "can someone from ur team get back to me",
+        // fifteenth round (ADR 0058): the same shapes with the customer in them; a role with please
+        "is there someone at the branch I can speak to today about my mortgage",
+        "is there a manager at the store I could complain to?",
+        "is anyone at the depot able to ring me, the driver is lost",
+        "are you a real person or a bot? put me through to a person please",
+        "is this a human or automated, i want a human",
+        "can your advisers ring me tomorrow",
+        "do your agents call back? please can one call me",
+        "if I call, can I speak to a manager? I need one today",
+        "nurse pls",
+        "technician please, the box is dead",
+        "solicitor pls"
     })
     void theSameShapesAskingForSomeoneEscalate(String text) {
         Decision d = customerSays(text);
@@ -375,6 +399,22 @@ class DefaultSetBehaviourTest {
         assertTrue(NotARequest.asksAboutARole(Text.tokens("what's the difference between a surveyor and a loss adjuster")));
         assertFalse(NotARequest.asksAboutARole(Text.tokens("what do I do to talk to a claims handler")));
         assertFalse(NotARequest.asksAboutARole(Text.tokens("what does it take to get a manager on here now")));
+    }
+
+    /** Fifteenth round (ADR 0058): who works at a place, a person or a machine, what staff do, a want of theirs. */
+    @Test
+    void staffPlacesAndMachinesAskedAbout() {
+        assertTrue(NotARequest.asksWhoWorksAtAPlace(Text.tokens("are there staff in the depot overnight to take deliveries")));
+        assertFalse(NotARequest.asksWhoWorksAtAPlace(Text.tokens("is there anyone there who can help me")), "no place");
+        assertFalse(NotARequest.asksWhoWorksAtAPlace(Text.tokens("is there a clerk in the branch i could speak with")));
+        assertTrue(NotARequest.asksPersonOrMachine(Text.tokens("are the emails i send read by a person or an ai")));
+        assertFalse(NotARequest.asksPersonOrMachine(Text.tokens("are you a bot or a person, i need a person")));
+        assertFalse(NotARequest.asksPersonOrMachine(Text.tokens("is it a real person i'm chatting with")), "no machine, no or");
+        assertTrue(NotARequest.asksWhatStaffDo(Text.tokens("do agents see my notes when i call support")));
+        assertFalse(NotARequest.asksWhatStaffDo(Text.tokens("can your agents call me back")));
+        assertFalse(NotARequest.asksWhatStaffDo(Text.tokens("does the agent seat cost extra")), "one agent, a thing");
+        assertTrue(NotARequest.supposes("if your staff ring me, would they want my pin?", Text.tokens("if your staff ring me, would they want my pin?")));
+        assertFalse(NotARequest.supposes("if I call, who do I ask for, I need a person", Text.tokens("if I call, who do I ask for, I need a person")));
     }
 
     /** A refused channel and an unpunctuated new wish end a negation; a thought carries it. */

@@ -35,6 +35,11 @@ class RoutineQuestionTest {
         "pls tell me how to unlock my locked account",
         "Hi, how do I return the wrong size",
         "i was wondering where i can see my lost parcel claim",
+        // fifteenth round (ADR 0058): after a supposition in the present; the way asked for; where's as a follow-up
+        "if the sofa turns up scratched, how do I book a repair",
+        "in case my card is lost abroad, how do I freeze it",
+        "please tell me the way to change my address",
+        "how do I leave a complaint about a late driver, where's the form",
     })
     void howToQuestions(String text) {
         assertTrue(RoutineQuestion.applies(text), text);
@@ -49,10 +54,23 @@ class RoutineQuestionTest {
         "how do I reach a human!",
         "how do i report fraud on my account",
         "my card was stolen, how do I block it",
+        "if I was charged twice, how do I get my money back",
+        "if you don't fix this today, how do I complain to the ombudsman",
         "",
     })
     void notRoutine(String text) {
         assertFalse(RoutineQuestion.applies(text), text);
+    }
+
+    /** Fifteenth round (ADR 0058): what a complaint will say is no mood; capitals, swearing and claims still are. */
+    @Test
+    void theWayToComplainIsNoMood() {
+        assertTrue(RoutineQuestion.howToComplain("how do I complain about a rude member of staff at your store"));
+        assertTrue(RoutineQuestion.howToComplain("please tell me the way to complain for bad service in restaurant of hotel"));
+        assertFalse(RoutineQuestion.howToComplain("HOW DO I COMPLAIN ABOUT THIS TERRIBLE SERVICE"));
+        assertFalse(RoutineQuestion.howToComplain("how do I complain, your staff have been rude to me three times!!"));
+        assertFalse(RoutineQuestion.howToComplain("how do I update my billing postcode"), "no complaint");
+        assertFalse(set.evaluate(TriggerInput.of("how can I make a complaint about bad service on my flight")).escalate());
     }
 
     @Test

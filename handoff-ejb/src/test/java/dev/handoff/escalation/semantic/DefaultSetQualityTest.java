@@ -10,16 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The shipped default set on the evaluation data (src/test/resources/eval), fourteen sets by fourteen
+ * The shipped default set on the evaluation data (src/test/resources/eval), fifteen sets by fifteen
  * writers, each split in two: the development parts ({@code dev}, {@code fresh-dev},
  * {@code fresh2-dev}, {@code fresh3-dev}, {@code fresh4-dev}, {@code fresh5-dev}, {@code fresh6-dev},
  * {@code fresh7-dev}, {@code fresh8-dev}, {@code fresh9-dev}, {@code fresh10-dev}, {@code fresh11-dev},
- * {@code fresh12-dev}, {@code fresh13-dev}),
+ * {@code fresh12-dev}, {@code fresh13-dev}, {@code fresh14-dev}),
  * which the examples and guards were tuned on, and the held-out parts ({@code heldout},
  * {@code fresh-heldout}, {@code fresh2-heldout}, {@code fresh3-heldout}, {@code fresh4-heldout},
  * {@code fresh5-heldout}, {@code fresh6-heldout}, {@code fresh7-heldout}, {@code fresh8-heldout},
  * {@code fresh9-heldout}, {@code fresh10-heldout}, {@code fresh11-heldout}, {@code fresh12-heldout},
- * {@code fresh13-heldout}), whose figures are read but
+ * {@code fresh13-heldout}, {@code fresh14-heldout}), whose figures are read but
  * whose misses never are. The bounds are
  * regression guards a little below the figures published in docs/triggers.md; every build prints
  * the figures.
@@ -50,6 +50,7 @@ class DefaultSetQualityTest {
         "fresh11-dev,      0.97,  0.96,  0.02",
         "fresh12-dev,      0.97,  0.97,  0.03",
         "fresh13-dev,      0.94,  0.95,  0.02",
+        "fresh14-dev,      0.85,  0.87,  0.02",
         "heldout,          0.97,  0.94,  0.04",
         "fresh-heldout,    0.90,  0.95,  0.05",
         "fresh2-heldout,   0.85,  0.91,  0.06",
@@ -64,6 +65,7 @@ class DefaultSetQualityTest {
         "fresh11-heldout,  0.97,  0.97,  0.10",
         "fresh12-heldout,  0.92,  0.89,  0.03",
         "fresh13-heldout,  0.90,  0.91,  0.05",
+        "fresh14-heldout,  0.83,  0.88,  0.13",
     })
     void split(String split, double human, double catchRate, double falsePositives) {
         TriggerQualityReport.Figures f = TriggerQualityReport.measure(set, TriggerQualityReport.split(split));
