@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code fresh5-heldout}, {@code fresh6-heldout}, {@code fresh7-heldout}, {@code fresh8-heldout},
  * {@code fresh9-heldout}, {@code fresh10-heldout}, {@code fresh11-heldout}, {@code fresh12-heldout},
  * {@code fresh13-heldout}, {@code fresh14-heldout}), whose figures are read but
- * whose misses never are. The bounds are
+ * whose misses never are. Set 16 ({@code fresh15-dev}, {@code fresh15-heldout}) was written blind by a
+ * helper that never tuned, and nothing has been taught from either part yet. The bounds are
  * regression guards a little below the figures published in docs/triggers.md; every build prints
  * the figures.
  */
@@ -51,6 +52,7 @@ class DefaultSetQualityTest {
         "fresh12-dev,      0.97,  0.97,  0.03",
         "fresh13-dev,      0.94,  0.95,  0.02",
         "fresh14-dev,      0.85,  0.87,  0.02",
+        "fresh15-dev,      0.98,  0.96,  0.13",
         "heldout,          0.97,  0.94,  0.04",
         "fresh-heldout,    0.90,  0.95,  0.05",
         "fresh2-heldout,   0.85,  0.91,  0.06",
@@ -66,6 +68,7 @@ class DefaultSetQualityTest {
         "fresh12-heldout,  0.92,  0.89,  0.03",
         "fresh13-heldout,  0.90,  0.91,  0.05",
         "fresh14-heldout,  0.83,  0.88,  0.13",
+        "fresh15-heldout,  0.95,  0.94,  0.08",
     })
     void split(String split, double human, double catchRate, double falsePositives) {
         TriggerQualityReport.Figures f = TriggerQualityReport.measure(set, TriggerQualityReport.split(split));
