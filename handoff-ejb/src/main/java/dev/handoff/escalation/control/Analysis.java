@@ -70,6 +70,19 @@ final class Analysis {
         return notAProblem;
     }
 
+    private Boolean statesStatus;
+
+    /**
+     * Whether the latest message states where something stands with no claim of harm ("refund still
+     * not showing", "the ATM kept my card", {@link StatusStatement}, ADR 0060), said without swearing.
+     */
+    boolean statesStatus() {
+        if (statesStatus == null) {
+            statesStatus = customerSpoke() && StatusStatement.applies(questionText()) && sentiment().profanity() == 0;
+        }
+        return statesStatus;
+    }
+
     /** A calm question for information with nobody in it ("do you post outage updates?"): a keyword there names no trouble. */
     boolean askedInGeneral() {
         List<Text.Token> t = tokens();

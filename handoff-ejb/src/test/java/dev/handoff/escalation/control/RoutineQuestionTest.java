@@ -157,4 +157,56 @@ class RoutineQuestionTest {
         assertFalse(NotARequest.forOthers(Text.tokens("our customers are waiting, I need to talk to an agent")), "the customer asks for themselves");
         assertFalse(NotARequest.forOthers(Text.tokens("can I talk to an agent")));
     }
+
+    // Terse statements of where something stands (StatusStatement, ADR 0060): the bot answers them;
+    // claims of harm want a person.
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "bank transfer to my sister still pending",
+        "the cashback from last week not credited yet",
+        "card payment at the petrol station was declined, why?",
+        "standing order to my savings got returned",
+        "cash machine swallowed my card this morning",
+        "google pay isn't accepting my card",
+        "can't find my debit card, can I freeze it for now",
+        "charged an overseas fee on my card, what for?",
+        "the grocery order shows up twice but the second is pending",
+        "money left my current account but not in my savings yet",
+        "just checking the change of phone number was processed",
+    })
+    void statesAStatus(String text) {
+        assertTrue(StatusStatement.applies(text), text);
+        Decision d = set.evaluate(TriggerInput.of(text));
+        assertFalse(d.firings().stream().anyMatch(f -> f.name().equals("billing-dispute") || f.name().equals("account-security")
+                || f.name().equals("technical-dead-end")), () -> text + " fired " + d.firings());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "the shop took the payment twice and both have gone through",
+        "transfer to my sister left my account 9 days ago and still not arrived",
+        "card payment declined but the money was taken anyway",
+        "cash machine kept my card and didn't give me the cash",
+        "I want my refund, it's still pending",
+        "a pending payment I don't recognise on my card",
+        "lost my card on the bus, please freeze it",
+        "why is there a fee, you said transfers are free",
+        "my wallet was stolen, block my card",
+        "payment declined AGAIN, third time today",
+        "my refund is still not showing and it was promised by Friday",
+    })
+    void claimsHarm(String text) {
+        assertFalse(StatusStatement.applies(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "the shop took the payment twice and both have gone through",
+        "cash machine kept my card and didn't give me the cash",
+    })
+    void harmStillEscalates(String text) {
+        Decision d = set.evaluate(TriggerInput.of(text));
+        assertTrue(d.escalate(), () -> text + " did not escalate: " + d.firings());
+    }
 }
