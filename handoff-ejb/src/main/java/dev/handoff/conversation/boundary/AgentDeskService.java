@@ -590,13 +590,17 @@ public class AgentDeskService {
 
     /**
      * What the queue page counts over every open handoff, however many: open and queued chats, the
-     * oldest escalation still queued, and the queued chats per required skill. Three aggregate queries.
+     * oldest escalation still queued, and the queued chats per required skill. Four queries.
      */
     public record OpenCounts(int open, int queued, Instant oldestQueuedSince, java.util.Map<String, Long> queuedBySkill) {}
 
     public OpenCounts openCounts() {
-        Object[] queued = em.createQuery("SELECT COUNT(c), MIN(c.escalatedAt) FROM Conversation c"
-                + " WHERE c.state = dev.handoff.conversation.entity.ConversationState.QUEUED", Object[].class).getSingleResult();
+        long queued = em.createQuery("SELECT COUNT(c) FROM Conversation c"
+                + " WHERE c.state = dev.handoff.conversation.entity.ConversationState.QUEUED", Long.class).getSingleResult();
+        // The oldest by ORDER BY, not MIN(): EclipseLink hands an aggregate's raw JDBC value to the Instant converter,
+        // a Timestamp on the embedded H2 database, where the queue page failed whenever a chat was waiting.
+        Instant oldest = em.createQuery("SELECT c.escalatedAt FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.QUEUED"
+                + " AND c.escalatedAt IS NOT NULL ORDER BY c.escalatedAt", Instant.class).setMaxResults(1).getResultStream().findFirst().orElse(null);
         long open = em.createQuery("SELECT COUNT(c) FROM Conversation c WHERE c.state IN"
                 + " (dev.handoff.conversation.entity.ConversationState.QUEUED, dev.handoff.conversation.entity.ConversationState.ASSIGNED)",
                 Long.class).getSingleResult();
@@ -604,7 +608,7 @@ public class AgentDeskService {
         em.createQuery("SELECT c.requiredSkill, COUNT(c) FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.QUEUED"
                         + " AND c.requiredSkill IS NOT NULL GROUP BY c.requiredSkill", Object[].class)
                 .getResultStream().forEach(row -> bySkill.put((String) row[0], ((Number) row[1]).longValue()));
-        return new OpenCounts((int) open, ((Number) queued[0]).intValue(), (Instant) queued[1], bySkill);
+        return new OpenCounts((int) open, (int) queued, oldest, bySkill);
     }
 
     public List<ConversationView> recent(int max) {

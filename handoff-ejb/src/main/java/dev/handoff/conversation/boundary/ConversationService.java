@@ -316,11 +316,14 @@ public class ConversationService {
         if (!triggers.readsRecentEscalations()) {
             return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue());
         }
-        Instant lastEscalated = em.createQuery("SELECT MAX(c.escalatedAt) FROM Conversation c WHERE c.customer = :customer AND c.id <> :id",
-                        Instant.class)
+        // The newest by ORDER BY, not MAX(): EclipseLink hands an aggregate's raw JDBC value to the Instant
+        // converter, a Timestamp on the embedded H2 database, where it failed every message.
+        Instant lastEscalated = em.createQuery("SELECT c.escalatedAt FROM Conversation c WHERE c.customer = :customer AND c.id <> :id"
+                        + " AND c.escalatedAt IS NOT NULL ORDER BY c.escalatedAt DESC", Instant.class)
                 .setParameter("customer", customer)
                 .setParameter("id", conversation.getId())
-                .getSingleResult();
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
         return new TriggerInput.CustomerFacts(customer.getTier(), customer.getAccountValue(), lastEscalated, clock.instant());
     }
 

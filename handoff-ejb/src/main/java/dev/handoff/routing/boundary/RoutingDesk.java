@@ -41,8 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * transaction may still be open) and which were touched by a transaction that rolled back (the next
  * tick reconciles them). See ADR 0012.
  *
- * <p>Created after the schema migration with the live policy; the first tick (or the first routing
- * call) loads agents, queued and assigned chats from the database.
+ * <p>Created after the schema migration with the live policy; the routing timer's first tick (or its
+ * drain) loads agents, queued and assigned chats from the database, never a request (ADR 0061).
  */
 @Singleton
 @Startup
@@ -88,6 +88,8 @@ public class RoutingDesk {
     private final Map<Long, AgentProfile> profiles = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean loaded = new AtomicBoolean();
+    /** The first load has finished: until then routing work is handed to the drain (ADR 0061). */
+    private volatile boolean ready;
     private volatile Instant lastFullSync = Instant.EPOCH;
     private final java.util.concurrent.atomic.AtomicLong turnedAway = new java.util.concurrent.atomic.AtomicLong();
     private volatile Instant lastQueueFullWarning;
@@ -342,6 +344,7 @@ public class RoutingDesk {
         profiles.clear();
         dirty.clear();
         lastFullSync = Instant.EPOCH;
+        ready = false;
         loaded.set(false);
     }
 
@@ -365,6 +368,21 @@ public class RoutingDesk {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean claimFirstLoad() {
         return loaded.compareAndSet(false, true);
+    }
+
+    /**
+     * Whether the engine holds the database: its first load (by the routing timer, at a start or a
+     * take-over) has finished. Before that, requests hand their routing work to the drain instead of
+     * loading the engine on their own thread (ADR 0061).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean ready() {
+        return ready;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void loadFinished() {
+        ready = true;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -115,12 +115,15 @@ public class RoutingService {
     static final int DRAIN_BATCH = 500;
 
     /**
-     * On a server that does not hold the routing engine (ADR 0044): writes a routing request for the
-     * engine's server in this transaction and returns true; the caller then leaves the engine alone. On
-     * the engine's server (and on a single server) returns false: the caller goes on as before.
+     * On a server that does not hold the routing engine (ADR 0044), or holds it but has not loaded it
+     * from the database yet (ADR 0061: the first load runs on the routing timer, never on a request's
+     * thread): writes a routing request for the engine in this transaction and returns true; the
+     * caller then leaves the engine alone, and the drain applies the request once the engine is
+     * loaded. On the engine's loaded server (and on a single server) returns false: the caller goes
+     * on as before.
      */
     private boolean handedOver(RoutingRequest.Kind kind, String handoffId, Long agentId) {
-        if (desk.acting()) {
+        if (desk.acting() && desk.ready()) {
             return false;
         }
         Instant now = clock.instant();
@@ -148,7 +151,6 @@ public class RoutingService {
             }
             return Optional.empty();
         }
-        loadOnce(now);
         RoutingEngine engine = desk.engine();
         Optional<HandoffState> state = engine.state(conversation.getId());
         if (state.isPresent() && state.get() == HandoffState.OWNED) {
@@ -181,7 +183,6 @@ public class RoutingService {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
         Instant seenBefore = agent.getPresenceSeenAt();
-        loadOnce(now);
         agent.changePresence(presence, now);
         em.flush();
         desk.absences().seen(agent.getId(), presenceOf(agent, now), now);
@@ -202,7 +203,6 @@ public class RoutingService {
         em.createNamedQuery(Agent.SEEN).setParameter("id", agent.getId()).setParameter("at", now).executeUpdate();
         if (before == Presence.OFFLINE && agent.getPresence() != Presence.OFFLINE) {
             em.refresh(agent);
-            loadOnce(now);
             tellEngine(agent, now);
         }
     }
@@ -225,7 +225,6 @@ public class RoutingService {
         if (stale.isEmpty()) {
             return List.of();
         }
-        loadOnce(now);
         for (Agent agent : stale) {
             agent.changePresence(Presence.OFFLINE);
         }
@@ -250,7 +249,6 @@ public class RoutingService {
     public void decline(String conversationId, String username) {
         Agent agent = agentByUsername(username);
         Instant now = clock.instant();
-        loadOnce(now);
         book.close(conversationId, agent.getId(), OfferState.DECLINED, now);
         if (handedOver(RoutingRequest.Kind.DECLINED, conversationId, agent.getId())) {
             return;
@@ -293,7 +291,6 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.ACCEPTED, conversation.getId(), agent.getId())) {
             return;
         }
-        loadOnce(now);
         acceptedInEngine(conversation, agent, now);
     }
 
@@ -318,7 +315,6 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.TRANSFERRED, conversation.getId(), to.getId())) {
             return;
         }
-        loadOnce(now);
         know(to, now);
         book.touched(List.of(conversation.getId()), now);
         own(conversation, to, now);
@@ -348,7 +344,6 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.RELEASED, conversationId, null)) {
             return;
         }
-        loadOnce(now);
         Conversation c = em.find(Conversation.class, conversationId);
         if (c != null && c.getAcceptedAt() != null && c.getClosedAt() != null) {
             desk.estimator().recordHandleTime(Duration.between(c.getAcceptedAt(), c.getClosedAt()));
@@ -431,7 +426,6 @@ public class RoutingService {
      */
     public void backToQueueFront(Conversation c, String customerNotice) {
         Instant now = clock.instant();
-        loadOnce(now);
         String id = c.getId();
         book.touched(List.of(id), now);
         book.backToQueue(c, customerNotice, now);
@@ -518,17 +512,18 @@ public class RoutingService {
         if (handedOver(RoutingRequest.Kind.POLICY, null, null)) {
             return;
         }
-        loadOnce(now);
         book.touchedEverything(now);
         book.apply(desk.engine().setPolicy(policy, now), now);
         desk.policyApplied(version);
     }
 
-    /** The queue and every agent's load, from the engine. */
+    /**
+     * The queue and every agent's load, from the engine: empty on a server that has just started or
+     * taken routing over until the routing timer's first load (a second or so); a supervisor's page
+     * never loads the engine itself.
+     */
     public QueueSnapshot snapshot() {
-        Instant now = clock.instant();
-        loadOnce(now);
-        return desk.engine().snapshot(now);
+        return desk.engine().snapshot(clock.instant());
     }
 
     /**
@@ -712,7 +707,12 @@ public class RoutingService {
 
     // ---------------------------------------------------------------- engine ↔ database
 
-    /** Loads the database into the engine the first time routing is used; true if it did. */
+    /**
+     * Loads the database into the engine once after a start or a take-over; true if it did. Called by
+     * the routing timer (its tick and its drain) only: requests that come first hand their work to
+     * the drain ({@link #handedOver}, ADR 0061). A load that fails leaves nothing half-loaded: the
+     * engine starts over and the next tick loads again.
+     */
     private boolean loadOnce(Instant now) {
         if (!desk.acting() || !desk.claimFirstLoad()) {
             return false;
@@ -721,7 +721,13 @@ public class RoutingService {
         // the full sync: kept with their agent until their first expiry when that agent can still
         // hold them, otherwise closed as expired and offered on (ADR 0042).
         long started = System.nanoTime();
-        fullSync(now);
+        try {
+            fullSync(now);
+        } catch (RuntimeException e) {
+            desk.startOver();
+            throw e;
+        }
+        desk.loadFinished();
         long millis = (System.nanoTime() - started) / 1_000_000;
         RoutingEngine engine = desk.engine();
         LOG.info(() -> String.format(Locale.ROOT, "Routing engine loaded from the database in %,d ms: %,d agents, %,d open handoffs (%,d waiting)",
