@@ -63,6 +63,12 @@ public class RoutingService {
     static final Duration GRACE = Duration.ofSeconds(5);
     /** How often the clock looks for owners gone too long. */
     static final Duration ABSENT_CHECK = Duration.ofSeconds(10);
+    /**
+     * Row-locking reconciles in one tick's transaction at most (ADR 0064): the rest stay dirty for the
+     * next ticks. A sync that found thousands of handoffs the engine lacked reconciled them all in one
+     * transaction, holding agent rows for minutes: heartbeats and accepts timed out behind it.
+     */
+    static final int RECONCILE_BATCH = 100;
 
     @PersistenceContext
     EntityManager em;
@@ -553,10 +559,15 @@ public class RoutingService {
             fullSync(now);
             return;
         }
+        int budget = RECONCILE_BATCH;
         for (String id : List.copyOf(dirty)) {
+            if (budget == 0) {
+                break;
+            }
             if (!desk.busy(id, now, GRACE)) {
                 dirty.remove(id);
                 reconcile(id, now);
+                budget--;
             }
         }
     }
@@ -814,6 +825,10 @@ public class RoutingService {
         ids.addAll(engine.handoffIds());
         ids.addAll(open.keySet());
         int n = 0;
+        // The engine's server reconciles a batch here and leaves the rest to the next ticks (ADR 0064); a read
+        // copy has no ticks that drain the dirty set, and writes nothing, so it reconciles all.
+        int budget = readCopy ? Integer.MAX_VALUE : RECONCILE_BATCH;
+        int deferred = 0;
         for (String id : ids) {
             if (readCopy && (n++ & 4095) == 0 && desk.routingLeaseHeld()) {
                 LOG.fine("The routing lease was gained during the read copy's sync: the sync stops, the take-over loads afresh");
@@ -829,9 +844,18 @@ public class RoutingService {
                 // touched the engine, so a handoff without an offer goes in as read, without the
                 // row-by-row reconcile (one query per handoff: minutes at 300,000 waiting).
                 load(engine, h, now);
-            } else {
+            } else if (budget > 0) {
+                budget--;
                 reconcile(id, now);
+            } else {
+                desk.dirty().add(id);
+                deferred++;
             }
+        }
+        if (deferred > 0) {
+            int later = deferred;
+            LOG.info(() -> String.format(Locale.ROOT, "Routing full sync: %,d handoffs disagree with the database beyond this"
+                    + " transaction's %d; the next ticks reconcile them, %d at a time", later, RECONCILE_BATCH, RECONCILE_BATCH));
         }
     }
 
