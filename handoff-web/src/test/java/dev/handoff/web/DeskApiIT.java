@@ -17,7 +17,7 @@ import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.entity.Author;
 import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import dev.handoff.history.boundary.CustomerHistory;
 import dev.handoff.history.boundary.HistoryPage;
 import dev.handoff.history.boundary.HistoryQuery;

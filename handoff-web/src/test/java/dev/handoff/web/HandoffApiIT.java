@@ -30,7 +30,7 @@ import dev.handoff.routing.boundary.RoutingPolicyService;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicyJson;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import dev.handoff.web.reliability.AccessMatrix;
 import dev.handoff.web.reliability.Fuzzer;
 import dev.handoff.web.reliability.HostileRequests;

@@ -19,7 +19,7 @@ import dev.handoff.platform.events.EscalationFlagged;
 import dev.handoff.platform.events.Resolved;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.platform.RoutingSettings;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.platform.Callers;
 import dev.handoff.platform.events.Transferred;
@@ -455,9 +455,9 @@ public class AgentDeskService {
     public ConversationView takeOver(String conversationId) {
         String me = Callers.name(session);
         Agent supervisor = agent(me);
-        if (supervisor.getPresence() != dev.handoff.routing.entity.Presence.ONLINE
-                && supervisor.getPresence() != dev.handoff.routing.entity.Presence.BUSY) {
-            routing.setPresence(me, dev.handoff.routing.entity.Presence.BUSY);
+        if (supervisor.getPresence() != dev.handoff.identity.entity.Presence.ONLINE
+                && supervisor.getPresence() != dev.handoff.identity.entity.Presence.BUSY) {
+            routing.setPresence(me, dev.handoff.identity.entity.Presence.BUSY);
         }
         Conversation conversation = store.getForUpdate(conversationId);
         if (conversation.getState() == ConversationState.QUEUED) {

@@ -13,7 +13,7 @@ import dev.handoff.conversation.entity.Message;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.control.QueueEstimator;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

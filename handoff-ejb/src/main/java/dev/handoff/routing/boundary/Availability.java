@@ -64,7 +64,7 @@ public class Availability {
         // One count, not every online agent as an entity: each came with its account and skills, so with
         // 500 agents online every escalation cost a thousand statements before its offer (ADR 0035).
         jakarta.persistence.TypedQuery<Long> online = em.createQuery("SELECT COUNT(a) FROM Agent a"
-                        + " WHERE a.presence = dev.handoff.routing.entity.Presence.ONLINE AND a.user.enabled = TRUE"
+                        + " WHERE a.presence = dev.handoff.identity.entity.Presence.ONLINE AND a.user.enabled = TRUE"
                         + " AND a.presenceSeenAt >= :seenSince" + (policy.pilotGroup().isEmpty() ? "" : " AND a.id IN :pilot"), Long.class)
                 .setParameter("seenSince", desk.presenceSeenSince(now));
         if (!policy.pilotGroup().isEmpty()) {

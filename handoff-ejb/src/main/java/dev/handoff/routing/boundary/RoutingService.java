@@ -21,10 +21,10 @@ import dev.handoff.routing.control.RoutingChanges;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicyJson;
 import dev.handoff.routing.control.RoutingRequest;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.routing.entity.OfferState;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import dev.handoff.routing.entity.RoutingPolicyVersion;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -453,7 +453,7 @@ public class RoutingService {
         Instant now = clock.instant();
         loadOnce(now);
         List<Conversation> owned = em.createQuery("SELECT c FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED"
-                        + " AND c.assignedAgent.presence IN (dev.handoff.routing.entity.Presence.OFFLINE, dev.handoff.routing.entity.Presence.AWAY)",
+                        + " AND c.assignedAgent.presence IN (dev.handoff.identity.entity.Presence.OFFLINE, dev.handoff.identity.entity.Presence.AWAY)",
                         Conversation.class)
                 .getResultList();
         owned.forEach(c -> desk.absences().seen(c.getAssignedAgent().getId(), presenceOf(c.getAssignedAgent(), now), now));

@@ -3,7 +3,7 @@ package dev.handoff.routing.control;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.platform.RoutingSettings;
 import dev.handoff.routing.boundary.RoutingDesk;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
