@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.MessageView;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.handoff.access.boundary.ApiKeyService;
 import dev.handoff.access.boundary.IssuedKey;
 import dev.handoff.access.entity.ApiScope;
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.InboxView;

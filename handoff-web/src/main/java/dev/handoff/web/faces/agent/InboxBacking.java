@@ -1,6 +1,6 @@
 package dev.handoff.web.faces.agent;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.InboxView;
 import dev.handoff.conversation.boundary.MessageView;

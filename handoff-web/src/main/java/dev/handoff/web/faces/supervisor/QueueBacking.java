@@ -1,6 +1,6 @@
 package dev.handoff.web.faces.supervisor;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.desk.boundary.SlaService;

@@ -1,5 +1,13 @@
-package dev.handoff.conversation.boundary;
+package dev.handoff.desk.boundary;
 
+import dev.handoff.conversation.boundary.ChatListItem;
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.conversation.boundary.InboxView;
+import dev.handoff.conversation.boundary.MessagePosted;
+import dev.handoff.conversation.boundary.MessageView;
+import dev.handoff.conversation.boundary.OfferItem;
+import dev.handoff.conversation.boundary.TriggerView;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.ChatConsult;
 import dev.handoff.conversation.entity.ChatNote;
