@@ -584,7 +584,7 @@ public class AgentDeskService {
         }
         List<Conversation> rows = em.createQuery("SELECT c FROM Conversation c JOIN FETCH c.customer WHERE c.id IN :ids", Conversation.class)
                 .setParameter("ids", ids).getResultList();
-        java.util.Map<String, dev.handoff.routing.control.QueueEstimator.Estimate> estimates = store.estimates(rows.stream()
+        java.util.Map<String, dev.handoff.conversation.control.WaitEstimates.Estimate> estimates = store.estimates(rows.stream()
                 .filter(c -> c.getState() == ConversationState.QUEUED).toList());
         java.util.Map<String, WaitingLine> lines = new java.util.HashMap<>();
         for (Conversation c : rows) {
