@@ -1,6 +1,6 @@
 package dev.handoff.web;
 
-import dev.handoff.conversation.boundary.AcceptChecked;
+import dev.handoff.desk.boundary.AcceptChecked;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CountDownLatch;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationService;
 import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.desk.boundary.FollowUpService;
 import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import dev.handoff.widget.boundary.WidgetService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

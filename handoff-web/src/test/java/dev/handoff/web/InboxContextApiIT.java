@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.CustomerDirectory;
@@ -27,7 +27,7 @@ import dev.handoff.routing.boundary.Availability;
 import dev.handoff.routing.boundary.RoutingPolicyService;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.RoutingPolicy;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -448,7 +448,7 @@ class InboxContextApiIT {
         dev.handoff.routing.boundary.AgentImportResult teamOnly = bulk.importCsv("username,team\ncarol,support\n", "admin");
         assertEquals(1, teamOnly.updated(), "a file with fewer columns changes only those: " + teamOnly);
         assertTrue(result.errors().isEmpty(), result.toString());
-        dev.handoff.routing.entity.Agent zoe = profiles.agents().stream().filter(a -> a.getUsername().equals("zoe")).findFirst().orElseThrow();
+        dev.handoff.identity.entity.Agent zoe = profiles.agents().stream().filter(a -> a.getUsername().equals("zoe")).findFirst().orElseThrow();
         assertEquals(4, zoe.proficiencyIn("billing"));
         assertEquals("emea", zoe.getTeam());
         assertEquals("support", profiles.agents().stream().filter(a -> a.getUsername().equals("carol")).findFirst().orElseThrow().getTeam());

@@ -4,6 +4,9 @@ import dev.handoff.platform.RoutingSettings;
 import dev.handoff.conversation.control.ContextCapture;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.control.FollowUps;
+import dev.handoff.conversation.control.HandoffAvailability;
+import dev.handoff.conversation.control.HandoffQueue;
+import dev.handoff.conversation.control.WaitEstimates;
 import dev.handoff.conversation.entity.ChatNote;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
@@ -21,8 +24,6 @@ import dev.handoff.platform.events.ConversationStarted;
 import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.Escalated;
 import dev.handoff.platform.events.HandoffCaptured;
-import dev.handoff.routing.boundary.Availability;
-import dev.handoff.routing.boundary.RoutingService;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -59,11 +60,12 @@ public class ConversationService {
     @Inject
     CustomerRegistry customers;
 
+    /** Routing, through the conversation's port (ADR 0063). */
     @Inject
-    RoutingService routing;
+    HandoffQueue routing;
 
     @Inject
-    Availability availability;
+    HandoffAvailability availability;
 
     @Inject
     ContextCapture context;
@@ -235,7 +237,7 @@ public class ConversationService {
         dev.handoff.conversation.entity.HandoffContext captured = context.capture(conversation, transcript,
                 decision.firings().stream().map(TriggerFiring::reason).toList());
         handoffCaptured.fire(new HandoffCaptured(conversation.getId()));
-        Optional<Availability.Unavailable> unavailable = availability.unavailability(skill);
+        Optional<HandoffAvailability.Unavailable> unavailable = availability.unavailability(skill);
         unavailable.ifPresent(u -> conversation.noticeUnavailable(u.reason()));
         String customerName = conversation.getCustomer().getName();
         String transition = notices.transition(skill, decision.firings().stream().map(TriggerFiring::name).toList(), customerName);
@@ -255,7 +257,7 @@ public class ConversationService {
         em.flush();
         domainEvents.fire(new Escalated(conversation.getId(), skill, decision.priority(),
                 decision.firings().stream().map(TriggerFiring::name).toList(), message.getSeq(),
-                unavailable.map(Availability.Unavailable::reason).orElse(null), now));
+                unavailable.map(HandoffAvailability.Unavailable::reason).orElse(null), now));
         conversationChanged.fire(new ConversationChanged(conversation.getId(), conversation.getState(), null));
         messagePosted.fire(new MessagePosted(conversation.getId(), (confirmed != null ? confirmed : notice).getSeq(), Author.SYSTEM, null));
         routing.route(conversation);
@@ -263,10 +265,10 @@ public class ConversationService {
     }
 
     /** Honest words when nobody can take the chat now; the request stays queued for the next agent. */
-    static String unavailableText(Availability.Unavailable why) {
+    static String unavailableText(HandoffAvailability.Unavailable why) {
         String now = switch (why.reason()) {
-            case Availability.QUEUE_FULL -> "Our team is handling more requests than usual right now, so it may take a while before someone can join.";
-            case Availability.CLOSED -> "Our team is not working right now; we're back " + why.reopens() + ".";
+            case HandoffAvailability.QUEUE_FULL -> "Our team is handling more requests than usual right now, so it may take a while before someone can join.";
+            case HandoffAvailability.CLOSED -> "Our team is not working right now; we're back " + why.reopens() + ".";
             default -> "Nobody from our team is available right now.";
         };
         return now + " I've saved your request with everything you've written, and the next person available will pick it up. "
@@ -334,7 +336,7 @@ public class ConversationService {
         if (c.getState() != ConversationState.QUEUED) {
             return new QueueStatus(c.getId(), c.getState().wireName(), c.getRequiredSkill(), null, null, waited, null, null);
         }
-        dev.handoff.routing.control.QueueEstimator.Estimate e = store.estimate(c);
+        WaitEstimates.Estimate e = store.estimate(c);
         return new QueueStatus(c.getId(), c.getState().wireName(), c.getRequiredSkill(), e.position(), e.waitSeconds(), waited,
                 notices.queue(c.getRequiredSkill(), e.position(), e.waitSeconds()), c.getUnavailableNotice());
     }

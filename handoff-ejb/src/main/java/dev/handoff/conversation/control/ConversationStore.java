@@ -12,8 +12,7 @@ import dev.handoff.conversation.entity.HandoffContext;
 import dev.handoff.conversation.entity.Message;
 import dev.handoff.escalation.entity.TriggerHit;
 import dev.handoff.platform.NotFoundException;
-import dev.handoff.routing.control.QueueEstimator;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,8 +33,9 @@ public class ConversationStore {
     @PersistenceContext
     EntityManager em;
 
+    /** Routing's wait estimates, through the conversation's port (ADR 0063). */
     @Inject
-    QueueEstimator queue;
+    WaitEstimates queue;
 
     @Inject
     SlaTimers sla;
@@ -125,12 +125,12 @@ public class ConversationStore {
                 .toList();
     }
 
-    public QueueEstimator.Estimate estimate(Conversation c) {
+    public WaitEstimates.Estimate estimate(Conversation c) {
         return queue.estimate(c);
     }
 
     /** The wait estimates of these queued conversations, with one pass over the engine's queues. */
-    public Map<String, QueueEstimator.Estimate> estimates(List<Conversation> queued) {
+    public Map<String, WaitEstimates.Estimate> estimates(List<Conversation> queued) {
         return queued.isEmpty() ? Map.of() : queue.estimates(queued);
     }
 
@@ -170,7 +170,7 @@ public class ConversationStore {
                         .setParameter("ids", closed).getResultStream()
                         .collect(Collectors.toMap(CsatResponse::getConversationId, r -> r));
         List<Conversation> queued = conversations.stream().filter(c -> c.getState() == ConversationState.QUEUED).toList();
-        Map<String, QueueEstimator.Estimate> estimates = estimates(queued);
+        Map<String, WaitEstimates.Estimate> estimates = estimates(queued);
         List<ConversationView> views = new ArrayList<>(conversations.size());
         for (Conversation c : conversations) {
             views.add(view(c, triggers.getOrDefault(c.getId(), List.of()), previous.getOrDefault(c.getId(), 0L),
@@ -206,7 +206,7 @@ public class ConversationStore {
     }
 
     private ConversationView view(Conversation c, List<TriggerView> triggers, long previousHandoffs, ContextView contextView,
-            CsatResponse csat, QueueEstimator.Estimate wait) {
+            CsatResponse csat, WaitEstimates.Estimate wait) {
         Customer customer = c.getCustomer();
         Integer position = wait == null ? null : wait.position();
         Long estimate = wait == null ? null : wait.waitSeconds();

@@ -19,7 +19,7 @@ import dev.handoff.platform.events.OfferChanged;
 import dev.handoff.platform.events.Transferred;
 import dev.handoff.routing.boundary.OfferBook;
 import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.platform.Callers;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;

@@ -7,7 +7,7 @@ import dev.handoff.desk.entity.FollowUpTask;
 import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.RoutingSettings;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;

@@ -10,7 +10,7 @@ import dev.handoff.platform.ForbiddenException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.platform.entity.JournalEntry;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;

@@ -13,7 +13,7 @@ import dev.handoff.integration.entity.OutboxStatus;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

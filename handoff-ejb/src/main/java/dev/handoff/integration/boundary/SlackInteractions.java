@@ -1,6 +1,6 @@
 package dev.handoff.integration.boundary;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.integration.control.ConnectorConfig;

@@ -15,7 +15,7 @@ import dev.handoff.platform.events.ConversationStarted;
 import dev.handoff.platform.events.DomainEvent;
 import dev.handoff.platform.events.PresenceChanged;
 import dev.handoff.platform.events.SlaBreached;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

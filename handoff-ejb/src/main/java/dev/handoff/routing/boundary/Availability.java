@@ -1,8 +1,11 @@
 package dev.handoff.routing.boundary;
 
+import dev.handoff.conversation.control.HandoffAvailability;
 import dev.handoff.platform.RoutingSettings;
 import dev.handoff.routing.control.BusinessHours;
 import dev.handoff.routing.control.RoutingPolicy;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,13 +28,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * ({@code handoff.hours}, per team {@code handoff.hours.team.<team>}, each in its zone),
  * {@code nobody-online} when no enabled agent (of the pilot group, if one is set) is online,
  * {@code queue-full} when the queue is at the policy's cap.
+ *
+ * <p>The answer to the conversation's port {@link HandoffAvailability}, whose reasons and
+ * {@link HandoffAvailability.Unavailable} it uses (ADR 0063); the bean keeps its no-interface view.
  */
 @Stateless
-public class Availability {
+@LocalBean
+@Local(HandoffAvailability.class)
+public class Availability implements HandoffAvailability {
 
-    public static final String CLOSED = "closed";
-    public static final String NOBODY_ONLINE = "nobody-online";
-    public static final String QUEUE_FULL = "queue-full";
     private static final Logger LOG = Logger.getLogger(Availability.class.getName());
 
     @PersistenceContext
@@ -45,9 +50,6 @@ public class Availability {
 
     @Inject
     RoutingSettings routingSettings;
-
-    /** Why nobody can take a handoff now, and (when closed) when the first team that could take it opens again. */
-    public record Unavailable(String reason, String reopens) {}
 
     public Optional<Unavailable> unavailability(String skill) {
         Instant now = clock.instant();
@@ -64,7 +66,7 @@ public class Availability {
         // One count, not every online agent as an entity: each came with its account and skills, so with
         // 500 agents online every escalation cost a thousand statements before its offer (ADR 0035).
         jakarta.persistence.TypedQuery<Long> online = em.createQuery("SELECT COUNT(a) FROM Agent a"
-                        + " WHERE a.presence = dev.handoff.routing.entity.Presence.ONLINE AND a.user.enabled = TRUE"
+                        + " WHERE a.presence = dev.handoff.identity.entity.Presence.ONLINE AND a.user.enabled = TRUE"
                         + " AND a.presenceSeenAt >= :seenSince" + (policy.pilotGroup().isEmpty() ? "" : " AND a.id IN :pilot"), Long.class)
                 .setParameter("seenSince", desk.presenceSeenSince(now));
         if (!policy.pilotGroup().isEmpty()) {

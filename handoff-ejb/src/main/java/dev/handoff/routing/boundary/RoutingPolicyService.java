@@ -77,7 +77,7 @@ public class RoutingPolicyService {
         return PolicyVersion.pilotStart(history()).map(start -> {
             java.util.Set<String> names = new java.util.TreeSet<>();
             for (Long id : start.policy().pilotGroup()) {
-                dev.handoff.routing.entity.Agent agent = em.find(dev.handoff.routing.entity.Agent.class, id);
+                dev.handoff.identity.entity.Agent agent = em.find(dev.handoff.identity.entity.Agent.class, id);
                 if (agent != null) {
                     names.add(agent.getUsername());
                 }

@@ -1,6 +1,7 @@
 package dev.handoff.routing.boundary;
 
 import dev.handoff.platform.RoutingSettings;
+import dev.handoff.conversation.control.HandoffQueue;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.ConversationState;
 import dev.handoff.conversation.entity.Customer;
@@ -21,11 +22,13 @@ import dev.handoff.routing.control.RoutingChanges;
 import dev.handoff.routing.control.RoutingPolicy;
 import dev.handoff.routing.control.RoutingPolicyJson;
 import dev.handoff.routing.control.RoutingRequest;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.routing.entity.OfferState;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import dev.handoff.routing.entity.RoutingPolicyVersion;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -52,11 +55,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * held by {@link RoutingDesk}; every offer it makes, withdraws or lets expire is written as an
  * {@link Offer} row in the caller's transaction ({@link OfferBook}), and push follows through
  * {@link OfferChanged}. The database stays the truth for ownership: the accept race is decided there
- * ({@code AgentDeskService.accept}), and the engine is told afterwards. {@link #tick()} runs the
+ * ({@code desk.boundary.AgentDeskService.accept}), and the engine is told afterwards. {@link #tick()} runs the
  * engine's clock and reconciles the engine with the database (ADR 0012).
+ *
+ * <p>The conversation reaches it only through its port {@link HandoffQueue} (route, customer wrote,
+ * offers settled, released: ADR 0063); the bean keeps its no-interface view for everything else.
  */
 @Stateless
-public class RoutingService {
+@LocalBean
+@Local(HandoffQueue.class)
+public class RoutingService implements HandoffQueue {
 
     private static final Logger LOG = Logger.getLogger(RoutingService.class.getName());
     /** A reconcile leaves alone handoffs touched this recently: their transaction may still be open. */
@@ -459,7 +467,7 @@ public class RoutingService {
         Instant now = clock.instant();
         loadOnce(now);
         List<Conversation> owned = em.createQuery("SELECT c FROM Conversation c WHERE c.state = dev.handoff.conversation.entity.ConversationState.ASSIGNED"
-                        + " AND c.assignedAgent.presence IN (dev.handoff.routing.entity.Presence.OFFLINE, dev.handoff.routing.entity.Presence.AWAY)",
+                        + " AND c.assignedAgent.presence IN (dev.handoff.identity.entity.Presence.OFFLINE, dev.handoff.identity.entity.Presence.AWAY)",
                         Conversation.class)
                 .getResultList();
         owned.forEach(c -> desk.absences().seen(c.getAssignedAgent().getId(), presenceOf(c.getAssignedAgent(), now), now));

@@ -7,7 +7,7 @@ import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.control.AgentCsv;
 import dev.handoff.routing.control.AgentCsv.LineError;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

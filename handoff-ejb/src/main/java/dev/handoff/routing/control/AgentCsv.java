@@ -3,7 +3,7 @@ package dev.handoff.routing.control;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

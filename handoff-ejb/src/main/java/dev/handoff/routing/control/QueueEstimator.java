@@ -1,9 +1,10 @@
 package dev.handoff.routing.control;
 
+import dev.handoff.conversation.control.WaitEstimates;
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.platform.RoutingSettings;
 import dev.handoff.routing.boundary.RoutingDesk;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,9 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * counted as {@value #PRIOR_WEIGHT} extra samples so a handful of instant accepts cannot promise
  * "1 second"; times the number of "rounds" ahead: position divided by the agents online with the
  * skill, rounded up.
+ *
+ * <p>It answers the conversation's {@link WaitEstimates} port, whose {@link WaitEstimates.Estimate} it returns (ADR 0063).
  */
 @Dependent
-public class QueueEstimator {
+public class QueueEstimator implements WaitEstimates {
 
     static final int SAMPLE = 20;
     static final int PRIOR_WEIGHT = 3;
@@ -40,8 +43,6 @@ public class QueueEstimator {
 
     @Inject
     RoutingSettings routingSettings;
-
-    public record Estimate(int position, long waitSeconds) {}
 
     @Inject
     RoutingDesk desk;

@@ -1,7 +1,7 @@
 package dev.handoff.routing.control;
 
 import dev.handoff.platform.InvalidInputException;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.handoff.identity.boundary.SignedIn;
 import dev.handoff.identity.entity.Role;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

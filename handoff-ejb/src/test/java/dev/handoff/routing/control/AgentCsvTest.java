@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.routing.control.AgentCsv.LineError;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.handoff.conversation.entity;
 import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.entity.Author;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

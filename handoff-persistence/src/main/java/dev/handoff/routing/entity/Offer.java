@@ -1,6 +1,7 @@
 package dev.handoff.routing.entity;
 
 import dev.handoff.conversation.entity.Conversation;
+import dev.handoff.identity.entity.Agent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.platform.entity.Author;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.handoff.conversation.entity.Conversation;
 import dev.handoff.conversation.entity.Customer;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.handoff.web.faces;
 
-import dev.handoff.routing.entity.Agent;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Agent;
+import dev.handoff.identity.entity.Presence;
 import jakarta.faces.model.SelectItem;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.handoff.web.presence;
 
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

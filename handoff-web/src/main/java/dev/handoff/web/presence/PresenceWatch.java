@@ -2,7 +2,7 @@ package dev.handoff.web.presence;
 
 import dev.handoff.platform.cluster.ClusterDuties;
 import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

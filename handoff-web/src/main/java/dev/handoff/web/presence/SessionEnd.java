@@ -1,7 +1,7 @@
 package dev.handoff.web.presence;
 
 import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Level;

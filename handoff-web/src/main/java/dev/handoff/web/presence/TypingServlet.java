@@ -1,6 +1,6 @@
 package dev.handoff.web.presence;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationService;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.routing.boundary.RoutingService;

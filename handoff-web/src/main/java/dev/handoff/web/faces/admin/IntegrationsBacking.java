@@ -188,7 +188,7 @@ public class IntegrationsBacking implements Serializable {
     }
 
     public List<String> getAgents() {
-        return profiles.agents().stream().map(dev.handoff.routing.entity.Agent::getUsername).sorted().toList();
+        return profiles.agents().stream().map(dev.handoff.identity.entity.Agent::getUsername).sorted().toList();
     }
 
     public boolean isEditing() {

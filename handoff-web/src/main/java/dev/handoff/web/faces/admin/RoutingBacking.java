@@ -9,7 +9,7 @@ import dev.handoff.routing.control.RoutingPolicy.OwnerReply;
 import dev.handoff.routing.control.RoutingPolicy.Ring;
 import dev.handoff.routing.control.RoutingPolicy.Strategy;
 import dev.handoff.routing.control.RoutingPolicy.UnresponsiveAction;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.web.faces.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;

@@ -10,7 +10,7 @@ import dev.handoff.routing.control.AgentCsv;
 import dev.handoff.identity.entity.Role;
 import dev.handoff.identity.entity.UserAccount;
 import dev.handoff.routing.control.SkillList;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.web.faces.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -1,6 +1,6 @@
 package dev.handoff.web.faces.agent;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.desk.boundary.TemplateService;
 import dev.handoff.desk.control.SlaPolicy;
 import dev.handoff.routing.boundary.RoutingService;

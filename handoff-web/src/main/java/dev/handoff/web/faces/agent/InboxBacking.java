@@ -1,11 +1,11 @@
 package dev.handoff.web.faces.agent;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.conversation.boundary.InboxView;
 import dev.handoff.conversation.boundary.MessageView;
 import dev.handoff.routing.boundary.RoutingService;
-import dev.handoff.routing.entity.Presence;
+import dev.handoff.identity.entity.Presence;
 import dev.handoff.web.faces.Messages;
 import dev.handoff.web.presence.AgentSessions;
 import dev.handoff.web.presence.PresenceSessionListener;

@@ -1,6 +1,6 @@
 package dev.handoff.web.faces.supervisor;
 
-import dev.handoff.conversation.boundary.AgentDeskService;
+import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.desk.boundary.SlaService;
@@ -8,7 +8,7 @@ import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.QueueSnapshot;
 import dev.handoff.routing.control.SkillList;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.web.faces.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -153,7 +153,7 @@ public class QueueBacking implements Serializable {
         }
         List<Agent> reachable = all.stream().filter(a -> a.getUser().isEnabled())
                 // routing offers waiting chats to online agents only (busy ones keep their chats and take no new offers)
-                .filter(a -> a.getPresence() == dev.handoff.routing.entity.Presence.ONLINE)
+                .filter(a -> a.getPresence() == dev.handoff.identity.entity.Presence.ONLINE)
                 .toList();
         Map<String, Long> uncovered = new java.util.TreeMap<>();
         counts.queuedBySkill().forEach((skill, n) -> {

@@ -1,4 +1,4 @@
-package dev.handoff.routing.entity;
+package dev.handoff.identity.entity;
 
 /**
  * Whether an agent can be offered new work. Only {@link #ONLINE} agents receive offers; a

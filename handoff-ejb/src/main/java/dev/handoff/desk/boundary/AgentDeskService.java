@@ -1,5 +1,13 @@
-package dev.handoff.conversation.boundary;
+package dev.handoff.desk.boundary;
 
+import dev.handoff.conversation.boundary.ChatListItem;
+import dev.handoff.conversation.boundary.ConversationChanged;
+import dev.handoff.conversation.boundary.ConversationView;
+import dev.handoff.conversation.boundary.InboxView;
+import dev.handoff.conversation.boundary.MessagePosted;
+import dev.handoff.conversation.boundary.MessageView;
+import dev.handoff.conversation.boundary.OfferItem;
+import dev.handoff.conversation.boundary.TriggerView;
 import dev.handoff.conversation.control.ConversationStore;
 import dev.handoff.conversation.entity.ChatConsult;
 import dev.handoff.conversation.entity.ChatNote;
@@ -19,7 +27,7 @@ import dev.handoff.platform.events.EscalationFlagged;
 import dev.handoff.platform.events.Resolved;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.platform.RoutingSettings;
-import dev.handoff.routing.entity.Agent;
+import dev.handoff.identity.entity.Agent;
 import dev.handoff.routing.entity.Offer;
 import dev.handoff.platform.Callers;
 import dev.handoff.platform.events.Transferred;
@@ -455,9 +463,9 @@ public class AgentDeskService {
     public ConversationView takeOver(String conversationId) {
         String me = Callers.name(session);
         Agent supervisor = agent(me);
-        if (supervisor.getPresence() != dev.handoff.routing.entity.Presence.ONLINE
-                && supervisor.getPresence() != dev.handoff.routing.entity.Presence.BUSY) {
-            routing.setPresence(me, dev.handoff.routing.entity.Presence.BUSY);
+        if (supervisor.getPresence() != dev.handoff.identity.entity.Presence.ONLINE
+                && supervisor.getPresence() != dev.handoff.identity.entity.Presence.BUSY) {
+            routing.setPresence(me, dev.handoff.identity.entity.Presence.BUSY);
         }
         Conversation conversation = store.getForUpdate(conversationId);
         if (conversation.getState() == ConversationState.QUEUED) {
@@ -576,7 +584,7 @@ public class AgentDeskService {
         }
         List<Conversation> rows = em.createQuery("SELECT c FROM Conversation c JOIN FETCH c.customer WHERE c.id IN :ids", Conversation.class)
                 .setParameter("ids", ids).getResultList();
-        java.util.Map<String, dev.handoff.routing.control.QueueEstimator.Estimate> estimates = store.estimates(rows.stream()
+        java.util.Map<String, dev.handoff.conversation.control.WaitEstimates.Estimate> estimates = store.estimates(rows.stream()
                 .filter(c -> c.getState() == ConversationState.QUEUED).toList());
         java.util.Map<String, WaitingLine> lines = new java.util.HashMap<>();
         for (Conversation c : rows) {

@@ -1,7 +1,6 @@
-package dev.handoff.routing.entity;
+package dev.handoff.identity.entity;
 
 import dev.handoff.platform.InvalidInputException;
-import dev.handoff.identity.entity.UserAccount;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -32,9 +31,9 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "agent")
 @NamedQuery(name = Agent.FIND_BY_USERNAME, query = "SELECT a FROM Agent a WHERE a.user.username = :username")
-@NamedQuery(name = Agent.FIND_ONLINE, query = "SELECT a FROM Agent a WHERE a.presence = dev.handoff.routing.entity.Presence.ONLINE AND a.user.enabled = TRUE"
+@NamedQuery(name = Agent.FIND_ONLINE, query = "SELECT a FROM Agent a WHERE a.presence = dev.handoff.identity.entity.Presence.ONLINE AND a.user.enabled = TRUE"
         + " AND a.presenceSeenAt >= :seenSince")
-@NamedQuery(name = Agent.FIND_STALE_PRESENCE, query = "SELECT a FROM Agent a WHERE a.presence <> dev.handoff.routing.entity.Presence.OFFLINE"
+@NamedQuery(name = Agent.FIND_STALE_PRESENCE, query = "SELECT a FROM Agent a WHERE a.presence <> dev.handoff.identity.entity.Presence.OFFLINE"
         + " AND (a.presenceSeenAt IS NULL OR a.presenceSeenAt < :seenSince)")
 @NamedQuery(name = Agent.SEEN, query = "UPDATE Agent a SET a.presenceSeenAt = :at WHERE a.id = :id"
         + " AND (a.presenceSeenAt IS NULL OR a.presenceSeenAt < :at)")

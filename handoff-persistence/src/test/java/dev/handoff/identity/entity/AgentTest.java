@@ -1,12 +1,10 @@
-package dev.handoff.routing.entity;
+package dev.handoff.identity.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.handoff.identity.entity.Role;
-import dev.handoff.identity.entity.UserAccount;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.handoff.conversation.boundary;
+package dev.handoff.desk.boundary;
 
 /**
  * Fired synchronously inside {@link AgentDeskService#accept} once the conversation's and the agent's
