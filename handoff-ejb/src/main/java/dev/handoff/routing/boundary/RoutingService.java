@@ -846,11 +846,14 @@ public class RoutingService implements HandoffQueue {
                 continue;
             }
             OpenHandoff h = open.get(id);
-            if (firstLoad && h != null && !offeredTo.containsKey(id) && engine.state(id).isEmpty()
-                    && (h.agentId() == null || engine.agentLoad(h.agentId()).isPresent())) {
-                // A first load (a start, or a take-over): the rows were just read and nothing else has
-                // touched the engine, so a handoff without an offer goes in as read, without the
-                // row-by-row reconcile (one query per handoff: minutes at 300,000 waiting).
+            if (h != null && !offeredTo.containsKey(id) && engine.state(id).isEmpty()
+                    && (h.agentId() == null || engine.agentLoad(h.agentId()).isPresent())
+                    && (firstLoad || !desk.busy(id, clock.instant(), GRACE))) {
+                // A handoff without an offer that the engine does not hold goes in as the sync read it, without the
+                // row-by-row reconcile (one query per handoff: minutes at 300,000 waiting). On a first load (a
+                // start, a take-over) nothing else has touched the engine; later (a rolled-back transaction, rows
+                // written beside the application, a queue that was full) it goes in unless a transaction touched it
+                // since the sync began, which the reconcile then settles from a fresh read (ADR 0064).
                 load(engine, h, now);
             } else if (budget > 0) {
                 budget--;
