@@ -54,6 +54,10 @@ final class PersonAskedToAct {
     private static final Set<String> ATTACHING = PhraseLexicon.keys("at", "from", "in", "on");
     private static final Set<String> OF_ONE = PhraseLexicon.keys("one", "any");
     private static final String OF = English.key("of");
+    private static final String PLEASE = English.key("please");
+    /** Words that begin the matter after "role please", not an instruction to the role. */
+    static final Set<String> MATTER = PhraseLexicon.keys("my", "i", "i'm", "im", "i've", "ive", "our", "we", "we're", "the", "this",
+            "it's", "its", "question", "quick", "about", "re", "regarding", "with", "need", "help");
     private static final String BE_KEY = English.key("be");
     private static final String ABLE = English.key("able");
     private static final String TO = English.key("to");
@@ -63,13 +67,17 @@ final class PersonAskedToAct {
 
     /** The words of the request as written, or empty. */
     static Optional<String> find(List<Text.Token> tokens, PhraseLexicon.Reading r) {
+        Optional<String> opening = roleOpens(tokens, r);
+        if (opening.isPresent()) {
+            return opening;
+        }
         for (int i = 0; i < r.n; i++) {
             if (!PERSON.equals(r.concept[i]) || r.owned[i]) {
                 continue;
             }
             int description = start(r, i);
             int from = description > 0 && r.clause[description - 1] == r.clause[i] ? description - 1 : -1;
-            boolean oneOf = description < i && OF_ONE.contains(r.key[description]);
+            boolean oneOf = OF_ONE.contains(r.key[description]); // "one of your travel consultants", "any of your advisers"
             if (r.plural[i] && !oneOf && !r.pronoun[i]) {
                 continue;
             }
@@ -90,6 +98,33 @@ final class PersonAskedToAct {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A role and <i>please</i> open the message and the matter follows without a stop: "nurse pls my
+     * son has a rash", "claims handler please the assessor never came". The role words of
+     * {@link PhraseLexicon#ROLES}, as for a role with please alone; what follows <i>please</i> must
+     * begin the matter ({@link #MATTER}: the customer, a determiner, "question", "about"), not an
+     * instruction to the role ("engineer please note the gate code").
+     */
+    private static Optional<String> roleOpens(List<Text.Token> tokens, PhraseLexicon.Reading r) {
+        int i = 0;
+        while (i < r.n && r.clause[i] == 0 && (OPENING.contains(r.key[i]) || r.filler[i])) {
+            i++;
+        }
+        int described = 0;
+        while (i < r.n && r.clause[i] == 0 && r.concept[i] == null && r.describes[i] && described < MAX_BEFORE) {
+            i++;
+            described++;
+        }
+        if (i >= r.n || r.clause[i] != 0 || !PERSON.equals(r.concept[i]) || !r.politely[i] || r.owned[i]) {
+            return Optional.empty();
+        }
+        int please = r.end[i] + 1;
+        if (please + 1 >= r.n || !r.key[please].equals(PLEASE) || r.clause[please + 1] != 0 || !MATTER.contains(r.key[please + 1])) {
+            return Optional.empty();
+        }
+        return Optional.of(tokens.get(i).word() + " " + tokens.get(please).word());
     }
 
     /**

@@ -162,7 +162,10 @@ class PhraseMatcherGeneralisationTest {
                 "my meter was swapped in June and every bill since is wrong. can an engineer please sort it out",
                 // a dash between spaces ends a clause
                 "pharmacist please - my repeat prescription is late",
-                "this needs a real person to look at it");
+                "this needs a real person to look at it",
+                // a role and please open the message, the matter follows without a stop
+                "dentist please my filling fell out last night",
+                "hi claims handler pls question about the excess");
     }
 
     @ParameterizedTest
@@ -254,9 +257,10 @@ class PhraseMatcherGeneralisationTest {
                 "can staff see my messages",
                 "what does a claims handler do all day",
                 "can my accountant check my invoices in the portal",
+                "surveyor please use the side gate, the dog is out front",
                 "could an admin on our side look at the logs",
                 "is an engineer able to install the meter on a saturday",
-                "engineer please - note the gate code is 4421");
+                "engineer please note - the gate code is 4421");
     }
 
     @ParameterizedTest
