@@ -171,7 +171,12 @@ public final class PhraseMatcher {
                 return found;
             }
         }
-        return oneWord.isEmpty() || !asks ? Optional.empty() : oneWordRequest(tokens, r);
+        if (oneWord.isEmpty() || !asks) {
+            return Optional.empty();
+        }
+        Optional<String> alone = oneWordRequest(tokens, r);
+        // a matcher that takes a person alone as a request takes a person asked to act for the customer
+        return alone.isPresent() || !oneWord.contains(PERSON) ? alone : PersonAskedToAct.find(tokens, r);
     }
 
     private Optional<String> first(List<Text.Token> tokens, PhraseLexicon.Reading r, int start, List<String[]> candidates) {

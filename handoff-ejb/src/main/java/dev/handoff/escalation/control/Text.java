@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The one way triggers read text: lower case, accents folded, curly quotes straightened, split into
- * word tokens. Each token remembers its clause (split at . , ; ! ?) so negation never crosses
+ * word tokens. Each token remembers its clause (split at . , ; ! ? and a dash between spaces) so negation never crosses
  * "I don't want a bot, I want a human".
  */
 public final class Text {
@@ -53,11 +53,25 @@ public final class Text {
                 word.setLength(0);
             }
             upper = true;
-            if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '\n') {
+            if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '\n' || dash(text, i)) {
                 clause++;
             }
         }
         return tokens;
+    }
+
+    /**
+     * A dash that parts two thoughts, as a comma or full stop would: an en or em dash, or a hyphen
+     * with a space on each side ("optician pls - question on my new lens"); not the hyphen of a
+     * word ("e-mail", "follow-up") or a number ("2-3 days").
+     */
+    private static boolean dash(String text, int i) {
+        char c = i < text.length() ? text.charAt(i) : ' ';
+        if (c == '\u2013' || c == '\u2014') {
+            return true;
+        }
+        return c == '-' && i > 0 && i + 1 < text.length() && Character.isWhitespace(text.charAt(i - 1))
+                && Character.isWhitespace(text.charAt(i + 1));
     }
 
     /** Plain ASCII needs no folding: the common case skips the Unicode normaliser. */

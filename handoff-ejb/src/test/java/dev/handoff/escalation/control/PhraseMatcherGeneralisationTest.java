@@ -152,7 +152,20 @@ class PhraseMatcherGeneralisationTest {
                 "I need help from a human",
                 "let me talk to your boss",
                 "I'd like to raise a complaint with a manager",
-                "any humans around?");
+                "any humans around?",
+                // a person asked to act for the customer (seventeenth round, ADR 0062)
+                "could one of your claims handlers check my windscreen claim",
+                "would a real human be able to go through my bill with me",
+                "are any of your advisers able to look at my pension transfer",
+                "ok so can someone please fix this for us",
+                "is there anybody from billing who can explain my invoice to me",
+                "my meter was swapped in June and every bill since is wrong. can an engineer please sort it out",
+                // a dash between spaces ends a clause
+                "pharmacist please - my repeat prescription is late",
+                "this needs a real person to look at it",
+                // a role and please open the message, the matter follows without a stop
+                "dentist please my filling fell out last night",
+                "hi claims handler pls question about the excess");
     }
 
     @ParameterizedTest
@@ -238,7 +251,16 @@ class PhraseMatcherGeneralisationTest {
                 // real words near a person word are no typos
                 "how do I export my invoices to csv?",
                 "I need stuff for my setup",
-                "I want to manage my account");
+                "I want to manage my account",
+                // no person asked to act for the customer
+                "can a second person help manage my shop",
+                "can staff see my messages",
+                "what does a claims handler do all day",
+                "can my accountant check my invoices in the portal",
+                "surveyor please use the side gate, the dog is out front",
+                "could an admin on our side look at the logs",
+                "is an engineer able to install the meter on a saturday",
+                "engineer please note - the gate code is 4421");
     }
 
     @ParameterizedTest
