@@ -62,13 +62,39 @@ public class QueueEstimator implements WaitEstimates {
         java.util.Map<String, Estimate> estimates = new java.util.HashMap<>();
         desk.estimates(skills).forEach((id, e) -> estimates.put(id, new Estimate(e.position(), e.seconds())));
         Fallback fallback = null;
+        String first = null;
+        int fellBack = 0;
         for (Conversation c : conversations) {
             if (!estimates.containsKey(c.getId())) {
                 fallback = fallback == null ? fallback() : fallback;
                 estimates.put(c.getId(), fallback.estimate(c.getId(), skillOf(c)));
+                first = first == null ? c.getId() : first;
+                fellBack++;
             }
         }
+        if (first != null) {
+            reportFallback(first, fellBack, conversations.size());
+        }
         return estimates;
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(QueueEstimator.class.getName());
+    private static final java.util.concurrent.atomic.AtomicLong LAST_REPORT = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Queued rows the engine has no estimate for cost a read of the whole queue: says so at most once a
+     * minute, with what the engine holds of one of them, so an operator (or the desk benchmark) sees it.
+     */
+    private void reportFallback(String id, int rows, int of) {
+        long now = System.currentTimeMillis();
+        long last = LAST_REPORT.get();
+        if (now - last < 60_000 || !LAST_REPORT.compareAndSet(last, now)) {
+            return;
+        }
+        String held = desk.engine().state(id).map(Enum::name).orElse("not held");
+        LOG.info(() -> String.format(java.util.Locale.ROOT, "%d of %d queued conversations were estimated from the database,"
+                + " not by the routing engine (for example %s: %s in the engine, acting %s, ready %s)", rows, of, id, held,
+                desk.acting(), desk.ready()));
     }
 
     public Estimate estimate(Conversation conversation) {

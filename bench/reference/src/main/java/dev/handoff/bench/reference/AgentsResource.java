@@ -87,8 +87,17 @@ public class AgentsResource {
         }
     }
 
+    /** Beans with more than one view (a local port besides their own class, ADR 0063): their own class's name. */
+    private static final java.util.Map<String, String> CLASSES = java.util.Map.of(
+            "RoutingService", "dev.handoff.routing.boundary.RoutingService");
+
+    /**
+     * The bean's no-interface view: {@code java:global/<app>/<Bean>} while the bean has one view, else the
+     * portable {@code <Bean>!<its own class>} name.
+     */
     private static Object lookup(String bean) throws NamingException {
-        return new InitialContext().lookup(APP + bean);
+        String own = CLASSES.get(bean);
+        return new InitialContext().lookup(APP + bean + (own == null ? "" : "!" + own));
     }
 
     private static Method method(Object target, String name, int arity) throws NoSuchMethodException {
