@@ -83,18 +83,16 @@ public class QueueEstimator implements WaitEstimates {
 
     /**
      * Queued rows the engine has no estimate for cost a read of the whole queue: says so at most once a
-     * minute, with what the engine holds of one of them, so an operator (or the desk benchmark) sees it.
+     * minute, with one of them, so an operator (or the desk benchmark) sees it (ADR 0064).
      */
-    private void reportFallback(String id, int rows, int of) {
+    private static void reportFallback(String id, int rows, int of) {
         long now = System.currentTimeMillis();
         long last = LAST_REPORT.get();
         if (now - last < 60_000 || !LAST_REPORT.compareAndSet(last, now)) {
             return;
         }
-        String held = desk.engine().state(id).map(Enum::name).orElse("not held");
         LOG.info(() -> String.format(java.util.Locale.ROOT, "%d of %d queued conversations were estimated from the database,"
-                + " not by the routing engine (for example %s: %s in the engine, acting %s, ready %s)", rows, of, id, held,
-                desk.acting(), desk.ready()));
+                + " not by the routing engine, which does not hold them (for example %s)", rows, of, id));
     }
 
     public Estimate estimate(Conversation conversation) {
