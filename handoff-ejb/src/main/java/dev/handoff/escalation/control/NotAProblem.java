@@ -17,8 +17,8 @@ final class NotAProblem {
     private static final String SUBJECT = "(?:it|it's|its|it is|everything|everything's|everythings|all|that|things|the app|the site|the issue|the problem)";
     /** "but it's working now", "everything's fine now", "nevermind", "found it". */
     private static final Pattern SOLVED = Pattern.compile("\\b(?:" + SUBJECT + "\\s+(?:is\\s+|are\\s+|seems?\\s+(?:to\\s+be\\s+)?)?"
-            + "(?:working|works|fine|ok|okay|good|sorted|resolved|fixed|back(?:\\s+up)?|solved)\\s+(?:now|again)"
-            + "|(?:working|works|fine|sorted|fixed|resolved)\\s+now"
+            + "(?:working|works|fine|ok|okay|good|sorted|resolved|fixed|back(?:\\s+up)?|solved)\\s+(?:now|again|at the moment|for now|right now|so far)"
+            + "|(?:working|works|fine|sorted|fixed|resolved)\\s+(?:now|at the moment)"
             + "|never\\s?mind|nvm|found it|sorted it|fixed it|figured it out|false alarm|all good now"
             // "i spoke to an agent earlier and it's sorted, thanks": settled, and thanked for
             + "|(?:it|it's|its|that's|thats|all|everything)\\s+(?:is\\s+|was\\s+|got\\s+|has\\s+been\\s+|been\\s+)?(?:all\\s+)?(?:sorted|resolved|solved|fixed)"
@@ -26,6 +26,16 @@ final class NotAProblem {
             + "|(?:went|go(?:ne)?) through (?:fine|ok|okay|in the end|after all)|worked (?:fine|in the end|after all|the second time)"
             + "|tried again and (?:it|the \\w+) (?:worked|went through)|(?:got|received|had) (?:a|my|the) refund(?: for [\\w ]+)?(?: yesterday| today| already)?,? thanks?"
             + "|was\\s+(?:just\\s+|actually\\s+|really\\s+)?(?:me|my (?:husband|wife|partner|son|daughter|kid))(?!\\s+(?:who|that)\\b))\\b");
+    /**
+     * A problem denied in so many words, with the reason for asking ("nothing is wrong at the moment,
+     * this is only for planning", "I'm not worried about it, I'm just trying to plan my budget",
+     * eighteenth round, ADR 0065): what a calm ticket says to be read as a question, not a complaint.
+     */
+    private static final Pattern CALM = Pattern.compile("\\b(?:nothing(?:'s| is)? (?:wrong|broken)(?: yet| so far| at the moment| right now)?"
+            + "|(?:i'm|i am|im|we're|we are) not (?:worried|concerned)(?: about (?:it|this|that))?"
+            + "|(?:just|only|purely|simply) (?:for|trying to|want to|wanted to|need to) plan(?:ning)?\\b"
+            + "|(?:this is|it's|its) (?:just|only|purely) for (?:planning|information|our records|future reference)"
+            + "|no (?:problems?|issues?) (?:at the moment|so far|yet|right now))");
     /** A new trouble after the all-clear: "…works now but I was charged twice". */
     private static final Pattern STILL = Pattern.compile("\\b(?:but|however|still|except|although|though|yet|and now|now i|again)\\b");
     /** "what is phishing?", "what's a chargeback", "what does 2fa mean". */
@@ -54,6 +64,8 @@ final class NotAProblem {
     private static final Pattern AVOIDED = Pattern.compile("\\b(?:i|we)\\s+(?:didn't|didnt|did not|never|haven't|havent|have not|won't|wont)\\s+"
             + "(?:click(?:ed)?|open(?:ed)?|repl(?:y|ied)|respond(?:ed)?|answer(?:ed)?|give|gave|share(?:d)?|enter(?:ed)?|type(?:d)?|download(?:ed)?"
             + "|tap(?:ped)?|call(?:ed)? (?:it|them|back))\\b(?:\\s+(?:on\\s+)?(?:it|them|anything|the link|the links|any links?|the attachment|my \\w+))?");
+    /** "nothing is wrong, but…": what follows the denial is the trouble. */
+    private static final Pattern STILL_BUT = Pattern.compile("^[^.?!;]*\\b(?:but|however|except|although|though)\\b");
     /** A harm after all ("…but they already took money") keeps the problem. */
     private static final Pattern HARM = Pattern.compile("\\b(?:took|taken|charged|stole|stolen|gone|missing|locked|hacked|drained|withdrawn|spent|logged in|changed)\\b");
 
@@ -70,6 +82,10 @@ final class NotAProblem {
         String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         var solved = SOLVED.matcher(t);
         if (solved.find() && !STILL.matcher(t.substring(solved.end())).find()) {
+            return true;
+        }
+        var calm = CALM.matcher(t);
+        if (calm.find() && !HARM.matcher(t).find() && !STILL_BUT.matcher(t.substring(calm.end())).find()) {
             return true;
         }
         if ((AVOIDED.matcher(t).find() || OWN_DOING.matcher(t).find() && !UNDO.matcher(t).find()) && !HARM.matcher(t).find()) {

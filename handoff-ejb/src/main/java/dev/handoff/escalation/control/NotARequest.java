@@ -182,12 +182,59 @@ final class NotARequest {
         for (Text.Token t : tokens) {
             String key = English.key(t.word());
             boolean person = PEOPLE.contains(key) && !key.equals("team") && !key.equals("department");
-            if (person || PhraseLexicon.PRONOUNS.contains(t.word()) || NEEDS.contains(t.word()) && !(where && CONVERSE.contains(t.word()))) {
+            // "how do i get a callback from your team": a call from a person is what is asked for
+            if (person || PhraseLexicon.PRONOUNS.contains(t.word()) || NEEDS.contains(t.word()) && !(where && CONVERSE.contains(t.word()))
+                    || t.word().startsWith("callback")) {
                 return false;
             }
-            organisation |= ORGANISATION.contains(t.word()) || CHANNELS.contains(t.word());
+            // "how do I contact the claims team": a team is the company's support as much as its helpdesk is
+            organisation |= ORGANISATION.contains(t.word()) || CHANNELS.contains(t.word()) || key.equals("team") || key.equals("department");
         }
         return organisation;
+    }
+
+    /** Words that open an indirect question: "let me know whether…", "could you tell me if…". */
+    private static final Set<String> WHETHER = Set.of("whether", "if");
+    /** Being there for customers, the subject of such a question: "whether your phone support is available". */
+    private static final Set<String> BEING_THERE = Set.of("available", "open", "staffed", "running", "operating", "reachable", "closed", "reduced");
+    /** A person, a conversation, the customer or a need: what makes a question about availability a request after all. */
+    private static final Set<String> WANTED_HERE = Set.of("someone", "somebody", "anyone", "anybody", "me", "us", "need", "needs", "want", "wanna",
+            "urgent", "urgently", "asap", "immediately", "now", "talk", "speak", "chat", "real", "actual", "human", "transfer", "connect");
+
+    /**
+     * A question whether the company's support is there at some time ("could you let me know whether
+     * your phone support and your technicians are available between 24 December and 2 January",
+     * eighteenth round, ADR 0065): <i>whether</i> or <i>if</i>, then in the same clause a subject and
+     * <i>is / are / will be</i> and a word of being there (available, open, staffed…), with no
+     * person asked for (<i>someone</i>, <i>anyone</i>), no <i>me</i> or <i>us</i>, no need and no
+     * conversation wanted in that clause: "can you check if someone is available to talk to me" asks for one.
+     * Nor anywhere else in the message, but for <i>me</i> and <i>us</i> ("let me know whether…"), since the
+     * phrase may stand in another sentence than the question.
+     */
+    static boolean asksWhetherAvailable(List<Text.Token> tokens) {
+        for (Text.Token t : tokens) {
+            if (WANTED_HERE.contains(t.word()) && !t.word().equals("me") && !t.word().equals("us")) {
+                return false;
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!WHETHER.contains(tokens.get(i).word())) {
+                continue;
+            }
+            int clause = tokens.get(i).clause();
+            boolean being = false;
+            boolean wanted = false;
+            for (int k = i + 1; k < tokens.size() && tokens.get(k).clause() == clause; k++) {
+                String w = tokens.get(k).word();
+                String before = tokens.get(k - 1).word();
+                being |= BEING_THERE.contains(w) && (before.equals("is") || before.equals("are") || before.equals("be") || before.equals("still"));
+                wanted |= WANTED_HERE.contains(w);
+            }
+            if (being && !wanted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Having a conversation: a request when wanted, a question about the way when a channel is named ("how do i chat with support on the app?"). */
@@ -403,7 +450,10 @@ final class NotARequest {
      * A question for a part of the company that is not its support ("who do I contact for a press
      * enquiry", "is there someone I can email about partnerships", "I'd like to know how to contact
      * your press office"): the bot gives the address; nothing urgent is said (the caller also wants
-     * nothing negative said).
+     * nothing negative said). In a long message ({@value #LONG} words or more, a ticket) the part of
+     * the company must be named in a clause that reaches or names someone: "we are restructuring
+     * the business from a partnership into a limited company" tells the customer's story, and the
+     * request later in the ticket stands (eighteenth round, ADR 0065).
      */
     static boolean forAnotherFunction(List<Text.Token> tokens) {
         boolean function = false;
@@ -412,10 +462,25 @@ final class NotARequest {
             if (WANTED_URGENT.contains(w)) {
                 return false;
             }
-            function |= FUNCTIONS.contains(w) || (w.equals("press") || w.equals("media")) && i + 1 < tokens.size()
+            boolean named = FUNCTIONS.contains(w) || (w.equals("press") || w.equals("media")) && i + 1 < tokens.size()
                     && DESKS.contains(tokens.get(i + 1).word());
+            function |= named && (tokens.size() < LONG || clauseReachesSomeone(tokens, tokens.get(i).clause()));
         }
         return function;
+    }
+
+    /** Words from which a message is a ticket rather than a chat line. */
+    static final int LONG = 40;
+
+    private static boolean clauseReachesSomeone(List<Text.Token> tokens, int clause) {
+        for (Text.Token t : tokens) {
+            String key = English.key(t.word());
+            if (t.clause() == clause && (REACH.contains(key) || PEOPLE.contains(key) || PhraseLexicon.PRONOUNS.contains(t.word())
+                    || t.word().equals("who"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a company's people work: "at the branch", "in your Leeds shop", "on site". */

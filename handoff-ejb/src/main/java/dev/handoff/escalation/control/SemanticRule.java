@@ -73,6 +73,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         return a.sentiment().value() >= 0 && (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.asksAboutARole(a.questionTokens())
                 || NotARequest.supposes(a.latest.text(), a.questionTokens()) || NotARequest.asksWhoWorksAtAPlace(a.questionTokens())
                 || NotARequest.asksPersonOrMachine(a.questionTokens()) || NotARequest.asksWhatStaffDo(a.questionTokens())
+                || NotARequest.asksWhetherAvailable(a.tokens())
                 || NoPersonWanted.applies(a.latest.text(), a.questionTokens()));
     }
 

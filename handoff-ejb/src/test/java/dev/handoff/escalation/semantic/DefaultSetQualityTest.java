@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code fresh13-heldout}, {@code fresh14-heldout}), whose figures are read but
  * whose misses never are. Set 16 ({@code fresh15-dev}, {@code fresh15-heldout}) was written blind by a
  * helper that never tuned; its development part was taught from in the sixteenth round (ADR 0060).
- * Set 17 ({@code fresh16-dev}, {@code fresh16-heldout}) was written blind by another helper; no round
- * has tuned on it. The bounds are
+ * Set 17 ({@code fresh16-dev}, {@code fresh16-heldout}) was written blind by another helper; its development
+ * part was taught from in the eighteenth round (ADR 0065).
+ * The bounds are
  * regression guards a little below the figures published in docs/triggers.md; every build prints
  * the figures.
  */
@@ -55,7 +56,7 @@ class DefaultSetQualityTest {
         "fresh13-dev,      0.98,  0.97,  0.02",
         "fresh14-dev,      0.96,  0.92,  0.02",
         "fresh15-dev,      0.98,  0.96,  0.02",
-        "fresh16-dev,      0.97,  0.98,  0.05",
+        "fresh16-dev,      0.99,  0.99,  0.01",
         "heldout,          0.97,  0.94,  0.04",
         "fresh-heldout,    0.90,  0.95,  0.05",
         "fresh2-heldout,   0.85,  0.91,  0.06",
@@ -72,7 +73,7 @@ class DefaultSetQualityTest {
         "fresh13-heldout,  0.90,  0.91,  0.05",
         "fresh14-heldout,  0.86,  0.90,  0.13",
         "fresh15-heldout,  0.95,  0.94,  0.06",
-        "fresh16-heldout,  0.97,  0.96,  0.04",
+        "fresh16-heldout,  0.97,  0.96,  0.03",
     })
     void split(String split, double human, double catchRate, double falsePositives) {
         TriggerQualityReport.Figures f = TriggerQualityReport.measure(set, TriggerQualityReport.split(split));
