@@ -50,9 +50,13 @@ JDBC="jdbc:mysql://127.0.0.1:3306/%s?useSSL=false&allowPublicKeyRetrieval=true"
 JAVA_OPTS=(-Xms1g -Xmx2g "-Xlog:gc:file=${OUT}/gc.log:uptime,level")
 DRIVER="${BENCH_DRIVER:-ingest}"
 EXTRA_ENV=()
+ACCESS_LOG=()
 if [ "$DRIVER" = desk ]; then
   # hundreds of agents sign in through the form: cheap hashes for the bench users (the sign-in is not measured)
   EXTRA_ENV+=(HANDOFF_SECURITY_PASSWORD_ITERATIONS=1000)
+  # the server's own time per request (ms), for the refresh phase's server-time figures
+  rm -rf "${OUT}/access" && mkdir -p "${OUT}/access"
+  ACCESS_LOG=(--accesslog "${OUT}/access" --accesslogformat '%request% %status% %time-taken%' --accessloginterval 0)
 fi
 if [ -n "${BENCH_JFR:-}" ]; then
   JAVA_OPTS+=("-XX:StartFlightRecording=settings=profile" "-XX:FlightRecorderOptions=stackdepth=256")
@@ -75,7 +79,7 @@ HANDOFF_DEMO_ENABLED=true HANDOFF_DEMO_API_KEY="$KEY" HANDOFF_CLUSTER_NODE_NAME=
     -Dhandoff.public-url="http://localhost:${PORT}/" \
     -jar handoff-web/target/payara-micro.jar \
     --deploy "${BENCH_WAR:-handoff-web/target/handoff.war}" --deploy bench/reference/target/reference.war \
-    --port "$PORT" "${GRID[@]}" >"$LOG" 2>&1 &
+    --port "$PORT" "${GRID[@]}" "${ACCESS_LOG[@]}" >"$LOG" 2>&1 &
 MICRO=$!
 MICRO2=""
 trap 'kill $MICRO $MICRO2 2>/dev/null; wait $MICRO $MICRO2 2>/dev/null || true' EXIT
@@ -108,7 +112,7 @@ echo "ready after ${i} s"
 
 # 4. Drive it
 if [ "$DRIVER" = desk ]; then
-  java bench/desk/DeskBench.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" --pid "$MICRO" --gc-log "${OUT}/gc.log" --db "$DB" "$@"
+  java bench/desk/DeskBench.java --base "http://127.0.0.1:${PORT}" --key "$KEY" --out "$OUT" --pid "$MICRO" --gc-log "${OUT}/gc.log" --access-log "${OUT}/access" --db "$DB" "$@"
 else
   java bench/driver/LoadDriver.java --base "http://127.0.0.1:${PORT}" "${ALSO[@]}" --key "$KEY" --out "$OUT" "$@"
 fi

@@ -458,20 +458,22 @@ public class DeskBench {
         }
         List<Double> loads = new ArrayList<>();
         long queueBytes = 0;
+        Map<String, Double> cpuBefore = cpuSeconds();
+        long sampleStart = System.nanoTime();
         for (int i = 0; i < samples; i++) {
             Browser a = agents.get(ThreadLocalRandom.current().nextInt(agents.size()));
             long s = System.nanoTime();
-            a.openInbox();
+            a.openInbox(SAMPLE + "inbox-get");
             inboxGet.add(System.nanoTime() - s);
             s = System.nanoTime();
-            a.refreshInbox();
+            a.refreshInbox(SAMPLE + "inbox-refresh");
             inboxRefresh.add(System.nanoTime() - s);
             s = System.nanoTime();
-            queueBytes = supervisor.refreshQueue().length();
+            queueBytes = supervisor.refreshQueue(SAMPLE + "queue-refresh").length();
             queueRefresh.add(System.nanoTime() - s);
             if (i % 4 == 0) {
                 s = System.nanoTime();
-                supervisor.openQueue();
+                supervisor.openQueue(SAMPLE + "queue-get");
                 queueGet.add(System.nanoTime() - s);
             }
             if (i % 20 == 0) {
@@ -486,10 +488,53 @@ public class DeskBench {
             r.put(s.name, s.summary());
             System.out.println(s.line());
         }
+        double wall = (System.nanoTime() - sampleStart) / 1e9;
+        Map<String, Double> cores = new LinkedHashMap<>();
+        cpuSeconds().forEach((who, after) -> cores.put(who, Math.round((after - cpuBefore.get(who)) / wall * 100) / 100.0));
+        r.put("coresUsedWhileSampling", cores);
+        System.out.printf(Locale.ROOT, "  cores used while sampling (%.0f s): %s%n", wall, cores);
+        Map<String, Stats> server = serverTimes();
+        if (!server.isEmpty()) {
+            Map<String, Object> times = new LinkedHashMap<>();
+            for (Stats s : server.values()) {
+                times.put(s.name, s.summary());
+                System.out.println(s.line());
+            }
+            r.put("serverTime", times);
+        }
         r.put("loadBefore", loadBefore);
         r.put("load", loads);
         results.put("refresh", r);
         System.out.printf(Locale.ROOT, "  queue refresh answer %d KB; load %.1f -> %s%n", queueBytes / 1024, loadBefore, loads);
+    }
+
+    /** The query string that marks a sampled request in the server's access log. */
+    static final String SAMPLE = "?bench-sample=";
+    static final Pattern ACCESS_LINE = Pattern.compile("\"(?:GET|POST) [^ ?]*\\?bench-sample=([a-z-]+) [^\"]*\" (\\d{3}) \"(\\d+)\"");
+
+    /**
+     * {@code --access-log DIR}: the server's own time for each sampled request, read from Payara's access log
+     * ({@code %request% %status% %time-taken%}, milliseconds from the request read to the answer written), so that
+     * the refresh figures are server time, not the client's on a machine whose cores the driver shares.
+     */
+    Map<String, Stats> serverTimes() throws Exception {
+        Map<String, Stats> byLabel = new LinkedHashMap<>();
+        if (!opts.containsKey("access-log")) {
+            return byLabel;
+        }
+        Thread.sleep(2_000); // the access log's writer flushes behind the requests
+        try (var files = Files.list(Path.of(opts.get("access-log")))) {
+            for (Path f : files.sorted().toList()) {
+                Matcher m = ACCESS_LINE.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (m.group(2).equals("200")) {
+                        byLabel.computeIfAbsent(m.group(1), l -> new Stats("server time: " + l))
+                                .add(Long.parseLong(m.group(3)) * 1_000_000L);
+                    }
+                }
+            }
+        }
+        return byLabel;
     }
 
     /**
@@ -626,7 +671,11 @@ public class DeskBench {
 
         /** GET the inbox page (what opening it in the browser costs), and open the push socket the first time. */
         void openInbox() throws Exception {
-            HttpResponse<String> page = get("/agent/inbox.xhtml");
+            openInbox("");
+        }
+
+        void openInbox(String query) throws Exception {
+            HttpResponse<String> page = get("/agent/inbox.xhtml" + query);
             if (page.statusCode() != 200) {
                 throw new IOException("inbox of " + user + " answered " + page.statusCode());
             }
@@ -638,7 +687,11 @@ public class DeskBench {
         }
 
         String openQueue() throws Exception {
-            HttpResponse<String> page = get("/supervisor/queue.xhtml");
+            return openQueue("");
+        }
+
+        String openQueue(String query) throws Exception {
+            HttpResponse<String> page = get("/supervisor/queue.xhtml" + query);
             if (page.statusCode() != 200) {
                 throw new IOException("queue page answered " + page.statusCode());
             }
@@ -731,18 +784,26 @@ public class DeskBench {
 
         /** The Ajax request the inbox page's websocket behaviour sends on an "offers" push. */
         String refreshInbox() throws Exception {
+            return refreshInbox("");
+        }
+
+        String refreshInbox(String query) throws Exception {
             String form = "push=push&jakarta.faces.ViewState=" + enc(viewState) + "&jakarta.faces.source=" + enc(pushSource)
                     + "&jakarta.faces.partial.event=offers&jakarta.faces.behavior.event=offers&jakarta.faces.partial.execute=" + enc(pushSource)
                     + "&jakarta.faces.partial.render=inbox&jakarta.faces.partial.ajax=true";
-            return ajax("/agent/inbox.xhtml", form);
+            return ajax("/agent/inbox.xhtml" + query, form);
         }
 
         /** PrimeFaces' {@code refreshQueue()} remote command, which the queue page runs on a push. */
         String refreshQueue() throws Exception {
+            return refreshQueue("");
+        }
+
+        String refreshQueue(String query) throws Exception {
             String form = "jakarta.faces.partial.ajax=true&jakarta.faces.source=" + enc(queueSource) + "&jakarta.faces.partial.execute="
                     + enc(queueSource) + "&jakarta.faces.partial.render=queue&" + enc(queueSource) + "=" + enc(queueSource)
                     + "&push=push&jakarta.faces.ViewState=" + enc(queueViewState);
-            return ajax("/supervisor/queue.xhtml", form);
+            return ajax("/supervisor/queue.xhtml" + query, form);
         }
 
         String ajax(String path, String form) throws Exception {
@@ -1038,6 +1099,42 @@ public class DeskBench {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * CPU seconds used so far by the server, this driver and MariaDB (from /proc; NaN where unknown): the refresh
+     * phase prints the cores each used while it sampled, so that a figure taken at a load of 30 says whose load it was.
+     */
+    Map<String, Double> cpuSeconds() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("server", pid == null ? Double.NaN : procCpu(Path.of("/proc", pid, "stat")));
+        m.put("driver", procCpu(Path.of("/proc/self/stat")));
+        double db = Double.NaN;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readString(p.resolve("comm")).trim().equals("mariadbd")) {
+                        db = procCpu(p.resolve("stat"));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            // no /proc
+        }
+        m.put("mariadb", db);
+        return m;
+    }
+
+    static double procCpu(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, in clock ticks of 1/100 s
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     static double loadAverage() {

@@ -158,6 +158,11 @@ class ShiftUiIT {
             carol.driver.findElement(By.id("account:logout")).click();
             carol.waitFor(By.id("signOutForm:handOverAndSignOut"));
             assertEquals("2", carol.text(By.id("openChatCount")));
+            // the colleagues who could continue are read when the dialog opens (not on every page's first render)
+            @SuppressWarnings("unchecked")
+            List<String> colleagues = (List<String>) ((org.openqa.selenium.JavascriptExecutor) carol.driver).executeScript(
+                    "return Array.from(document.querySelectorAll(\"[id='signOutForm:handOverTo_input'] option\")).map(function (o) { return o.text; });");
+            assertTrue(colleagues.stream().anyMatch(t -> t.startsWith("Alice") && t.endsWith("(online)")), colleagues.toString());
             carol.driver.findElement(By.id("signOutForm:handOverAndSignOut")).click();
             carol.waitForUrl("/login.xhtml");
             sentBack.addAll(carols);

@@ -58,16 +58,23 @@ public class SessionBacking {
         return displayName;
     }
 
+    /** The caller's roles, asked once a request: the queue page asks per row, and each ask is a policy check. */
+    private final java.util.Map<String, Boolean> roles = new java.util.HashMap<>();
+
+    private boolean inRole(String role) {
+        return roles.computeIfAbsent(role, r -> faces.getExternalContext().isUserInRole(r));
+    }
+
     public boolean isAdmin() {
-        return faces.getExternalContext().isUserInRole(Roles.ADMIN);
+        return inRole(Roles.ADMIN);
     }
 
     public boolean isSupervisor() {
-        return faces.getExternalContext().isUserInRole(Roles.SUPERVISOR);
+        return inRole(Roles.SUPERVISOR);
     }
 
     public boolean isAgent() {
-        return faces.getExternalContext().isUserInRole(Roles.AGENT);
+        return inRole(Roles.AGENT);
     }
 
     /** Sends each role to where its work is. */
@@ -94,9 +101,13 @@ public class SessionBacking {
         return openChats;
     }
 
-    /** Colleagues who can take the chats now (online or busy). */
+    /**
+     * Colleagues who can take the chats now (online or busy). Read when the sign-out dialog is filled (the
+     * "Sign out" click re-renders it) and submitted, both postbacks; a page's first render leaves it empty, so
+     * opening the inbox does not read every agent of the desk for a dialog that is seldom opened.
+     */
     public List<SelectItem> getHandOverTargets() {
-        return AgentChoices.reachable(profiles.agents(), getUsername());
+        return faces.isPostback() ? AgentChoices.reachable(profiles.agents(), getUsername()) : List.of();
     }
 
     /**
