@@ -56,7 +56,7 @@ if [ "$DRIVER" = desk ]; then
   EXTRA_ENV+=(HANDOFF_SECURITY_PASSWORD_ITERATIONS=1000)
   # the server's own time per request (ms), for the refresh phase's server-time figures
   rm -rf "${OUT}/access" && mkdir -p "${OUT}/access"
-  ACCESS_LOG=(--accesslog "${OUT}/access" --accesslogformat '%request% %status% %time-taken%' --accessloginterval 0)
+  ACCESS_LOG=(--accesslog "${OUT}/access" --accesslogformat '%datetime% %request% %status% %time-taken%' --accessloginterval 0)
 fi
 if [ -n "${BENCH_JFR:-}" ]; then
   JAVA_OPTS+=("-XX:StartFlightRecording=settings=profile" "-XX:FlightRecorderOptions=stackdepth=256")

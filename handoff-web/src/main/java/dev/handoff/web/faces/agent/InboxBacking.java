@@ -84,6 +84,20 @@ public class InboxBacking implements Serializable {
         refresh();
     }
 
+    /**
+     * "Take" on a row of the waiting list: the page's one remote command carries the chat's id. The desk's
+     * accept checks that this agent may take it, as for an offer.
+     */
+    public void take() throws IOException {
+        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        if (id == null || id.isBlank() || id.length() > 36) {
+            Messages.error("Choose a waiting chat to take.");
+            refresh();
+            return;
+        }
+        accept(id);
+    }
+
     public void decline(String conversationId) {
         String reason = declineReasons.remove(conversationId);
         Messages.attempt(() -> desk.decline(conversationId, user(), reason));
