@@ -53,7 +53,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             return Optional.empty(); // "where can I read about your complaints procedure": the subject of a question, not a mood
         }
         SemanticMatch match = a.semantic(spec.topic());
-        if (inner instanceof SentimentRule && a.sentiment().value() > 0 && match.score() < SARCASM) {
+        if (inner instanceof SentimentRule && a.sentiment().value() > 0 && match.score() < SARCASM && !ironicPraise(a.latest.text(), a.tokens())) {
             // "I don't have any complaints" reads as positive to the lexicon, which knows negation; only a
             // very close match (sarcasm: "very helpful, said nobody ever") overrides it
             return Optional.empty();
@@ -84,6 +84,21 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
      */
     private static boolean calmQuestion(Analysis a) {
         return a.asksRoutinely() || Text.infoQuestion(a.latest.text(), a.questionTokens()) && a.sentiment().value() >= 0;
+    }
+
+    /** Emoji that turn praise around in a tweet: clapping, eye-roll, upside-down face, unamused, clown, facepalm. */
+    private static final java.util.regex.Pattern IRONY_MARKS = java.util.regex.Pattern.compile("[\\x{1F44F}\\x{1F644}\\x{1F643}\\x{1F612}\\x{1F921}\\x{1F926}]");
+    /** A lapse stated: nothing came, nobody answered, it happened again. */
+    private static final java.util.Set<String> LAPSES = java.util.Set.of("zero", "no", "nobody", "none", "never", "nothing", "still",
+            "again", "another", "yet");
+
+    /**
+     * Praise turned around ("6 emails. zero replies. amazing customer service 👏👏", ADR 0066): an
+     * emoji of irony ({@link #IRONY_MARKS}) and a lapse stated ({@link #LAPSES}) in the same message.
+     * The lexicon reads the praise; the topic's score, not a near match, then decides.
+     */
+    static boolean ironicPraise(String raw, java.util.List<Text.Token> tokens) {
+        return raw != null && IRONY_MARKS.matcher(raw).find() && tokens.stream().anyMatch(t -> LAPSES.contains(t.word()));
     }
 
     /** The semantic score that overrides a positive lexicon reading. */
