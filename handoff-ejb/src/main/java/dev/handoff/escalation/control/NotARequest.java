@@ -103,6 +103,36 @@ final class NotARequest {
         return false;
     }
 
+    /** The details of a channel asked for: "what are the opening hours", "what's your number", "when are you open". */
+    private static final java.util.regex.Pattern DETAILS = java.util.regex.Pattern.compile("\\b(?:(?:what|whats|what's|wat) (?:are|is|r|'s)? ?"
+            + "(?:the|your|ur|their) (?:opening |office |business |phone |line )?(?:hours|times|number|phone number|opening times)"
+            + "|when (?:are|r) (?:you|u|they) open|when (?:is|does) (?:it|the line|the branch|the office) open)\\b");
+
+    /**
+     * A question about reaching someone that asks for the channel's details too ("is there a way
+     * to speak to an advisor about mortgages, like what are the opening hours", "yeah um what's the
+     * number to call if I want to speak to someone … like what are the hours", ADR 0066): the
+     * details asked in a question, nothing urgent, no human set against the bot and no need outside
+     * a supposition ({@link #supposes}'s words). "I need a real person, what's your number" asks for one.
+     */
+    static boolean asksForDetails(String raw, List<Text.Token> tokens) {
+        if (tokens.size() < 4 || tokens.size() > 30 || raw.indexOf('!') >= 0) {
+            return false;
+        }
+        String first = tokens.get(0).word();
+        if (!ASKING_OPENERS.contains(first) && raw.indexOf('?') < 0 || !DETAILS.matcher(Text.normalize(raw)).find()) {
+            return false;
+        }
+        boolean[] supposed = Hypothetical.supposed(tokens);
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (URGENT_OR_HUMAN.contains(w) || !supposed[i] && WANTED.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Wishes whose object, then a past form, is the result wanted: "I'd like this escalated", "want my call transferred". */
     private static final Set<String> WISHES = Set.of("like", "want", "wanna", "need", "needs", "needed", "have", "get", "please", "pls", "plz");
     /** What a customer wants passed on: "this", "my case", "the complaint". */

@@ -175,6 +175,10 @@ final class RoutineQuestion {
         return true;
     }
 
+    /** Whether the customer may set something themselves: "can I make it longer", "can we turn that off". */
+    private static final Pattern CAN_I_SET = Pattern.compile("^(?:can|could|do|may) (?:i|we) (?:make|set|change|turn|switch|adjust|extend|increase"
+            + "|reduce|shorten|lengthen|add|remove|disable|enable|keep|hide|move)\\b");
+
     /** Verbs of a question that asks for a repair, not for the way to do something: "how do I fix this". */
     private static final Pattern REPAIR = Pattern.compile("\\b(?:fix|fixed|repair|solve|resolve|recover|sort|get (?:it |this |my \\w+ )?back|get rid|undo|stop (?:it|this) from)\\b");
 
@@ -196,7 +200,7 @@ final class RoutineQuestion {
             return false;
         }
         String last = clauses[clauses.length - 1].strip();
-        if (!HOW_TO.matcher(last).lookingAt() || REPAIR.matcher(last).find() || claims(last, STRONG_CLAIMS)) {
+        if (!(HOW_TO.matcher(last).lookingAt() || CAN_I_SET.matcher(last).lookingAt()) || REPAIR.matcher(last).find() || claims(last, STRONG_CLAIMS)) {
             return false;
         }
         for (int i = 0; i < clauses.length - 1; i++) {
