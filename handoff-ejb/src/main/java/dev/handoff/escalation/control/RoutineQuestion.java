@@ -200,7 +200,9 @@ final class RoutineQuestion {
             return false;
         }
         String last = clauses[clauses.length - 1].strip();
-        if (!(HOW_TO.matcher(last).lookingAt() || CAN_I_SET.matcher(last).lookingAt()) || REPAIR.matcher(last).find() || claims(last, STRONG_CLAIMS)) {
+        // "to keep it on" is the state wanted, not a repeat claimed
+        if (!(HOW_TO.matcher(last).lookingAt() || CAN_I_SET.matcher(last).lookingAt()) || REPAIR.matcher(last).find()
+                || claims(last.replaceAll("\\bto keep\\b", "to have"), STRONG_CLAIMS)) {
             return false;
         }
         for (int i = 0; i < clauses.length - 1; i++) {
