@@ -187,7 +187,9 @@ final class RoutineQuestion {
      * it is about ("ugh app keeps logging me out every time i switch apps, is there a setting to
      * stay logged in", "dark mode keeps resetting. where do I set it permanently", ADR 0066): the
      * last clause opens like {@link #HOW_TO} and asks for no repair ({@link #REPAIR}); the clauses
-     * before it tell nothing past, and name no demand, no money taken, no waiting, no attempt, no
+     * before it tell nothing past, claim nothing but a repeat ({@link Text#CLAIMS}: "keeps" may be
+     * what the setting is for, "don't recognise", "missing", "someone" are not), find nothing
+     * strange ({@link #SUSPICION}), and name no demand, no money taken, no waiting, no attempt, no
      * person and no call for help ({@link #NOT_CONTEXT}). Every development part labels such a
      * message routine: the customer asks where the setting is, not for someone to fix it.
      */
@@ -208,13 +210,20 @@ final class RoutineQuestion {
         for (int i = 0; i < clauses.length - 1; i++) {
             for (Text.Token token : Text.tokens(clauses[i])) {
                 String w = token.word();
-                if (NOT_CONTEXT.contains(w) || English.past(w) || Hypothetical.PAST.contains(w)) {
+                if (NOT_CONTEXT.contains(w) || English.past(w) || Hypothetical.PAST.contains(w) || SUSPICION.contains(w)
+                        || Text.CLAIMS.contains(w) && !REPEATS.contains(w)) {
                     return false;
                 }
             }
         }
         return true;
     }
+
+    /** A fault that repeats may be what a setting is asked for ("keeps logging me out"); other claims are not. */
+    private static final Set<String> REPEATS = Set.of("keeps", "keep", "again");
+    /** Words that report something strange on the account: "a strange login", "an unknown device". */
+    private static final Set<String> SUSPICION = Set.of("strange", "suspicious", "unknown", "unusual", "unfamiliar", "unrecognised",
+            "unrecognized", "odd", "weird", "random", "foreign");
 
     /**
      * Whether every clause after the first of {@code text} only says why the customer asks ("why

@@ -95,6 +95,9 @@ class RoutineQuestionTest {
             my card was blocked, how do I unblock it                                  | false
             how do I change the language                                              | false
             app keeps crashing, how do I change the language!                         | false
+            there's a payment i don't recognise, how do i dispute it                  | false
+            a strange login on my account from abroad, how do i log it out            | false
+            money missing from my account, how do i see where it went                 | false
             """)
     void theWayAskedAfterWhatItIsAbout(String text, boolean routine) {
         assertEquals(routine, RoutineQuestion.endsAskingTheWay(text), text);
