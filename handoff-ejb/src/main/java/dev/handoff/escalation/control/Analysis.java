@@ -178,6 +178,14 @@ final class Analysis {
             "reversed", "dispute", "disputing", "complain", "complaint", "promised", "overcharged", "charged", "fraud", "hacked", "urgent", "asap",
             "took", "taken", "debited", "deducted", "billed", "failed", "cancelled", "canceled", "returned", "tried", "refuse", "refused");
 
+    /**
+     * Whether the latest message ends with a question for the way to do something oneself after
+     * telling what it is about, nothing past, demanded or waited for ({@link RoutineQuestion#endsAskingTheWay}).
+     */
+    boolean endsAskingTheWay() {
+        return customerSpoke() && sentiment().profanity() == 0 && RoutineQuestion.endsAskingTheWay(questionText());
+    }
+
     private Boolean asksRoutinely;
 
     /**
@@ -209,10 +217,21 @@ final class Analysis {
         return customerSpoke() && RoutineQuestion.aboutWaiting(questionText()) && sentiment().profanity() == 0;
     }
 
-    /** The latest message without the handles it opens with. */
+    private String questionText;
+
+    /**
+     * The latest message without the handles it opens with, the fillers of speech before its first
+     * word ("yeah so um how do I…", a voice transcript) and a calm aside it ends with ("…, not
+     * urgent", "no rush"): where a question starts and ends (ADR 0066).
+     */
     private String questionText() {
-        String text = latest.text();
-        return text.stripLeading().startsWith("@") ? HANDLES.matcher(text).replaceFirst("") : text;
+        if (questionText == null) {
+            String text = latest.text();
+            text = text.stripLeading().startsWith("@") ? HANDLES.matcher(text).replaceFirst("") : text;
+            String spoken = Text.withoutFillers(text);
+            questionText = Text.withoutCalmTail(spoken.isBlank() ? text : spoken);
+        }
+        return questionText;
     }
 
     /** "I'd like to know about your warranty", "I was wondering whether…": a question in the form of a statement. */
@@ -221,12 +240,15 @@ final class Analysis {
 
     private List<Text.Token> questionTokens;
 
-    /** The latest message's words without the handles it opens with ("@AmazonHelp where is…"), where a question starts. */
+    /**
+     * The latest message's words without the handles it opens with ("@AmazonHelp where is…"), the
+     * fillers before its first word and a calm aside at its end ({@link #questionText()}): where a
+     * question starts.
+     */
     List<Text.Token> questionTokens() {
         if (questionTokens == null) {
-            String text = latest.text();
-            questionTokens = text.startsWith("@") || text.stripLeading().startsWith("@")
-                    ? Text.tokens(HANDLES.matcher(text).replaceFirst("")) : tokens();
+            String text = questionText();
+            questionTokens = text.equals(latest.text()) ? tokens() : Text.tokens(text);
         }
         return questionTokens;
     }

@@ -28,6 +28,13 @@ final class Hypothetical {
             + "|curious|wondering|asking|checking|for (?:future reference|the future|later|reference|my (?:info|information))|in case|no rush|not urgent"
             + "|(?:asking )?for a friend)\\b.*");
 
+    /**
+     * Words after which "if" asks whether rather than supposes: "I'm not sure if we should still
+     * come in", "let me know if", "check if" (ADR 0066).
+     */
+    private static final Set<String> KNOWING = Set.of("sure", "unsure", "know", "knows", "wonder", "wondering", "wondered", "ask",
+            "asking", "check", "checking", "see", "tell", "idea", "clue", "doubt", "confirm", "whether");
+
     private Hypothetical() {
     }
 
@@ -41,7 +48,8 @@ final class Hypothetical {
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).word();
             int start = -1;
-            if (w.equals("if") && i + 1 < tokens.size() && SUBJECTS.contains(tokens.get(i + 1).word()) && !polite(tokens, i + 1)) {
+            if (w.equals("if") && i + 1 < tokens.size() && SUBJECTS.contains(tokens.get(i + 1).word()) && !polite(tokens, i + 1)
+                    && !(i > 0 && KNOWING.contains(tokens.get(i - 1).word()))) {
                 start = i;
             } else if ((w.equals("in") && i + 2 < tokens.size() && tokens.get(i + 1).word().equals("case") || w.equals("incase"))
                     && i + 1 < tokens.size()) {

@@ -30,7 +30,8 @@ final class NotARequest {
 
     static boolean applies(List<Text.Token> tokens) {
         if (!tokens.isEmpty() && (tokens.get(0).word().equals("who's") || tokens.get(0).word().equals("whos")
-                || (tokens.size() > 1 && tokens.get(0).word().equals("who") && tokens.get(1).word().equals("is")))) {
+                || (tokens.size() > 1 && tokens.get(0).word().equals("who") && tokens.get(1).word().equals("is")))
+                && !handsOnLater(tokens)) {
             return true; // "who is the contact person for my account": a question about someone, not for them
         }
         for (int i = 0; i < tokens.size(); i++) {
@@ -47,8 +48,8 @@ final class NotARequest {
             if (PhraseLexicon.OWNERS.contains(word) && after(tokens, i, clause, THIRD_PARTIES, 2) && !yourPeople(tokens)) {
                 return true; // "my manager", "our customers", "my team"
             }
-            if (PhraseLexicon.BOT_WORDS.contains(key) && after(tokens, i, clause, PEOPLE, 1)) {
-                return true; // "virtual assistant", "ai agent"
+            if (PhraseLexicon.BOT_WORDS.contains(key) && after(tokens, i, clause, PEOPLE, 1) && !personInAnotherClause(tokens, clause)) {
+                return true; // "virtual assistant", "ai agent" (but not "… the automated assistant. could a member of your team call me")
             }
             if (key.equals("stop") && after(tokens, i, clause, REACH, 2)) {
                 return true; // "stop calling me"
@@ -61,6 +62,75 @@ final class NotARequest {
             }
         }
         return false;
+    }
+
+    /** Verbs that open a clause handing the customer over: "put them on", "get him", "transfer me". */
+    private static final Set<String> HAND_OVER_VERBS = Set.of("put", "get", "transfer", "connect", "pass", "give", "bring");
+    /** Whom such a verb hands over: the person just asked about, or the customer. */
+    private static final Set<String> HANDED = Set.of("them", "him", "her", "me", "us", "em", "dem");
+
+    /**
+     * A clause after the first that opens with a verb of handing over and a pronoun ("who's the
+     * supervisor on shift? put them on", "whos in charge, get him on the phone"): the question
+     * about someone was only the way to ask for them (ADR 0066).
+     */
+    private static boolean handsOnLater(List<Text.Token> tokens) {
+        int first = tokens.get(0).clause();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            boolean opens = tokens.get(i).clause() != tokens.get(i - 1).clause() && tokens.get(i).clause() != first;
+            if (opens && HAND_OVER_VERBS.contains(tokens.get(i).word()) && HANDED.contains(tokens.get(i + 1).word())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Who can be asked for besides a person word: "someone", "anyone"… */
+    private static final Set<String> SOMEONE = union(PEOPLE, PhraseLexicon.keys(PhraseLexicon.PRONOUNS.toArray(String[]::new)));
+
+    /**
+     * A person word or "someone" in a clause other than {@code clause}, not itself named after a
+     * word of the bot ("I tried the automated assistant twice. I would be grateful if a member of
+     * your team could telephone me"): the bot is one thing the message names, a person another.
+     */
+    private static boolean personInAnotherClause(List<Text.Token> tokens, int clause) {
+        for (int k = 0; k < tokens.size(); k++) {
+            boolean botBefore = k > 0 && PhraseLexicon.BOT_WORDS.contains(English.key(tokens.get(k - 1).word()));
+            if (tokens.get(k).clause() != clause && !botBefore && SOMEONE.contains(English.key(tokens.get(k).word()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The details of a channel asked for: "what are the opening hours", "what's your number", "when are you open". */
+    private static final java.util.regex.Pattern DETAILS = java.util.regex.Pattern.compile("\\b(?:(?:what|whats|what's|wat) (?:are|is|r|'s)? ?"
+            + "(?:the|your|ur|their) (?:opening |office |business |phone |line )?(?:hours|times|number|phone number|opening times)"
+            + "|when (?:are|r) (?:you|u|they) open|when (?:is|does) (?:it|the line|the branch|the office) open)\\b");
+
+    /**
+     * A question about reaching someone that asks for the channel's details too ("is there a way
+     * to speak to an advisor about mortgages, like what are the opening hours", "yeah um what's the
+     * number to call if I want to speak to someone … like what are the hours", ADR 0066): the
+     * details asked in a question, nothing urgent, no human set against the bot and no need outside
+     * a supposition ({@link #supposes}'s words). "I need a real person, what's your number" asks for one.
+     */
+    static boolean asksForDetails(String raw, List<Text.Token> tokens) {
+        if (tokens.size() < 4 || tokens.size() > 30 || raw.indexOf('!') >= 0) {
+            return false;
+        }
+        String first = tokens.get(0).word();
+        if (!ASKING_OPENERS.contains(first) && raw.indexOf('?') < 0 || !DETAILS.matcher(Text.normalize(raw)).find()) {
+            return false;
+        }
+        boolean[] supposed = Hypothetical.supposed(tokens);
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (URGENT_OR_HUMAN.contains(w) || !supposed[i] && WANTED.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Wishes whose object, then a past form, is the result wanted: "I'd like this escalated", "want my call transferred". */

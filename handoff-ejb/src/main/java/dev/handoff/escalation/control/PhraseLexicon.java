@@ -54,14 +54,14 @@ final class PhraseLexicon {
             "technician", "expert", "team", "department", "boss", "superior", "being", "officer", "tutor", "teacher", "doctor", "nurse",
             "pharmacist", "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs", "csr",
             "dispatcher", "handler", "adjuster", "underwriter", "midwife", "dentist", "therapist", "surveyor", "solicitor", "teller",
-            "concierge", "attendant", "optician", "paramedic");
+            "concierge", "attendant", "optician", "paramedic", "interpreter", "translator", "clinician");
     static final List<String> PRONOUNS = List.of("someone", "somebody", "anyone", "anybody");
     /** Person words that are no request on their own ("Hi team", "thanks, department"). */
     static final Set<String> NOT_ALONE = keys("team", "department", "colleague", "employee", "consultant", "assistant", "specialist",
             "technician", "being", "staffer", "boss", "superior", "expert", "officer", "tutor", "teacher", "doctor", "nurse", "pharmacist",
             "engineer", "banker", "broker", "caseworker", "counsellor", "counselor", "coordinator", "receptionist", "clerk", "cs", "dispatcher",
             "handler", "adjuster", "underwriter", "midwife", "dentist", "therapist", "surveyor", "solicitor", "teller", "concierge",
-            "attendant", "optician", "paramedic");
+            "attendant", "optician", "paramedic", "interpreter", "translator", "clinician");
     /**
      * Roles and trades of {@link #NOT_ALONE} that ask for someone alone when <i>please</i> is said
      * with them in the clause ("nurse please", "dentist pls", fifteenth round, ADR 0058), unlike

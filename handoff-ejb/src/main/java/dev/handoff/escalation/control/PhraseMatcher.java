@@ -346,20 +346,58 @@ public final class PhraseMatcher {
 
     private boolean negated(List<Text.Token> tokens, int start) {
         int clause = tokens.get(start).clause();
+        // the negation ends at most NEGATION_REACH words before the phrase, in the same clause
+        for (int end = start - 1; end >= Math.max(0, start - NEGATION_REACH); end--) {
+            if (endsNegation(tokens, end, clause)) {
+                return true;
+            }
+        }
+        return negatedWish(tokens, start);
+    }
+
+    /** Verbs of wishing whose object a negation before them also denies: "I don't need anyone to call me". */
+    private static final Set<String> WISHING = Set.of("need", "want", "wanna", "require", "needed", "wanted");
+    /** Words that start a new wish or request between the negated wish and the phrase: "i don't want the bot i want…", "… can someone…". */
+    private static final Set<String> NEW_WISH = Set.of("i", "we", "i'd", "id", "just", "but", "can", "could", "please", "pls", "plz", "so");
+    /** How far a negated wish reaches beyond {@link #NEGATION_REACH}: over its object, "anyone to". */
+    static final int WISH_REACH = 3;
+
+    /**
+     * A negation right before a verb of wishing, up to {@link #WISH_REACH} words further back than
+     * {@link #NEGATION_REACH}, in the same clause, with no new wish or request between ("yeah no i
+     * don't need anyone to call me", a voice transcript without commas; ADR 0066). "no i dont want
+     * the bot i want to talk to a person" and "i don't want to wait can someone call me" still ask.
+     */
+    private boolean negatedWish(List<Text.Token> tokens, int start) {
+        int clause = tokens.get(start).clause();
+        for (int wish = start - NEGATION_REACH; wish >= Math.max(1, start - NEGATION_REACH - WISH_REACH); wish--) {
+            if (tokens.get(wish).clause() != clause || !WISHING.contains(tokens.get(wish).word())) {
+                continue;
+            }
+            boolean fresh = false;
+            for (int k = wish + 1; k < start && !fresh; k++) {
+                fresh = NEW_WISH.contains(tokens.get(k).word());
+            }
+            if (!fresh && endsNegation(tokens, wish - 1, clause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the trigger's negations ends at {@code end}, within {@code clause}. */
+    private boolean endsNegation(List<Text.Token> tokens, int end, int clause) {
         for (String[] negation : negations) {
-            // the negation ends at most NEGATION_REACH words before the phrase, in the same clause
-            for (int end = start - 1; end >= Math.max(0, start - NEGATION_REACH); end--) {
-                int begin = end - negation.length + 1;
-                if (begin < 0 || tokens.get(begin).clause() != clause) {
-                    continue;
-                }
-                boolean all = true;
-                for (int k = 0; k < negation.length && all; k++) {
-                    all = tokens.get(begin + k).word().equals(negation[k]);
-                }
-                if (all) {
-                    return true;
-                }
+            int begin = end - negation.length + 1;
+            if (begin < 0 || tokens.get(begin).clause() != clause) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < negation.length && all; k++) {
+                all = tokens.get(begin + k).word().equals(negation[k]);
+            }
+            if (all) {
+                return true;
             }
         }
         return false;

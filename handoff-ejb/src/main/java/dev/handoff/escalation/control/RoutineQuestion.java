@@ -33,7 +33,7 @@ final class RoutineQuestion {
             + "(?:how (?:do|can|could|should|would|will|does|to) (?:i|we|one)\\b|how to\\b|how (?:i|we) (?:can|could|should)\\b"
             + "|where (?:do|can|could|should) (?:i|we)\\b|where (?:i|we) (?:can|could|should)\\b|where (?:is|are|'s) the (?:page|form|option|setting|settings|button|link|section) (?:to|for)\\b"
             + "|what(?:'s|s| is) the (?:procedure|process|best way|way|steps?|policy) (?:to|for|if|when|of|on)\\b"
-            + "|what (?:do|should) (?:i|we) (?:need to )?do (?:to|if|when)\\b|is there a (?:way|form|page|option) to\\b"
+            + "|what (?:do|should) (?:i|we) (?:need to )?do (?:to|if|when)\\b|is there a (?:way|form|page|option|setting|button|link) to\\b"
             // "please tell me the way to complain", "can you show me the steps to close my account" (ADR 0058)
             + "|(?:tell|show|explain to) me the (?:procedure|process|best way|way|steps?) (?:to|for)\\b)");
 
@@ -64,7 +64,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0) {
             return false;
         }
-        String t = afterSupposition(GREETING.matcher(lower(text)).replaceFirst(""));
+        String t = afterSupposition(afterAside(GREETING.matcher(lower(text)).replaceFirst("")));
         var opener = HOW_TO.matcher(t);
         if (!opener.lookingAt()) {
             return false;
@@ -81,6 +81,35 @@ final class RoutineQuestion {
             }
         }
         return true;
+    }
+
+    /** A first sentence before the question: up to four words, then a full stop, comma or line break. */
+    private static final Pattern ASIDE = Pattern.compile("^([^,;.?!\\n]+)[,;.!\\n]+\\s*(?=\\S)");
+    private static final Set<String> ASIDE_NEGATIONS = Set.of("not", "no", "never", "nothing", "nobody", "cant", "cannot", "wont", "dont");
+
+    /**
+     * The question after a short aside it opens with ("typical monday lol. how do I check my
+     * balance", "ugh, where do I change my pin", ADR 0066): up to four words that claim nothing
+     * ({@link Text#CLAIMS}), demand nothing, wait for nothing ({@link #NOT_CONTEXT}), negate
+     * nothing and tell nothing past ("app crashed. how do I…" stays as it is).
+     */
+    static String afterAside(String t) {
+        var m = ASIDE.matcher(t);
+        if (!m.lookingAt()) {
+            return t;
+        }
+        List<Text.Token> words = Text.tokens(m.group(1));
+        if (words.isEmpty() || words.size() > 4) {
+            return t;
+        }
+        for (Text.Token token : words) {
+            String w = token.word();
+            if (Text.CLAIMS.contains(w) || NOT_CONTEXT.contains(w) || ASIDE_NEGATIONS.contains(w) || w.endsWith("n't") || English.past(w)) {
+                return t;
+            }
+        }
+        String rest = t.substring(m.end());
+        return HOW_TO.matcher(rest).lookingAt() ? rest : t;
     }
 
     /** A supposition the question opens with: "if the airline cancels my flight, how do I claim…". */
@@ -125,7 +154,7 @@ final class RoutineQuestion {
         if (text == null || text.indexOf('!') >= 0 || applies(text)) {
             return false;
         }
-        String t = afterSupposition(GREETING.matcher(lower(text)).replaceFirst(""));
+        String t = afterSupposition(afterAside(GREETING.matcher(lower(text)).replaceFirst("")));
         if (!HOW_TO.matcher(t).lookingAt()) {
             return false;
         }
@@ -145,6 +174,56 @@ final class RoutineQuestion {
         }
         return true;
     }
+
+    /** Whether the customer may set something themselves: "can I make it longer", "can we turn that off". */
+    private static final Pattern CAN_I_SET = Pattern.compile("^(?:can|could|do|may) (?:i|we) (?:make|set|change|turn|switch|adjust|extend|increase"
+            + "|reduce|shorten|lengthen|add|remove|disable|enable|keep|hide|move)\\b");
+
+    /** Verbs of a question that asks for a repair, not for the way to do something: "how do I fix this". */
+    private static final Pattern REPAIR = Pattern.compile("\\b(?:fix|fixed|repair|solve|resolve|recover|sort|get (?:it |this |my \\w+ )?back|get rid|undo|stop (?:it|this) from)\\b");
+
+    /**
+     * A message that ends with a question for the way to do something oneself after telling what
+     * it is about ("ugh app keeps logging me out every time i switch apps, is there a setting to
+     * stay logged in", "dark mode keeps resetting. where do I set it permanently", ADR 0066): the
+     * last clause opens like {@link #HOW_TO} and asks for no repair ({@link #REPAIR}); the clauses
+     * before it tell nothing past, claim nothing but a repeat ({@link Text#CLAIMS}: "keeps" may be
+     * what the setting is for, "don't recognise", "missing", "someone" are not), find nothing
+     * strange ({@link #SUSPICION}), and name no demand, no money taken, no waiting, no attempt, no
+     * person and no call for help ({@link #NOT_CONTEXT}). Every development part labels such a
+     * message routine: the customer asks where the setting is, not for someone to fix it.
+     */
+    static boolean endsAskingTheWay(String text) {
+        if (text == null || text.indexOf('!') >= 0) {
+            return false;
+        }
+        String[] clauses = lower(text).strip().split("[,;.?\\n]+");
+        if (clauses.length < 2) {
+            return false;
+        }
+        String last = clauses[clauses.length - 1].strip();
+        // "to keep it on" is the state wanted, not a repeat claimed
+        if (!(HOW_TO.matcher(last).lookingAt() || CAN_I_SET.matcher(last).lookingAt()) || REPAIR.matcher(last).find()
+                || claims(last.replaceAll("\\bto keep\\b", "to have"), STRONG_CLAIMS)) {
+            return false;
+        }
+        for (int i = 0; i < clauses.length - 1; i++) {
+            for (Text.Token token : Text.tokens(clauses[i])) {
+                String w = token.word();
+                if (NOT_CONTEXT.contains(w) || English.past(w) || Hypothetical.PAST.contains(w) || SUSPICION.contains(w)
+                        || Text.CLAIMS.contains(w) && !REPEATS.contains(w)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A fault that repeats may be what a setting is asked for ("keeps logging me out"); other claims are not. */
+    private static final Set<String> REPEATS = Set.of("keeps", "keep", "again");
+    /** Words that report something strange on the account: "a strange login", "an unknown device". */
+    private static final Set<String> SUSPICION = Set.of("strange", "suspicious", "unknown", "unusual", "unfamiliar", "unrecognised",
+            "unrecognized", "odd", "weird", "random", "foreign");
 
     /**
      * Whether every clause after the first of {@code text} only says why the customer asks ("why

@@ -53,7 +53,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
             return Optional.empty(); // "where can I read about your complaints procedure": the subject of a question, not a mood
         }
         SemanticMatch match = a.semantic(spec.topic());
-        if (inner instanceof SentimentRule && a.sentiment().value() > 0 && match.score() < SARCASM) {
+        if (inner instanceof SentimentRule && a.sentiment().value() > 0 && match.score() < SARCASM && !ironicPraise(a.latest.text(), a.tokens())) {
             // "I don't have any complaints" reads as positive to the lexicon, which knows negation; only a
             // very close match (sarcasm: "very helpful, said nobody ever") overrides it
             return Optional.empty();
@@ -73,7 +73,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
         return a.sentiment().value() >= 0 && (NotARequest.forAnotherFunction(a.tokens()) || NotARequest.asksAboutARole(a.questionTokens())
                 || NotARequest.supposes(a.latest.text(), a.questionTokens()) || NotARequest.asksWhoWorksAtAPlace(a.questionTokens())
                 || NotARequest.asksPersonOrMachine(a.questionTokens()) || NotARequest.asksWhatStaffDo(a.questionTokens())
-                || NotARequest.asksWhetherAvailable(a.tokens())
+                || NotARequest.asksWhetherAvailable(a.tokens()) || NotARequest.asksForDetails(a.latest.text(), a.questionTokens())
                 || NoPersonWanted.applies(a.latest.text(), a.questionTokens()));
     }
 
@@ -84,6 +84,30 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
      */
     private static boolean calmQuestion(Analysis a) {
         return a.asksRoutinely() || Text.infoQuestion(a.latest.text(), a.questionTokens()) && a.sentiment().value() >= 0;
+    }
+
+    /** Emoji that turn praise around in a tweet: clapping, eye-roll, upside-down face, unamused, clown, facepalm. */
+    private static final java.util.regex.Pattern IRONY_MARKS = java.util.regex.Pattern.compile("[\\x{1F44F}\\x{1F644}\\x{1F643}\\x{1F612}\\x{1F921}\\x{1F926}]");
+    /** A lapse stated: nothing came, nobody answered, it happened again. */
+    private static final java.util.Set<String> LAPSES = java.util.Set.of("zero", "no", "nobody", "none", "never", "nothing", "still",
+            "again", "another", "yet");
+    /** A lapse of answer stated in so many words: "still no answer", "zero replies", "for the 6th time". */
+    private static final java.util.regex.Pattern NO_ANSWER = java.util.regex.Pattern.compile("\\b(?:still no|(?:no|zero|0) "
+            + "(?:answer|answers|reply|replies|response|responses|callback|call back|word)|nobody (?:has |ever )?(?:answer|repl|respond|call|got)\\w*"
+            + "|for the (?:\\d+(?:st|nd|rd|th)?|second|third|fourth|fifth|sixth|tenth|hundredth|nth) time)\\b");
+
+    /**
+     * Praise turned around ("6 emails. zero replies. amazing customer service 👏👏", "wow. just wow.
+     * 40 minutes and still no answer", ADR 0066): an emoji of irony ({@link #IRONY_MARKS}) beside a
+     * lapse stated ({@link #LAPSES}), or a lapse of answer in so many words ({@link #NO_ANSWER}).
+     * The lexicon reads the praise; the topic's score, not a near match, then decides.
+     */
+    static boolean ironicPraise(String raw, java.util.List<Text.Token> tokens) {
+        if (raw == null) {
+            return false;
+        }
+        return IRONY_MARKS.matcher(raw).find() && tokens.stream().anyMatch(t -> LAPSES.contains(t.word()))
+                || NO_ANSWER.matcher(Text.normalize(raw)).find();
     }
 
     /** The semantic score that overrides a positive lexicon reading. */

@@ -118,6 +118,33 @@ public final class Text {
                 || second.equals("anyone") || second.equals("anybody") || second.equals("ya"));
     }
 
+    /**
+     * Words of speech that carry no meaning before a message's first word, as a voice transcript
+     * writes them ("yeah so um how do I…", "uh hi I need…", "ok so basically…"), with any
+     * punctuation after them.
+     */
+    private static final java.util.regex.Pattern FILLERS = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(?:(?:yeah|yea|yep|yes|um+|uh+|umm+|erm+|er|ah|hmm+|mm+|so|ok|okay|okk?|well|like|oh|right|basically|alright)\\b[\\s,.:-]*)+(?=\\S)");
+
+    /** {@code text} without the fillers of speech before its first word ({@link #FILLERS}). */
+    static String withoutFillers(String text) {
+        return FILLERS.matcher(text).replaceFirst("");
+    }
+
+    /**
+     * A calm aside a message ends with, after a comma, full stop or question mark: "not urgent", "no
+     * rush", "no hurry", "whenever you can", "thanks": it says the customer can wait, and a question
+     * is read without it.
+     */
+    private static final java.util.regex.Pattern CALM_TAIL = java.util.regex.Pattern.compile(
+            "(?i)(?<=[,.?;])\\s*(?:(?:it'?s |its )?(?:not urgent|no rush|no hurry|no urgency|whenever you (?:can|get a chance)"
+                    + "|when you get a chance|no worries)[\\s,.!]*(?:(?:thanks?|thank you|thx|ty|cheers)[\\s.!]*)?)$");
+
+    /** {@code text} without the calm aside it ends with ({@link #CALM_TAIL}). */
+    static String withoutCalmTail(String text) {
+        return CALM_TAIL.matcher(text).replaceFirst("");
+    }
+
     /** A calm question for information: opens with how, what, does, can… (not why), no exclamation mark. */
     static boolean infoQuestion(String raw, List<Text.Token> tokens) {
         return !tokens.isEmpty() && INFO_OPENERS.contains(tokens.get(0).word()) && raw.indexOf('!') < 0

@@ -19,8 +19,10 @@ record TopicRule(TriggerSetDocument.TriggerSpec spec, String label, List<String[
 
     @Override
     public Optional<TriggerFiring> test(Analysis a, Map<String, TriggerFiring> fired) {
-        if (!a.customerSpoke() || a.notAProblem() || a.statesStatus()) {
-            return Optional.empty(); // "it crashed once but it's working now", "what is phishing?", "refund still not showing"
+        if (!a.customerSpoke() || a.notAProblem() || a.statesStatus() || a.endsAskingTheWay()) {
+            // "it crashed once but it's working now", "what is phishing?", "refund still not showing",
+            // "dark mode keeps resetting, where do I set it permanently"
+            return Optional.empty();
         }
         String[] keyword = a.keywordHit(spec.topic(), keywords);
         boolean calmQuestion = a.askedInGeneral() || a.asksPlainly() || a.asksRoutinely() || a.announcesQuestion() || a.statesThenAsks();

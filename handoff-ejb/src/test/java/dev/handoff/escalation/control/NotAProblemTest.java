@@ -170,6 +170,62 @@ class NotAProblemTest {
         assertFalse(NotARequest.asksForChannel(Text.tokens("please contact support for me")), "no question");
     }
 
+    /** A question about someone that then hands over to them asks for them (nineteenth round, ADR 0066). */
+    @Test
+    void aWhoQuestionThatHandsOverIsARequest() {
+        assertFalse(NotARequest.applies(Text.tokens("who's the manager on duty? put them on")));
+        assertFalse(NotARequest.applies(Text.tokens("who is in charge today, get him")));
+        assertTrue(NotARequest.applies(Text.tokens("who is the contact person for my account")));
+        assertTrue(NotARequest.applies(Text.tokens("who's the manager at the leeds branch? put it on my file")), "it is no person");
+        assertTrue(says("whos the duty manager today? put them on please").escalate());
+    }
+
+    /** The bot named beside a person asked for elsewhere in the message (nineteenth round, ADR 0066). */
+    @Test
+    void aBotNamedBesideAPersonIsNoStory() {
+        assertFalse(NotARequest.applies(Text.tokens("the virtual assistant could not help. could someone from your team phone me")));
+        assertTrue(NotARequest.applies(Text.tokens("the virtual assistant answered my question")));
+        assertTrue(NotARequest.applies(Text.tokens("the ai agent said my parcel is on the way, thanks")));
+    }
+
+    /** "not sure if", "let me know if": an indirect question, no supposition (nineteenth round, ADR 0066). */
+    @Test
+    void ifAfterAVerbOfKnowingSupposesNothing() {
+        assertFalse(Hypothetical.any(Hypothetical.supposed(Text.tokens("I'm not sure if we should still come in"))));
+        assertFalse(Hypothetical.any(Hypothetical.supposed(Text.tokens("can you check if my card is active"))));
+        assertTrue(Hypothetical.any(Hypothetical.supposed(Text.tokens("who do I contact if my card is lost"))));
+        assertTrue(says("can a pharmacist call me back? my daughter has a rash and I'm not sure if I should give her the cream").escalate());
+    }
+
+    /** The details of a channel asked for beside reaching someone (nineteenth round, ADR 0066). */
+    @Test
+    void aChannelsDetailsAskedForAreNoRequest() {
+        assertTrue(NotARequest.asksForDetails("is there a way to talk to an adviser about loans, like what are your opening hours",
+                Text.tokens("is there a way to talk to an adviser about loans, like what are your opening hours")));
+        assertTrue(NotARequest.asksForDetails("um whats the number to ring if i want to speak to someone about my pension like what are the hours",
+                Text.tokens("whats the number to ring if i want to speak to someone about my pension like what are the hours")));
+        assertFalse(NotARequest.asksForDetails("I need to speak to a real person, what's your number?",
+                Text.tokens("I need to speak to a real person, what's your number?")), "a need");
+        assertFalse(NotARequest.asksForDetails("can I talk to someone now? what are the hours",
+                Text.tokens("can I talk to someone now? what are the hours")), "urgent");
+        assertFalse(NotARequest.asksForDetails("can I talk to someone about my loan", Text.tokens("can I talk to someone about my loan")), "no details");
+        assertFalse(says("is there a way to talk to an adviser about loans, like what are your opening hours").escalate());
+    }
+
+    /** Fillers of speech before a question and a calm aside after it (nineteenth round, ADR 0066). */
+    @Test
+    void fillersAndACalmAsideFrameAQuestion() {
+        assertEquals("how do I close my account", Text.withoutFillers("yeah so um how do I close my account"));
+        assertEquals("what's my balance", Text.withoutFillers("uh, ok, what's my balance"));
+        assertEquals("solar panels", Text.withoutFillers("solar panels"), "no filler");
+        assertEquals("so", Text.withoutFillers("so"), "nothing after it");
+        assertEquals("how do I email the billing team?", Text.withoutCalmTail("how do I email the billing team? not urgent"));
+        assertEquals("what is the claims address,", Text.withoutCalmTail("what is the claims address, no rush thanks"));
+        assertEquals("this is not urgent", Text.withoutCalmTail("this is not urgent"), "no clause before it");
+        assertFalse(says("yeah um what's the best way to contact the claims department, email or phone? not urgent").escalate());
+        assertTrue(says("yeah um can I talk to a real person").escalate());
+    }
+
     @Test
     void askingTheCompanyToActIsNoPlainQuestion() {
         assertTrue(Text.asksToAct(Text.tokens("can you refund the delivery charge")));

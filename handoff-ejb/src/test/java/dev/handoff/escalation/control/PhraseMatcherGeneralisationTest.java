@@ -153,6 +153,10 @@ class PhraseMatcherGeneralisationTest {
                 "let me talk to your boss",
                 "I'd like to raise a complaint with a manager",
                 "any humans around?",
+                // a new wish or request after a negated one, unpunctuated (nineteenth round, ADR 0066)
+                "no i dont want the bot i want to talk to a real person",
+                "i don't want to wait on hold can someone call me back",
+                "i dont want the app just someone to call me",
                 // a person asked to act for the customer (seventeenth round, ADR 0062)
                 "could one of your claims handlers check my windscreen claim",
                 "would a real human be able to go through my bill with me",
@@ -241,6 +245,9 @@ class PhraseMatcherGeneralisationTest {
                 "our customers want to talk to a person on the phone",
                 "I didn't speak to anyone",
                 "stop calling me",
+                // a negated wish reaches over its object, unpunctuated (nineteenth round, ADR 0066)
+                "yeah no i don't need anyone to call me i just want to know my balance",
+                "we dont want somebody to ring us about it",
                 // the customer's own people
                 "I'll speak to my manager and come back",
                 "how do I talk to my team in the app",

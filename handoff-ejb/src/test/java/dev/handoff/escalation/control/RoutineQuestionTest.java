@@ -73,6 +73,36 @@ class RoutineQuestionTest {
         assertFalse(set.evaluate(TriggerInput.of("how can I make a complaint about bad service on my flight")).escalate());
     }
 
+    /** A short aside before a how-to question (nineteenth round, ADR 0066). */
+    @Test
+    void aShortAsideBeforeAHowToQuestion() {
+        assertTrue(RoutineQuestion.applies("typical tuesday lol. how do I change my pin"));
+        assertTrue(RoutineQuestion.applies("new here, how can I order a second card"));
+        assertFalse(RoutineQuestion.applies("app crashed. how do I restart it"), "something past");
+        assertFalse(RoutineQuestion.applies("charged twice. how do I get a refund"), "a claim");
+        assertFalse(RoutineQuestion.applies("it's not working. how do I reset it"), "a negation");
+    }
+
+    /** What it is about, then the way to do it oneself (nineteenth round, ADR 0066). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ugh the screen keeps dimming, is there a setting to keep it on           | true
+            annoying that the sound keeps resetting. where do I set it permanently    | true
+            voicemail cuts in too early, can I make it longer                         | true
+            app keeps crashing, how do I fix it                                       | false
+            app keeps crashing, tried reinstalling, how do I change the language      | false
+            you charged me twice, how do I get a refund                               | false
+            my card was blocked, how do I unblock it                                  | false
+            how do I change the language                                              | false
+            app keeps crashing, how do I change the language!                         | false
+            there's a payment i don't recognise, how do i dispute it                  | false
+            a strange login on my account from abroad, how do i log it out            | false
+            money missing from my account, how do i see where it went                 | false
+            """)
+    void theWayAskedAfterWhatItIsAbout(String text, boolean routine) {
+        assertEquals(routine, RoutineQuestion.endsAskingTheWay(text), text);
+    }
+
     @Test
     void aPaymentThatDidNotHappenIsAQuestion() {
         assertTrue(RoutineQuestion.aboutNonEvent("why did my rent transfer get rejected?"));

@@ -320,6 +320,19 @@ class SentimentFrustrationTest {
         assertTrue(sentiment.score("is this a joke").value() <= threshold);
     }
 
+    /** Praise beside a lapse of answer is irony; praise alone, or with a thing that works again, is not (nineteenth round, ADR 0066). */
+    @Test
+    void praiseBesideALapseOfAnswerIsIrony() {
+        assertTrue(SemanticRule.ironicPraise("10 days. 4 emails. zero replies. superb service \uD83D\uDC4F", Text.tokens("10 days. 4 emails. zero replies. superb service")));
+        assertTrue(SemanticRule.ironicPraise("wow. great. an hour and still no answer", Text.tokens("wow. great. an hour and still no answer")));
+        assertTrue(SemanticRule.ironicPraise("lovely, 'we are on it' for the 5th time", Text.tokens("lovely, 'we are on it' for the 5th time")));
+        assertFalse(SemanticRule.ironicPraise("amazing service \uD83D\uDC4F thank you so much", Text.tokens("amazing service thank you so much")), "no lapse");
+        assertFalse(SemanticRule.ironicPraise("great, it works again, thanks", Text.tokens("great, it works again, thanks")), "no irony mark, no lapse of answer");
+        assertFalse(SemanticRule.ironicPraise("brilliant, no need to reply, all sorted", Text.tokens("brilliant, no need to reply, all sorted")), "nothing lapsed");
+        assertTrue(set.evaluate(TriggerInput.of("wow. just brilliant. three weeks and still no answer")).escalate());
+        assertFalse(set.evaluate(TriggerInput.of("amazing service \uD83D\uDC4F\uD83D\uDC4F thank you")).escalate());
+    }
+
     static TriggerInput transcript(String... customerLines) {
         List<TriggerInput.Line> lines = new ArrayList<>();
         for (String text : customerLines) {

@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * whose misses never are. Set 16 ({@code fresh15-dev}, {@code fresh15-heldout}) was written blind by a
  * helper that never tuned; its development part was taught from in the sixteenth round (ADR 0060).
  * Set 17 ({@code fresh16-dev}, {@code fresh16-heldout}) was written blind by another helper; its development
- * part was taught from in the eighteenth round (ADR 0065).
+ * part was taught from in the eighteenth round (ADR 0065). Set 18 ({@code fresh17-dev},
+ * {@code fresh17-heldout}) was written blind by a third helper in new forms (voice transcripts without
+ * punctuation, pidgin and other non-native English, e-mails pasted into chat); its development part
+ * was taught from in the nineteenth round (ADR 0066).
  * The bounds are
  * regression guards a little below the figures published in docs/triggers.md; every build prints
  * the figures.
@@ -44,7 +47,7 @@ class DefaultSetQualityTest {
         "fresh-dev,        0.95,  0.96,  0.02",
         "fresh2-dev,       0.97,  0.95,  0.03",
         "fresh3-dev,       0.97,  0.94,  0.03",
-        "fresh4-dev,       0.95,  0.97,  0.03",
+        "fresh4-dev,       0.95,  0.97,  0.02",
         "fresh5-dev,       0.97,  0.97,  0.04",
         "fresh6-dev,       0.95,  0.97,  0.04",
         "fresh7-dev,       0.97,  0.95,  0.03",
@@ -57,6 +60,7 @@ class DefaultSetQualityTest {
         "fresh14-dev,      0.96,  0.92,  0.02",
         "fresh15-dev,      0.98,  0.96,  0.02",
         "fresh16-dev,      0.99,  0.99,  0.01",
+        "fresh17-dev,      0.99,  0.99,  0.01",
         "heldout,          0.97,  0.94,  0.04",
         "fresh-heldout,    0.90,  0.95,  0.05",
         "fresh2-heldout,   0.85,  0.91,  0.06",
@@ -68,12 +72,13 @@ class DefaultSetQualityTest {
         "fresh8-heldout,   0.97,  0.97,  0.02",
         "fresh9-heldout,   0.93,  0.96,  0.06",
         "fresh10-heldout,  0.97,  0.96,  0.03",
-        "fresh11-heldout,  0.97,  0.97,  0.10",
+        "fresh11-heldout,  0.97,  0.97,  0.09",
         "fresh12-heldout,  0.92,  0.89,  0.03",
         "fresh13-heldout,  0.90,  0.91,  0.05",
         "fresh14-heldout,  0.86,  0.90,  0.13",
         "fresh15-heldout,  0.95,  0.94,  0.06",
         "fresh16-heldout,  0.97,  0.96,  0.03",
+        "fresh17-heldout,  0.97,  0.97,  0.06",
     })
     void split(String split, double human, double catchRate, double falsePositives) {
         TriggerQualityReport.Figures f = TriggerQualityReport.measure(set, TriggerQualityReport.split(split));
