@@ -66,13 +66,12 @@ public class AgentProfiles {
 
     /**
      * Every agent with their account and skills, batch-read: three statements for 5 or 500 agents (the queue page lists
-     * them). Read-only: the caller gets them to show, so they are not registered for changes (which cost the queue page
-     * more than reading them).
+     * them). Not read-only: with {@code eclipselink.read-only} the routing page was shown agents without the team an
+     * admin had just set (ADR 0067).
      */
     public List<Agent> agents() {
         return em.createNamedQuery(Agent.FIND_ALL, Agent.class)
                 .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "a.user").setHint("eclipselink.batch", "a.skills")
-                .setHint("eclipselink.read-only", "true")
                 .getResultList();
     }
 
