@@ -14,11 +14,9 @@ import java.util.Objects;
 @Entity
 @Table(name = "sla_breach")
 @NamedQuery(name = SlaBreach.FIND_RECENT, query = "SELECT b FROM SlaBreach b ORDER BY b.detectedAt DESC, b.id DESC")
-@NamedQuery(name = SlaBreach.EXISTS, query = "SELECT COUNT(b) FROM SlaBreach b WHERE b.conversationId = :conversationId AND b.kind = :kind AND b.dueAt = :dueAt")
 public class SlaBreach {
 
     public static final String FIND_RECENT = "SlaBreach.findRecent";
-    public static final String EXISTS = "SlaBreach.exists";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

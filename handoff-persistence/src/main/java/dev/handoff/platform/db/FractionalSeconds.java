@@ -53,16 +53,22 @@ final class FractionalSeconds {
         return null;
     }
 
+    /** {@code equals} and {@code hashCode} of a proxy: its own identity, not the wrapped object's. */
+    private static boolean isIdentity(String name, Object[] args) {
+        return name.equals("equals") && args != null && args.length == 1 || name.equals("hashCode") && args == null;
+    }
+
+    private static Object identity(Object proxy, String name, Object[] args) {
+        return name.equals("equals") ? (Object) (proxy == args[0]) : (Object) System.identityHashCode(proxy);
+    }
+
     private record Forwarding(Object target, boolean isConnection) implements InvocationHandler {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            if (name.equals("equals") && args != null && args.length == 1) {
-                return proxy == args[0];
-            }
-            if (name.equals("hashCode") && args == null) {
-                return System.identityHashCode(proxy);
+            if (isIdentity(name, args)) {
+                return identity(proxy, name, args);
             }
             if (!isConnection && args != null && args.length >= 2 && args[0] instanceof Integer index
                     && (name.equals("setTimestamp") || name.equals("setObject"))) {
@@ -100,11 +106,8 @@ final class FractionalSeconds {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            if (name.equals("equals") && args != null && args.length == 1) {
-                return proxy == args[0];
-            }
-            if (name.equals("hashCode") && args == null) {
-                return System.identityHashCode(proxy);
+            if (isIdentity(name, args)) {
+                return identity(proxy, name, args);
             }
             try {
                 Object result = method.invoke(keys, args);
