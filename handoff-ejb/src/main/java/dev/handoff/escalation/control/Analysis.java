@@ -273,7 +273,7 @@ final class Analysis {
         if (hit == null) {
             hit = NO_KEYWORD;
             for (String[] keyword : keywords) {
-                if (words().contains(keyword[0]) && TopicRule.contains(tokens(), keyword)) {
+                if (words().contains(keyword[0]) && TopicRule.affirmed(tokens(), keyword)) {
                     hit = keyword;
                     break;
                 }

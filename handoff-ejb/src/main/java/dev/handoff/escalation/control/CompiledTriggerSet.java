@@ -141,7 +141,7 @@ public final class CompiledTriggerSet implements TriggerEngine {
         if (input.latest() == null) {
             return scores;
         }
-        Analysis analysis = new Analysis(input, semantic, sentiment, phrases);
+        Analysis analysis = new Analysis(mended(input), semantic, sentiment, phrases);
         if (!analysis.customerSpoke()) {
             return scores;
         }
@@ -160,7 +160,7 @@ public final class CompiledTriggerSet implements TriggerEngine {
         if (latest == null) {
             return Decision.NONE;
         }
-        Analysis analysis = new Analysis(input, semantic, sentiment, phrases);
+        Analysis analysis = new Analysis(mended(input), semantic, sentiment, phrases);
         Map<String, TriggerFiring> fired = new HashMap<>();
         List<TriggerFiring> decision = new ArrayList<>();
         for (Rule rule : rules) {
@@ -173,6 +173,26 @@ public final class CompiledTriggerSet implements TriggerEngine {
             }
         }
         return new Decision(withoutDominatedTopics(decision, analysis));
+    }
+
+    /**
+     * The input with the customer's latest message read in English ({@link CodeSwitching}: the
+     * words of another language mixed in) and through its slips of typing ({@link Spelling}: letters
+     * stretched, words run together, two letters swapped), or the input itself when there is nothing
+     * to mend; earlier lines are read as written.
+     */
+    private TriggerInput mended(TriggerInput input) {
+        TriggerInput.Line latest = input.latest();
+        if (latest == null || latest.author() != dev.handoff.platform.entity.Author.CUSTOMER) {
+            return input;
+        }
+        String mended = Spelling.mend(CodeSwitching.english(latest.text()), semantic::wordId);
+        if (mended == latest.text()) {
+            return input;
+        }
+        List<TriggerInput.Line> transcript = new ArrayList<>(input.transcript());
+        transcript.set(transcript.size() - 1, new TriggerInput.Line(latest.author(), mended, latest.botConfidence(), latest.intent()));
+        return new TriggerInput(transcript, input.customer());
     }
 
     /** How far below the strongest topic another topic may score and still be reported (and route). */

@@ -66,6 +66,21 @@ final class NotAProblem {
             + "|tap(?:ped)?|call(?:ed)? (?:it|them|back))\\b(?:\\s+(?:on\\s+)?(?:it|them|anything|the link|the links|any links?|the attachment|my \\w+))?");
     /** "nothing is wrong, but…": what follows the denial is the trouble. */
     private static final Pattern STILL_BUT = Pattern.compile("^[^.?!;]*\\b(?:but|however|except|although|though)\\b");
+    /**
+     * One of the company's people fixed it ("Your colleague on the phone yesterday was brilliant,
+     * fixed my router in five minutes", "the engineer sorted the boiler, thank you"): read with
+     * {@link #PRAISE}, a problem told as solved before the customer's next question (ADR 0070).
+     */
+    private static final Pattern FIXED_BY_STAFF = Pattern.compile("\\b(?:your|the|a|an)\\s+(?:\\w+\\s+)?(?:colleague|agent|engineer|technician|tech"
+            + "|rep|representative|advis[eo]r|guy|lady|person|team|staff|support)\\b[^.?!;]{0,60}?\\b(?:fixed|sorted|solved|resolved|repaired)"
+            + "\\s+(?:it|(?:my|the|our)\\s+\\w+|everything|that)\\b");
+    /** A fault told after the fix: it did not hold ("…great job, now it drops every night"). */
+    private static final Pattern AFTER_FIX = Pattern.compile("\\b(?:but|however|still|again|now|keeps?|stopped|broke|broken|drops?|dropping"
+            + "|fails?|failing|failed|crash\\w*|not|doesn't|doesnt|isn't|isnt|won't|wont|can't|cant|cannot|error|took|taken|charged|gone|missing"
+            + "|locked|hacked)\\b");
+    /** Thanks or praise: what makes a fix told a fix that held. */
+    private static final Pattern PRAISE = Pattern.compile("\\b(?:thanks?|thank you|thx|brilliant|great|amazing|excellent|fantastic|helpful"
+            + "|lovely|kind|star|legend|wonderful|superb|perfect|spot on)\\b");
     /** A harm after all ("…but they already took money") keeps the problem. */
     private static final Pattern HARM = Pattern.compile("\\b(?:took|taken|charged|stole|stolen|gone|missing|locked|hacked|drained|withdrawn|spent|logged in|changed)\\b");
 
@@ -82,6 +97,10 @@ final class NotAProblem {
         String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         var solved = SOLVED.matcher(t);
         if (solved.find() && !STILL.matcher(t.substring(solved.end())).find()) {
+            return true;
+        }
+        var fixed = FIXED_BY_STAFF.matcher(t);
+        if (fixed.find() && PRAISE.matcher(t).find() && !AFTER_FIX.matcher(t.substring(fixed.end())).find()) {
             return true;
         }
         var calm = CALM.matcher(t);

@@ -19,11 +19,20 @@ final class NotARequest {
     private static final Set<String> ENABLERS = Set.of("be", "being", "get", "getting", "me", "us");
     /** Things a person word can describe: "supervisor mode", "agent seat", "manager dashboard". */
     private static final Set<String> THINGS = PhraseLexicon.keys("mode", "seat", "account", "dashboard", "view", "role", "permission",
-            "license", "licence", "app", "portal", "panel", "login", "setting", "icon", "plan", "tier", "feature", "access", "page", "tool");
+            "license", "licence", "app", "portal", "panel", "login", "setting", "icon", "plan", "tier", "feature", "access", "page", "tool",
+            "string", "software", "header", "version", "binary", "daemon", "installer", "commission", "fee");
+    /** Words before "agent" that make it a program: "user agent", "the monitoring agent on our server" (ADR 0070). */
+    private static final Set<String> PROGRAMS = Set.of("user", "monitoring", "software", "backup", "sync", "antivirus", "endpoint", "build",
+            "ssh", "sql", "deployment", "update", "logging", "reporting");
+    /** Words after "human" that make it a quality of a thing: "human verification", "human-readable", "human resources" (ADR 0070). */
+    private static final Set<String> HUMAN_QUALITIES = Set.of("verification", "verify", "check", "test", "friendly", "readable", "resources",
+            "error", "errors", "rights", "body", "nature", "race", "trafficking", "capital", "interest", "touch", "factor", "voice");
     private static final Set<String> THIRD_PARTIES = PhraseLexicon.keys("customer", "client", "user", "member", "husband", "wife",
             "partner", "friend", "colleague", "boss", "accountant", "family", "son", "daughter", "mum", "mom", "dad", "parent",
             "lawyer", "landlord", "team", "manager", "staff", "employee", "supervisor", "agent", "assistant", "people");
     private static final Set<String> PEOPLE = PhraseLexicon.keys(PhraseLexicon.PERSON_NOUNS.toArray(String[]::new));
+    private static final String AGENT = English.key("agent");
+    private static final String HUMAN = English.key("human");
 
     private NotARequest() {
     }
@@ -56,6 +65,11 @@ final class NotARequest {
             }
             if (PEOPLE.contains(key) && after(tokens, i, clause, THINGS, 1)) {
                 return true; // "is there a supervisor mode"
+            }
+            if (key.equals(AGENT) && i > 0 && tokens.get(i - 1).clause() == clause && PROGRAMS.contains(tokens.get(i - 1).word())
+                    || key.equals(HUMAN) && i + 1 < tokens.size() && tokens.get(i + 1).clause() == clause
+                    && HUMAN_QUALITIES.contains(tokens.get(i + 1).word())) {
+                return true; // "which user agent string do you expect", "the 'human verification' captcha is hard"
             }
             if (PEOPLE.contains(key) && !key.equals(word) && word.endsWith("s") && after(tokens, i, clause, REACH, 1)) {
                 return true; // "how do agents talk to customers": people in general, not a request
@@ -503,6 +517,85 @@ final class NotARequest {
             if (PRODUCTS.contains(English.key(tokens.get(i).word())) && after(tokens, i, tokens.get(i).clause(), OFFERS, 1)) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** Ways of reaching that name no conversation: whom to write to, to send a form to, to contact. */
+    private static final Set<String> ADDRESSED = Set.of("contact", "email", "e-mail", "write", "message", "notify", "inform", "ask");
+    /** What follows whom to contact when it is the subject asked about: "about a lost item", "for a press enquiry", "if I move". */
+    private static final Set<String> SUBJECT_OPENERS = Set.of("about", "for", "regarding", "re", "concerning", "if", "when", "with", "on",
+            "to", "in");
+
+    /** The customer's matter in hand: "about this", "regarding it", "about my order". */
+    private static final Set<String> THE_MATTER = Set.of("this", "it", "that", "these", "those", "my", "our");
+
+    /**
+     * A question for whom to contact about something ("Who do I contact about a lost property item
+     * left on the train?", "who should we email regarding an invoice query"): who, then do / should
+     * / can / would / shall, I or we, a verb of {@link #ADDRESSED}, then what it is about, named
+     * (not "this", "it", "my …": the customer's matter in hand, nor nothing: "who can I contact?" asks whom to reach
+     * now). The bot gives the address or the team; unlike "who do I talk to" it wants no
+     * conversation (ADR 0070). Not when a person, someone, a need or urgency is named anywhere.
+     */
+    static boolean asksWhomToContact(List<Text.Token> tokens) {
+        if (tokens.size() < 4 || tokens.size() > 24 || !tokens.get(0).word().equals("who")
+                || !Set.of("do", "should", "can", "would", "shall", "could", "must").contains(tokens.get(1).word())
+                || !Set.of("i", "we").contains(tokens.get(2).word()) || !ADDRESSED.contains(tokens.get(3).word())) {
+            return false;
+        }
+        // "who can I contact" and "who can I contact about this" want someone for the matter in hand
+        int clause = tokens.get(0).clause();
+        if (tokens.size() < 6 || tokens.get(4).clause() != clause || !SUBJECT_OPENERS.contains(tokens.get(4).word())
+                || THE_MATTER.contains(tokens.get(5).word())) {
+            return false;
+        }
+        for (Text.Token t : tokens) {
+            String key = English.key(t.word());
+            if (PEOPLE.contains(key) || PhraseLexicon.PRONOUNS.contains(t.word()) || WANTED_NOW.contains(t.word()) && !Set.of("please", "pls", "plz").contains(t.word())
+                    || WANTED_URGENT.contains(t.word())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** People who come to the customer on a booked job: their call is part of the visit, not a way to support. */
+    private static final Set<String> VISITORS = PhraseLexicon.keys("driver", "courier", "rider", "delivery", "installer", "technician",
+            "engineer", "fitter", "plumber", "electrician", "surveyor", "inspector", "mover", "removal", "chauffeur", "cab", "taxi", "valet");
+    /** What such a person does before coming: call, ring, text, phone, message. */
+    private static final Set<String> HEADS_UP = PhraseLexicon.keys("call", "ring", "text", "phone", "message", "contact", "buzz", "notify");
+    /** When the heads-up comes: "when he's outside", "before arriving", "once they're here". */
+    private static final Set<String> WHEN = Set.of("when", "before", "once", "on", "after", "if", "first");
+
+    /**
+     * Whether a booked visitor will call ahead ("Will the driver call me when he's outside?", "does
+     * the engineer ring before coming", "will the courier text me first"): a question opening with
+     * will / does / do / would / is, then the or your and one of {@link #VISITORS}, a verb of
+     * {@link #HEADS_UP} with me or us, then when it happens, or nothing. The job is booked; nobody is
+     * asked to reach the customer about it (ADR 0070). Nothing urgent said.
+     */
+    static boolean asksIfVisitorCalls(List<Text.Token> tokens) {
+        if (tokens.size() < 5 || tokens.size() > 20 || !Set.of("will", "does", "do", "would", "is", "should").contains(tokens.get(0).word())
+                || !Set.of("the", "your", "ur", "my").contains(tokens.get(1).word())) {
+            return false;
+        }
+        int clause = tokens.get(0).clause();
+        for (int i = 2; i < Math.min(5, tokens.size() - 1); i++) {
+            if (!VISITORS.contains(English.key(tokens.get(i).word())) || tokens.get(i).clause() != clause) {
+                continue;
+            }
+            int verb = i + 1;
+            if (tokens.get(verb).word().equals("be") || tokens.get(verb).word().equals("going")) {
+                verb += tokens.get(verb).word().equals("going") && verb + 1 < tokens.size() && tokens.get(verb + 1).word().equals("to") ? 2 : 1;
+            }
+            if (verb + 1 >= tokens.size() || !HEADS_UP.contains(English.key(tokens.get(verb).word()))
+                    || !Set.of("me", "us").contains(tokens.get(verb + 1).word())) {
+                return false;
+            }
+            int next = verb + 2;
+            boolean when = next == tokens.size() || tokens.get(next).clause() != clause || WHEN.contains(tokens.get(next).word());
+            return when && tokens.stream().noneMatch(t -> WANTED_URGENT.contains(t.word()));
         }
         return false;
     }

@@ -187,7 +187,7 @@ final class RoutineQuestion {
      * it is about ("ugh app keeps logging me out every time i switch apps, is there a setting to
      * stay logged in", "dark mode keeps resetting. where do I set it permanently", ADR 0066): the
      * last clause opens like {@link #HOW_TO} and asks for no repair ({@link #REPAIR}); the clauses
-     * before it tell nothing past, claim nothing but a repeat ({@link Text#CLAIMS}: "keeps" may be
+     * before it tell nothing past (unless said to repeat: "it logged me out again", ADR 0070), claim nothing but a repeat ({@link Text#CLAIMS}: "keeps" may be
      * what the setting is for, "don't recognise", "missing", "someone" are not), find nothing
      * strange ({@link #SUSPICION}), and name no demand, no money taken, no waiting, no attempt, no
      * person and no call for help ({@link #NOT_CONTEXT}). Every development part labels such a
@@ -208,9 +208,12 @@ final class RoutineQuestion {
             return false;
         }
         for (int i = 0; i < clauses.length - 1; i++) {
-            for (Text.Token token : Text.tokens(clauses[i])) {
+            List<Text.Token> tokens = Text.tokens(clauses[i]);
+            // "logged me out again": a fault told in the past and said to repeat, as "keeps logging me out" (ADR 0070)
+            boolean repeated = tokens.stream().anyMatch(t -> t.word().equals("again"));
+            for (Text.Token token : tokens) {
                 String w = token.word();
-                if (NOT_CONTEXT.contains(w) || English.past(w) || Hypothetical.PAST.contains(w) || SUSPICION.contains(w)
+                if (NOT_CONTEXT.contains(w) || English.past(w) && !repeated || Hypothetical.PAST.contains(w) || SUSPICION.contains(w)
                         || Text.CLAIMS.contains(w) && !REPEATS.contains(w)) {
                     return false;
                 }

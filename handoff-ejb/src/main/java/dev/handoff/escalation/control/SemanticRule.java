@@ -74,6 +74,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || NotARequest.supposes(a.latest.text(), a.questionTokens()) || NotARequest.asksWhoWorksAtAPlace(a.questionTokens())
                 || NotARequest.asksPersonOrMachine(a.questionTokens()) || NotARequest.asksWhatStaffDo(a.questionTokens())
                 || NotARequest.asksWhetherAvailable(a.tokens()) || NotARequest.asksForDetails(a.latest.text(), a.questionTokens())
+                || NotARequest.asksIfVisitorCalls(a.questionTokens()) || NotARequest.asksWhomToContact(a.questionTokens())
                 || NoPersonWanted.applies(a.latest.text(), a.questionTokens()));
     }
 

@@ -42,7 +42,21 @@ record TopicRule(TriggerSetDocument.TriggerSpec spec, String label, List<String[
     /** The score a general question for information needs to read as the topic (see {@link Analysis#askedInGeneral}). */
     static final double GENERAL_QUESTION_MIN_SCORE = 0.8;
 
-    static boolean contains(List<Text.Token> tokens, String[] words) {
+    /** Words that deny what follows them: "not hacked", "wasn't stolen", "never been compromised", "no outage". */
+    private static final java.util.Set<String> DENIALS = java.util.Set.of("not", "never", "no", "nothing", "wasn't", "wasnt", "isn't",
+            "isnt", "hasn't", "hasnt", "haven't", "havent", "weren't", "werent", "aren't", "arent", "didn't", "didnt", "don't", "dont",
+            "doesn't", "doesnt", "nor");
+    /** Words between a denial and what it denies: "not been hacked", "never ever stolen". */
+    private static final java.util.Set<String> BETWEEN = java.util.Set.of("been", "be", "being", "got", "ever", "even", "yet", "actually",
+            "really");
+
+    /**
+     * Whether the keyword stands in the message and is not denied right before it, in its clause
+     * ("how do I change my password, just routine, not hacked or anything", "my card wasn't stolen,
+     * I just lost it at home"): a denial one word before, or two with only {@link #BETWEEN} between
+     * (ADR 0070). A denial inside the keyword ("still not working", "wasn't me") is the keyword's own.
+     */
+    static boolean affirmed(List<Text.Token> tokens, String[] words) {
         outer:
         for (int i = 0; i + words.length <= tokens.size(); i++) {
             for (int k = 0; k < words.length; k++) {
@@ -50,8 +64,19 @@ record TopicRule(TriggerSetDocument.TriggerSpec spec, String label, List<String[
                     continue outer;
                 }
             }
-            return true;
+            if (!denied(tokens, i)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static boolean denied(List<Text.Token> tokens, int at) {
+        int clause = tokens.get(at).clause();
+        int before = at - 1;
+        if (before >= 0 && tokens.get(before).clause() == clause && BETWEEN.contains(tokens.get(before).word())) {
+            before--;
+        }
+        return before >= 0 && tokens.get(before).clause() == clause && DENIALS.contains(tokens.get(before).word());
     }
 }

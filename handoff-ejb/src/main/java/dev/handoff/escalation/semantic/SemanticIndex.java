@@ -102,6 +102,14 @@ public final class SemanticIndex {
         return topics.isEmpty();
     }
 
+    /**
+     * The sentence model's vocabulary as a word list: the id of a whole lower-case word, in rough
+     * order of frequency, or -1 for a word it does not know or when there is no model.
+     */
+    public int wordId(String word) {
+        return encoder == null ? -1 : encoder.wordId(word);
+    }
+
     /** Embeds a customer message once; its matches with each topic are computed when first asked for. */
     public Probe probe(String text) {
         if (isEmpty()) {

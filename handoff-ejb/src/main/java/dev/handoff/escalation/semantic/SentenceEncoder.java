@@ -96,6 +96,11 @@ public final class SentenceEncoder {
     }
 
     /** Names the model file (size and CRC-32), so vectors made with another model are never mixed in. */
+    /** The vocabulary id of a whole lower-case word, or -1 ({@link WordPieceTokenizer#wordId}). */
+    public int wordId(String word) {
+        return tokenizer.wordId(word);
+    }
+
     public String modelId() {
         return modelId;
     }

@@ -108,6 +108,18 @@ public final class WordPieceTokenizer {
         return words;
     }
 
+    /**
+     * The id of a whole word in the vocabulary (lower case), or -1: an English word list in rough
+     * order of frequency (ids from 1996, "the", on), what {@code Spelling} mends words against.
+     */
+    int wordId(String word) {
+        Integer id = vocab.get(word);
+        return id == null || id < FIRST_WORD_ID ? -1 : id;
+    }
+
+    /** The first id of a whole word ("the"); ids below are reserved tokens, single characters and bytes. */
+    private static final int FIRST_WORD_ID = 1996;
+
     private void wordPiece(String word, List<Integer> ids) {
         if (word.codePointCount(0, word.length()) > MAX_CHARS_PER_WORD) {
             ids.add(unk);

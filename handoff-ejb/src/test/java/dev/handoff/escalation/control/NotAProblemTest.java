@@ -226,6 +226,56 @@ class NotAProblemTest {
         assertTrue(says("yeah um can I talk to a real person").escalate());
     }
 
+    /** A booked visitor who calls ahead, whom to write to, a program or a quality named with a person word (twentieth round, ADR 0070). */
+    @Test
+    void aPersonWordThatAsksForNobody() {
+        assertTrue(NotARequest.asksIfVisitorCalls(Text.tokens("will the courier text me before he arrives")));
+        assertTrue(NotARequest.asksIfVisitorCalls(Text.tokens("does the engineer ring us first")));
+        assertTrue(NotARequest.asksIfVisitorCalls(Text.tokens("is the technician going to call me when he's close?")));
+        assertFalse(NotARequest.asksIfVisitorCalls(Text.tokens("will the manager call me back")), "no visitor");
+        assertFalse(NotARequest.asksIfVisitorCalls(Text.tokens("will the engineer call me today, it's urgent")), "urgent");
+        assertFalse(NotARequest.asksIfVisitorCalls(Text.tokens("will the engineer call me about the complaint")), "not about the visit");
+        assertTrue(NotARequest.asksWhomToContact(Text.tokens("who do I contact about a missing library card")));
+        assertTrue(NotARequest.asksWhomToContact(Text.tokens("who should we email regarding a supplier invoice")));
+        assertFalse(NotARequest.asksWhomToContact(Text.tokens("who do I talk to about my bill")), "a conversation");
+        assertFalse(NotARequest.asksWhomToContact(Text.tokens("who do I contact, I need someone now")), "someone, now");
+        assertFalse(NotARequest.asksWhomToContact(Text.tokens("who do I contact in your billing team")), "a person word");
+        assertFalse(NotARequest.asksWhomToContact(Text.tokens("who can I contact")), "nothing asked about: whom to reach now");
+        assertFalse(NotARequest.asksWhomToContact(Text.tokens("who can I contact about this")), "this: the matter in hand");
+        assertTrue(NotARequest.applies(Text.tokens("which user agent does the api accept")));
+        assertTrue(NotARequest.applies(Text.tokens("the monitoring agent on my server is offline")));
+        assertTrue(NotARequest.applies(Text.tokens("the human verification puzzle won't load")));
+        assertTrue(NotARequest.applies(Text.tokens("is there a travel agent fee")));
+        assertFalse(NotARequest.applies(Text.tokens("can I have a human please")));
+        assertFalse(says("Will the driver ring me when she's at the gate?").escalate());
+        assertFalse(says("Who do I contact about an umbrella I left on the bus?").escalate());
+        assertFalse(says("ha the 'human check' captcha is a puzzle. anyway where do I see my statements?").escalate());
+        assertTrue(says("will someone call me back today").escalate());
+    }
+
+    /** A topic's keyword denied right before it names no trouble (twentieth round, ADR 0070). */
+    @Test
+    void aDeniedKeywordNamesNoTrouble() {
+        String[] hacked = {"hacked"};
+        assertFalse(TopicRule.affirmed(Text.tokens("just updating my password, not hacked or anything"), hacked));
+        assertFalse(TopicRule.affirmed(Text.tokens("i have never been hacked"), hacked));
+        assertTrue(TopicRule.affirmed(Text.tokens("i think i've been hacked"), hacked));
+        assertTrue(TopicRule.affirmed(Text.tokens("not sure how but i was hacked"), hacked), "the denial is of another word");
+        assertTrue(TopicRule.affirmed(Text.tokens("the app is still not working"), new String[] {"still", "not", "working"}), "the keyword's own negation");
+        assertFalse(says("how do I turn on 2fa, nothing stolen, just being careful").escalate());
+        assertTrue(says("my card was stolen, not lost").escalate());
+    }
+
+    /** One of the company's people fixed it, with thanks, before the next question (twentieth round, ADR 0070). */
+    @Test
+    void aFixByStaffWithThanksIsSolved() {
+        assertTrue(NotAProblem.applies("your engineer sorted the boiler this morning, thank you. how do I book the annual service?"));
+        assertTrue(NotAProblem.applies("the agent yesterday fixed my login, brilliant. quick one: where are my statements"));
+        assertFalse(NotAProblem.applies("the engineer fixed my boiler, thanks, but now it leaks"), "it did not hold");
+        assertFalse(NotAProblem.applies("your tech fixed my router last week, great, now it drops every night"), "it did not hold");
+        assertFalse(NotAProblem.applies("your engineer fixed my boiler last week"), "no thanks, no praise");
+    }
+
     @Test
     void askingTheCompanyToActIsNoPlainQuestion() {
         assertTrue(Text.asksToAct(Text.tokens("can you refund the delivery charge")));

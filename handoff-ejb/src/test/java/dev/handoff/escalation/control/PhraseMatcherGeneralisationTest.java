@@ -169,7 +169,10 @@ class PhraseMatcherGeneralisationTest {
                 "this needs a real person to look at it",
                 // a role and please open the message, the matter follows without a stop
                 "dentist please my filling fell out last night",
-                "hi claims handler pls question about the excess");
+                "hi claims handler pls question about the excess",
+                // the case wanted handled by a person (twentieth round, ADR 0070)
+                "I'd rather this was dealt with by one of your advisers",
+                "can my claim be handled by a person please");
     }
 
     @ParameterizedTest

@@ -98,6 +98,9 @@ class RoutineQuestionTest {
             there's a payment i don't recognise, how do i dispute it                  | false
             a strange login on my account from abroad, how do i log it out            | false
             money missing from my account, how do i see where it went                 | false
+            the app signed me out again. where do I find the stay signed in option    | true
+            the app signed me out. where do I find the stay signed in option          | false
+            the app crashed again, how do I fix it                                    | false
             """)
     void theWayAskedAfterWhatItIsAbout(String text, boolean routine) {
         assertEquals(routine, RoutineQuestion.endsAskingTheWay(text), text);

@@ -333,6 +333,18 @@ class SentimentFrustrationTest {
         assertFalse(set.evaluate(TriggerInput.of("amazing service \uD83D\uDC4F\uD83D\uDC4F thank you")).escalate());
     }
 
+    /** The bot told to stop repeating its advice, a thing done a hundred times; a safeguard's name is no harm (twentieth round, ADR 0070). */
+    @Test
+    void theBotToldToStopAndASafeguardNamed() {
+        assertTrue(sentiment.score("stop telling me to clear the cache").value() <= threshold);
+        assertTrue(sentiment.score("i've done it a hundred times").value() <= threshold);
+        assertTrue(set.evaluate(TriggerInput.of("quit asking me to log out and in!! done that a million times")).escalate());
+        assertTrue(sentiment.score("how does the fraud protection on my account work").value() > threshold);
+        assertTrue(sentiment.score("is the fraud team open at weekends").value() > threshold);
+        assertTrue(sentiment.score("where is the lost property office").value() > threshold);
+        assertTrue(sentiment.score("this is fraud").value() <= threshold, "fraud alone still is");
+    }
+
     static TriggerInput transcript(String... customerLines) {
         List<TriggerInput.Line> lines = new ArrayList<>();
         for (String text : customerLines) {
