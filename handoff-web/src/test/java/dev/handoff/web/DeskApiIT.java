@@ -149,7 +149,7 @@ class DeskApiIT {
     private Object queuePage() {
         desk.openHandoffs(50);
         desk.openCounts();
-        desk.waitingLines(routing.snapshot().waiting().stream().map(e -> e.handoffId()).limit(20).toList());
+        desk.waitingLines(routing.snapshot(20).heads().values().stream().flatMap(List::stream).map(e -> e.handoffId()).limit(20).toList());
         return sla.atRisk(java.time.Duration.ofMinutes(1));
     }
 

@@ -150,31 +150,39 @@ class DeskShiftUiIT {
             String id = api.start("desk-ui-queue-1", "Quentin Keep");
             api.say(id, "customer", "the export is broken and I need a real person now");
             sam.waitForText(By.id("queue:handoffs"), "Quentin Keep");
-            By menu = By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//div[contains(@class,'assign-to')]");
-            // a push may re-render the table while the menu is still closed: choose again on the new one
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    sam.choose(sam.until(d -> d.findElement(menu).getAttribute("id")), "Bob Chen");
-                    break;
-                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.TimeoutException e) {
-                    if (attempt == 3) {
-                        throw e;
-                    }
-                }
-            }
+            // a row's Assign opens the one assign dialog, filled for that chat
+            sam.until(d -> {
+                d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//button[contains(@class,'assign-open')]")).click();
+                return true;
+            });
+            sam.waitForText(By.id("assign:customer"), "Quentin Keep");
+            sam.choose("assign:agent", "Bob Chen");
 
-            // a live update re-renders the table: the choice is still there
+            // live updates re-render the table under the open dialog: the choice stays
             String other = api.start("desk-ui-queue-2", "Olive Later");
             api.say(other, "customer", "I want to talk to an agent about my invoice");
             sam.waitForText(By.id("queue:handoffs"), "Olive Later");
-            sam.until(d -> d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//*[contains(@class,'ui-selectonemenu-label')]"))
-                    .getText().startsWith("Bob Chen"));
-
             String third = api.start("desk-ui-queue-3", "Pia Waits");
             api.say(third, "customer", "connect me to a person please, my card was charged twice");
             sam.waitForText(By.id("queue:handoffs"), "Pia Waits");
-            sam.until(d -> d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//*[contains(@class,'ui-selectonemenu-label')]"))
-                    .getText().startsWith("Bob Chen"));
+            assertTrue(sam.driver.findElement(By.id("assignDialog")).isDisplayed(), "the dialog stays open through the refreshes");
+            assertTrue(sam.text(By.id("assign:agent_label")).startsWith("Bob Chen"), sam.text(By.id("assign:agent_label")));
+            assertTrue(sam.text(By.id("assign:customer")).contains("Quentin Keep"));
+            sam.screenshot("sg-00-queue-assign-dialog");
+
+            // the choice is used by Assign, and the dialog closes
+            sam.driver.findElement(By.id("assign:assignChosen")).click();
+            sam.until(d -> "bob".equals(assignedAgent(api, id)));
+            sam.until(d -> !d.findElement(By.id("assignDialog")).isDisplayed());
+            sam.waitForText(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]"), "Bob Chen");
+
+            // "Back to queue" on the assigned row puts the chat back in line, for the skill it needs
+            sam.until(d -> {
+                d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//button[contains(@class,'requeue')]")).click();
+                return true;
+            });
+            sam.until(d -> assignedAgent(api, id) == null);
+            assertEquals("queued", api.get("/api/v1/conversations/" + id).json().getString("state"));
 
             // totals at the top, the longest wait ticking
             String waiting = sam.text(By.cssSelector("#totalWaiting .n"));
@@ -184,12 +192,6 @@ class DeskShiftUiIT {
             assertTrue(Integer.parseInt(sam.text(By.cssSelector("#totalOnline .n"))) + Integer.parseInt(sam.text(By.cssSelector("#totalBusy .n"))) >= 1);
             sam.screenshot("sg-01-queue-totals");
 
-            // the choice is used by Assign
-            sam.until(d -> {
-                d.findElement(By.xpath("//*[@id='queue:handoffs']//tr[contains(., 'Quentin Keep')]//button[contains(@class,'assign')]")).click();
-                return true;
-            });
-            sam.until(d -> "bob".equals(assignedAgent(api, id)));
             for (String chat : List.of(id, other, third)) {
                 api.post("/api/v1/conversations/" + chat + "/close", "");
             }

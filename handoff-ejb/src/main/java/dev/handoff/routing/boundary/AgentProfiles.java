@@ -75,6 +75,22 @@ public class AgentProfiles {
                 .getResultList();
     }
 
+    /**
+     * Every agent as a line of columns, by username: two statements however many agents, no entity built or
+     * registered for changes, and always what the database holds (ADR 0069). For lists that only show agents.
+     */
+    public List<AgentLine> roster() {
+        Map<Long, Map<String, Integer>> skills = new HashMap<>();
+        for (Object[] s : em.createQuery("SELECT a.id, KEY(s), VALUE(s) FROM Agent a JOIN a.skills s", Object[].class).getResultList()) {
+            skills.computeIfAbsent((Long) s[0], k -> new java.util.TreeMap<>()).put((String) s[1], (Integer) s[2]);
+        }
+        return em.createQuery("SELECT a.id, u.username, u.displayName, a.presence, u.enabled, a.maxConcurrentChats"
+                + " FROM Agent a JOIN a.user u ORDER BY u.username", Object[].class).getResultList().stream()
+                .map(r -> new AgentLine((Long) r[0], (String) r[1], (String) r[2], (Presence) r[3], (Boolean) r[4], (Integer) r[5],
+                        skills.getOrDefault((Long) r[0], Map.of())))
+                .toList();
+    }
+
     public void updateAgent(long agentId, Map<String, Integer> skills, int capacity) {
         Agent agent = em.find(Agent.class, agentId);
         if (agent == null) {

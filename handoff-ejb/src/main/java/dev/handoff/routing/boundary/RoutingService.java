@@ -532,12 +532,12 @@ public class RoutingService implements HandoffQueue {
     }
 
     /**
-     * The queue and every agent's load, from the engine: empty on a server that has just started or
-     * taken routing over until the routing timer's first load (a second or so); a supervisor's page
-     * never loads the engine itself.
+     * The head of each skill's line (at most {@code perSkill}), the lines' lengths and every agent's load, from the
+     * engine: empty on a server that has just started or taken routing over until the routing timer's first
+     * load (a second or so); a supervisor's page never loads the engine itself.
      */
-    public QueueSnapshot snapshot() {
-        return desk.engine().snapshot(clock.instant());
+    public QueueSnapshot snapshot(int perSkill) {
+        return desk.engine().snapshot(clock.instant(), perSkill);
     }
 
     /**

@@ -393,24 +393,36 @@ public final class RoutingEngine {
         return state.waiting.size();
     }
 
-    /** Everything at once, for the supervisor's view; costs a pass over all state. */
-    public synchronized QueueSnapshot snapshot(Instant now) {
-        List<QueueSnapshot.Entry> entries = new ArrayList<>();
-        Map<String, List<String>> bySkill = new LinkedHashMap<>();
-        Map<String, Integer> skillCounts = new HashMap<>();
-        int position = 0;
+    /**
+     * The supervisor's view: the first {@code perSkill} of each skill's line, the lines' lengths, the oldest
+     * wait and every agent's load. Under the engine's lock it reads the heads, not every waiting handoff.
+     */
+    public synchronized QueueSnapshot snapshot(Instant now, int perSkill) {
+        Map<String, List<QueueSnapshot.Entry>> heads = new LinkedHashMap<>();
+        Map<String, Integer> totals = new HashMap<>();
+        state.waiting.bySkill().entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .sorted(Map.Entry.comparingByValue(Comparator.comparing(java.util.TreeSet::first, WaitingQueues.ORDER)))
+                .forEach(line -> {
+                    List<QueueSnapshot.Entry> head = new ArrayList<>();
+                    for (LiveHandoff h : line.getValue()) {
+                        if (head.size() == perSkill) {
+                            break;
+                        }
+                        head.add(new QueueSnapshot.Entry(h.id(), line.getKey(), h.request.language(), h.points,
+                                h.request.enqueuedAt(), h.ring, head.size() + 1));
+                    }
+                    heads.put(line.getKey(), List.copyOf(head));
+                    totals.put(line.getKey(), line.getValue().size());
+                });
+        Instant oldest = null;
         for (LiveHandoff h : state.waiting.all()) {
-            String skill = h.request.primarySkill();
-            int skillPosition = skillCounts.merge(skill, 1, Integer::sum);
-            bySkill.computeIfAbsent(skill, k -> new ArrayList<>()).add(h.id());
-            entries.add(new QueueSnapshot.Entry(h.id(), skill, h.request.language(), h.points,
-                    h.request.enqueuedAt(), h.ring, ++position, skillPosition));
+            if (oldest == null || h.request.enqueuedAt().isBefore(oldest)) {
+                oldest = h.request.enqueuedAt();
+            }
         }
-        int offered = state.offers.size();
-        int owned = state.handoffs.size() - offered - state.waiting.size();
         List<QueueSnapshot.AgentLoad> loads = state.agents.values().stream().map(RoutingEngine::load)
                 .sorted(Comparator.comparingLong(QueueSnapshot.AgentLoad::agentId)).toList();
-        return new QueueSnapshot(now, entries, bySkill, offered, owned, loads);
+        return new QueueSnapshot(now, heads, totals, oldest, loads);
     }
 
     private static QueueSnapshot.AgentLoad load(LiveAgent a) {

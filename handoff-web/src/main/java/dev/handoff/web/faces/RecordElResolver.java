@@ -5,22 +5,41 @@ import jakarta.el.ELException;
 import jakarta.el.ELResolver;
 import jakarta.el.PropertyNotWritableException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Lets pages read record components as properties ({@code #{offer.customer.name}}). Jakarta EL 5
- * (EE 10) only knows getters; EL 6 adds this. Records are read-only, so writes are refused.
+ * (EE 10) only knows getters; EL 6 adds this. Records are read-only, so writes are refused. Each record
+ * class's accessors are looked up once: {@code getRecordComponents()} builds new objects on every call, and
+ * the desk's tables read thousands of components a refresh (ADR 0069).
  */
 public class RecordElResolver extends ELResolver {
 
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return Map.of();
+            }
+            Map<String, Method> accessors = new HashMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                accessors.put(component.getName(), component.getAccessor());
+            }
+            return Map.copyOf(accessors);
+        }
+    };
+
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
-        RecordComponent component = component(base, property);
-        if (component == null) {
+        Method accessor = component(base, property);
+        if (accessor == null) {
             return null;
         }
         try {
-            Object value = component.getAccessor().invoke(base);
+            Object value = accessor.invoke(base);
             context.setPropertyResolved(base, property);
             return value;
         } catch (IllegalAccessException | InvocationTargetException e) {
@@ -30,8 +49,7 @@ public class RecordElResolver extends ELResolver {
 
     @Override
     public Class<?> getType(ELContext context, Object base, Object property) {
-        RecordComponent component = component(base, property);
-        if (component == null) {
+        if (component(base, property) == null) {
             return null;
         }
         context.setPropertyResolved(base, property);
@@ -59,15 +77,11 @@ public class RecordElResolver extends ELResolver {
         return base != null && base.getClass().isRecord() ? String.class : null;
     }
 
-    private static RecordComponent component(Object base, Object property) {
-        if (base == null || !(property instanceof String name) || !base.getClass().isRecord()) {
+    /** The accessor of the record component {@code property} names, or null when {@code base} is no record or has none. */
+    private static Method component(Object base, Object property) {
+        if (base == null || !(property instanceof String name)) {
             return null;
         }
-        for (RecordComponent component : base.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                return component;
-            }
-        }
-        return null;
+        return ACCESSORS.get(base.getClass()).get(name);
     }
 }

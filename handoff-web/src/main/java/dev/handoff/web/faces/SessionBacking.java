@@ -107,7 +107,7 @@ public class SessionBacking {
      * opening the inbox does not read every agent of the desk for a dialog that is seldom opened.
      */
     public List<SelectItem> getHandOverTargets() {
-        return faces.isPostback() ? AgentChoices.reachable(profiles.agents(), getUsername()) : List.of();
+        return faces.isPostback() ? AgentChoices.reachable(profiles.roster(), getUsername()) : List.of();
     }
 
     /**

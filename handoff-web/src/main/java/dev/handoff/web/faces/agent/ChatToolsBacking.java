@@ -137,15 +137,15 @@ public class ChatToolsBacking implements Serializable {
 
     /** Agents who can take the chat now (online or busy), for transfer: an offline colleague would strand it. */
     public List<SelectItem> getTransferTargets() {
-        return dev.handoff.web.faces.AgentChoices.reachable(profiles.agents(), external().getRemoteUser());
+        return dev.handoff.web.faces.AgentChoices.reachable(profiles.roster(), external().getRemoteUser());
     }
 
     /** Agents other than the viewer, for consulting (an offline colleague can read it later). */
     public List<SelectItem> getColleagues() {
         String me = external().getRemoteUser();
-        return profiles.agents().stream()
-                .filter(a -> !a.getUsername().equals(me) && a.getUser().isEnabled())
-                .map(a -> new SelectItem(a.getUsername(), a.getUser().getDisplayName() + " (" + a.getPresence().name().toLowerCase() + ")"))
+        return profiles.roster().stream()
+                .filter(a -> !a.username().equals(me) && a.enabled())
+                .map(a -> new SelectItem(a.username(), a.label()))
                 .toList();
     }
 

@@ -4,20 +4,18 @@ import dev.handoff.desk.boundary.AgentDeskService;
 import dev.handoff.conversation.boundary.ConversationView;
 import dev.handoff.desk.boundary.ChatTeamwork;
 import dev.handoff.desk.boundary.SlaService;
+import dev.handoff.routing.boundary.AgentLine;
 import dev.handoff.routing.boundary.AgentProfiles;
 import dev.handoff.routing.boundary.RoutingService;
 import dev.handoff.routing.control.QueueSnapshot;
-import dev.handoff.routing.control.SkillList;
-import dev.handoff.identity.entity.Agent;
 import dev.handoff.web.faces.Messages;
 import jakarta.faces.context.FacesContext;
+import org.primefaces.PrimeFaces;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,10 +42,11 @@ public class QueueBacking implements Serializable {
     RoutingService routing;
 
     private transient List<ConversationView> handoffs;
+    private transient List<HandoffRow> handoffRows;
     private transient List<SkillQueue> queues;
     private transient List<AgentRow> agents;
     private transient List<SlaService.BreachView> breaches;
-    private transient List<jakarta.faces.model.SelectItem> agentItems;
+    private transient List<jakarta.faces.model.SelectItem> assignItems;
 
     @Inject
     SlaService sla;
@@ -55,11 +54,48 @@ public class QueueBacking implements Serializable {
     @Inject
     ChatTeamwork teamwork;
 
-    private final java.util.Map<String, String> assignTo = new java.util.HashMap<>();
+    /** The chat the assign dialog was opened for, its line ("Quentin Keep · billing") and the agent chosen. */
+    private String assignConversation;
+    private String assignChat;
+    private String assignAgent;
+    private String assignProblem;
 
-    /** @param load weighted chats (idle ones count less) plus offers, as the engine counts it */
-    public record AgentRow(String username, String name, String presence, String skills, int active, int capacity,
-            int offers, int idleChats, String load) {}
+    /**
+     * A row of the open-handoffs table as the page prints it: plain components, read as properties, because
+     * each method call in a page expression is a reflective method search (ADR 0069).
+     *
+     * @param slaKind the next SLA target's kind, null when no target runs; {@code slaUntil} its due time (epoch ms)
+     */
+    public record HandoffRow(String id, String state, Integer position, String customer, String tier, String skill,
+            Long estimate, String agent, String slaKind, boolean slaBreached, long slaUntil, String slaLeft, String why,
+            boolean queued, boolean assigned) {
+
+        static HandoffRow of(ConversationView v) {
+            dev.handoff.conversation.boundary.SlaTimer sla = v.nextSla();
+            return new HandoffRow(v.id(), v.state(), v.queuePosition(), v.customer().displayName(), v.customer().tier(),
+                    v.requiredSkill(), v.estimatedWaitSeconds(), v.assignedAgentName(), sla == null ? null : sla.kind(),
+                    sla != null && sla.breached(), sla == null ? 0 : sla.dueAt().toEpochMilli(), sla == null ? null : sla.display(),
+                    v.escalationReason(), "queued".equals(v.state()), "assigned".equals(v.state()));
+        }
+    }
+
+    /**
+     * An agent of the agents table. Its skills and load are written out when the page shows the row (the
+     * table shows 50 of perhaps 500 agents), as {@code skills} and {@code load}.
+     *
+     * @param weightedLoad weighted chats (idle ones count less) plus offers, as the engine counts it
+     */
+    public record AgentRow(String username, String name, String presence, AgentLine agent, int active, int capacity,
+            int offers, int idleChats, double weightedLoad) {
+
+        public String getSkills() {
+            return agent.skillsText();
+        }
+
+        public String getLoad() {
+            return String.format(Locale.ROOT, "%.1f", weightedLoad);
+        }
+    }
 
     /** @param since when it started waiting (epoch ms): the page counts the wait on from there */
     public record Waiting(String id, int position, String customer, long waitedSeconds, Long estimateSeconds, int ring,
@@ -73,7 +109,6 @@ public class QueueBacking implements Serializable {
     public static final int SKILL_ROWS = 20;
 
     private transient int openTotal;
-    private transient List<Agent> allAgents;
 
     /**
      * The strip at the top of the queue page.
@@ -107,22 +142,14 @@ public class QueueBacking implements Serializable {
 
     private void load() {
         breaches = null;
-        agentItems = null;
+        handoffRows = null;
         // Long lists show their head and count the rest (ADR 0035): with 5,000 waiting the page read, viewed
         // and rendered every open handoff twice, each queued row with a menu of every agent.
         handoffs = desk.openHandoffs(TABLE_ROWS);
         AgentDeskService.OpenCounts counts = desk.openCounts();
         openTotal = counts.open();
-        QueueSnapshot snapshot = routing.snapshot();
-        Map<String, List<QueueSnapshot.Entry>> heads = new LinkedHashMap<>();
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        for (QueueSnapshot.Entry e : snapshot.waiting()) {
-            sizes.merge(e.skill(), 1, Integer::sum);
-            List<QueueSnapshot.Entry> head = heads.computeIfAbsent(e.skill(), k -> new ArrayList<>());
-            if (head.size() < SKILL_ROWS) {
-                head.add(e);
-            }
-        }
+        QueueSnapshot snapshot = routing.snapshot(SKILL_ROWS);
+        Map<String, List<QueueSnapshot.Entry>> heads = snapshot.heads();
         // The lines show a name and an estimate per row: read just those (ADR 0041), not full views with
         // triggers, context and earlier handoffs, which the table above needs and these lines do not.
         Map<String, AgentDeskService.WaitingLine> lines = new java.util.HashMap<>();
@@ -135,25 +162,26 @@ public class QueueBacking implements Serializable {
             return new Waiting(e.handoffId(), e.skillPosition(), c == null ? e.handoffId() : c.customer(),
                     Duration.between(e.enqueuedAt(), snapshot.at()).toSeconds(), c == null ? null : c.estimateSeconds(),
                     e.ring(), String.format(Locale.ROOT, "%.0f", e.priorityPoints()), e.enqueuedAt().toEpochMilli());
-        }).toList(), sizes.get(q.getKey()))).toList();
+        }).toList(), snapshot.totals().get(q.getKey()))).toList();
         Map<Long, QueueSnapshot.AgentLoad> loads = snapshot.agents().stream()
                 .collect(Collectors.toMap(QueueSnapshot.AgentLoad::agentId, Function.identity()));
-        List<Agent> all = profiles.agents();
-        allAgents = all;
-        agents = all.stream().map(a -> row(a, loads.get(a.getId()))).toList();
+        // columns, not entities: the 500 agents' entities and their registration for changes were a seventh of a
+        // refresh (ADR 0069)
+        List<AgentLine> all = profiles.roster();
+        agents = all.stream().map(a -> row(a, loads.get(a.id()))).toList();
         totals = totals(counts, snapshot, all, sla.atRisk(Duration.ofMinutes(1)));
     }
 
-    static Totals totals(AgentDeskService.OpenCounts counts, QueueSnapshot snapshot, List<Agent> all, int atRisk) {
+    static Totals totals(AgentDeskService.OpenCounts counts, QueueSnapshot snapshot, List<AgentLine> all, int atRisk) {
         // Waiting = every chat no person has yet, offered or not; its wait counts from its place in the queue.
-        Long longest = snapshot.waiting().stream().map(QueueSnapshot.Entry::enqueuedAt).min(java.time.Instant::compareTo)
-                .or(() -> java.util.Optional.ofNullable(counts.oldestQueuedSince())).map(java.time.Instant::toEpochMilli).orElse(null);
+        Long longest = java.util.Optional.ofNullable(snapshot.oldest()).or(() -> java.util.Optional.ofNullable(counts.oldestQueuedSince()))
+                .map(java.time.Instant::toEpochMilli).orElse(null);
         if (counts.queued() == 0) {
             longest = null;
         }
-        List<Agent> reachable = all.stream().filter(a -> a.getUser().isEnabled())
+        List<AgentLine> reachable = all.stream().filter(AgentLine::enabled)
                 // routing offers waiting chats to online agents only (busy ones keep their chats and take no new offers)
-                .filter(a -> a.getPresence() == dev.handoff.identity.entity.Presence.ONLINE)
+                .filter(a -> a.presence() == dev.handoff.identity.entity.Presence.ONLINE)
                 .toList();
         Map<String, Long> uncovered = new java.util.TreeMap<>();
         counts.queuedBySkill().forEach((skill, n) -> {
@@ -166,8 +194,8 @@ public class QueueBacking implements Serializable {
                 uncovered.entrySet().stream().map(e -> new Uncovered(e.getKey(), e.getValue().intValue())).toList());
     }
 
-    private static int count(List<Agent> all, String presence) {
-        return (int) all.stream().filter(a -> a.getUser().isEnabled() && a.getPresence().name().equals(presence)).count();
+    private static int count(List<AgentLine> all, String presence) {
+        return (int) all.stream().filter(a -> a.enabled() && a.presence().name().equals(presence)).count();
     }
 
     public Totals getTotals() {
@@ -177,44 +205,91 @@ public class QueueBacking implements Serializable {
         return totals == null ? new Totals(0, null, 0, 0, 0, 0, 0, List.of()) : totals;
     }
 
-    private static AgentRow row(Agent a, QueueSnapshot.AgentLoad l) {
-        return new AgentRow(a.getUsername(), a.getUser().getDisplayName(), a.getPresence().name().toLowerCase(Locale.ROOT),
-                SkillList.format(a.getSkills()), l == null ? 0 : l.chats(), a.getMaxConcurrentChats(), l == null ? 0 : l.offers(),
-                l == null ? 0 : l.idleChats(), String.format(Locale.ROOT, "%.1f", l == null ? 0 : l.load()));
+    private static AgentRow row(AgentLine a, QueueSnapshot.AgentLoad l) {
+        return new AgentRow(a.username(), a.name(), a.presence().name().toLowerCase(Locale.ROOT), a,
+                l == null ? 0 : l.chats(), a.capacity(), l == null ? 0 : l.offers(), l == null ? 0 : l.idleChats(), l == null ? 0 : l.load());
     }
 
-    /** Hands a waiting chat to the agent chosen in its row. */
-    public void assign(String conversationId) {
-        String agent = assignTo.get(conversationId);
-        if (agent == null || agent.isBlank()) {
-            Messages.error("Choose the agent to assign the chat to.");
+    /**
+     * A row's Assign: fills the one assign dialog for that chat (the page's remote command carries its id) with
+     * the agents who can take a chat now, read afresh, and tells the page to show it.
+     */
+    public void openAssign() {
+        ConversationView chat = openChat(requestedId());
+        if (chat == null || !"queued".equals(chat.state())) {
+            Messages.error("That chat is no longer waiting.");
+            refresh();
             return;
         }
+        assignConversation = chat.id();
+        assignChat = chat.customer().displayName() + " · " + chat.requiredSkill();
+        assignAgent = null;
+        assignProblem = null;
+        assignItems = dev.handoff.web.faces.AgentChoices.reachable(profiles.roster(), null);
+        PrimeFaces.current().ajax().addCallbackParam("assignOpen", true);
+    }
+
+    /** The dialog's Assign: hands the chat to the agent chosen; the dialog closes unless no agent was chosen. */
+    public void assignChosen() {
+        if (assignAgent == null || assignAgent.isBlank()) {
+            assignProblem = "Choose the agent to assign the chat to.";
+            return;
+        }
+        assignProblem = null;
         String me = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
-        if (Messages.attempt(() -> desk.assign(conversationId, me, agent)) != null) {
+        String conversationId = assignConversation;
+        String agent = assignAgent;
+        if (conversationId != null && Messages.attempt(() -> desk.assign(conversationId, me, agent)) != null) {
             Messages.info("Assigned to " + agent + ".");
         }
+        PrimeFaces.current().ajax().addCallbackParam("assignDone", true);
         refresh();
     }
 
-    /** Puts an owned chat back in the queue (front of its skill's line), with a note. */
-    public void requeue(String conversationId, String skill) {
-        if (Messages.attempt(() -> teamwork.transferToSkill(conversationId, skill, null))) {
-            Messages.info("Back in the " + skill + " queue.");
+    /** A row's "Back to queue": puts an owned chat back in the queue (front of its skill's line), with a note. */
+    public void requeue() {
+        ConversationView chat = openChat(requestedId());
+        if (chat == null || !"assigned".equals(chat.state())) {
+            Messages.error("That chat is no longer with an agent.");
+        } else if (Messages.attempt(() -> teamwork.transferToSkill(chat.id(), chat.requiredSkill(), null))) {
+            Messages.info("Back in the " + chat.requiredSkill() + " queue.");
         }
         refresh();
     }
 
-    public java.util.Map<String, String> getAssignTo() {
-        return assignTo;
+    /** The chat id a row's button sent (the page's one remote command per action), or null. */
+    private static String requestedId() {
+        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        return id == null || id.isBlank() || id.length() > 36 ? null : id;
     }
 
-    /** The agents a waiting chat can be assigned to: online or busy (loaded once per refresh, not once per row). */
-    public List<jakarta.faces.model.SelectItem> getAgentItems() {
-        if (agentItems == null) {
-            agentItems = dev.handoff.web.faces.AgentChoices.reachable(allAgents != null ? allAgents : profiles.agents(), null);
+    /** A chat of the open-handoffs table, as the server last read it (read again if the page was not loaded here). */
+    private ConversationView openChat(String id) {
+        if (id == null) {
+            return null;
         }
-        return agentItems;
+        return getHandoffs().stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public String getAssignChat() {
+        return assignChat;
+    }
+
+    public String getAssignAgent() {
+        return assignAgent;
+    }
+
+    public void setAssignAgent(String assignAgent) {
+        this.assignAgent = assignAgent;
+    }
+
+    public String getAssignProblem() {
+        return assignProblem;
+    }
+
+    /** The agents the chat in the dialog can be given to: online or busy when the dialog opened. */
+    public List<jakarta.faces.model.SelectItem> getAssignItems() {
+        return assignItems == null ? List.of() : assignItems;
     }
 
     public List<SlaService.BreachView> getBreaches() {
@@ -238,6 +313,13 @@ public class QueueBacking implements Serializable {
     public int getOpenTotal() {
         getHandoffs();
         return openTotal;
+    }
+
+    public List<HandoffRow> getHandoffRows() {
+        if (handoffRows == null) {
+            handoffRows = getHandoffs().stream().map(HandoffRow::of).toList();
+        }
+        return handoffRows;
     }
 
     public List<ConversationView> getHandoffs() {
