@@ -80,6 +80,9 @@ class DeskApiIT {
     dev.handoff.desk.boundary.SlaService sla;
 
     @Inject
+    dev.handoff.routing.boundary.AgentProfiles profiles;
+
+    @Inject
     Event<DomainEvent> events;
 
     @Inject
@@ -137,16 +140,21 @@ class DeskApiIT {
             assertTrue(inboxFew > 0 && queueFew > 0, "statements are counted at all: " + inboxFew + ", " + queueFew);
             assertEquals(inboxFew, inboxMany, "inbox statements with 2 and with 10 waiting");
             assertEquals(queueFew, queueMany, "supervisor queue statements with 2 and with 10 waiting");
+            var roster = profiles.roster();
+            assertTrue(roster.size() >= 4 && roster.stream().anyMatch(a -> a.username().equals("alice") && a.proficiencyIn("billing") > 0),
+                    "every agent as columns, with skills: " + roster);
+            assertEquals(2, SqlCounter.count(() -> profiles.roster()), "the agents and their skills, two statements however many agents (ADR 0069)");
         } finally {
             waiting.forEach(conversations::close);
         }
     }
 
     /**
-     * What the supervisor's queue page reads on a refresh from the database: the table's head, the counts,
-     * the rows of the per-skill lines (ADR 0041), SLA at risk.
+     * What the supervisor's queue page reads on a refresh from the database: the agents, the table's head, the
+     * counts, the rows of the per-skill lines (ADR 0041), SLA at risk.
      */
     private Object queuePage() {
+        profiles.roster();
         desk.openHandoffs(50);
         desk.openCounts();
         desk.waitingLines(routing.snapshot(20).heads().values().stream().flatMap(List::stream).map(e -> e.handoffId()).limit(20).toList());
