@@ -224,7 +224,7 @@ final class Analysis {
      * word ("yeah so um how do I…", a voice transcript) and a calm aside it ends with ("…, not
      * urgent", "no rush"): where a question starts and ends (ADR 0066).
      */
-    private String questionText() {
+    String questionText() {
         if (questionText == null) {
             String text = latest.text();
             text = text.stripLeading().startsWith("@") ? HANDLES.matcher(text).replaceFirst("") : text;

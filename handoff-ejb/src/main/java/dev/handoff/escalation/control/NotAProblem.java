@@ -35,7 +35,9 @@ final class NotAProblem {
             + "|(?:i'm|i am|im|we're|we are) not (?:worried|concerned)(?: about (?:it|this|that))?"
             + "|(?:just|only|purely|simply) (?:for|trying to|want to|wanted to|need to) plan(?:ning)?\\b"
             + "|(?:this is|it's|its) (?:just|only|purely) for (?:planning|information|our records|future reference)"
-            + "|no (?:problems?|issues?) (?:at the moment|so far|yet|right now))");
+            + "|no (?:problems?|issues?) (?:at the moment|so far|yet|right now)"
+            // a trouble denied now, or why the customer asks (ADR 0071): "nothing's happened yet", "not blocking me"
+            + "|(?<=[,.?;!\\u2014-]\\s?)" + Text.NOTHING_NOW + "(?=\\s*(?:[,.;!?]|$)))");
     /** A new trouble after the all-clear: "…works now but I was charged twice". */
     private static final Pattern STILL = Pattern.compile("\\b(?:but|however|still|except|although|though|yet|and now|now i|again)\\b");
     /** "what is phishing?", "what's a chargeback", "what does 2fa mean". */
@@ -81,6 +83,39 @@ final class NotAProblem {
     /** Thanks or praise: what makes a fix told a fix that held. */
     private static final Pattern PRAISE = Pattern.compile("\\b(?:thanks?|thank you|thx|brilliant|great|amazing|excellent|fantastic|helpful"
             + "|lovely|kind|star|legend|wonderful|superb|perfect|spot on)\\b");
+    /**
+     * A past trouble told as over (ADR 0071): the company put it right ("you replaced it quickly",
+     * "you refunded my course fee last term"), it has held since ("it's been fine since the
+     * update"), or it ended ("the outage on tuesday is over for us now"). Read with {@link #AFTER_RESOLVED}:
+     * nothing gone wrong after it.
+     */
+    private static final Pattern RESOLVED = Pattern.compile("\\b(?:you|you guys|your team|they)\\s+(?:(?:already|quickly|kindly|finally|promptly|just|very kindly)\\s+)?(?:replaced|refunded|reimbursed|reissued"
+            + "|re-issued|unlocked|unblocked|restored|credited|fixed|sorted|resolved|repaired|swapped|sent (?:me )?(?:a )?(?:new|replacement))\\b"
+            + "|\\b(?:it's|its|it has|it is|has|have|they've|it've|everything's|everything has)\\s+been\\s+(?:fine|ok|okay|good|great|stable|perfect"
+            + "|solid|working(?: fine| well| perfectly)?|sorted|resolved)\\s+(?:ever\\s+)?since\\b"
+            + "|\\b(?:outage|issue|problem|incident|disruption|fault|breach|fraud|lockout|dispute|complaint)\\b[^.?!;]{0,40}?\\b(?:is|was|'s|are|were)\\s+"
+            + "(?:all\\s+)?(?:over|behind (?:me|us))\\b"
+            // "the double charge from june was refunded ages ago", "my complaint was resolved nicely"
+            + "|\\b(?:was|were|got|has been|have been|had been)\\s+(?:all\\s+)?(?:refunded|replaced|reimbursed|reversed|resolved|settled|sorted"
+            + "|fixed|credited|paid back|put right)\\s+(?:ages ago|a while ago|long ago|already|nicely|quickly|promptly|in the end"
+            + "|last \\w+|back in \\w+|(?:a few |some |\\d+ |two |three )?(?:days|weeks|months|years) ago)\\b"
+            + "|\\b(?:that's|thats|that is|that was|it's|its|it is|it was|all)\\s+(?:long\\s+|all\\s+)?(?:settled|behind (?:me|us)|in the past|over with)\\b"
+            // a hand-off the customer called off: "I cancelled the callback I booked"
+            + "|\\bi\\s+(?:cancelled|canceled|called off)\\s+(?:the|my)\\s+(?:callback|call back|call|chat)\\b"
+            // "thanks for the help earlier with the refund!"
+            + "|\\b(?:thanks?|thank you|cheers)\\s+(?:so much\\s+|again\\s+)?for\\s+(?:the|your|all the|all your)\\s+help\\s+"
+            + "(?:earlier|yesterday|last \\w+|this morning|the other day|with)\\b");
+    /** A fault after the all-clear: the trouble is back ("…it's been fine since, but now it drops", "you refunded it but charged me again"). */
+    private static final Pattern AFTER_RESOLVED = Pattern.compile("\\b(?:but|however|still|again|keeps?|stopped|broke|broken|drops?|dropping"
+            + "|fails?|failing|failed|crash\\w*|not|doesn't|doesnt|isn't|isnt|won't|wont|can't|cant|cannot|error|took|taken|charged|gone|missing"
+            + "|locked|hacked|stolen|declined|wrong|twice|never|slow|down|same|problem|issue|happening|happened|nobody|no one|noone"
+            + "|wait|waiting|waited|days|weeks|hours|ridiculous|useless|terrible|awful|joke|hasn't|hasnt|haven't|havent|didn't|didnt|wasn't"
+            + "|wasnt|yet|without|supposed|apparently|supposedly)\\b");
+
+    /** A harm word in the name of a service ("the lost and stolen cards line"), which tells no harm done (ADR 0071). */
+    private static final Pattern SERVICE_NAME = Pattern.compile("\\b(?:lost|stolen|hacked|fraud|missing|taken)(?: (?:and|&|or) (?:lost|stolen|found|damaged))?"
+            + "(?: (?:card|cards|phone|phones|item|items|property|goods|device|devices))? (?:line|hotline|helpline|team|department|desk|unit|process"
+            + "|procedure|policy|guarantee|window|form|page|section|cover|number)\\b");
     /** A harm after all ("…but they already took money") keeps the problem. */
     private static final Pattern HARM = Pattern.compile("\\b(?:took|taken|charged|stole|stolen|gone|missing|locked|hacked|drained|withdrawn|spent|logged in|changed)\\b");
 
@@ -103,8 +138,12 @@ final class NotAProblem {
         if (fixed.find() && PRAISE.matcher(t).find() && !AFTER_FIX.matcher(t.substring(fixed.end())).find()) {
             return true;
         }
+        var resolved = RESOLVED.matcher(t);
+        if (resolved.find() && !AFTER_RESOLVED.matcher(t.substring(resolved.end())).find()) {
+            return true;
+        }
         var calm = CALM.matcher(t);
-        if (calm.find() && !HARM.matcher(t).find() && !STILL_BUT.matcher(t.substring(calm.end())).find()) {
+        if (calm.find() && !HARM.matcher(SERVICE_NAME.matcher(t).replaceAll(" ")).find() && !STILL_BUT.matcher(t.substring(calm.end())).find()) {
             return true;
         }
         if ((AVOIDED.matcher(t).find() || OWN_DOING.matcher(t).find() && !UNDO.matcher(t).find()) && !HARM.matcher(t).find()) {

@@ -122,6 +122,13 @@ final class NotARequest {
             + "(?:the|your|ur|their) (?:opening |office |business |phone |line )?(?:hours|times|number|phone number|opening times)"
             + "|when (?:are|r) (?:you|u|they) open|when (?:is|does) (?:it|the line|the branch|the office) open)\\b");
 
+    /** Whether there is a number or address to reach: "is there a phone number for the claims department". */
+    private static final java.util.regex.Pattern NUMBER_ASKED = java.util.regex.Pattern.compile("\\b(?:is there|do you have|have you got|what's|whats|what is)"
+            + " (?:a |an |the )?(?:phone |contact |direct |separate |main )?(?:number|line|email address|address)\\b");
+    /** Why the number is asked, said after it: "just saving it for the future", "writing it down for later" (ADR 0071). */
+    private static final java.util.regex.Pattern FOR_LATER = java.util.regex.Pattern.compile("(?<=[,.?;!]\\s?)" + Text.NOTHING_NOW
+            + "(?=\\s*(?:[,.;!?]|$))");
+
     /**
      * A question about reaching someone that asks for the channel's details too ("is there a way
      * to speak to an advisor about mortgages, like what are the opening hours", "yeah um what's the
@@ -134,8 +141,16 @@ final class NotARequest {
             return false;
         }
         String first = tokens.get(0).word();
-        if (!ASKING_OPENERS.contains(first) && raw.indexOf('?') < 0 || !DETAILS.matcher(Text.normalize(raw)).find()) {
+        String text = Text.normalize(raw);
+        if (!ASKING_OPENERS.contains(first) && raw.indexOf('?') < 0) {
             return false;
+        }
+        if (!DETAILS.matcher(text).find()) {
+            var later = FOR_LATER.matcher(text);
+            if (!NUMBER_ASKED.matcher(text).find() || !later.find()) {
+                return false;
+            }
+            tokens = Text.tokens(text.substring(0, later.start())); // "…, no claim right now": the reason is read apart
         }
         boolean[] supposed = Hypothetical.supposed(tokens);
         for (int i = 0; i < tokens.size(); i++) {
@@ -712,17 +727,25 @@ final class NotARequest {
         if (tokens.size() < 4 || tokens.size() > 20 || !YES_NO.contains(tokens.get(0).word()) || reachingTo(tokens)) {
             return false;
         }
+        return personOrMachine(tokens, MACHINE_SIDE, HANDING);
+    }
+
+    /**
+     * Whether the tokens name a person and one of {@code machines} joined by <i>or</i>, with no
+     * <i>me / us</i>, need, urgency or word of {@code refused} (keys).
+     */
+    private static boolean personOrMachine(List<Text.Token> tokens, Set<String> machines, Set<String> refused) {
         boolean person = false;
         boolean machine = false;
         boolean or = false;
         for (Text.Token t : tokens) {
             String w = t.word();
             String key = English.key(w);
-            if (w.equals("me") || w.equals("us") || WANTED.contains(w) || WANTED_URGENT.contains(w) || HANDING.contains(key)) {
+            if (w.equals("me") || w.equals("us") || WANTED.contains(w) || WANTED_URGENT.contains(w) || refused.contains(key)) {
                 return false;
             }
             person |= PERSON_SIDE.contains(key);
-            machine |= MACHINE_SIDE.contains(key);
+            machine |= machines.contains(key);
             or |= w.equals("or");
         }
         return person && machine && or;
@@ -818,21 +841,117 @@ final class NotARequest {
         if (!Hypothetical.any(supposed)) {
             return false;
         }
-        int first = 0; // "if my package doesn't arrive, who do I contact?": the question may follow the supposition
+        int first = announced(tokens); // "if my package doesn't arrive, who do I contact?": the question may follow the supposition
         while (first < tokens.size() && supposed[first]) {
             first++;
         }
         if (first == tokens.size() || !ASKING_OPENERS.contains(tokens.get(first).word())) {
             return false;
         }
+        boolean later = laterNeed(tokens, supposed);
         for (int i = 0; i < tokens.size(); i++) {
             String w = tokens.get(i).word();
-            if (URGENT_OR_HUMAN.contains(w) || !supposed[i] && WANTED.contains(w) && !othersWant(tokens, i)) {
+            if (URGENT_OR_HUMAN.contains(w) && !(later && supposed[i] && !WANTED_URGENT.contains(w))
+                    || !supposed[i] && WANTED.contains(w) && !othersWant(tokens, i)) {
                 return false;
             }
         }
         return true;
     }
+
+    /** What announces a question: "quick q", "quick question". */
+    private static final Set<String> QUICK = Set.of("q", "qq", "question", "one", "qn", "ques");
+
+    /** Where a question starts after "quick q -" announces it (ADR 0071), or 0. */
+    private static int announced(List<Text.Token> tokens) {
+        return tokens.size() > 2 && tokens.get(0).word().equals("quick") && QUICK.contains(tokens.get(1).word()) ? 2 : 0;
+    }
+
+    /** Words that put a supposed need in the future: "if I ever need a human agent later". */
+    private static final Set<String> LATER = Set.of("ever", "later", "someday", "future", "eventually", "one day");
+
+    /**
+     * Whether the supposition puts the need in the future ({@link #LATER}): then a human named in it
+     * is the case supposed, not the one asked for now — "if I ever need a human agent later, will
+     * they see this chat history?" (ADR 0071). "if I need a human now, who do I ask" stays a request.
+     */
+    private static boolean laterNeed(List<Text.Token> tokens, boolean[] supposed) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (supposed[i] && LATER.contains(tokens.get(i).word())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A question of what a call will reach, after a supposition of calling or not: "if I ring the helpline will I get…". */
+    private static final java.util.regex.Pattern WHAT_A_CALL_REACHES = java.util.regex.Pattern.compile("^(?:(?:(?:if|when|once) (?:i|we) "
+            + "(?:call|ring|phone|dial|contact|try)|calling|ringing|phoning|dialling|dialing)\\b[^,?]{0,40}?,?\\s+)?"
+            + "(?:will|would|do|does) (?:i|we|you|it|calling|ringing|the \\w+) "
+            + "(?:usually |normally |always |just |then )?(?:get|reach|end up (?:with|on|in)|go (?:straight )?(?:to|through)|hear"
+            + "|be (?:put through|connected|answered))\\b");
+    /** The other side of "a real person or one of those press-1 menus". */
+    private static final Set<String> RECORDED = union(MACHINE_SIDE, PhraseLexicon.keys("menu", "menus", "recording", "voicemail", "ivr",
+            "options", "press", "message"));
+
+    /**
+     * A question of what a call reaches, a person or a menu ("If I ring the helpline will I get a
+     * real person or one of those press-1 menus?", "when I call, do I get someone or is it
+     * automated", ADR 0071): <i>will / would / do I get, reach, end up with…</i> (what happens, not
+     * <i>speak</i> or <i>be able to</i>), after a supposition of calling or at the start, a person
+     * and a machine or menu joined by <i>or</i>; no <i>me</i>, need or urgency. "can I get a real
+     * person or is this a bot" asks with <i>can</i>, and "would I be able to speak to a person or is
+     * it all automated" asks politely: both stay requests. The caller also wants nothing negative said.
+     */
+    static boolean asksWhatACallReaches(String raw, List<Text.Token> tokens) {
+        if (tokens.size() < 5 || tokens.size() > 30 || !WHAT_A_CALL_REACHES.matcher(Text.normalize(raw).strip()).lookingAt()) {
+            return false;
+        }
+        return personOrMachine(tokens, RECORDED, Set.of());
+    }
+
+    /** Greetings a question may open with. */
+    private static final Set<String> HELLOS = Set.of("hi", "hey", "hello", "hiya", "heya", "morning", "evening", "afternoon");
+    /** Hearsay a question checks: "is it true you have real people on chat now? my friend said so". */
+    private static final java.util.regex.Pattern HEARSAY = java.util.regex.Pattern.compile("^(?:is it true|is that true|i heard|i've heard|ive heard"
+            + "|someone told me|somebody told me|my \\w+ (?:said|told me))\\b");
+
+    /**
+     * A question whether hearsay about the company's people is true ("hi! is it true you have real
+     * people on chat now? my friend said so", ADR 0071): it opens, after a greeting, with <i>is it
+     * true</i>, <i>I heard</i> or <i>my friend said</i>, and says no <i>me</i>, need, urgency or
+     * handing over and no talking, calling or reaching. "is it true you have real people? put me
+     * through" and "I heard I can talk to a person here" ask.
+     */
+    static boolean checksHearsay(List<Text.Token> tokens) {
+        int start = 0;
+        while (start < tokens.size() && HELLOS.contains(tokens.get(start).word())) {
+            start++;
+        }
+        if (tokens.size() - start < 4 || tokens.size() > 30 || reachingTo(tokens)) {
+            return false;
+        }
+        StringBuilder opening = new StringBuilder();
+        for (int i = start; i < Math.min(tokens.size(), start + 4); i++) {
+            opening.append(i > start ? " " : "").append(tokens.get(i).word());
+        }
+        if (!HEARSAY.matcher(opening).lookingAt()) {
+            return false;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String w = tokens.get(i).word();
+            if (w.equals("me") && i >= start + 4 || w.equals("us") || WANTED.contains(w) || URGENT.contains(w)
+                    || HANDING.contains(English.key(w)) || TALKING.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ways of reaching someone that make hearsay a request: "I heard I can talk to a person here". */
+    private static final Set<String> TALKING = Set.of("talk", "speak", "call", "ring", "phone", "reach", "contact");
+    /** Urgency without "now", which hearsay uses for what is new ("real people on chat now"). */
+    private static final Set<String> URGENT = Set.of("urgent", "urgently", "asap", "immediately");
 
     /** Others than the customer, as the subject of a wish: "would they ever want my PIN". */
     private static final Set<String> OTHERS = Set.of("they", "he", "she", "it", "you", "u");

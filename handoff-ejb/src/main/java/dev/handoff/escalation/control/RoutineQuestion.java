@@ -83,6 +83,24 @@ final class RoutineQuestion {
         return true;
     }
 
+    /**
+     * The question a message asks after a light aside about the customer ({@link #afterLightAside},
+     * with <i>I</i> or <i>my</i> in it: "I work in customer support myself haha"), lower case and
+     * without its greeting; the message itself when there is none. What the question names is what
+     * a calm question asks about, not the job the aside tells.
+     */
+    static String afterOwnAside(String text) {
+        String t = GREETING.matcher(lower(text)).replaceFirst("");
+        String question = afterLightAside(t);
+        if (question.equals(t)) {
+            return t;
+        }
+        List<Text.Token> aside = Text.tokens(t.substring(0, t.length() - question.length()));
+        return aside.stream().anyMatch(w -> OWN.contains(w.word())) ? question : t;
+    }
+
+    private static final Set<String> OWN = Set.of("i", "i'm", "im", "my", "myself");
+
     /** A first sentence before the question: up to four words, then a full stop, comma or line break. */
     private static final Pattern ASIDE = Pattern.compile("^([^,;.?!\\n]+)[,;.!\\n]+\\s*(?=\\S)");
     private static final Set<String> ASIDE_NEGATIONS = Set.of("not", "no", "never", "nothing", "nobody", "cant", "cannot", "wont", "dont");
@@ -100,16 +118,60 @@ final class RoutineQuestion {
         }
         List<Text.Token> words = Text.tokens(m.group(1));
         if (words.isEmpty() || words.size() > 4) {
+            return afterLightAside(t);
+        }
+        if (!claimsNothing(words)) {
             return t;
         }
+        String rest = t.substring(m.end());
+        return HOW_TO.matcher(rest).lookingAt() ? rest : afterLightAside(t);
+    }
+
+    private static boolean claimsNothing(List<Text.Token> words) {
         for (Text.Token token : words) {
             String w = token.word();
             if (Text.CLAIMS.contains(w) || NOT_CONTEXT.contains(w) || ASIDE_NEGATIONS.contains(w) || w.endsWith("n't") || English.past(w)) {
-                return t;
+                return false;
             }
         }
-        String rest = t.substring(m.end());
-        return HOW_TO.matcher(rest).lookingAt() ? rest : t;
+        return true;
+    }
+
+    /** Where a sentence or clause may start: after . , ; ! ? or a line break. */
+    private static final Pattern BREAK = Pattern.compile("[,;.!?\\n]+\\s*(?=\\S)");
+    /** A word that turns from an aside to the question: "anyway how do I…". */
+    private static final Pattern PIVOT = Pattern.compile("^(?:anyway|anyways|anyhow|so anyway|but anyway|moving on)\\b[\\s,.:-]*");
+    /** Laughter that marks what came before as light: "haha", "lol", "lmao", "hehe". */
+    private static final Set<String> LAUGHTER = Set.of("haha", "hahaha", "hahah", "ha", "lol", "lmao", "lool", "hehe", "heh", "rofl");
+
+    /** Faults told in words {@link English#past} does not read as past: "it broke", "the app froze", "it died". */
+    private static final Set<String> FAULTS = Set.of("broke", "froze", "died", "dead", "down", "crashing", "failing", "stopped");
+
+    /**
+     * The how-to question after a longer light aside (ADR 0071): up to twelve words in one to three
+     * clauses, marked as light by laughter or by a pivot the question opens with ("haha I'm useless
+     * with tech. how do I attach a photo", "I work in customer support myself haha, respect. Anyway
+     * how do I change my billing date"), and, as for the short aside, claiming nothing, demanding or
+     * waiting for nothing, negating nothing and telling nothing past. "lol my card got stolen again.
+     * how do I freeze it" keeps its claim.
+     */
+    static String afterLightAside(String t) {
+        var b = BREAK.matcher(t);
+        int breaks = 0;
+        while (b.find() && ++breaks <= 3) {
+            String rest = t.substring(b.end());
+            var pivot = PIVOT.matcher(rest);
+            boolean pivoted = pivot.lookingAt();
+            String question = pivoted ? rest.substring(pivot.end()) : rest;
+            if (!HOW_TO.matcher(question).lookingAt()) {
+                continue;
+            }
+            List<Text.Token> words = Text.tokens(t.substring(0, b.start()));
+            boolean light = pivoted || words.stream().anyMatch(w -> LAUGHTER.contains(w.word()));
+            return light && !words.isEmpty() && words.size() <= 12 && claimsNothing(words)
+                    && words.stream().noneMatch(w -> FAULTS.contains(w.word())) ? question : t;
+        }
+        return t;
     }
 
     /** A supposition the question opens with: "if the airline cancels my flight, how do I claim…". */

@@ -46,8 +46,11 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || calmlyAsksForNobody(a))) {
             return Optional.empty(); // "I don't need to talk to anyone", "I talked to an agent yesterday": vectors read neither
         }
-        if (inner instanceof PhraseRule && calmQuestion(a) && NotARequest.namesNobody(a.tokens())) {
-            return Optional.empty(); // "do you have branches I can visit?": a question about the company, nobody asked for
+        if (inner instanceof PhraseRule && calmQuestion(a) && (NotARequest.namesNobody(a.tokens())
+                || NotARequest.namesNobody(Text.tokens(RoutineQuestion.afterOwnAside(a.questionText()))))) {
+            // "do you have branches I can visit?": a question about the company, nobody asked for; "I work in customer
+            // support myself haha, respect. Anyway how do I change my billing date?": the aside names a job, the question nobody (ADR 0071)
+            return Optional.empty();
         }
         if (inner instanceof SentimentRule && a.asksRoutinely()) {
             return Optional.empty(); // "where can I read about your complaints procedure": the subject of a question, not a mood
@@ -75,6 +78,7 @@ record SemanticRule(TriggerSetDocument.TriggerSpec spec, Rule inner, String labe
                 || NotARequest.asksPersonOrMachine(a.questionTokens()) || NotARequest.asksWhatStaffDo(a.questionTokens())
                 || NotARequest.asksWhetherAvailable(a.tokens()) || NotARequest.asksForDetails(a.latest.text(), a.questionTokens())
                 || NotARequest.asksIfVisitorCalls(a.questionTokens()) || NotARequest.asksWhomToContact(a.questionTokens())
+                || NotARequest.asksWhatACallReaches(a.questionText(), a.questionTokens()) || NotARequest.checksHearsay(a.questionTokens())
                 || NoPersonWanted.applies(a.latest.text(), a.questionTokens()));
     }
 

@@ -145,6 +145,21 @@ public final class Text {
         return CALM_TAIL.matcher(text).replaceFirst("");
     }
 
+    /**
+     * A trouble denied now, or the reason for asking told, in so many words: "nothing's happened
+     * yet", "no claim right now", "not blocking me", "just saw it once", "just saving it for the
+     * future", "writing it on a card for my wallet", "for next time", "just curious" (ADR 0071).
+     */
+    static final String NOTHING_NOW = "(?:nothing(?:'s| has| have)? (?:happened|gone wrong)(?: yet| so far)?"
+            + "|no (?:claim|problem|issue|complaint|emergency|dispute|fraud)s? (?:right now|at the moment|yet|currently|for now)"
+            + "|(?:it's |its |it is )?not (?:blocking|affecting|stopping|bothering) (?:me|us|anything|anyone)(?: (?:right now|at the moment|yet))?"
+            + "|(?:i )?(?:just |only )?(?:saw|seen|noticed|spotted) (?:it|this|that) (?:once|twice|earlier|today)(?: [a-z ]{1,30})?"
+            + "|(?:i'm |im |i am )?(?:just |only )?(?:saving|writing|noting|jotting|keeping|putting) (?:it|this|that|them|the number|the details)"
+            + "(?: down)?(?: (?:for|on|in|somewhere)(?: [a-z ]{1,30})?)?"
+            + "|(?:just )?for (?:next time|future reference|the future|later|my records)|(?:just |only )?(?:curious|wondering)"
+            + "|no (?:reply|response|answer|need to (?:reply|respond|answer|get back)) (?:needed|necessary|required)|no need to (?:reply|respond|answer|get back(?: to me)?)"
+            + "|(?:just )?asking for (?:a friend|my (?:son|daughter|mum|mom|dad|kid|kids|partner|husband|wife)),?(?: nothing(?:'s| has)? happened(?: yet)?)?)";
+
     /** A calm question for information: opens with how, what, does, can… (not why), no exclamation mark. */
     static boolean infoQuestion(String raw, List<Text.Token> tokens) {
         return !tokens.isEmpty() && INFO_OPENERS.contains(tokens.get(0).word()) && raw.indexOf('!') < 0

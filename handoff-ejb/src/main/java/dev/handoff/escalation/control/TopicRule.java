@@ -64,11 +64,41 @@ record TopicRule(TriggerSetDocument.TriggerSpec spec, String label, List<String[
                     continue outer;
                 }
             }
-            if (!denied(tokens, i)) {
+            if (!denied(tokens, i) && !namesAService(tokens, i + words.length)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** What a keyword can name instead of harm done: a line, a team, a process ("the lost and stolen cards line", "the fraud guarantee"). */
+    private static final java.util.Set<String> SERVICES = PhraseLexicon.keys("line", "hotline", "helpline", "team", "department", "desk",
+            "unit", "process", "procedure", "policy", "policies", "guarantee", "guarantees", "window", "form", "page", "section", "cover",
+            "insurance", "protection", "prevention", "number", "faq", "rules", "terms");
+    /** Openers of a question, which a service must be named in. */
+    private static final java.util.Set<String> ASKING = java.util.Set.of("what", "whats", "what's", "how", "hows", "how's", "where", "wheres",
+            "where's", "when", "which", "who", "whos", "who's", "is", "are", "does", "do", "can", "could", "will", "would", "should");
+    /** Things a service is for, between the keyword and the service: "stolen cards line", "lost phone cover". */
+    private static final java.util.Set<String> SERVICE_OF = PhraseLexicon.keys("card", "cards", "phone", "phones", "item", "items", "goods",
+            "property", "device", "devices", "parcel", "parcels", "bag", "bags", "luggage");
+
+    /**
+     * Whether the keyword that ends before {@code end} is the name of a service, not harm done (ADR
+     * 0071): a service word right after it, or after one thing it is for, in its clause — "what's the
+     * number for the lost and stolen cards line", "how does your fraud guarantee work", "what's the
+     * chargeback window", in a message that opens as a question. "my stolen card", "stolen cards, help"
+     * and "chargeback team" (a department asked for) name the harm or ask.
+     */
+    static boolean namesAService(List<Text.Token> tokens, int end) {
+        if (end == 0 || end >= tokens.size() || !ASKING.contains(tokens.get(0).word())) {
+            return false; // "chargeback team", "fraud department please": a department asked for
+        }
+        int clause = tokens.get(end - 1).clause();
+        int at = end;
+        if (SERVICE_OF.contains(English.key(tokens.get(at).word())) && at + 1 < tokens.size() && tokens.get(at).clause() == clause) {
+            at++;
+        }
+        return tokens.get(at).clause() == clause && SERVICES.contains(English.key(tokens.get(at).word()));
     }
 
     private static boolean denied(List<Text.Token> tokens, int at) {

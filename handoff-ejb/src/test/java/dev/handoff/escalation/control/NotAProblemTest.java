@@ -276,6 +276,75 @@ class NotAProblemTest {
         assertFalse(NotAProblem.applies("your engineer fixed my boiler last week"), "no thanks, no praise");
     }
 
+    /** A past trouble told as over before the next question (twenty-first round, ADR 0071). */
+    @Test
+    void aPastTroubleToldAsOverIsNone() {
+        assertTrue(NotAProblem.applies("my wallet was pinched in june and you replaced the card fast. how do I raise the contactless limit?"));
+        assertTrue(NotAProblem.applies("the tablet froze constantly last winter but it's been fine since the patch. can I add a second user?"));
+        assertTrue(NotAProblem.applies("the broadband outage on friday is over for our street now, where do you post planned works?"));
+        assertTrue(NotAProblem.applies("the duplicate payment in may was refunded ages ago. can I move my direct debit date?"));
+        assertTrue(NotAProblem.applies("we had a fraud scare last spring but that's long settled. how do I add my partner to the account?"));
+        assertTrue(NotAProblem.applies("I cancelled the callback I booked, found it in the faq. where do I update my address?"));
+        assertFalse(NotAProblem.applies("you replaced my card last week but it's been declined twice today"), "the trouble is back");
+        assertFalse(NotAProblem.applies("you never refunded the course fee"), "denied, not done");
+        assertFalse(NotAProblem.applies("it was refunded last week but it hasn't arrived"), "not arrived");
+        assertFalse(NotAProblem.applies("my complaint was closed without anyone contacting me"), "closed is no all-clear");
+        assertFalse(NotAProblem.applies("I cancelled the callback because nobody called, I've been waiting 3 days"), "a lapse after it");
+        assertTrue(says("the outage is over they say but my internet is still down").escalate());
+    }
+
+    /** A trouble denied now, or the reason for asking, said after the question (twenty-first round, ADR 0071). */
+    @Test
+    void aTroubleDeniedNowIsNone() {
+        assertTrue(NotAProblem.applies("can a card be blocked by an app update? asking for my daughter, nothing's happened yet"));
+        assertTrue(NotAProblem.applies("what does status 429 mean in the webhook logs? not blocking us, just saw it once"));
+        assertTrue(NotAProblem.applies("which address do I send a warranty claim to, no claim right now"));
+        assertFalse(NotAProblem.applies("there's a payment I don't recognise, nothing's happened like this before"), "not the end of a clause");
+        assertFalse(NotAProblem.applies("my account was hacked. nothing's happened yet with the money"), "harm told");
+        assertFalse(NotAProblem.applies("not blocking me, but I was charged twice"), "a trouble after but");
+    }
+
+    /** A keyword that names a service in a question is no trouble (twenty-first round, ADR 0071). */
+    @Test
+    void aKeywordNamingAServiceInAQuestionIsNoTrouble() {
+        String[] stolen = {"stolen"};
+        assertFalse(TopicRule.affirmed(Text.tokens("what's the number of the lost and stolen cards line"), stolen));
+        assertFalse(TopicRule.affirmed(Text.tokens("how does the stolen phone cover work"), stolen));
+        assertTrue(TopicRule.affirmed(Text.tokens("my stolen card was used"), stolen));
+        assertTrue(TopicRule.affirmed(Text.tokens("stolen card line please"), stolen), "a line asked for, not asked about");
+        assertFalse(says("what's the hotline for lost and stolen cards line, jotting it down for the fridge").escalate());
+        assertTrue(says("my card was stolen at the station, block it").escalate());
+    }
+
+    /** What a call reaches, hearsay checked, a need put later, a number kept for later (twenty-first round, ADR 0071). */
+    @Test
+    void questionsAboutPeopleThatAskForNobody() {
+        assertTrue(NotARequest.asksWhatACallReaches("when I phone the surgery do I get a receptionist or a recorded menu?",
+                Text.tokens("when I phone the surgery do I get a receptionist or a recorded menu?")));
+        assertTrue(NotARequest.asksWhatACallReaches("calling the bank, will I reach a person or the automated options?",
+                Text.tokens("calling the bank, will I reach a person or the automated options?")));
+        assertFalse(NotARequest.asksWhatACallReaches("would I be able to speak to a person or is it all automated?",
+                Text.tokens("would I be able to speak to a person or is it all automated?")), "a polite request");
+        assertFalse(NotARequest.asksWhatACallReaches("can I get a real person or is this a bot", Text.tokens("can I get a real person or is this a bot")));
+        assertFalse(NotARequest.asksWhatACallReaches("if I call will I get a person or a menu? I need one now",
+                Text.tokens("if I call will I get a person or a menu? I need one now")), "need, now");
+        assertTrue(NotARequest.checksHearsay(Text.tokens("hey, I heard there are actual humans on the chat now?")));
+        assertTrue(NotARequest.checksHearsay(Text.tokens("is it true your advisers work weekends now")));
+        assertFalse(NotARequest.checksHearsay(Text.tokens("is it true you have real people? put me through")), "handing over");
+        assertFalse(NotARequest.checksHearsay(Text.tokens("I heard I can talk to a person here")), "talking");
+        assertFalse(says("quick question - if I ever want a live agent down the line, do they get my chat log?").escalate());
+        assertTrue(says("quick question - if I need a human now, can you put me through").escalate());
+        assertFalse(says("do you have a phone number for the pensions team? just saving it for later").escalate());
+        assertTrue(says("is there a phone number for the pensions team, I need to speak to them today").escalate());
+    }
+
+    /** Requests said with a tier or a human touch (twenty-first round, ADR 0071). */
+    @Test
+    void aTierOrAHumanTouchIsAsked() {
+        assertTrue(says("can you escalate this to tier 2, I've done every step on the help page").escalate());
+        assertTrue(says("honestly this needs a human touch, it's a funeral order").escalate());
+    }
+
     @Test
     void askingTheCompanyToActIsNoPlainQuestion() {
         assertTrue(Text.asksToAct(Text.tokens("can you refund the delivery charge")));

@@ -83,6 +83,20 @@ class RoutineQuestionTest {
         assertFalse(RoutineQuestion.applies("it's not working. how do I reset it"), "a negation");
     }
 
+    /** A longer light aside, marked by laughter or a pivot, before a how-to question (twenty-first round, ADR 0071). */
+    @Test
+    void aLightAsideBeforeAHowToQuestion() {
+        assertTrue(RoutineQuestion.applies("lol I am hopeless with phones. how do I turn the ringtone up"));
+        assertTrue(RoutineQuestion.applies("my daughter set this up for me, bless her. anyway where do I find my statements"));
+        assertTrue(RoutineQuestion.applies("I teach maths for a living haha, numbers are my thing. how can I export the budget"));
+        assertFalse(RoutineQuestion.applies("lol my card got stolen again. how do I freeze it"), "a claim");
+        assertFalse(RoutineQuestion.applies("my daughter set this up and it broke. anyway how do I reset it"), "something past");
+        assertFalse(RoutineQuestion.applies("the weather has been lovely this week. how do I change my pin"), "neither laughter nor a pivot");
+        assertEquals("how do i change my billing date?", RoutineQuestion.afterOwnAside("I work in customer support myself haha, respect. Anyway how do I change my billing date?"));
+        assertEquals("lol support rep. how do i do it", RoutineQuestion.afterOwnAside("lol support rep. how do I do it"), "nothing of the customer's own");
+        assertFalse(set.evaluate(TriggerInput.of("I run a call centre myself haha, respect to your team. anyway how do I update my card?")).escalate());
+    }
+
     /** What it is about, then the way to do it oneself (nineteenth round, ADR 0066). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """

@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * was taught from in the nineteenth round (ADR 0066). Set 19 ({@code fresh18-dev}, {@code fresh18-heldout})
  * was written blind by a fourth helper in rare domains, code-switching, chat-speak, capitals and pasted
  * data, with near-misses that use escalation words in other senses; its development part was taught from
- * in the twentieth round (ADR 0070).
+ * in the twentieth round (ADR 0070). Set 20 ({@code fresh19-dev}, {@code fresh19-heldout}) was written blind
+ * by a fifth helper for precision, 163 of its 200 routine messages near-misses; its development part was
+ * taught from in the twenty-first round (ADR 0071).
  * The bounds are
  * regression guards a little below the figures published in docs/triggers.md; every build prints
  * the figures.
@@ -65,13 +67,14 @@ class DefaultSetQualityTest {
         "fresh16-dev,      0.99,  0.99,  0.01",
         "fresh17-dev,      0.99,  0.99,  0.01",
         "fresh18-dev,      0.99,  0.99,  0.04",
+        "fresh19-dev,      0.99,  0.98,  0.01",
         "heldout,          0.97,  0.94,  0.04",
         "fresh-heldout,    0.90,  0.95,  0.05",
         "fresh2-heldout,   0.85,  0.91,  0.06",
         "fresh3-heldout,   0.90,  0.92,  0.05",
         "fresh4-heldout,   0.95,  0.96,  0.05",
         "fresh5-heldout,   0.98,  0.96,  0.02",
-        "fresh6-heldout,   0.92,  0.95,  0.08",
+        "fresh6-heldout,   0.92,  0.95,  0.06",
         "fresh7-heldout,   0.95,  0.95,  0.03",
         "fresh8-heldout,   0.97,  0.97,  0.02",
         "fresh9-heldout,   0.97,  0.97,  0.06",
@@ -84,6 +87,7 @@ class DefaultSetQualityTest {
         "fresh16-heldout,  0.97,  0.96,  0.03",
         "fresh17-heldout,  0.97,  0.97,  0.06",
         "fresh18-heldout,  0.94,  0.93,  0.11",
+        "fresh19-heldout,  0.93,  0.93,  0.13",
     })
     void split(String split, double human, double catchRate, double falsePositives) {
         TriggerQualityReport.Figures f = TriggerQualityReport.measure(set, TriggerQualityReport.split(split));
