@@ -51,6 +51,7 @@ public class InboxBacking implements Serializable {
      * @param since when it started waiting (epoch ms, for the page's ticking timer)
      */
     public record WaitingRow(String id, Integer position, String customer, String skill, String since, String waited, String why) {}
+
     /** Unread counts, computed once per refresh: the page asks for each row's count more than once. Concurrent: a double click or two tabs of one view may render at once. */
     private transient Map<String, Long> unread;
     private String presence;

@@ -289,6 +289,11 @@ public class QueueBacking implements Serializable {
 
     /** The agents the chat in the dialog can be given to: online or busy when the dialog opened. */
     public List<jakarta.faces.model.SelectItem> getAssignItems() {
+        if (assignItems == null && assignConversation != null) {
+            // the view was stored away (a server that passivates or replicates sessions): read the agents again,
+            // so the choice made in the open dialog is still one of its items when it is checked
+            assignItems = dev.handoff.web.faces.AgentChoices.reachable(profiles.roster(), null);
+        }
         return assignItems == null ? List.of() : assignItems;
     }
 
