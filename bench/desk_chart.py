@@ -60,8 +60,8 @@ for j, run in enumerate(runs):
     label = run.get("label") or run.get("time", "")[:16]
     loads = [l for k in ("offer", "refresh") for l in (run.get(k, {}).get("load") or [])]
     load = f", load {min(loads):.0f}–{max(loads):.0f}" if loads else ""
-    out.append(f'<rect x="{left + j * 210}" y="34" width="10" height="10" fill="{colors[j % len(colors)]}"/>'
-               f'<text x="{left + 14 + j * 210}" y="43">{escape(label[:24])}{escape(load)}</text>')
+    out.append(f'<rect x="{left + j * 265}" y="34" width="10" height="10" fill="{colors[j % len(colors)]}"/>'
+               f'<text x="{left + 14 + j * 265}" y="43">{escape(label[:24])}{escape(load)}</text>')
 for i, (name, path, goal) in enumerate(measures):
     y = 62 + i * row_h
     out.append(f'<text x="10" y="{y + 12}">{escape(name)}</text>')
